@@ -1,0 +1,241 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// DefaultSource marks templates from the embedded default catalog.
+const DefaultSource = "default"
+
+// Catalog is a merged set of templates, looked up by id.
+type Catalog struct {
+	byID map[string]*Template
+	ids  []string // sorted
+}
+
+// Merge builds a catalog from layers of templates. Within one layer every
+// id must be unique; a template in a later layer replaces the one with the
+// same id from an earlier layer.
+func Merge(layers ...[]*Template) (*Catalog, error) {
+	c := &Catalog{byID: map[string]*Template{}}
+	var errs ErrorList
+	for _, layer := range layers {
+		seen := make(map[string]*Template, len(layer))
+		for _, t := range layer {
+			if prev, dup := seen[t.ID]; dup {
+				errs = append(errs, &Error{File: t.File, Line: t.Line,
+					Msg: fmt.Sprintf("duplicate id %s (also at %s:%d)", t.ID, prev.File, prev.Line)})
+				continue
+			}
+			seen[t.ID] = t
+			c.byID[t.ID] = t
+		}
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	c.ids = make([]string, 0, len(c.byID))
+	for id := range c.byID {
+		c.ids = append(c.ids, id)
+	}
+	sort.Strings(c.ids)
+	return c, nil
+}
+
+// Get returns the template with the given id.
+func (c *Catalog) Get(id string) (*Template, bool) {
+	t, ok := c.byID[id]
+	return t, ok
+}
+
+// All returns every template, sorted by id.
+func (c *Catalog) All() []*Template {
+	out := make([]*Template, len(c.ids))
+	for i, id := range c.ids {
+		out[i] = c.byID[id]
+	}
+	return out
+}
+
+// Len is the number of templates.
+func (c *Catalog) Len() int { return len(c.ids) }
+
+// NotFoundError says that no template exists for a kind and relationship
+// (or tone), and which choices do exist.
+type NotFoundError struct {
+	Kind, Relationship, Tone string
+	// Relationships and Tones that do exist for the kind (and relationship).
+	Relationships, Tones []string
+}
+
+func (e *NotFoundError) Error() string {
+	if len(e.Relationships) == 0 {
+		return fmt.Sprintf("no templates for kind %s", e.Kind)
+	}
+	if len(e.Tones) == 0 {
+		return fmt.Sprintf("no %s template for relationship %q (for %s, choose one of: %s)",
+			e.Kind, e.Relationship, e.Kind, quoteList(e.Relationships))
+	}
+	return fmt.Sprintf("no %s template for relationship %s in tone %q (choose one of: %s)",
+		e.Kind, e.Relationship, e.Tone, quoteList(e.Tones))
+}
+
+// Find returns the template for a kind, relationship and tone.
+func (c *Catalog) Find(kind, relationship, tone string) (*Template, error) {
+	if t, ok := c.byID[kind+"/"+relationship+"/"+tone]; ok {
+		return t, nil
+	}
+	e := &NotFoundError{Kind: kind, Relationship: relationship, Tone: tone,
+		Relationships: c.RelationshipsFor(kind)}
+	if contains(e.Relationships, relationship) {
+		e.Tones = c.TonesFor(kind, relationship)
+	}
+	return nil, e
+}
+
+// RelationshipsFor lists the relationships that have a template of the
+// given kind, in the canonical order of Relationships.
+func (c *Catalog) RelationshipsFor(kind string) []string {
+	var out []string
+	for _, r := range Relationships {
+		for _, tone := range Tones {
+			if _, ok := c.byID[kind+"/"+r.ID+"/"+tone.ID]; ok {
+				out = append(out, r.ID)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TonesFor lists the tones that have a template for a kind and relationship.
+func (c *Catalog) TonesFor(kind, relationship string) []string {
+	var out []string
+	for _, tone := range Tones {
+		if _, ok := c.byID[kind+"/"+relationship+"/"+tone.ID]; ok {
+			out = append(out, tone.ID)
+		}
+	}
+	return out
+}
+
+// KindsPresent lists the kinds that have at least one template.
+func (c *Catalog) KindsPresent() []string {
+	var out []string
+	for _, k := range Kinds {
+		if len(c.RelationshipsFor(k.ID)) > 0 {
+			out = append(out, k.ID)
+		}
+	}
+	return out
+}
+
+// isTemplateFile reports whether a directory entry is a template file.
+func isTemplateFile(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+// ReadFS parses every *.yaml and *.yml file at the top of fsys. Messages
+// name each file as prefix/name.
+func ReadFS(fsys fs.FS, prefix, source string) ([]*Template, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	var out []*Template
+	var errs ErrorList
+	for _, e := range entries {
+		if e.IsDir() || !isTemplateFile(e.Name()) {
+			continue
+		}
+		name := path.Join(prefix, e.Name())
+		data, err := fs.ReadFile(fsys, e.Name())
+		if err != nil {
+			errs = append(errs, &Error{File: name, Msg: err.Error()})
+			continue
+		}
+		src := source
+		if src == "" {
+			src = name
+		}
+		ts, err := Parse(name, data, src)
+		errs = appendErr(errs, err)
+		out = append(out, ts...)
+	}
+	return out, errs.err()
+}
+
+// ReadDir parses the template files in a directory on disk. A directory
+// that does not exist holds no templates when optional is true, and is an
+// error otherwise.
+func ReadDir(dir string, optional bool) ([]*Template, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		if optional && errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("cannot read template directory %s: %w", dir, unwrapPathError(err))
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("template directory %s is not a directory", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read template directory %s: %w", dir, unwrapPathError(err))
+	}
+	var out []*Template
+	var errs ErrorList
+	for _, e := range entries {
+		if e.IsDir() || !isTemplateFile(e.Name()) {
+			continue
+		}
+		ts, err := ReadFile(filepath.Join(dir, e.Name()))
+		errs = appendErr(errs, err)
+		out = append(out, ts...)
+	}
+	return out, errs.err()
+}
+
+// ReadFile parses one template file on disk, refusing files over
+// MaxFileSize without reading them whole.
+func ReadFile(name string) ([]*Template, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, ErrorList{{File: name, Msg: "cannot read: " + unwrapPathError(err).Error()}}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, ErrorList{{File: name, Msg: "cannot read: " + unwrapPathError(err).Error()}}
+	}
+	return Parse(name, data, name)
+}
+
+func appendErr(errs ErrorList, err error) ErrorList {
+	if err == nil {
+		return errs
+	}
+	var list ErrorList
+	if errors.As(err, &list) {
+		return append(errs, list...)
+	}
+	return append(errs, &Error{Msg: err.Error()})
+}
+
+// unwrapPathError drops the "op path:" prefix that os errors carry, for
+// messages that already name the path.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,47 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is a problem found at a place in a template file.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// ErrorList is every problem found while loading, in file order. Its
+// Error method gives the first problem and a count of the rest, so that a
+// command can print it on one line; lint prints them all.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more problems; run 'decline templates lint' to see them all)", l[0].Error(), len(l)-1)
+}
+
+// err returns the list as an error, or nil when it is empty.
+func (l ErrorList) err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+func quoteList(ids []string) string {
+	return strings.Join(ids, ", ")
+}

@@ -1,0 +1,426 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/template"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize caps a template file. The default catalog is a few tens of
+// kilobytes; anything near this size is a mistake or an attack.
+const MaxFileSize = 1 << 20
+
+// Template is one reply template: a subject and one or more wordings
+// (variants) of the body, with the extra values they need.
+type Template struct {
+	// ID is KIND/RELATIONSHIP/TONE for catalog templates, or any id of
+	// lowercase letters, digits, '-' and '/' for a user's own.
+	ID           string
+	Kind         string // empty for a custom template that names none
+	Relationship string
+	Tone         string
+	Subject      string   // text/template source
+	Variants     []string // text/template source of each wording
+	Requires     []string // extra values that must be given
+	Optional     []string // extra values that may be given
+
+	// Source is "default" for the embedded catalog, or the path of the
+	// file the template came from.
+	Source string
+	// File and Line locate the template for messages.
+	File string
+	Line int
+	// VariantLines holds the file line where each variant's text starts.
+	VariantLines []int
+
+	subject *template.Template
+	bodies  []*template.Template
+}
+
+// Body returns the parsed body of variant i (0-based).
+func (t *Template) Body(i int) *template.Template { return t.bodies[i] }
+
+// SubjectTemplate returns the parsed subject.
+func (t *Template) SubjectTemplate() *template.Template { return t.subject }
+
+// reservedValues are names that batch input uses for its own columns, so
+// they cannot be extra values.
+var reservedValues = []string{"name", "email", "first_name", "relationship", "kind", "tone", "template", "variant", "line"}
+
+var topFields = []string{"kind", "templates"}
+var entryFields = []string{"id", "kind", "relationship", "tone", "subject", "requires", "optional", "body", "variants"}
+
+// Parse decodes one template file strictly. file names it in messages and
+// source is recorded on each template. Every problem found is returned
+// as an ErrorList; Parse never panics, whatever the input.
+func Parse(file string, data []byte, source string) (ts []*Template, err error) {
+	p := &parser{file: file}
+	defer func() {
+		if r := recover(); r != nil {
+			ts, err = nil, ErrorList{{File: file, Msg: fmt.Sprintf("cannot read this file as YAML (%v)", r)}}
+		}
+	}()
+	ts = p.parse(data, source)
+	return ts, p.errs.err()
+}
+
+type parser struct {
+	file string
+	errs ErrorList
+}
+
+func (p *parser) errorf(line int, format string, args ...any) {
+	p.errs = append(p.errs, &Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) parse(data []byte, source string) []*Template {
+	if len(data) > MaxFileSize {
+		p.errorf(0, "file is %d bytes, more than the %d a template file may hold", len(data), MaxFileSize)
+		return nil
+	}
+	if !utf8.Valid(data) {
+		p.errorf(0, "file is not valid UTF-8")
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			p.errorf(0, "file is empty (expected a 'templates' list)")
+		} else {
+			p.yamlError(err)
+		}
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		line := extra.Line
+		if err != nil {
+			p.yamlError(err)
+			return nil
+		}
+		p.errorf(line, "more than one YAML document in a file (remove the '---' separator)")
+		return nil
+	}
+	if !p.noAliases(&doc) {
+		return nil
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		p.errorf(root.Line, "expected a mapping with a 'templates' list, found %s", describe(root))
+		return nil
+	}
+
+	fileKind := ""
+	var list *yaml.Node
+	p.fields(root, "file", topFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "kind":
+			fileKind = p.choice(v, "kind", Kinds)
+		case "templates":
+			if v.Kind != yaml.SequenceNode {
+				p.errorf(v.Line, "'templates' must be a list, found %s", describe(v))
+				return
+			}
+			list = v
+		}
+	})
+	if list == nil {
+		if len(p.errs) == 0 {
+			p.errorf(root.Line, "missing 'templates' list")
+		}
+		return nil
+	}
+	var out []*Template
+	for _, n := range list.Content {
+		if t := p.entry(n, fileKind, source); t != nil {
+			out = append(out, t)
+		}
+	}
+	if len(list.Content) == 0 {
+		p.errorf(list.Line, "'templates' list is empty")
+	}
+	return out
+}
+
+// yamlError turns a decoder error into one located message.
+func (p *parser) yamlError(err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.Index(rest, ":"); i > 0 {
+			if n, convErr := strconv.Atoi(rest[:i]); convErr == nil {
+				line = n
+				msg = strings.TrimSpace(rest[i+1:])
+			}
+		}
+	}
+	p.errorf(line, "invalid YAML: %s", msg)
+}
+
+// noAliases rejects aliases anywhere in the tree: templates never need
+// them, and refusing them rules out alias bombs.
+func (p *parser) noAliases(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		p.errorf(n.Line, "YAML aliases (*name) are not supported in template files")
+		return false
+	}
+	for _, c := range n.Content {
+		if !p.noAliases(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// fields walks a mapping, reporting unknown and duplicate keys, and calls
+// fn for each known key in file order.
+func (p *parser) fields(m *yaml.Node, what string, known []string, fn func(key string, v *yaml.Node)) {
+	seen := make(map[string]int, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(k.Line, "%s keys must be plain words, found %s", what, describe(k))
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup {
+			p.errorf(k.Line, "duplicate key %q (already set at line %d)", k.Value, prev)
+			continue
+		}
+		seen[k.Value] = k.Line
+		if !contains(known, k.Value) {
+			p.errorf(k.Line, "unknown field %q in %s (expected one of: %s)", k.Value, what, quoteList(known))
+			continue
+		}
+		fn(k.Value, v)
+	}
+}
+
+func (p *parser) str(v *yaml.Node, field string) (string, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		p.errorf(v.Line, "%s must be text, found %s (put it in quotes)", field, describe(v))
+		return "", false
+	}
+	return v.Value, true
+}
+
+func (p *parser) choice(v *yaml.Node, field string, choices []Choice) string {
+	s, ok := p.str(v, field)
+	if !ok {
+		return ""
+	}
+	if _, ok := Lookup(choices, s); !ok {
+		p.errorf(v.Line, "unknown %s %q (choose one of: %s)", field, s, quoteList(IDs(choices)))
+		return ""
+	}
+	return s
+}
+
+func (p *parser) strList(v *yaml.Node, field string) []string {
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(v.Line, "%s must be a list, found %s", field, describe(v))
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, c := range v.Content {
+		if s, ok := p.str(c, field+" entry"); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *parser) entry(n *yaml.Node, fileKind, source string) *Template {
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n.Line, "each template must be a mapping, found %s", describe(n))
+		return nil
+	}
+	before := len(p.errs)
+	t := &Template{Kind: fileKind, Source: source, File: p.file, Line: n.Line}
+	var idLine, valuesLine int
+	var bodyNode, variantsNode *yaml.Node
+	var subjectNode *yaml.Node
+	p.fields(n, "template", entryFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "id":
+			t.ID, _ = p.str(v, "id")
+			idLine = v.Line
+		case "kind":
+			t.Kind = p.choice(v, "kind", Kinds)
+		case "relationship":
+			t.Relationship = p.choice(v, "relationship", Relationships)
+		case "tone":
+			t.Tone = p.choice(v, "tone", Tones)
+		case "subject":
+			if s, ok := p.str(v, "subject"); ok {
+				t.Subject, subjectNode = s, v
+			}
+		case "requires":
+			t.Requires, valuesLine = p.strList(v, "requires"), v.Line
+		case "optional":
+			t.Optional = p.strList(v, "optional")
+			if valuesLine == 0 {
+				valuesLine = v.Line
+			}
+		case "body":
+			bodyNode = v
+		case "variants":
+			variantsNode = v
+		}
+	})
+	if len(p.errs) > before {
+		return nil
+	}
+
+	switch {
+	case t.ID != "":
+		if !ValidID(t.ID) {
+			p.errorf(idLine, "invalid id %q (use lowercase letters, digits, '-' and '/', like acme/short)", t.ID)
+			return nil
+		}
+	case t.Kind == "" || t.Relationship == "" || t.Tone == "":
+		var missing []string
+		for _, f := range []struct{ name, v string }{{"kind", t.Kind}, {"relationship", t.Relationship}, {"tone", t.Tone}} {
+			if f.v == "" {
+				missing = append(missing, f.name)
+			}
+		}
+		p.errorf(n.Line, "template has no id and no %s (give an id, or all of kind, relationship and tone)", strings.Join(missing, " or "))
+		return nil
+	default:
+		t.ID = t.Kind + "/" + t.Relationship + "/" + t.Tone
+	}
+
+	switch {
+	case bodyNode != nil && variantsNode != nil:
+		p.errorf(variantsNode.Line, "template %s has both 'body' and 'variants' (use one)", t.ID)
+	case bodyNode != nil:
+		if s, ok := p.str(bodyNode, "body"); ok {
+			t.Variants = []string{s}
+			t.VariantLines = []int{textLine(bodyNode)}
+		}
+	case variantsNode != nil:
+		if variantsNode.Kind != yaml.SequenceNode || len(variantsNode.Content) == 0 {
+			p.errorf(variantsNode.Line, "'variants' must be a non-empty list of message texts")
+			break
+		}
+		for _, v := range variantsNode.Content {
+			if s, ok := p.str(v, "variant"); ok {
+				t.Variants = append(t.Variants, s)
+				t.VariantLines = append(t.VariantLines, textLine(v))
+			}
+		}
+	default:
+		p.errorf(n.Line, "template %s has no 'body' or 'variants'", t.ID)
+	}
+	p.checkValues(t, valuesLine)
+	if len(p.errs) > before {
+		return nil
+	}
+	p.compile(t, subjectNode)
+	if len(p.errs) > before {
+		return nil
+	}
+	return t
+}
+
+func (p *parser) checkValues(t *Template, line int) {
+	seen := map[string]bool{}
+	for _, name := range append(append([]string(nil), t.Requires...), t.Optional...) {
+		switch {
+		case !validValueName(name):
+			p.errorf(line, "invalid value name %q in %s (use lowercase letters, digits and '_', starting with a letter)", name, t.ID)
+		case contains(reservedValues, name):
+			p.errorf(line, "value name %q in %s is reserved for batch input columns; choose another name", name, t.ID)
+		case seen[name]:
+			p.errorf(line, "value %q is declared twice in %s", name, t.ID)
+		}
+		seen[name] = true
+	}
+}
+
+// textLine is the file line where a scalar's text starts: block scalars
+// (| and >) start on the line after their indicator.
+func textLine(n *yaml.Node) int {
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return n.Line + 1
+	}
+	return n.Line
+}
+
+// describe names a node's type for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.DocumentNode:
+		return "a document"
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true/false"
+	case "!!null":
+		return "nothing"
+	case "!!str":
+		return "text"
+	}
+	return "a value tagged " + n.Tag
+}
+
+// ValidID reports whether id is a usable template id: lowercase letters,
+// digits and '-', in segments separated by single '/'.
+func ValidID(id string) bool {
+	if id == "" || len(id) > 200 {
+		return false
+	}
+	for _, seg := range strings.Split(id, "/") {
+		if seg == "" || seg[0] == '-' {
+			return false
+		}
+		for i := 0; i < len(seg); i++ {
+			c := seg[i]
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func validValueName(s string) bool {
+	if s == "" || len(s) > 64 || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

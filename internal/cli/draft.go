@@ -1,0 +1,465 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/prompt"
+	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/spf13/cobra"
+)
+
+type draftOptions struct {
+	*globalOptions
+
+	name, firstName          string
+	relationship, kind, tone string
+	templateID               string
+	sets                     []string
+	variant                  int
+	from, signoff            string
+	to, subject, format      string
+	copy                     string
+	edit, noInput            bool
+	accessible               bool
+}
+
+func newDraftCmd(f *Factory, g *globalOptions) *cobra.Command {
+	o := &draftOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "draft",
+		Short: "Draft one reply (asks on a terminal)",
+		Long: `Draft one reply. On a terminal, decline asks for anything the flags did not
+give: the requester's name, what they asked for, how you know them, and any
+value the reply needs. The reply alone goes to standard output, so it can be
+piped; questions and status go to standard error.
+
+Without a terminal, or with --no-input, nothing is asked: --name and
+--relationship are required.`,
+		Example: `  decline draft
+  decline draft --name "Scott Lee" --relationship no-business
+  decline draft -n Scott -r stranger -t brief --copy
+  decline draft -n Priya -k endorsement -r social --set skill=Kubernetes
+  decline draft -n Scott -r no-business | mail -s "Your request" scott@example.com`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDraft(f, o)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&o.name, "name", "n", "", "the requester's full `NAME`")
+	fl.StringVar(&o.firstName, "first-name", "", "what to call them in the greeting (default: the first word of --name)")
+	fl.StringVarP(&o.relationship, "relationship", "r", "", "how you know them: "+strings.Join(catalog.IDs(catalog.Relationships), ", "))
+	fl.StringVarP(&o.kind, "kind", "k", "", "what they asked for: "+strings.Join(catalog.IDs(catalog.Kinds), ", ")+" (default recommendation)")
+	fl.StringVarP(&o.tone, "tone", "t", "", "warm, formal or brief (default warm)")
+	fl.StringVar(&o.templateID, "template", "", "use the template with this `ID` (see 'decline templates list')")
+	fl.StringArrayVar(&o.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
+	fl.IntVar(&o.variant, "variant", 0, "use wording `N` of the template (default: chosen from the name)")
+	fl.StringVar(&o.from, "from", "", "your name for the sign-off (default: sender in config.yaml)")
+	fl.StringVar(&o.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
+	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for json output)")
+	fl.StringVar(&o.subject, "subject", "", "replace the template's subject line")
+	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(deliver.Formats, ", ")+" (default text)")
+	fl.StringVarP(&o.copy, "copy", "c", "", "copy the reply to the clipboard instead of printing it")
+	fl.Lookup("copy").NoOptDefVal = "auto"
+	fl.BoolVar(&o.edit, "edit", false, "open the draft in $VISUAL or $EDITOR before it is used")
+	fl.BoolVar(&o.noInput, "no-input", false, "never ask questions; fail if something is missing")
+	fl.BoolVar(&o.accessible, "accessible", false, "ask questions as plain numbered lines (also DECLINE_ACCESSIBLE=1)")
+	return cmd
+}
+
+// settings are the draft's choices after flags, config and defaults.
+type settings struct {
+	kind, tone, format string
+	sender, signoff    string
+}
+
+func resolveSettings(o *draftOptions, cfg *config.Config) (*settings, error) {
+	s := &settings{
+		kind:   firstNonEmpty(o.kind, cfg.Kind, catalog.DefaultKind),
+		tone:   firstNonEmpty(o.tone, cfg.Tone, catalog.DefaultTone),
+		format: firstNonEmpty(o.format, cfg.Format, "text"),
+		sender: firstNonEmpty(o.from, cfg.Sender),
+	}
+	checks := []struct {
+		flag, value, cfgValue string
+		valid                 []string
+	}{
+		{"kind", o.kind, cfg.Kind, catalog.IDs(catalog.Kinds)},
+		{"tone", o.tone, cfg.Tone, catalog.IDs(catalog.Tones)},
+		{"format", o.format, cfg.Format, deliver.Formats},
+	}
+	for _, c := range checks {
+		switch {
+		case c.value != "" && !slices.Contains(c.valid, c.value):
+			return nil, usageErrorf("unknown %s %s (choose one of: %s)", c.flag, safetext.Quote(c.value), strings.Join(c.valid, ", "))
+		case c.value == "" && c.cfgValue != "" && !slices.Contains(c.valid, c.cfgValue):
+			return nil, fmt.Errorf("config file %s: unknown %s %s (choose one of: %s)", cfg.Path, c.flag, safetext.Quote(c.cfgValue), strings.Join(c.valid, ", "))
+		}
+	}
+	s.signoff = firstNonEmpty(o.signoff, cfg.Signoff)
+	return s, nil
+}
+
+// defaultSignoff suits the tone when neither flag nor config sets one.
+func defaultSignoff(tone string) string {
+	switch tone {
+	case "formal":
+		return "Kind regards"
+	case "brief":
+		return "Best"
+	}
+	return "All the best"
+}
+
+func runDraft(f *Factory, o *draftOptions) error {
+	cfg, err := f.LoadConfig(o.configPath)
+	if err != nil {
+		return err
+	}
+	s, err := resolveSettings(o, cfg)
+	if err != nil {
+		return err
+	}
+	values, err := parseSets(o.sets)
+	if err != nil {
+		return err
+	}
+	if o.variant < 0 {
+		return usageErrorf("--variant must be 1 or more, got %d", o.variant)
+	}
+	cat, err := f.LoadCatalog(o.templateDirs)
+	if err != nil {
+		return err
+	}
+
+	var t *catalog.Template
+	if o.templateID != "" {
+		var ok bool
+		if t, ok = cat.Get(o.templateID); !ok {
+			return usageErrorf("unknown template %s (see 'decline templates list')", safetext.Quote(o.templateID))
+		}
+	}
+	if o.relationship != "" && t == nil {
+		if err := checkRelationship(cat, s.kind, o.relationship); err != nil {
+			return err
+		}
+	}
+
+	canPrompt := f.IO.CanPrompt() && !o.noInput
+	if !canPrompt {
+		if err := requireFlags(cat, o, t, s.kind); err != nil {
+			return err
+		}
+	}
+
+	name, relationship, kind := o.name, o.relationship, s.kind
+	var p prompt.Prompter
+	asked := false
+	if canPrompt && (name == "" || (t == nil && relationship == "")) {
+		p = f.NewPrompter(o.accessible || truthy(f.Env("DECLINE_ACCESSIBLE")))
+		asked = true
+		if name == "" {
+			if name, err = p.Input("What is the requester's name?", "", validName); err != nil {
+				return err
+			}
+		}
+		if t == nil && o.kind == "" {
+			if kind, err = askChoice(p, "What did "+compose.FirstName(name)+" ask you for?", kindChoices(cat), kind); err != nil {
+				return err
+			}
+		}
+		if t == nil && relationship == "" {
+			rels := relationshipChoices(cat, kind)
+			if relationship, err = askChoice(p, "How do you know "+compose.FirstName(name)+"?", rels, ""); err != nil {
+				return err
+			}
+		}
+	}
+	if t == nil {
+		if t, err = cat.Find(kind, relationship, s.tone); err != nil {
+			return usageErrorf("%v", err)
+		}
+	}
+	for _, v := range t.Requires {
+		if strings.TrimSpace(values[v]) != "" {
+			continue
+		}
+		if !canPrompt {
+			return usageErrorf("template %s needs a value for %s: give it with --set %s=VALUE", t.ID, v, v)
+		}
+		if p == nil {
+			p = f.NewPrompter(o.accessible || truthy(f.Env("DECLINE_ACCESSIBLE")))
+		}
+		asked = true
+		if values[v], err = p.Input(valueQuestion(v, compose.FirstName(name)), "", validValue); err != nil {
+			return err
+		}
+	}
+
+	req := &compose.Request{
+		Name:      name,
+		FirstName: o.firstName,
+		Sender:    s.sender,
+		Signoff:   firstNonEmpty(s.signoff, defaultSignoff(t.Tone)),
+		Values:    values,
+		Variant:   o.variant,
+	}
+	reply, err := compose.Render(t, req)
+	if err != nil {
+		return composeError(err)
+	}
+	if o.subject != "" {
+		if p := safetext.Check(o.subject, false); p != nil {
+			return usageErrorf("--subject %s %s", safetext.Quote(o.subject), p.Reason)
+		}
+		reply.Subject = o.subject
+	}
+	msg := &deliver.Message{Reply: reply, To: o.to}
+
+	if asked && f.IO.IsStdoutTTY() {
+		return review(f, p, t, req, msg, s.format)
+	}
+	if o.edit {
+		if err := editReply(f, msg); err != nil {
+			return err
+		}
+	}
+	return emit(f, msg, s.format, o.copy)
+}
+
+// review shows the draft on a terminal and lets the user print, copy,
+// edit or re-word it.
+func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Request, msg *deliver.Message, format string) error {
+	editor := deliver.EditorCommand(f.Env)
+	for {
+		showDraft(f, msg)
+		actions := []string{"Print it", "Copy it to the clipboard", "Edit it in " + editor}
+		if len(t.Variants) > 1 {
+			actions = append(actions, "Try another wording")
+		}
+		actions = append(actions, "Cancel")
+		i, err := p.Select("What would you like to do with it?", actions, 0)
+		if err != nil {
+			return err
+		}
+		switch actions[i] {
+		case "Print it":
+			return emit(f, msg, format, "")
+		case "Copy it to the clipboard":
+			return emit(f, msg, format, "auto")
+		case "Try another wording":
+			req.Variant = msg.Reply.Variant%len(t.Variants) + 1
+			reply, err := compose.Render(t, req)
+			if err != nil {
+				return composeError(err)
+			}
+			reply.Subject = msg.Reply.Subject
+			msg.Reply = reply
+		case "Cancel":
+			return errCancelled
+		default: // edit
+			if err := editReply(f, msg); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func showDraft(f *Factory, msg *deliver.Message) {
+	r := msg.Reply
+	rule := strings.Repeat("─", 60)
+	head := fmt.Sprintf("Draft: %s, wording %d of %d", r.Template.ID, r.Variant, len(r.Template.Variants))
+	if f.IO.ColorEnabled() {
+		head = "\x1b[1m" + head + "\x1b[0m"
+	}
+	fmt.Fprintf(f.IO.ErrOut, "\n%s\n%s\nSubject: %s\n\n%s%s\n", head, rule, r.Subject, r.Body, rule)
+}
+
+func editReply(f *Factory, msg *deliver.Message) error {
+	edited, err := f.Edit(msg.Reply.Body)
+	if errors.Is(err, deliver.ErrEmptyEdit) {
+		return errCancelled
+	}
+	if err != nil {
+		return err
+	}
+	msg.Reply.Body = edited
+	return nil
+}
+
+// emit renders the message completely, then writes it once, or copies it.
+func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
+	data, err := deliver.Render(msg, format)
+	if err != nil {
+		return err
+	}
+	if copyMode != "" {
+		how, err := f.Copy(string(data))
+		if err != nil {
+			// Never lose the message: print it, then fail.
+			if _, werr := f.IO.Out.Write(data); werr != nil {
+				return werr
+			}
+			return fmt.Errorf("cannot copy to the clipboard: %v; the reply was printed instead", err)
+		}
+		fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the %s.\n", how)
+		return nil
+	}
+	_, err = f.IO.Out.Write(data)
+	return err
+}
+
+func composeError(err error) error {
+	var fe *compose.FieldError
+	var ve *compose.VariantError
+	var me *compose.MissingError
+	if errors.As(err, &fe) || errors.As(err, &ve) || errors.As(err, &me) {
+		return &UsageError{Msg: err.Error()}
+	}
+	return err
+}
+
+// requireFlags names every flag that must be given when nothing can be
+// asked.
+func requireFlags(cat *catalog.Catalog, o *draftOptions, t *catalog.Template, kind string) error {
+	var missing []string
+	if o.name == "" {
+		missing = append(missing, "--name")
+	}
+	if t == nil && o.relationship == "" {
+		missing = append(missing, "--relationship")
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	msg := "missing " + strings.Join(missing, " and ")
+	if t == nil && o.relationship == "" {
+		msg += fmt.Sprintf(" (relationship for %s is one of: %s)", kind, strings.Join(cat.RelationshipsFor(kind), ", "))
+	}
+	return usageErrorf("%s; no terminal to ask on, so give them as flags", msg)
+}
+
+func checkRelationship(cat *catalog.Catalog, kind, rel string) error {
+	if _, ok := catalog.Lookup(catalog.Relationships, rel); !ok {
+		return usageErrorf("unknown relationship %s for kind %s (choose one of: %s)", safetext.Quote(rel), kind, strings.Join(cat.RelationshipsFor(kind), ", "))
+	}
+	if !slices.Contains(cat.RelationshipsFor(kind), rel) {
+		return usageErrorf("there is no %s reply for relationship %s (for %s, choose one of: %s)", kind, rel, kind, strings.Join(cat.RelationshipsFor(kind), ", "))
+	}
+	return nil
+}
+
+func parseSets(sets []string) (map[string]string, error) {
+	values := make(map[string]string, len(sets))
+	for _, kv := range sets {
+		k, v, ok := strings.Cut(kv, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return nil, usageErrorf("--set takes key=value, got %s", safetext.Quote(kv))
+		}
+		if p := safetext.Check(v, false); p != nil {
+			return nil, usageErrorf("--set %s: value %s %s", safetext.Quote(k), safetext.Quote(v), p.Reason)
+		}
+		values[k] = v
+	}
+	return values, nil
+}
+
+func kindChoices(cat *catalog.Catalog) []catalog.Choice {
+	var out []catalog.Choice
+	for _, id := range cat.KindsPresent() {
+		c, _ := catalog.Lookup(catalog.Kinds, id)
+		out = append(out, c)
+	}
+	return out
+}
+
+func relationshipChoices(cat *catalog.Catalog, kind string) []catalog.Choice {
+	var out []catalog.Choice
+	for _, id := range cat.RelationshipsFor(kind) {
+		c, _ := catalog.Lookup(catalog.Relationships, id)
+		out = append(out, c)
+	}
+	return out
+}
+
+// askChoice offers labelled choices and returns the chosen id.
+func askChoice(p prompt.Prompter, question string, choices []catalog.Choice, def string) (string, error) {
+	if len(choices) == 0 {
+		return "", errors.New("the catalog has nothing to choose from here")
+	}
+	labels := make([]string, len(choices))
+	defIndex := 0
+	for i, c := range choices {
+		labels[i] = c.Label
+		if c.ID == def {
+			defIndex = i
+		}
+	}
+	i, err := p.Select(question, labels, defIndex)
+	if err != nil {
+		return "", err
+	}
+	return choices[i].ID, nil
+}
+
+// valueQuestion phrases the question for an extra value.
+func valueQuestion(name, first string) string {
+	switch name {
+	case "skill":
+		return "Which skill did " + first + " ask you to endorse?"
+	case "role":
+		return "Which role is it for?"
+	case "company":
+		return "Which company?"
+	case "contact":
+		return "Who does " + first + " want to be introduced to?"
+	case "service":
+		return "What service does " + first + " offer?"
+	}
+	return "Value for " + name + ":"
+}
+
+func validName(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("a name is needed")
+	}
+	if p := safetext.Check(s, false); p != nil {
+		return errors.New("that name " + p.Reason)
+	}
+	return nil
+}
+
+func validValue(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("this reply needs a value here")
+	}
+	if p := safetext.Check(s, false); p != nil {
+		return errors.New("that value " + p.Reason)
+	}
+	return nil
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+func truthy(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"os"
+	"sync"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/iostreams"
+	"github.com/decline-cli/decline/internal/prompt"
+	"github.com/decline-cli/decline/templates"
+)
+
+// Factory holds what commands need from the outside world, so that tests
+// can replace any of it.
+type Factory struct {
+	IO  *iostreams.IOStreams
+	Env config.Env
+
+	// NewPrompter returns the prompter to ask questions with.
+	NewPrompter func(accessible bool) prompt.Prompter
+	// Copy puts text on the clipboard and says how.
+	Copy func(text string) (how string, err error)
+	// Edit opens text in the user's editor and returns what was saved.
+	Edit func(text string) (string, error)
+
+	mu       sync.Mutex
+	cleanups map[int]func()
+	nextID   int
+}
+
+// NewFactory returns a factory for real streams and environment.
+func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory {
+	f := &Factory{IO: ios, Env: env, Copy: deliver.Copy}
+	f.NewPrompter = func(accessible bool) prompt.Prompter {
+		in, out := ios.TerminalFiles()
+		if accessible || in == nil || out == nil {
+			return prompt.NewAccessible(ios.In, ios.ErrOut)
+		}
+		return prompt.NewSurvey(in, out)
+	}
+	f.Edit = func(text string) (string, error) {
+		e := &deliver.Editor{Command: deliver.EditorCommand(env), Stdin: os.Stdin, Stdout: os.Stderr, Stderr: os.Stderr}
+		// The editor needs the terminal even when standard output is a pipe.
+		if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil {
+			defer tty.Close()
+			e.Stdin, e.Stdout, e.Stderr = tty, tty, tty
+		}
+		return e.Edit(text)
+	}
+	return f
+}
+
+// OnInterrupt registers a clean-up to run if the user presses Ctrl-C
+// while it is registered; the returned function unregisters it.
+func (f *Factory) OnInterrupt(fn func()) (remove func()) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.cleanups == nil {
+		f.cleanups = map[int]func(){}
+	}
+	id := f.nextID
+	f.nextID++
+	f.cleanups[id] = fn
+	return func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		delete(f.cleanups, id)
+	}
+}
+
+func (f *Factory) interrupted() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, fn := range f.cleanups {
+		fn()
+	}
+}
+
+// LoadConfig reads the configuration: the --config flag, DECLINE_CONFIG,
+// or config.yaml in the user's configuration directory.
+func (f *Factory) LoadConfig(flag string) (*config.Config, error) {
+	path, explicit, err := config.Path(flag, f.Env)
+	if err != nil {
+		return nil, err
+	}
+	return config.Load(path, explicit)
+}
+
+// TemplateDirs lists the directories templates are read from after the
+// embedded defaults, in order: the user's directory, then each --templates.
+func (f *Factory) TemplateDirs(flags []string) ([]string, error) {
+	user, err := config.TemplateDir(f.Env)
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{user}, flags...), nil
+}
+
+// LoadCatalog builds the catalog: the embedded defaults, then the user's
+// template directory, then each --templates directory, later ones
+// replacing earlier templates with the same id.
+func (f *Factory) LoadCatalog(flags []string) (*catalog.Catalog, error) {
+	dirs, err := f.TemplateDirs(flags)
+	if err != nil {
+		return nil, err
+	}
+	defaults, err := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
+	if err != nil {
+		return nil, err
+	}
+	layers := [][]*catalog.Template{defaults}
+	for i, dir := range dirs {
+		// The user's own directory may not exist; a named one must.
+		ts, err := catalog.ReadDir(dir, i == 0)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, ts)
+	}
+	return catalog.Merge(layers...)
+}

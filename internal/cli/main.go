@@ -1,0 +1,89 @@
+// Package cli wires decline's commands: it turns flags into options, runs
+// them against the catalog, composer and delivery packages, and maps every
+// error to one line on standard error and an exit code.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/decline-cli/decline/internal/iostreams"
+	"github.com/decline-cli/decline/internal/prompt"
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// Exit codes, as SPEC section 10 defines them.
+const (
+	ExitOK        = 0
+	ExitError     = 1
+	ExitUsage     = 2
+	ExitCancelled = 130
+)
+
+// UsageError is a mistake in how decline was called: exit 2.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usageErrorf(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// errCancelled is the user giving up: exit 130, and no message beyond a
+// short note on a terminal.
+var errCancelled = prompt.ErrCancelled
+
+// Main runs decline with the process's arguments and streams and returns
+// the exit code.
+func Main() int {
+	ios := iostreams.System()
+	f := NewFactory(ios, os.Getenv)
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	go func() {
+		// A Ctrl-C outside a prompt (survey reads it as a key) ends the
+		// run at once, after any registered clean-up, with nothing more
+		// on standard output.
+		<-sig
+		f.interrupted()
+		fmt.Fprintln(ios.ErrOut, "\ndecline: cancelled")
+		os.Exit(ExitCancelled)
+	}()
+	return Run(context.Background(), f, os.Args[1:])
+}
+
+// Run executes one command line against a factory and returns the exit
+// code, printing any error on the factory's standard error.
+func Run(ctx context.Context, f *Factory, args []string) int {
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	return handleError(err, f.IO.ErrOut)
+}
+
+func handleError(err error, stderr io.Writer) int {
+	if err == nil {
+		return ExitOK
+	}
+	if errors.Is(err, errCancelled) {
+		fmt.Fprintln(stderr, "decline: cancelled")
+		return ExitCancelled
+	}
+	code := ExitError
+	var usage *UsageError
+	if errors.As(err, &usage) {
+		code = ExitUsage
+	}
+	fmt.Fprintf(stderr, "decline: %s\n", oneLine(err.Error()))
+	return code
+}
+
+// oneLine keeps an error message to one line, whatever it holds.
+func oneLine(s string) string {
+	return safetext.Escape(strings.Join(strings.Fields(s), " "))
+}

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	templateDirs []string
+	configPath   string
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(f *Factory) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "decline",
+		Short: "Draft kind, honest replies to requests you cannot vouch for",
+		Long: `decline drafts a polite, honest reply when someone asks you for a LinkedIn
+recommendation, an endorsement, a reference, a referral, an introduction or
+a testimonial, and you are not in a position to give it.
+
+It asks how you know them, picks a reply from its template catalog, fills
+in the names and prints it (or copies it, or hands it to your mail client).`,
+		Example: `  decline draft
+  decline draft --name "Scott Lee" --relationship no-business
+  decline draft -n Scott -r no-business | mail -s "Your request" scott@example.com`,
+		Version:       Version(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetVersionTemplate("decline {{.Version}}\n")
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageErrorf("%v (see 'decline %s --help')", err, commandPath(cmd))
+	})
+	pf := root.PersistentFlags()
+	pf.StringArrayVar(&g.templateDirs, "templates", nil, "also read templates from `DIR` (repeatable; later directories win)")
+	pf.StringVar(&g.configPath, "config", "", "read settings from `FILE` (default $XDG_CONFIG_HOME/decline/config.yaml)")
+
+	root.AddCommand(newDraftCmd(f, g))
+	return root
+}
+
+// commandPath is a command's path without the program name, for hints.
+func commandPath(cmd *cobra.Command) string {
+	return strings.TrimSpace(strings.TrimPrefix(cmd.CommandPath(), "decline"))
+}
+
+// Version describes this build: the module version and, when the build
+// recorded it, the commit.
+func Version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		return fmt.Sprintf("%s (commit %s%s)", v, rev, modified)
+	}
+	return v
+}
+
+// noArgs rejects positional arguments as a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErrorf("%s takes no arguments, got %q (see 'decline %s --help')", commandPath(cmd), args[0], commandPath(cmd))
+	}
+	return nil
+}

@@ -1,0 +1,252 @@
+// Package compose turns a request and a template into a finished reply.
+//
+// It owns the template data, the stable choice of a wording, the checks on
+// outside text, and the rendering rules: every template executes into a
+// capped buffer, and a reply exists only once both subject and body have
+// rendered completely.
+package compose
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"text/template"
+	"unicode"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// MaxOutput caps one rendered body. A reply is a few hundred bytes; a
+// template that writes more than this is looping or broken.
+const MaxOutput = 64 << 10
+
+// MaxSubject caps a rendered subject.
+const MaxSubject = 998 - len("Subject: ")
+
+// Request is everything a reply is made from, apart from the template.
+type Request struct {
+	Name      string
+	FirstName string // empty: the first word of Name
+	Sender    string
+	Signoff   string
+	Values    map[string]string // extra values, by name
+	Variant   int               // 1-based; 0 chooses from the name
+}
+
+// Reply is a rendered reply.
+type Reply struct {
+	Template  *catalog.Template
+	Variant   int // 1-based
+	Name      string
+	FirstName string
+	Subject   string
+	Body      string // ends in exactly one newline
+}
+
+// FieldError reports a bad outside value, naming the field it came from.
+type FieldError struct {
+	Field string // "name", "first name", a value name ...
+	Value string
+	Msg   string
+}
+
+func (e *FieldError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("%s %s", e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s %s %s", e.Field, safetext.Quote(e.Value), e.Msg)
+}
+
+// MissingError lists required values a request did not give.
+type MissingError struct {
+	Template string
+	Names    []string
+}
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("template %s needs a value for %s", e.Template, strings.Join(e.Names, ", "))
+}
+
+// VariantError reports a variant number out of range.
+type VariantError struct {
+	Template string
+	Variant  int
+	Count    int
+}
+
+func (e *VariantError) Error() string {
+	if e.Count == 1 {
+		return fmt.Sprintf("template %s has one wording; variant %d does not exist (use 1)", e.Template, e.Variant)
+	}
+	return fmt.Sprintf("template %s has %d wordings; variant %d does not exist (use 1 to %d)", e.Template, e.Count, e.Variant, e.Count)
+}
+
+// FirstName is the first word of a name.
+func FirstName(name string) string {
+	name = strings.TrimSpace(name)
+	if i := strings.IndexFunc(name, unicode.IsSpace); i > 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// VariantFor picks a wording (1-based) out of n for a name. The choice
+// depends only on the name, ignoring case and spacing, so the same person
+// always gets the same wording while different people get different ones.
+func VariantFor(name string, n int) int {
+	if n <= 1 {
+		return 1
+	}
+	h := fnv.New32a()
+	for _, f := range strings.Fields(strings.ToLower(name)) {
+		h.Write([]byte(f))
+		h.Write([]byte{' '})
+	}
+	return int(h.Sum32()%uint32(n)) + 1
+}
+
+// Check validates a request's outside text and its values against a
+// template, without rendering. It is what a batch's first pass runs.
+func Check(t *catalog.Template, r *Request) error {
+	if strings.TrimSpace(r.Name) == "" {
+		return &FieldError{Field: "name", Msg: "is empty"}
+	}
+	fields := []struct{ field, value string }{
+		{"name", r.Name}, {"first name", r.FirstName}, {"sender", r.Sender}, {"sign-off", r.Signoff},
+	}
+	for _, f := range fields {
+		if p := safetext.Check(f.value, false); p != nil {
+			return &FieldError{Field: f.field, Value: f.value, Msg: p.Reason}
+		}
+	}
+	for _, k := range sortedKeys(r.Values) {
+		if p := safetext.Check(r.Values[k], false); p != nil {
+			return &FieldError{Field: "value " + k, Value: r.Values[k], Msg: p.Reason}
+		}
+	}
+	var missing []string
+	for _, name := range t.Requires {
+		if strings.TrimSpace(r.Values[name]) == "" {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		return &MissingError{Template: t.ID, Names: missing}
+	}
+	if r.Variant < 0 || r.Variant > len(t.Variants) {
+		return &VariantError{Template: t.ID, Variant: r.Variant, Count: len(t.Variants)}
+	}
+	return nil
+}
+
+// Render checks a request and renders the reply.
+func Render(t *catalog.Template, r *Request) (*Reply, error) {
+	if err := Check(t, r); err != nil {
+		return nil, err
+	}
+	variant := r.Variant
+	if variant == 0 {
+		variant = VariantFor(r.Name, len(t.Variants))
+	}
+	data := dataFor(t, r)
+	var buf bytes.Buffer
+	if err := execute(&buf, t.SubjectTemplate(), data, MaxSubject); err != nil {
+		return nil, fmt.Errorf("template %s subject: %w", t.ID, err)
+	}
+	subject := strings.Join(strings.Fields(buf.String()), " ")
+	if subject == "" {
+		subject = DefaultSubject(t.Kind)
+	}
+	buf.Reset()
+	if err := execute(&buf, t.Body(variant-1), data, MaxOutput); err != nil {
+		return nil, fmt.Errorf("template %s: %w", t.ID, err)
+	}
+	return &Reply{
+		Template:  t,
+		Variant:   variant,
+		Name:      strings.TrimSpace(r.Name),
+		FirstName: data["FirstName"].(string),
+		Subject:   subject,
+		Body:      tidy(buf.String()),
+	}, nil
+}
+
+// DefaultSubject is used when a template has no subject.
+func DefaultSubject(kind string) string {
+	if kind == "" {
+		return "Your request"
+	}
+	return "Your " + kind + " request"
+}
+
+// dataFor builds the template data: the builtins, every declared value
+// (optional ones as empty text when not given), and nothing else, so a
+// template can never read a value it did not declare.
+func dataFor(t *catalog.Template, r *Request) map[string]any {
+	first := strings.TrimSpace(r.FirstName)
+	if first == "" {
+		first = FirstName(r.Name)
+	}
+	data := make(map[string]any, 4+len(t.Requires)+len(t.Optional))
+	data["Name"] = strings.TrimSpace(r.Name)
+	data["FirstName"] = first
+	data["Sender"] = strings.TrimSpace(r.Sender)
+	data["Signoff"] = CleanSignoff(r.Signoff)
+	for _, names := range [][]string{t.Requires, t.Optional} {
+		for _, n := range names {
+			data[n] = strings.TrimSpace(r.Values[n])
+		}
+	}
+	return data
+}
+
+// CleanSignoff trims a sign-off and drops a trailing comma, which the
+// templates add themselves.
+func CleanSignoff(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), ", ")
+}
+
+// tidy trims trailing space from every line and ends the text in exactly
+// one newline, so that an empty sender leaves no dangling blank line.
+func tidy(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t\r")
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n") + "\n"
+}
+
+// errTooLong is returned by cappedWriter once the cap is passed.
+var errTooLong = errors.New("output is too long")
+
+// ErrOutputTooLong reports a template whose output passed the cap.
+var ErrOutputTooLong = errTooLong
+
+type cappedWriter struct {
+	buf *bytes.Buffer
+	max int
+}
+
+func (w *cappedWriter) Write(p []byte) (int, error) {
+	if w.buf.Len()+len(p) > w.max {
+		return 0, fmt.Errorf("%w (more than %d bytes; is the template looping?)", errTooLong, w.max)
+	}
+	return w.buf.Write(p)
+}
+
+func execute(buf *bytes.Buffer, tmpl *template.Template, data any, max int) error {
+	return tmpl.Execute(&cappedWriter{buf: buf, max: max}, data)
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

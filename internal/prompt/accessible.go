@@ -1,0 +1,88 @@
+package prompt
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Accessible is a Prompter that asks plain-text questions one line at a
+// time, with numbered choices: no cursor movement, colour or redrawing,
+// so screen readers and dumb terminals can follow it.
+type Accessible struct {
+	in  *bufio.Reader
+	out io.Writer
+}
+
+// NewAccessible returns an accessible prompter reading answers from in and
+// writing questions to out.
+func NewAccessible(in io.Reader, out io.Writer) *Accessible {
+	return &Accessible{in: bufio.NewReader(in), out: out}
+}
+
+func (a *Accessible) readLine() (string, error) {
+	line, err := a.in.ReadString('\n')
+	if err != nil && (line == "" || err != io.EOF) {
+		// End of input at a question is the same as giving up.
+		fmt.Fprintln(a.out)
+		return "", ErrCancelled
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// Input asks for a line of text.
+func (a *Accessible) Input(message, defaultValue string, validate func(string) error) (string, error) {
+	for {
+		if defaultValue != "" {
+			fmt.Fprintf(a.out, "%s (press Enter for %s): ", message, defaultValue)
+		} else {
+			fmt.Fprintf(a.out, "%s: ", message)
+		}
+		line, err := a.readLine()
+		if err != nil {
+			return "", err
+		}
+		answer := strings.TrimSpace(line)
+		if answer == "" {
+			answer = defaultValue
+		}
+		if validate != nil {
+			if err := validate(answer); err != nil {
+				fmt.Fprintf(a.out, "Sorry, %v. Please try again.\n", err)
+				continue
+			}
+		}
+		return answer, nil
+	}
+}
+
+// Select lists the options as numbered lines and asks for a number.
+func (a *Accessible) Select(message string, options []string, defaultIndex int) (int, error) {
+	fmt.Fprintln(a.out, message)
+	for i, o := range options {
+		fmt.Fprintf(a.out, "  %d. %s\n", i+1, o)
+	}
+	for {
+		hasDefault := defaultIndex >= 0 && defaultIndex < len(options)
+		if hasDefault {
+			fmt.Fprintf(a.out, "Enter a number from 1 to %d (press Enter for %d): ", len(options), defaultIndex+1)
+		} else {
+			fmt.Fprintf(a.out, "Enter a number from 1 to %d: ", len(options))
+		}
+		line, err := a.readLine()
+		if err != nil {
+			return 0, err
+		}
+		line = strings.TrimSpace(line)
+		if line == "" && hasDefault {
+			return defaultIndex, nil
+		}
+		n, err := strconv.Atoi(line)
+		if err == nil && n >= 1 && n <= len(options) {
+			return n - 1, nil
+		}
+		fmt.Fprintf(a.out, "Sorry, %q is not one of the numbers. Please try again.\n", line)
+	}
+}

@@ -1,0 +1,83 @@
+// Package prompt asks the user questions on a terminal. It is the only
+// package that imports survey, so replacing survey means changing one file;
+// it also offers an accessible prompter that asks plain numbered
+// questions, for screen readers and dumb terminals.
+package prompt
+
+import (
+	"errors"
+	"os"
+
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/terminal"
+)
+
+// ErrCancelled is returned when the user presses Ctrl-C or Esc, or closes
+// the input, at a prompt.
+var ErrCancelled = errors.New("cancelled")
+
+// Prompter asks questions. Validate, when not nil, is called on an answer
+// and a non-nil error makes the prompter ask again.
+type Prompter interface {
+	Input(message, defaultValue string, validate func(string) error) (string, error)
+	// Select returns the index of the chosen option.
+	Select(message string, options []string, defaultIndex int) (int, error)
+}
+
+// Survey is a Prompter drawing interactive prompts with survey.
+type Survey struct {
+	stdio terminal.Stdio
+}
+
+// NewSurvey returns a prompter that reads keys from in and draws on out.
+func NewSurvey(in, out *os.File) *Survey {
+	return &Survey{stdio: terminal.Stdio{In: escReader{in}, Out: out, Err: out}}
+}
+
+// Input asks for a line of text.
+func (s *Survey) Input(message, defaultValue string, validate func(string) error) (string, error) {
+	var answer string
+	opts := []survey.AskOpt{survey.WithStdio(s.stdio.In, s.stdio.Out, s.stdio.Err)}
+	if validate != nil {
+		opts = append(opts, survey.WithValidator(func(v any) error {
+			s, _ := v.(string)
+			return validate(s)
+		}))
+	}
+	err := survey.AskOne(&survey.Input{Message: message, Default: defaultValue}, &answer, opts...)
+	return answer, convert(err)
+}
+
+// Select asks the user to choose one option with the arrow keys.
+func (s *Survey) Select(message string, options []string, defaultIndex int) (int, error) {
+	var index int
+	q := &survey.Select{Message: message, Options: options, PageSize: len(options)}
+	if defaultIndex >= 0 && defaultIndex < len(options) {
+		q.Default = options[defaultIndex]
+	}
+	err := survey.AskOne(q, &index, survey.WithStdio(s.stdio.In, s.stdio.Out, s.stdio.Err))
+	return index, convert(err)
+}
+
+func convert(err error) error {
+	if errors.Is(err, terminal.InterruptErr) {
+		return ErrCancelled
+	}
+	return err
+}
+
+// escReader turns a lone Esc key press into Ctrl-C, so that Esc cancels
+// every prompt. An escape sequence (an arrow key, say) arrives in one read
+// with the bytes that follow it and is left alone; survey itself tells a
+// lone Esc the same way.
+type escReader struct{ f *os.File }
+
+func (r escReader) Read(p []byte) (int, error) {
+	n, err := r.f.Read(p)
+	if n == 1 && p[0] == 0x1b {
+		p[0] = 0x03
+	}
+	return n, err
+}
+
+func (r escReader) Fd() uintptr { return r.f.Fd() }

@@ -1,0 +1,112 @@
+// Package safetext decides which outside text decline will accept.
+//
+// Names, CSV cells and --set values come from people decline has never
+// met. The policy is to reject, never to clean silently: text holding
+// invalid UTF-8, a C0 control (tab and newline included, except in
+// multi-line text), DEL, a C1 control, or a bidirectional formatting
+// character is refused with an error that shows the value safely quoted.
+// Nothing such text holds can then reach a terminal, a file or a header.
+package safetext
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxLen caps one outside value, in bytes.
+const MaxLen = 1024
+
+// Problem describes why a value was refused.
+type Problem struct {
+	Rune   rune // the offending character, or utf8.RuneError for bad UTF-8
+	Offset int  // byte offset in the value
+	Reason string
+}
+
+func (p *Problem) Error() string { return p.Reason }
+
+// Check reports the first reason value is not acceptable, or nil.
+// Multi-line text may also hold tabs and newlines.
+func Check(value string, multiline bool) *Problem {
+	if len(value) > MaxLen && !multiline {
+		return &Problem{Offset: MaxLen, Reason: fmt.Sprintf("is %d bytes long, more than the %d allowed", len(value), MaxLen)}
+	}
+	for i, r := range value {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(value[i:]); size == 1 {
+				return &Problem{Rune: r, Offset: i, Reason: "is not valid UTF-8"}
+			}
+		}
+		if multiline && (r == '\n' || r == '\t') {
+			continue
+		}
+		if reason := forbidden(r); reason != "" {
+			return &Problem{Rune: r, Offset: i, Reason: fmt.Sprintf("contains %s (U+%04X)", reason, r)}
+		}
+	}
+	return nil
+}
+
+// forbidden names the class of a character that outside text may not hold.
+func forbidden(r rune) string {
+	switch {
+	case r == '\n' || r == '\r':
+		return "a line break"
+	case r == '\t':
+		return "a tab"
+	case r == 0x1b:
+		return "an escape character"
+	case r < 0x20:
+		return "a control character"
+	case r == 0x7f:
+		return "a delete character"
+	case r >= 0x80 && r <= 0x9f:
+		return "a control character"
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return "a text-direction control"
+	case r == 0x2028 || r == 0x2029:
+		return "a line separator"
+	}
+	return ""
+}
+
+// Escape returns s with every character that Check forbids (and every
+// invalid byte) written as a Go escape, leaving the rest as it is. It is
+// the last guard on messages that may quote outside text.
+func Escape(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		bad := forbidden(r) != ""
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				fmt.Fprintf(&b, `\x%02x`, s[i])
+				continue
+			}
+		}
+		if bad {
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Quote renders any value safely for an error message: quoted, with every
+// control, direction mark and invalid byte escaped, and long values cut.
+func Quote(value string) string {
+	const max = 48
+	if utf8.RuneCountInString(value) > max {
+		cut := 0
+		for i := range value {
+			if cut == max {
+				return strconv.QuoteToGraphic(value[:i]) + "..."
+			}
+			cut++
+		}
+	}
+	return strconv.QuoteToGraphic(value)
+}
