@@ -343,7 +343,10 @@ func requireFlags(cat *catalog.Catalog, o *draftOptions, t *catalog.Template, ki
 	if t == nil && o.relationship == "" {
 		msg += fmt.Sprintf(" (relationship for %s is one of: %s)", kind, strings.Join(cat.RelationshipsFor(kind), ", "))
 	}
-	return usageErrorf("%s; no terminal to ask on, so give them as flags", msg)
+	if len(missing) == 1 {
+		return usageErrorf("%s; there is no terminal to ask on, so give it as a flag", msg)
+	}
+	return usageErrorf("%s; there is no terminal to ask on, so give them as flags", msg)
 }
 
 func checkRelationship(cat *catalog.Catalog, kind, rel string) error {

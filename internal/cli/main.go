@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 
 	"github.com/decline-cli/decline/internal/iostreams"
@@ -63,7 +64,33 @@ func Run(ctx context.Context, f *Factory, args []string) int {
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
-	return handleError(err, f.IO.ErrOut)
+	return handleError(cobraError(err), f.IO.ErrOut)
+}
+
+// cobraError rewrites the errors cobra makes itself into decline's
+// one-line usage errors. cobra reports an unknown command as
+// "unknown command \"x\" for \"decline\"", then suggestions on lines of
+// their own.
+func cobraError(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "unknown command ") {
+		return err
+	}
+	lines := strings.Split(msg, "\n")
+	head := strings.TrimSuffix(lines[0], ` for "decline"`)
+	var suggest []string
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "\t") {
+			suggest = append(suggest, strconv.Quote(strings.TrimSpace(l)))
+		}
+	}
+	if len(suggest) > 0 {
+		return usageErrorf("%s (did you mean %s?)", head, strings.Join(suggest, " or "))
+	}
+	return usageErrorf("%s (see 'decline --help')", head)
 }
 
 func handleError(err error, stderr io.Writer) int {

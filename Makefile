@@ -1,0 +1,40 @@
+# decline's build and checks. `make test` is the one test command: the
+# README and .ci/run both call it.
+
+GO      ?= go
+BIN     ?= bin
+LDFLAGS := -s -w
+export CGO_ENABLED ?= 0
+
+.PHONY: build test run fmt-check vet staticcheck unit update-golden clean
+
+## build: a static, stripped binary in bin/decline
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='$(LDFLAGS)' -o $(BIN)/decline ./cmd/decline
+
+## test: formatting, go vet, staticcheck, and every test with the race detector
+test: fmt-check vet staticcheck unit
+
+fmt-check:
+	@out=$$(gofmt -l cmd internal templates); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+staticcheck:
+	$(GO) tool staticcheck ./...
+
+unit:
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+
+## run: draft a reply, e.g. make run ARGS='--name Scott -r no-business'
+run:
+	$(GO) run ./cmd/decline draft $(ARGS)
+
+## update-golden: rewrite the golden renderings and testscript expectations
+update-golden:
+	$(GO) test ./internal/compose/ -run Golden -update
+	$(GO) test ./internal/cli/ -run Script -update
+
+clean:
+	rm -rf $(BIN)

@@ -1,0 +1,42 @@
+package cli_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/decline-cli/decline/internal/cli"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite testscript expectations and golden files")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"decline": func() { os.Exit(cli.Main()) },
+	})
+}
+
+// TestScript runs every end-to-end script in testdata/script: the real
+// program, in-process, with exact standard output, standard error and exit
+// codes. Each script starts with an empty HOME and XDG_CONFIG_HOME so
+// that no developer's own templates or settings leak in.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("..", "..", "testdata", "script"),
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			home := filepath.Join(env.WorkDir, "home")
+			env.Setenv("HOME", home)
+			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("DECLINE_CONFIG", "")
+			env.Setenv("DECLINE_ACCESSIBLE", "")
+			env.Setenv("VISUAL", "")
+			env.Setenv("EDITOR", "")
+			return nil
+		},
+	})
+}
