@@ -107,17 +107,6 @@ func resolveSettings(o *draftOptions, cfg *config.Config) (*settings, error) {
 	return s, nil
 }
 
-// defaultSignoff suits the tone when neither flag nor config sets one.
-func defaultSignoff(tone string) string {
-	switch tone {
-	case "formal":
-		return "Kind regards"
-	case "brief":
-		return "Best"
-	}
-	return "All the best"
-}
-
 func runDraft(f *Factory, o *draftOptions) error {
 	cfg, err := f.LoadConfig(o.configPath)
 	if err != nil {
@@ -207,7 +196,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 		Name:      name,
 		FirstName: o.firstName,
 		Sender:    s.sender,
-		Signoff:   firstNonEmpty(s.signoff, defaultSignoff(t.Tone)),
+		Signoff:   firstNonEmpty(s.signoff, compose.DefaultSignoff(t.Tone)),
 		Values:    values,
 		Variant:   o.variant,
 	}

@@ -204,6 +204,18 @@ func dataFor(t *catalog.Template, r *Request) map[string]any {
 	return data
 }
 
+// DefaultSignoff suits a tone when neither a flag nor the configuration
+// gives a sign-off.
+func DefaultSignoff(tone string) string {
+	switch tone {
+	case "formal":
+		return "Kind regards"
+	case "brief":
+		return "Best"
+	}
+	return "All the best"
+}
+
 // CleanSignoff trims a sign-off and drops a trailing comma, which the
 // templates add themselves.
 func CleanSignoff(s string) string {
