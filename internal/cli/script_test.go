@@ -13,6 +13,9 @@ import (
 var update = flag.Bool("update", false, "rewrite testscript expectations and golden files")
 
 func TestMain(m *testing.M) {
+	if os.Getenv(ptyMainEnv) == "1" {
+		os.Exit(cli.Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"decline": func() { os.Exit(cli.Main()) },
 	})

@@ -1,0 +1,326 @@
+package cli_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+)
+
+// ptyMainEnv makes the test binary run decline itself, so that the
+// pseudo-terminal tests drive the real program as a separate process.
+const ptyMainEnv = "DECLINE_TEST_RUN_MAIN"
+
+// session is decline running on a pseudo-terminal: standard input and
+// standard error are the terminal, and standard output is either the
+// terminal too or a pipe the test reads.
+type session struct {
+	t      *testing.T
+	ptmx   *os.File
+	tty    *os.File
+	cmd    *exec.Cmd
+	stdout *bytes.Buffer
+
+	mu     sync.Mutex
+	screen bytes.Buffer // everything the terminal received
+	mark   int          // expect looks only past this offset
+	done   chan struct{}
+	err    error
+}
+
+var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\r`)
+
+// startSession runs decline with args on a new terminal. With pipeStdout
+// its standard output goes to a buffer instead of the terminal.
+func startSession(t *testing.T, pipeStdout bool, env []string, args ...string) *session {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal available: %v", err)
+	}
+	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 140}); err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), ptyMainEnv+"=1", "HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "TERM=xterm", "NO_COLOR=1",
+		"DECLINE_CONFIG=", "DECLINE_ACCESSIBLE=", "VISUAL=", "EDITOR=")
+	cmd.Env = append(cmd.Env, env...)
+	s := &session{t: t, ptmx: ptmx, tty: tty, cmd: cmd, done: make(chan struct{})}
+	cmd.Stdin, cmd.Stderr = tty, tty
+	cmd.Stdout = tty
+	if pipeStdout {
+		s.stdout = &bytes.Buffer{}
+		cmd.Stdout = s.stdout
+	}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go s.read()
+	go func() {
+		s.err = cmd.Wait()
+		close(s.done)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-s.done:
+		default:
+			_ = cmd.Process.Kill()
+			<-s.done
+		}
+		ptmx.Close()
+		tty.Close()
+	})
+	return s
+}
+
+// read copies terminal output into the screen buffer and answers survey's
+// cursor position queries as a real terminal would.
+func (s *session) read() {
+	buf := make([]byte, 4096)
+	for {
+		n, err := s.ptmx.Read(buf)
+		if n > 0 {
+			s.mu.Lock()
+			s.screen.Write(buf[:n])
+			s.mu.Unlock()
+			if bytes.Contains(buf[:n], []byte("\x1b[6n")) {
+				_, _ = s.ptmx.Write([]byte("\x1b[1;1R"))
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// text is what the terminal shows past the mark, without escape codes.
+func (s *session) text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return ansi.ReplaceAllString(s.screen.String()[s.mark:], "")
+}
+
+// expect waits (at most 15 seconds) until want appears on the terminal
+// past the mark, moves the mark past it, and returns what was shown.
+func (s *session) expect(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		s.mu.Lock()
+		raw := s.screen.String()
+		s.mu.Unlock()
+		clean := ansi.ReplaceAllString(raw[s.mark:], "")
+		if strings.Contains(clean, want) {
+			// Advance the mark in raw terms: past everything seen so far.
+			s.mu.Lock()
+			s.mark = len(raw)
+			s.mu.Unlock()
+			return clean
+		}
+		select {
+		case <-s.done:
+			s.t.Fatalf("decline exited (%v) before showing %q; the terminal showed:\n%s", s.err, want, clean)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	s.t.Fatalf("timed out waiting for %q; the terminal showed:\n%s", want, s.text())
+	return ""
+}
+
+func (s *session) send(keys string) {
+	s.t.Helper()
+	// Give survey a moment to put the terminal in raw mode and draw.
+	time.Sleep(150 * time.Millisecond)
+	if _, err := s.ptmx.Write([]byte(keys)); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// exitCode waits (at most 15 seconds) for decline to exit.
+func (s *session) exitCode() int {
+	s.t.Helper()
+	select {
+	case <-s.done:
+	case <-time.After(15 * time.Second):
+		s.t.Fatalf("decline did not exit; the terminal showed:\n%s", s.text())
+	}
+	var exit *exec.ExitError
+	if errors.As(s.err, &exit) {
+		return exit.ExitCode()
+	}
+	if s.err != nil {
+		s.t.Fatal(s.err)
+	}
+	return 0
+}
+
+// termios reads the terminal's line discipline settings.
+func (s *session) termios() *unix.Termios {
+	s.t.Helper()
+	tio, err := unix.IoctlGetTermios(int(s.tty.Fd()), unix.TCGETS)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return tio
+}
+
+const (
+	keyDown  = "\x1b[B"
+	keyEnter = "\r"
+	keyCtrlC = "\x03"
+	keyEsc   = "\x1b"
+)
+
+func TestInteractiveAnswersEverything(t *testing.T) {
+	s := startSession(t, true, nil, "draft")
+	s.expect("What is the requester's name?")
+	s.send("Scott Lee" + keyEnter)
+	s.expect("What did Scott ask you for?")
+	s.send(keyEnter) // the highlighted default: a recommendation
+	s.expect("How do you know Scott?")
+	s.send(keyDown + keyEnter) // the second relationship: no-business
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	out := s.stdout.String()
+	if !strings.HasPrefix(out, "Hi Scott,\n") || !strings.Contains(out, "doing business together") {
+		t.Errorf("stdout is not the no-business recommendation reply:\n%s", out)
+	}
+	if strings.Contains(out, "How do you know") {
+		t.Errorf("a prompt leaked onto standard output:\n%s", out)
+	}
+}
+
+func TestInteractiveAsksOnlyWhatFlagsDidNotGive(t *testing.T) {
+	s := startSession(t, true, nil, "draft", "-n", "Priya Natarajan", "-k", "endorsement")
+	s.expect("How do you know Priya?")
+	if strings.Contains(s.text(), "requester's name") || strings.Contains(s.text(), "ask you for") {
+		t.Errorf("asked for something a flag gave:\n%s", s.text())
+	}
+	s.send(keyDown + keyDown + keyEnter) // social
+	s.expect("Which skill did Priya ask you to endorse?")
+	s.send("Kubernetes" + keyEnter)
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	if out := s.stdout.String(); !strings.Contains(out, "Kubernetes") || !strings.HasPrefix(out, "Hi Priya,") {
+		t.Errorf("stdout is not the endorsement reply:\n%s", out)
+	}
+}
+
+func TestInteractiveReviewOnTerminal(t *testing.T) {
+	s := startSession(t, false, nil, "draft", "-n", "Scott Lee", "-k", "recommendation")
+	s.expect("How do you know Scott?")
+	s.send(keyEnter) // stranger
+	first := s.expect("What would you like to do with it?")
+	if !strings.Contains(first, "Draft: recommendation/stranger/warm, wording") {
+		t.Fatalf("the draft was not shown before the menu:\n%s", first)
+	}
+	// Try another wording (the fourth action), then print.
+	s.send(keyDown + keyDown + keyDown + keyEnter)
+	s.expect("What would you like to do with it?")
+	s.send(keyEnter)
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+}
+
+func TestInteractiveCtrlCCancels(t *testing.T) {
+	for _, key := range []struct{ name, seq string }{{"ctrl-c", keyCtrlC}, {"esc", keyEsc}} {
+		t.Run(key.name, func(t *testing.T) {
+			s := startSession(t, true, nil, "draft", "-n", "Scott")
+			before := s.termios()
+			s.expect("What did Scott ask you for?")
+			s.send(keyEnter)
+			s.expect("How do you know Scott?")
+			s.send(key.seq)
+			if code := s.exitCode(); code != 130 {
+				t.Fatalf("exit %d, want 130; terminal:\n%s", code, s.text())
+			}
+			if out := s.stdout.String(); out != "" {
+				t.Errorf("cancelling printed on standard output: %q", out)
+			}
+			after := s.termios()
+			if before.Lflag != after.Lflag || before.Iflag != after.Iflag || before.Oflag != after.Oflag {
+				t.Errorf("terminal not restored: lflag %#x -> %#x", before.Lflag, after.Lflag)
+			}
+			if after.Lflag&unix.ECHO == 0 || after.Lflag&unix.ICANON == 0 {
+				t.Errorf("terminal left without echo or line editing: lflag %#x", after.Lflag)
+			}
+		})
+	}
+}
+
+func TestInteractiveCtrlCAtNamePrompt(t *testing.T) {
+	s := startSession(t, true, nil, "draft")
+	s.expect("What is the requester's name?")
+	s.send("Sco" + keyCtrlC)
+	if code := s.exitCode(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	if s.stdout.Len() != 0 {
+		t.Errorf("cancelling printed on standard output: %q", s.stdout.String())
+	}
+}
+
+func TestAccessibleMode(t *testing.T) {
+	for _, how := range []struct {
+		name string
+		env  []string
+		args []string
+	}{
+		{"flag", nil, []string{"draft", "--accessible"}},
+		{"env", []string{"DECLINE_ACCESSIBLE=1"}, []string{"draft"}},
+	} {
+		t.Run(how.name, func(t *testing.T) {
+			s := startSession(t, true, how.env, how.args...)
+			s.expect("What is the requester's name?: ")
+			s.send("Scott Lee\n")
+			s.expect("Enter a number from 1 to 6 (press Enter for 1): ")
+			s.send("\n")
+			s.expect("  2. We are connected but have never done business together")
+			s.send("9\n")
+			s.expect(`Sorry, "9" is not one of the numbers.`)
+			s.send("2\n")
+			if code := s.exitCode(); code != 0 {
+				t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+			}
+			s.mu.Lock()
+			raw := s.screen.String()
+			s.mu.Unlock()
+			if strings.Contains(raw, "\x1b") {
+				t.Errorf("accessible mode drew escape sequences")
+			}
+			if out := s.stdout.String(); !strings.Contains(out, "doing business together") {
+				t.Errorf("stdout is not the no-business reply:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestFlagsOnlyPrintsWithoutAsking(t *testing.T) {
+	s := startSession(t, false, nil, "draft", "-n", "Scott", "-r", "no-business", "--variant", "1")
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	got := s.text()
+	if strings.Contains(got, "?") && strings.Contains(got, "What would you like") {
+		t.Errorf("asked a question although every choice was a flag:\n%s", got)
+	}
+	if !strings.Contains(got, "Hi Scott,") {
+		t.Errorf("the reply was not printed:\n%s", got)
+	}
+}

@@ -1,0 +1,164 @@
+package compose_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+)
+
+// parseOne parses a one-template file for tests.
+func parseOne(t *testing.T, yaml string) *catalog.Template {
+	t.Helper()
+	ts, err := catalog.Parse("test.yaml", []byte(yaml), "test.yaml")
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	if len(ts) != 1 {
+		t.Fatalf("parsed %d templates, want 1", len(ts))
+	}
+	return ts[0]
+}
+
+const endorseYAML = `
+kind: endorsement
+templates:
+  - relationship: social
+    tone: warm
+    subject: About {{.skill}}
+    requires: [skill]
+    optional: [company]
+    variants:
+      - "Hi {{.FirstName}}, one {{.skill}}{{if .company}} at {{.company}}{{end}}.\n\n{{.Signoff}},\n{{.Sender}}\n"
+      - "Hello {{.FirstName}}, two {{.skill}}.\n\n{{.Signoff}},\n{{.Sender}}\n"
+      - "Dear {{.Name}}, three {{.skill}}.\n\n{{.Signoff}},\n{{.Sender}}\n"
+`
+
+func TestRenderFillsData(t *testing.T) {
+	tmpl := parseOne(t, endorseYAML)
+	r, err := compose.Render(tmpl, &compose.Request{
+		Name: "  Ana María Ruiz ", Sender: "Jordan", Signoff: "Best,",
+		Values: map[string]string{"skill": "Go", "company": "Acme"}, Variant: 1,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Hi Ana, one Go at Acme.\n\nBest,\nJordan\n"
+	if r.Body != want {
+		t.Errorf("body = %q, want %q", r.Body, want)
+	}
+	if r.Subject != "About Go" || r.Name != "Ana María Ruiz" || r.FirstName != "Ana" || r.Variant != 1 {
+		t.Errorf("reply = %+v", r)
+	}
+}
+
+func TestRenderOptionalValueMayBeAbsent(t *testing.T) {
+	tmpl := parseOne(t, endorseYAML)
+	r, err := compose.Render(tmpl, &compose.Request{Name: "Ana", Values: map[string]string{"skill": "Go"}, Variant: 1, Signoff: "Best"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(r.Body, "<no value>") || strings.Contains(r.Body, " at ") {
+		t.Errorf("optional value leaked: %q", r.Body)
+	}
+	// An empty sender leaves no dangling blank line or trailing space.
+	if !strings.HasSuffix(r.Body, "Best,\n") {
+		t.Errorf("body should end with the sign-off: %q", r.Body)
+	}
+}
+
+func TestRenderFirstNameOverride(t *testing.T) {
+	tmpl := parseOne(t, endorseYAML)
+	r, err := compose.Render(tmpl, &compose.Request{Name: "Dr. Li Wei", FirstName: "Wei", Values: map[string]string{"skill": "Go"}, Variant: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(r.Body, "Hello Wei,") {
+		t.Errorf("body = %q", r.Body)
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	tmpl := parseOne(t, endorseYAML)
+	tests := []struct {
+		name string
+		req  compose.Request
+		want string
+	}{
+		{"missing required", compose.Request{Name: "Ana"}, "template endorsement/social/warm needs a value for skill"},
+		{"blank required", compose.Request{Name: "Ana", Values: map[string]string{"skill": "  "}}, "needs a value for skill"},
+		{"empty name", compose.Request{Name: " ", Values: map[string]string{"skill": "Go"}}, "name is empty"},
+		{"escape in name", compose.Request{Name: "Ana\x1b]52;c;aGk=\a", Values: map[string]string{"skill": "Go"}}, `name "Ana\x1b]52;c;aGk=\a" contains an escape character (U+001B)`},
+		{"newline in value", compose.Request{Name: "Ana", Values: map[string]string{"skill": "Go\nBcc: x"}}, `value skill "Go\nBcc: x" contains a line break`},
+		{"bidi in first name", compose.Request{Name: "Ana", FirstName: "\u202eanA", Values: map[string]string{"skill": "Go"}}, `first name "\u202eanA" contains a text-direction control (U+202E)`},
+		{"invalid utf-8", compose.Request{Name: "Ana\xff", Values: map[string]string{"skill": "Go"}}, `name "Ana\xff" is not valid UTF-8`},
+		{"variant too high", compose.Request{Name: "Ana", Values: map[string]string{"skill": "Go"}, Variant: 4}, "has 3 wordings; variant 4 does not exist (use 1 to 3)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := compose.Render(tmpl, &tt.req)
+			if err == nil {
+				t.Fatalf("rendered %q, want an error", r.Body)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %q, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestVariantIsStableAndSpread(t *testing.T) {
+	if a, b := compose.VariantFor("Scott Lee", 3), compose.VariantFor("  scott   LEE ", 3); a != b {
+		t.Errorf("same person, different wording: %d vs %d", a, b)
+	}
+	counts := map[int]int{}
+	for _, name := range []string{"Ana", "Bo", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea", "Mo", "Nia", "Oz", "Pia"} {
+		v := compose.VariantFor(name, 3)
+		if v < 1 || v > 3 {
+			t.Fatalf("VariantFor(%q, 3) = %d, out of range", name, v)
+		}
+		counts[v]++
+	}
+	if len(counts) != 3 {
+		t.Errorf("16 names used only wordings %v of 3", counts)
+	}
+	if v := compose.VariantFor("anyone", 1); v != 1 {
+		t.Errorf("one wording: got %d", v)
+	}
+}
+
+func TestRenderChoosesVariantFromName(t *testing.T) {
+	tmpl := parseOne(t, endorseYAML)
+	for _, name := range []string{"Ana", "Bo", "Chen", "Dara"} {
+		r, err := compose.Render(tmpl, &compose.Request{Name: name, Values: map[string]string{"skill": "Go"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := compose.VariantFor(name, 3); r.Variant != want {
+			t.Errorf("%s: variant %d, want %d", name, r.Variant, want)
+		}
+	}
+}
+
+func TestRenderCapsOutput(t *testing.T) {
+	tmpl := parseOne(t, `
+templates:
+  - id: loop/forever
+    body: "{{range 1000000000}}{{$.Name}}{{end}}"
+`)
+	// A template that would write 300 GB stops at the cap.
+	_, err := compose.Render(tmpl, &compose.Request{Name: strings.Repeat("x", 300)})
+	if !errors.Is(err, compose.ErrOutputTooLong) {
+		t.Fatalf("err = %v, want ErrOutputTooLong", err)
+	}
+}
+
+func TestFirstName(t *testing.T) {
+	for in, want := range map[string]string{"Scott Lee": "Scott", "  Zoë  Ångström": "Zoë", "Madonna": "Madonna", "": ""} {
+		if got := compose.FirstName(in); got != want {
+			t.Errorf("FirstName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func envOf(m map[string]string) Env { return func(k string) string { return m[k] } }
+
+func TestPathOrder(t *testing.T) {
+	env := envOf(map[string]string{"XDG_CONFIG_HOME": "/x", "HOME": "/h"})
+	if p, explicit, _ := Path("", env); p != "/x/decline/config.yaml" || explicit {
+		t.Errorf("XDG: %q %v", p, explicit)
+	}
+	if p, _, _ := Path("", envOf(map[string]string{"HOME": "/h"})); p != "/h/.config/decline/config.yaml" {
+		t.Errorf("HOME: %q", p)
+	}
+	// A relative XDG_CONFIG_HOME is ignored, as the XDG spec says.
+	if p, _, _ := Path("", envOf(map[string]string{"XDG_CONFIG_HOME": "rel", "HOME": "/h"})); p != "/h/.config/decline/config.yaml" {
+		t.Errorf("relative XDG: %q", p)
+	}
+	env = envOf(map[string]string{"XDG_CONFIG_HOME": "/x", "DECLINE_CONFIG": "/d.yaml"})
+	if p, explicit, _ := Path("", env); p != "/d.yaml" || !explicit {
+		t.Errorf("DECLINE_CONFIG: %q %v", p, explicit)
+	}
+	if p, explicit, _ := Path("/f.yaml", env); p != "/f.yaml" || !explicit {
+		t.Errorf("flag: %q %v", p, explicit)
+	}
+	if d, _ := TemplateDir(envOf(map[string]string{"XDG_CONFIG_HOME": "/x"})); d != "/x/decline/templates" {
+		t.Errorf("TemplateDir: %q", d)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	c, err := Load(write("ok.yaml", "sender: Jordan Avery\nsignoff: Best wishes\ntone: formal\n"), true)
+	if err != nil || c.Sender != "Jordan Avery" || c.Signoff != "Best wishes" || c.Tone != "formal" {
+		t.Fatalf("Load = %+v, %v", c, err)
+	}
+	if c, err := Load(filepath.Join(dir, "none.yaml"), false); err != nil || *c != (Config{}) {
+		t.Errorf("missing default file: %+v, %v", c, err)
+	}
+	if _, err := Load(filepath.Join(dir, "none.yaml"), true); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("missing named file: %v", err)
+	}
+	for name, body := range map[string]string{
+		"unknown.yaml": "sendr: x\n",
+		"dup.yaml":     "sender: a\nsender: b\n",
+		"type.yaml":    "sender: [a, b]\n",
+		"broken.yaml":  "sender: \"unclosed\n",
+		"binary.yaml":  "\x00\x01\x02\xff",
+	} {
+		if _, err := Load(write(name, body), true); err == nil || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: err = %v, want a one-line error", name, err)
+		}
+	}
+	big := write("big.yaml", "sender: "+strings.Repeat("a", MaxSize)+"\n")
+	if _, err := Load(big, true); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("big file: %v", err)
+	}
+}
