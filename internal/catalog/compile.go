@@ -18,6 +18,9 @@ const MaxTemplateSize = 64 << 10
 // "template: x:3: unexpected EOF".
 var templateErrLine = regexp.MustCompile(`^template: [^:]*:(\d+):(?:\d+:)? ?(.*)$`)
 
+// startedAt finds the start of an unclosed action in a parse error.
+var startedAt = regexp.MustCompile(`^(.*) started at [^:]*:(\d+)$`)
+
 // compile parses the subject and every variant and checks that they use
 // only the fields the template may use.
 func (p *parser) compile(t *Template, subjectNode *yaml.Node) {
@@ -53,6 +56,11 @@ func (p *parser) compileOne(t *Template, what, src string, line int, declared ma
 		if m := templateErrLine.FindStringSubmatch(msg); m != nil {
 			at, _ = strconv.Atoi(m[1])
 			msg = m[2]
+		}
+		// "unclosed action started at ID:3": the start is the useful line.
+		if m := startedAt.FindStringSubmatch(msg); m != nil {
+			at, _ = strconv.Atoi(m[2])
+			msg = m[1]
 		}
 		if at > 0 {
 			line += at - 1
@@ -110,9 +118,9 @@ func fieldsUsed(tree *parse.Tree) []fieldRef {
 	}
 	var refs []fieldRef
 	lineOf := func(n parse.Node) int {
-		_, ctx := tree.ErrorContext(n)
-		// ctx is "name:line:col".
-		parts := strings.Split(ctx, ":")
+		loc, _ := tree.ErrorContext(n)
+		// loc is "name:line:col".
+		parts := strings.Split(loc, ":")
 		if len(parts) >= 3 {
 			if l, err := strconv.Atoi(parts[len(parts)-2]); err == nil {
 				return l

@@ -213,7 +213,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	msg := &deliver.Message{Reply: reply, To: o.to}
 
 	if asked && f.IO.IsStdoutTTY() {
-		return review(f, p, t, req, msg, s.format)
+		return review(f, p, t, req, msg, s.format, o.configPath)
 	}
 	if o.edit {
 		if err := editReply(f, msg); err != nil {
@@ -225,10 +225,15 @@ func runDraft(f *Factory, o *draftOptions) error {
 
 // review shows the draft on a terminal and lets the user print, copy,
 // edit or re-word it.
-func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Request, msg *deliver.Message, format string) error {
+func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Request, msg *deliver.Message, format, configFlag string) error {
+	senderTip := ""
+	if req.Sender == "" {
+		path, _, _ := config.Path(configFlag, f.Env)
+		senderTip = "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to " + path
+	}
 	editor := deliver.EditorCommand(f.Env)
 	for {
-		showDraft(f, msg)
+		showDraft(f, msg, senderTip)
 		actions := []string{"Print it", "Copy it to the clipboard", "Edit it in " + editor}
 		if len(t.Variants) > 1 {
 			actions = append(actions, "Try another wording")
@@ -261,7 +266,7 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 	}
 }
 
-func showDraft(f *Factory, msg *deliver.Message) {
+func showDraft(f *Factory, msg *deliver.Message, tip string) {
 	r := msg.Reply
 	rule := strings.Repeat("─", 60)
 	head := fmt.Sprintf("Draft: %s, wording %d of %d", r.Template.ID, r.Variant, len(r.Template.Variants))
@@ -269,6 +274,9 @@ func showDraft(f *Factory, msg *deliver.Message) {
 		head = "\x1b[1m" + head + "\x1b[0m"
 	}
 	fmt.Fprintf(f.IO.ErrOut, "\n%s\n%s\nSubject: %s\n\n%s%s\n", head, rule, r.Subject, r.Body, rule)
+	if tip != "" {
+		fmt.Fprintln(f.IO.ErrOut, tip)
+	}
 }
 
 func editReply(f *Factory, msg *deliver.Message) error {

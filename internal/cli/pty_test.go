@@ -229,6 +229,9 @@ func TestInteractiveReviewOnTerminal(t *testing.T) {
 	if !strings.Contains(first, "Draft: recommendation/stranger/warm, wording") {
 		t.Fatalf("the draft was not shown before the menu:\n%s", first)
 	}
+	if !strings.Contains(first, "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to ") {
+		t.Errorf("no tip about the missing sender name:\n%s", first)
+	}
 	// Try another wording (the fourth action), then print.
 	s.send(keyDown + keyDown + keyDown + keyEnter)
 	s.expect("What would you like to do with it?")
