@@ -84,6 +84,9 @@ func (p *parser) compileOne(t *Template, what, src string, line int, declared ma
 // template refers to, sorted.
 func (t *Template) UsedValues() []string {
 	seen := map[string]bool{}
+	if t.Compile() != nil {
+		return nil
+	}
 	parts := append([]*template.Template{t.subject}, t.bodies...)
 	for _, tmpl := range parts {
 		if tmpl == nil {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"unicode/utf8"
 
@@ -17,9 +18,10 @@ import (
 // kilobytes; anything near this size is a mistake or an attack.
 const MaxFileSize = 1 << 20
 
-// Template is one reply template: a subject and one or more wordings
-// (variants) of the body, with the extra values they need.
-type Template struct {
+// Spec is a template's definition: everything but its parsed form. The
+// default catalog is compiled into Go as a list of Specs (see package
+// templates), so that starting decline decodes no YAML.
+type Spec struct {
 	// ID is KIND/RELATIONSHIP/TONE for catalog templates, or any id of
 	// lowercase letters, digits, '-' and '/' for a user's own.
 	ID           string
@@ -31,23 +33,57 @@ type Template struct {
 	Requires     []string // extra values that must be given
 	Optional     []string // extra values that may be given
 
-	// Source is "default" for the embedded catalog, or the path of the
-	// file the template came from.
-	Source string
 	// File and Line locate the template for messages.
 	File string
 	Line int
 	// VariantLines holds the file line where each variant's text starts.
 	VariantLines []int
-
-	subject *template.Template
-	bodies  []*template.Template
 }
 
-// Body returns the parsed body of variant i (0-based).
+// Template is one reply template: a subject and one or more wordings
+// (variants) of the body, with the extra values they need.
+type Template struct {
+	Spec
+	// Source is "default" for the embedded catalog, or the path of the
+	// file the template came from.
+	Source string
+
+	once       sync.Once
+	compileErr error
+	subject    *template.Template
+	bodies     []*template.Template
+}
+
+// FromSpecs makes templates from trusted specs, such as the generated
+// default catalog. Their text is parsed on first use (Compile), not here:
+// a run that drafts one reply parses one template.
+func FromSpecs(specs []Spec, source string) []*Template {
+	out := make([]*Template, len(specs))
+	for i := range specs {
+		out[i] = &Template{Spec: specs[i], Source: source}
+	}
+	return out
+}
+
+// Compile parses the template's subject and bodies if that has not been
+// done yet. Templates read by Parse are compiled already; those made by
+// FromSpecs are compiled here, once.
+func (t *Template) Compile() error {
+	t.once.Do(func() {
+		if t.bodies != nil {
+			return
+		}
+		p := &parser{file: t.File}
+		p.compile(t, nil)
+		t.compileErr = p.errs.err()
+	})
+	return t.compileErr
+}
+
+// Body returns the parsed body of variant i (0-based). Call Compile first.
 func (t *Template) Body(i int) *template.Template { return t.bodies[i] }
 
-// SubjectTemplate returns the parsed subject.
+// SubjectTemplate returns the parsed subject. Call Compile first.
 func (t *Template) SubjectTemplate() *template.Template { return t.subject }
 
 // reservedValues are names that batch input uses for its own columns, so
@@ -246,7 +282,7 @@ func (p *parser) entry(n *yaml.Node, fileKind, source string) *Template {
 		return nil
 	}
 	before := len(p.errs)
-	t := &Template{Kind: fileKind, Source: source, File: p.file, Line: n.Line}
+	t := &Template{Spec: Spec{Kind: fileKind, File: p.file, Line: n.Line}, Source: source}
 	var idLine, valuesLine int
 	var bodyNode, variantsNode *yaml.Node
 	var subjectNode *yaml.Node

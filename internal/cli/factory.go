@@ -106,11 +106,9 @@ func (f *Factory) LoadCatalog(flags []string) (*catalog.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	defaults, err := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
-	if err != nil {
-		return nil, err
-	}
-	layers := [][]*catalog.Template{defaults}
+	// The defaults were validated when they were generated (and by the
+	// tests); here they are only wrapped, and each is parsed on first use.
+	layers := [][]*catalog.Template{catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)}
 	for i, dir := range dirs {
 		// The user's own directory may not exist; a named one must.
 		ts, err := catalog.ReadDir(dir, i == 0)

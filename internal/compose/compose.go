@@ -148,6 +148,9 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	if err := Check(t, r); err != nil {
 		return nil, err
 	}
+	if err := t.Compile(); err != nil {
+		return nil, err
+	}
 	variant := r.Variant
 	if variant == 0 {
 		variant = VariantFor(r.Name, len(t.Variants))
