@@ -113,9 +113,10 @@ func (s *session) text() string {
 	return ansi.ReplaceAllString(s.screen.String()[s.mark:], "")
 }
 
-// expect waits (at most 15 seconds) until want appears on the terminal
-// past the mark, moves the mark past it, and returns what was shown.
-func (s *session) expect(want string) string {
+// expect waits (at most 15 seconds) until every string in wants appears
+// on the terminal past the mark, in order, then moves the mark past all
+// that was shown and returns it.
+func (s *session) expect(wants ...string) string {
 	s.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
@@ -123,8 +124,7 @@ func (s *session) expect(want string) string {
 		raw := s.screen.String()
 		s.mu.Unlock()
 		clean := ansi.ReplaceAllString(raw[s.mark:], "")
-		if strings.Contains(clean, want) {
-			// Advance the mark in raw terms: past everything seen so far.
+		if containsInOrder(clean, wants) {
 			s.mu.Lock()
 			s.mark = len(raw)
 			s.mu.Unlock()
@@ -132,12 +132,23 @@ func (s *session) expect(want string) string {
 		}
 		select {
 		case <-s.done:
-			s.t.Fatalf("decline exited (%v) before showing %q; the terminal showed:\n%s", s.err, want, clean)
+			s.t.Fatalf("decline exited (%v) before showing %q; the terminal showed:\n%s", s.err, wants, clean)
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
-	s.t.Fatalf("timed out waiting for %q; the terminal showed:\n%s", want, s.text())
+	s.t.Fatalf("timed out waiting for %q; the terminal showed:\n%s", wants, s.text())
 	return ""
+}
+
+func containsInOrder(text string, wants []string) bool {
+	for _, w := range wants {
+		i := strings.Index(text, w)
+		if i < 0 {
+			return false
+		}
+		text = text[i+len(w):]
+	}
+	return true
 }
 
 func (s *session) send(keys string) {
@@ -156,6 +167,19 @@ func (s *session) exitCode() int {
 	case <-s.done:
 	case <-time.After(15 * time.Second):
 		s.t.Fatalf("decline did not exit; the terminal showed:\n%s", s.text())
+	}
+	// The terminal may still hold output the reader has not copied yet:
+	// wait until nothing new arrives for 100 ms (at most 2 seconds).
+	last := -1
+	for i := 0; i < 20; i++ {
+		s.mu.Lock()
+		n := s.screen.Len()
+		s.mu.Unlock()
+		if n == last {
+			break
+		}
+		last = n
+		time.Sleep(100 * time.Millisecond)
 	}
 	var exit *exec.ExitError
 	if errors.As(s.err, &exit) {
@@ -325,5 +349,26 @@ func TestFlagsOnlyPrintsWithoutAsking(t *testing.T) {
 	}
 	if !strings.Contains(got, "Hi Scott,") {
 		t.Errorf("the reply was not printed:\n%s", got)
+	}
+}
+
+func TestInteractiveEditThenPrint(t *testing.T) {
+	editor := filepath.Join(t.TempDir(), "fake-editor")
+	script := "#!/bin/sh\nprintf 'Hi Scott,\\n\\nEdited by hand.\\n' > \"$1\"\n"
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := startSession(t, false, []string{"VISUAL=" + editor}, "draft", "-n", "Scott", "-k", "recommendation")
+	s.expect("How do you know Scott?")
+	s.send(keyEnter)
+	s.expect("Edit it in " + editor)
+	s.send(keyDown + keyDown + keyEnter) // edit
+	s.expect("Edited by hand.", "What would you like to do with it?")
+	s.send(keyEnter) // print
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	if !strings.Contains(s.text(), "Hi Scott,\n\nEdited by hand.") {
+		t.Errorf("the edited reply was not printed after choosing print:\n%s", s.text())
 	}
 }
