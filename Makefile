@@ -6,7 +6,9 @@ BIN     ?= bin
 LDFLAGS := -s -w
 export CGO_ENABLED ?= 0
 
-.PHONY: build test run fmt-check vet staticcheck unit update-golden clean
+FUZZTIME ?= 30s
+
+.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz clean
 
 ## build: a static, stripped binary in bin/decline
 build:
@@ -30,6 +32,20 @@ unit:
 ## run: draft a reply, e.g. make run ARGS='--name Scott -r no-business'
 run:
 	$(GO) run ./cmd/decline draft $(ARGS)
+
+## generate: recompile templates/*.yaml into templates/defaults_gen.go
+generate:
+	$(GO) generate ./templates
+
+## fuzz: run every fuzz target for FUZZTIME each (findings land in the
+## package's testdata/fuzz, to be committed as regression seeds)
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$target ($(FUZZTIME))"; \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME); \
+	  done; \
+	done
 
 ## update-golden: rewrite the golden renderings and testscript expectations
 update-golden:

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // DefaultSource marks templates from the embedded default catalog.
@@ -78,14 +80,14 @@ type NotFoundError struct {
 
 func (e *NotFoundError) Error() string {
 	if len(e.Relationships) == 0 {
-		return fmt.Sprintf("no templates for kind %s", e.Kind)
+		return fmt.Sprintf("no templates for kind %s", safetext.Quote(e.Kind))
 	}
 	if len(e.Tones) == 0 {
-		return fmt.Sprintf("no %s template for relationship %q (for %s, choose one of: %s)",
-			e.Kind, e.Relationship, e.Kind, quoteList(e.Relationships))
+		return fmt.Sprintf("no %s template for relationship %s (for %s, choose one of: %s)",
+			e.Kind, safetext.Quote(e.Relationship), e.Kind, quoteList(e.Relationships))
 	}
-	return fmt.Sprintf("no %s template for relationship %s in tone %q (choose one of: %s)",
-		e.Kind, e.Relationship, e.Tone, quoteList(e.Tones))
+	return fmt.Sprintf("no %s template for relationship %s in tone %s (choose one of: %s)",
+		e.Kind, e.Relationship, safetext.Quote(e.Tone), quoteList(e.Tones))
 }
 
 // Find returns the template for a kind, relationship and tone.

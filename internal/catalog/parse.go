@@ -11,6 +11,7 @@ import (
 	"text/template"
 	"unicode/utf8"
 
+	"github.com/decline-cli/decline/internal/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -230,12 +231,12 @@ func (p *parser) fields(m *yaml.Node, what string, known []string, fn func(key s
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
-			p.errorf(k.Line, "duplicate key %q (already set at line %d)", k.Value, prev)
+			p.errorf(k.Line, "duplicate key %s (already set at line %d)", safetext.Quote(k.Value), prev)
 			continue
 		}
 		seen[k.Value] = k.Line
 		if !contains(known, k.Value) {
-			p.errorf(k.Line, "unknown field %q in %s (expected one of: %s)", k.Value, what, quoteList(known))
+			p.errorf(k.Line, "unknown field %s in %s (expected one of: %s)", safetext.Quote(k.Value), what, quoteList(known))
 			continue
 		}
 		fn(k.Value, v)
@@ -256,7 +257,7 @@ func (p *parser) choice(v *yaml.Node, field string, choices []Choice) string {
 		return ""
 	}
 	if _, ok := Lookup(choices, s); !ok {
-		p.errorf(v.Line, "unknown %s %q (choose one of: %s)", field, s, quoteList(IDs(choices)))
+		p.errorf(v.Line, "unknown %s %s (choose one of: %s)", field, safetext.Quote(s), quoteList(IDs(choices)))
 		return ""
 	}
 	return s
@@ -321,7 +322,7 @@ func (p *parser) entry(n *yaml.Node, fileKind, source string) *Template {
 	switch {
 	case t.ID != "":
 		if !ValidID(t.ID) {
-			p.errorf(idLine, "invalid id %q (use lowercase letters, digits, '-' and '/', like acme/short)", t.ID)
+			p.errorf(idLine, "invalid id %s (use lowercase letters, digits, '-' and '/', like acme/short)", safetext.Quote(t.ID))
 			return nil
 		}
 	case t.Kind == "" || t.Relationship == "" || t.Tone == "":
@@ -375,7 +376,7 @@ func (p *parser) checkValues(t *Template, line int) {
 	for _, name := range append(append([]string(nil), t.Requires...), t.Optional...) {
 		switch {
 		case !validValueName(name):
-			p.errorf(line, "invalid value name %q in %s (use lowercase letters, digits and '_', starting with a letter)", name, t.ID)
+			p.errorf(line, "invalid value name %s in %s (use lowercase letters, digits and '_', starting with a letter)", safetext.Quote(name), t.ID)
 		case contains(reservedValues, name):
 			p.errorf(line, "value name %q in %s is reserved for batch input columns; choose another name", name, t.ID)
 		case seen[name]:

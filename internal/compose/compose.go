@@ -164,9 +164,17 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	if subject == "" {
 		subject = DefaultSubject(t.Kind)
 	}
+	if p := safetext.Check(subject, false); p != nil {
+		return nil, fmt.Errorf("template %s: its subject %s", t.ID, p.Reason)
+	}
 	buf.Reset()
 	if err := execute(&buf, t.Body(variant-1), data, MaxOutput); err != nil {
 		return nil, fmt.Errorf("template %s: %w", t.ID, err)
+	}
+	// Outside text was checked above, but a template can make a control
+	// character itself ({{printf "%c" 27}}): nothing of the kind leaves.
+	if p := safetext.Check(buf.String(), true); p != nil {
+		return nil, fmt.Errorf("template %s: its output %s", t.ID, p.Reason)
 	}
 	return &Reply{
 		Template:  t,

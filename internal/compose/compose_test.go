@@ -162,3 +162,22 @@ func TestFirstName(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderRefusesControlsMadeByTemplate(t *testing.T) {
+	for name, body := range map[string]string{
+		"printf esc":  `Hi {{printf "%c" 27}}[31m{{.Name}}`,
+		"literal osc": "Hi \x1b]52;c;ZXZpbA==\x07",
+		"bidi":        `Hi {{printf "%c" 0x202e}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			ts := catalog.FromSpecs([]catalog.Spec{{ID: "evil/x", Variants: []string{body}, VariantLines: []int{1}}}, "test")
+			r, err := compose.Render(ts[0], &compose.Request{Name: "Ana"})
+			if err == nil {
+				t.Fatalf("rendered %q, want an error", r.Body)
+			}
+			if !strings.Contains(err.Error(), "template evil/x: its output contains") {
+				t.Errorf("error = %v", err)
+			}
+		})
+	}
+}

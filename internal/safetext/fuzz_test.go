@@ -1,0 +1,37 @@
+package safetext
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzCheck holds the policy's promises for any input: accepted text is
+// valid UTF-8 without forbidden characters, and Quote and Escape never
+// let one through.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"Scott Lee", "Zoë", "a\x1b[31m", "\u202e", "\xff\xfe", "a\u009bb", "O'Brien\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if Check(s, false) == nil {
+			if !utf8.ValidString(s) {
+				t.Fatalf("accepted invalid UTF-8 %q", s)
+			}
+			for _, r := range s {
+				if forbidden(r) != "" {
+					t.Fatalf("accepted %U in %q", r, s)
+				}
+			}
+		}
+		for _, out := range []string{Quote(s), Escape(s)} {
+			if !utf8.ValidString(out) {
+				t.Fatalf("produced invalid UTF-8 %q from %q", out, s)
+			}
+			for _, r := range out {
+				if forbidden(r) != "" {
+					t.Fatalf("let %U through from %q", r, s)
+				}
+			}
+		}
+	})
+}
