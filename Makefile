@@ -8,7 +8,7 @@ export CGO_ENABLED ?= 0
 
 FUZZTIME ?= 30s
 
-.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz clean
+.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench clean
 
 ## build: a static, stripped binary in bin/decline
 build:
@@ -46,6 +46,11 @@ fuzz:
 	    $(GO) test $$pkg -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME); \
 	  done; \
 	done
+
+## bench: measure SPEC section 11's targets and print each beside its goal
+## (never part of make test; run it on a quiet machine)
+bench:
+	$(GO) run ./internal/bench $(BENCHFLAGS)
 
 ## update-golden: rewrite the golden renderings and testscript expectations
 update-golden:
