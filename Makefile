@@ -8,7 +8,7 @@ export CGO_ENABLED ?= 0
 
 FUZZTIME ?= 30s
 
-.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench clean
+.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench man release clean
 
 ## build: a static, stripped binary in bin/decline
 build:
@@ -51,6 +51,27 @@ fuzz:
 ## (never part of make test; run it on a quiet machine)
 bench:
 	$(GO) run ./internal/bench $(BENCHFLAGS)
+
+## man: manual pages for every command, from the cobra tree, in build/man
+man:
+	$(GO) run ./internal/mangen build/man
+
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+
+## release: static, stripped binaries for every platform, stamped with
+## VERSION and the commit, plus SHA-256 checksums, in build/release
+release:
+	@rm -rf build/release && mkdir -p build/release
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  out=build/release/decline_$(VERSION)_$${os}_$${arch}$$ext; \
+	  echo "building $$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -buildvcs=true -trimpath \
+	    -ldflags='$(LDFLAGS) -X github.com/decline-cli/decline/internal/cli.releaseVersion=$(VERSION)' \
+	    -o $$out ./cmd/decline; \
+	done
+	cd build/release && sha256sum decline_* > checksums.txt && cat checksums.txt
 
 ## update-golden: rewrite the golden renderings and testscript expectations
 update-golden:

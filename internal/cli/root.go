@@ -52,14 +52,22 @@ func commandPath(cmd *cobra.Command) string {
 	return strings.TrimSpace(strings.TrimPrefix(cmd.CommandPath(), "decline"))
 }
 
-// Version describes this build: the module version and, when the build
-// recorded it, the commit.
+// releaseVersion is set by `make release` (-ldflags -X) from the git tag;
+// other builds take the module version from the build info.
+var releaseVersion string
+
+// Version describes this build: the module version (as go install
+// records it, or the release tag) and, when the build recorded it, the
+// commit.
 func Version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "(unknown)"
 	}
 	v := info.Main.Version
+	if releaseVersion != "" {
+		v = releaseVersion
+	}
 	if v == "" {
 		v = "(devel)"
 	}
