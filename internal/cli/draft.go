@@ -71,6 +71,7 @@ Without a terminal, or with --no-input, nothing is asked: --name and
 	fl.BoolVar(&o.edit, "edit", false, "open the draft in $VISUAL or $EDITOR before it is used")
 	fl.BoolVar(&o.noInput, "no-input", false, "never ask questions; fail if something is missing")
 	fl.BoolVar(&o.accessible, "accessible", false, "ask questions as plain numbered lines (also DECLINE_ACCESSIBLE=1)")
+	registerCompletions(cmd, f, g, deliver.Formats)
 	return cmd
 }
 

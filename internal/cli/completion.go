@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/spf13/cobra"
+)
+
+// formatHelp describes each output format for shells that show
+// descriptions.
+var formatHelp = map[string]string{
+	"text":   "the reply as plain text",
+	"json":   "one JSON object",
+	"jsonl":  "one JSON object per line",
+	"eml":    "an email message (RFC 5322)",
+	"mailto": "a mailto: URL",
+	"mbox":   "one mailbox of drafts",
+}
+
+// registerCompletions completes the selector flags of a command from the
+// loaded catalog, the user's own templates and any --templates given on
+// the command line included.
+func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, formats []string) {
+	complete := func(flag string, fn func(cmd *cobra.Command) []string) {
+		if cmd.Flags().Lookup(flag) == nil {
+			return
+		}
+		_ = cmd.RegisterFlagCompletionFunc(flag, func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var out []string
+			for _, c := range fn(cmd) {
+				if strings.HasPrefix(c, toComplete) {
+					out = append(out, c)
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		})
+	}
+	loaded := func() *catalog.Catalog {
+		cat, err := f.LoadCatalog(g.templateDirs)
+		if err != nil {
+			return nil
+		}
+		return cat
+	}
+	complete("kind", func(*cobra.Command) []string {
+		cat := loaded()
+		if cat == nil {
+			return nil
+		}
+		return described(catalog.Kinds, cat.KindsPresent())
+	})
+	complete("relationship", func(cmd *cobra.Command) []string {
+		cat := loaded()
+		if cat == nil {
+			return nil
+		}
+		kind, _ := cmd.Flags().GetString("kind")
+		if kind == "" {
+			if cfg, err := f.LoadConfig(g.configPath); err == nil {
+				kind = cfg.Kind
+			}
+		}
+		if kind == "" {
+			kind = catalog.DefaultKind
+		}
+		return described(catalog.Relationships, cat.RelationshipsFor(kind))
+	})
+	complete("tone", func(*cobra.Command) []string {
+		return described(catalog.Tones, catalog.IDs(catalog.Tones))
+	})
+	complete("format", func(*cobra.Command) []string {
+		out := make([]string, len(formats))
+		for i, f := range formats {
+			out[i] = f + "\t" + formatHelp[f]
+		}
+		return out
+	})
+	complete("template", func(*cobra.Command) []string {
+		cat := loaded()
+		if cat == nil {
+			return nil
+		}
+		var out []string
+		for _, t := range cat.All() {
+			desc := fmt.Sprintf("%d wording", len(t.Variants))
+			if len(t.Variants) != 1 {
+				desc += "s"
+			}
+			if t.Source != catalog.DefaultSource {
+				desc += ", from " + t.Source
+			}
+			out = append(out, t.ID+"\t"+desc)
+		}
+		return out
+	})
+	complete("set", func(cmd *cobra.Command) []string {
+		// Offer the values the chosen template takes.
+		cat := loaded()
+		if cat == nil {
+			return nil
+		}
+		var names []string
+		seen := map[string]bool{}
+		add := func(list []string, what string) {
+			for _, n := range list {
+				if !seen[n] {
+					seen[n] = true
+					names = append(names, n+"=\t"+what)
+				}
+			}
+		}
+		for _, t := range matchingTemplates(cmd, cat) {
+			add(t.Requires, "required")
+			add(t.Optional, "optional")
+		}
+		return names
+	})
+}
+
+// matchingTemplates are the templates the flags given so far point at:
+// the --template, or every template of the --kind.
+func matchingTemplates(cmd *cobra.Command, cat *catalog.Catalog) []*catalog.Template {
+	if id, _ := cmd.Flags().GetString("template"); id != "" {
+		if t, ok := cat.Get(id); ok {
+			return []*catalog.Template{t}
+		}
+		return nil
+	}
+	kind, _ := cmd.Flags().GetString("kind")
+	if kind == "" {
+		kind = catalog.DefaultKind
+	}
+	var out []*catalog.Template
+	for _, t := range cat.All() {
+		if t.Kind == kind {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// described pairs each id with its label, for shells that show
+// descriptions beside completions.
+func described(choices []catalog.Choice, ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if c, ok := catalog.Lookup(choices, id); ok {
+			out = append(out, id+"\t"+strings.TrimSpace(c.Label))
+		}
+	}
+	return out
+}
