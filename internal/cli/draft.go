@@ -13,21 +13,19 @@ import (
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 type draftOptions struct {
 	*globalOptions
+	replyFlags
 
-	name, firstName          string
-	relationship, kind, tone string
-	templateID               string
-	sets                     []string
-	variant                  int
-	from, signoff            string
-	to, subject, format      string
-	copy                     string
-	edit, noInput            bool
-	accessible               bool
+	name, firstName     string
+	variant             int
+	to, subject, format string
+	copy                string
+	edit, noInput       bool
+	accessible          bool
 }
 
 func newDraftCmd(f *Factory, g *globalOptions) *cobra.Command {
@@ -55,14 +53,8 @@ Without a terminal, or with --no-input, nothing is asked: --name and
 	fl := cmd.Flags()
 	fl.StringVarP(&o.name, "name", "n", "", "the requester's full `NAME`")
 	fl.StringVar(&o.firstName, "first-name", "", "what to call them in the greeting (default: the first word of --name)")
-	fl.StringVarP(&o.relationship, "relationship", "r", "", "how you know them: "+strings.Join(catalog.IDs(catalog.Relationships), ", "))
-	fl.StringVarP(&o.kind, "kind", "k", "", "what they asked for: "+strings.Join(catalog.IDs(catalog.Kinds), ", ")+" (default recommendation)")
-	fl.StringVarP(&o.tone, "tone", "t", "", "warm, formal or brief (default warm)")
-	fl.StringVar(&o.templateID, "template", "", "use the template with this `ID` (see 'decline templates list')")
-	fl.StringArrayVar(&o.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
+	o.replyFlags.register(fl)
 	fl.IntVar(&o.variant, "variant", 0, "use wording `N` of the template (default: chosen from the name)")
-	fl.StringVar(&o.from, "from", "", "your name for the sign-off (default: sender in config.yaml)")
-	fl.StringVar(&o.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
 	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for json output)")
 	fl.StringVar(&o.subject, "subject", "", "replace the template's subject line")
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(deliver.Formats, ", ")+" (default text)")
@@ -75,37 +67,65 @@ Without a terminal, or with --no-input, nothing is asked: --name and
 	return cmd
 }
 
-// settings are the draft's choices after flags, config and defaults.
-type settings struct {
-	kind, tone, format string
-	sender, signoff    string
+// replyFlags choose and fill a reply; draft and batch share them.
+type replyFlags struct {
+	relationship, kind, tone string
+	templateID               string
+	sets                     []string
+	from, signoff            string
 }
 
-func resolveSettings(o *draftOptions, cfg *config.Config) (*settings, error) {
-	s := &settings{
-		kind:   firstNonEmpty(o.kind, cfg.Kind, catalog.DefaultKind),
-		tone:   firstNonEmpty(o.tone, cfg.Tone, catalog.DefaultTone),
-		format: firstNonEmpty(o.format, cfg.Format, "text"),
-		sender: firstNonEmpty(o.from, cfg.Sender),
+func (r *replyFlags) register(fl *pflag.FlagSet) {
+	fl.StringVarP(&r.relationship, "relationship", "r", "", "how you know them: "+strings.Join(catalog.IDs(catalog.Relationships), ", "))
+	fl.StringVarP(&r.kind, "kind", "k", "", "what they asked for: "+strings.Join(catalog.IDs(catalog.Kinds), ", ")+" (default recommendation)")
+	fl.StringVarP(&r.tone, "tone", "t", "", "warm, formal or brief (default warm)")
+	fl.StringVar(&r.templateID, "template", "", "use the template with this `ID` (see 'decline templates list')")
+	fl.StringArrayVar(&r.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
+	fl.StringVar(&r.from, "from", "", "your name for the sign-off (default: sender in config.yaml)")
+	fl.StringVar(&r.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
+}
+
+// settings are a reply's choices after flags, config and defaults.
+type settings struct {
+	kind, tone      string
+	sender, signoff string
+	values          map[string]string
+}
+
+// resolve combines the flags with the configuration, checking both.
+func (r *replyFlags) resolve(cfg *config.Config) (*settings, error) {
+	kind, err := resolveSetting(cfg, "kind", r.kind, cfg.Kind, catalog.DefaultKind, catalog.IDs(catalog.Kinds))
+	if err != nil {
+		return nil, err
 	}
-	checks := []struct {
-		flag, value, cfgValue string
-		valid                 []string
-	}{
-		{"kind", o.kind, cfg.Kind, catalog.IDs(catalog.Kinds)},
-		{"tone", o.tone, cfg.Tone, catalog.IDs(catalog.Tones)},
-		{"format", o.format, cfg.Format, deliver.Formats},
+	tone, err := resolveSetting(cfg, "tone", r.tone, cfg.Tone, catalog.DefaultTone, catalog.IDs(catalog.Tones))
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range checks {
-		switch {
-		case c.value != "" && !slices.Contains(c.valid, c.value):
-			return nil, usageErrorf("unknown %s %s (choose one of: %s)", c.flag, safetext.Quote(c.value), strings.Join(c.valid, ", "))
-		case c.value == "" && c.cfgValue != "" && !slices.Contains(c.valid, c.cfgValue):
-			return nil, fmt.Errorf("config file %s: unknown %s %s (choose one of: %s)", cfg.Path, c.flag, safetext.Quote(c.cfgValue), strings.Join(c.valid, ", "))
-		}
+	values, err := parseSets(r.sets)
+	if err != nil {
+		return nil, err
 	}
-	s.signoff = firstNonEmpty(o.signoff, cfg.Signoff)
-	return s, nil
+	return &settings{
+		kind:    kind,
+		tone:    tone,
+		sender:  firstNonEmpty(r.from, cfg.Sender),
+		signoff: firstNonEmpty(r.signoff, cfg.Signoff),
+		values:  values,
+	}, nil
+}
+
+// resolveSetting chooses a flag's value, else the configuration's, else
+// the default. A bad flag value is a usage error; a bad configuration
+// value names the file.
+func resolveSetting(cfg *config.Config, flag, value, cfgValue, def string, valid []string) (string, error) {
+	switch {
+	case value != "" && !slices.Contains(valid, value):
+		return "", usageErrorf("unknown %s %s (choose one of: %s)", flag, safetext.Quote(value), strings.Join(valid, ", "))
+	case value == "" && cfgValue != "" && !slices.Contains(valid, cfgValue):
+		return "", fmt.Errorf("config file %s: unknown %s %s (choose one of: %s)", cfg.Path, flag, safetext.Quote(cfgValue), strings.Join(valid, ", "))
+	}
+	return firstNonEmpty(value, cfgValue, def), nil
 }
 
 func runDraft(f *Factory, o *draftOptions) error {
@@ -113,14 +133,15 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := resolveSettings(o, cfg)
+	s, err := o.replyFlags.resolve(cfg)
 	if err != nil {
 		return err
 	}
-	values, err := parseSets(o.sets)
+	format, err := resolveSetting(cfg, "format", o.format, cfg.Format, "text", deliver.Formats)
 	if err != nil {
 		return err
 	}
+	values := s.values
 	if o.variant < 0 {
 		return usageErrorf("--variant must be 1 or more, got %d", o.variant)
 	}
@@ -137,8 +158,8 @@ func runDraft(f *Factory, o *draftOptions) error {
 		}
 	}
 	if o.relationship != "" && t == nil {
-		if err := checkRelationship(cat, s.kind, o.relationship); err != nil {
-			return err
+		if err := cat.CheckRelationship(s.kind, o.relationship); err != nil {
+			return usageErrorf("%v", err)
 		}
 	}
 
@@ -214,14 +235,14 @@ func runDraft(f *Factory, o *draftOptions) error {
 	msg := &deliver.Message{Reply: reply, To: o.to}
 
 	if asked && f.IO.IsStdoutTTY() {
-		return review(f, p, t, req, msg, s.format, o.configPath)
+		return review(f, p, t, req, msg, format, o.configPath)
 	}
 	if o.edit {
 		if err := editReply(f, msg); err != nil {
 			return err
 		}
 	}
-	return emit(f, msg, s.format, o.copy)
+	return emit(f, msg, format, o.copy)
 }
 
 // review shows the draft on a terminal and lets the user print, copy,
@@ -345,16 +366,6 @@ func requireFlags(cat *catalog.Catalog, o *draftOptions, t *catalog.Template, ki
 		return usageErrorf("%s; there is no terminal to ask on, so give it as a flag", msg)
 	}
 	return usageErrorf("%s; there is no terminal to ask on, so give them as flags", msg)
-}
-
-func checkRelationship(cat *catalog.Catalog, kind, rel string) error {
-	if _, ok := catalog.Lookup(catalog.Relationships, rel); !ok {
-		return usageErrorf("unknown relationship %s for kind %s (choose one of: %s)", safetext.Quote(rel), kind, strings.Join(cat.RelationshipsFor(kind), ", "))
-	}
-	if !slices.Contains(cat.RelationshipsFor(kind), rel) {
-		return usageErrorf("there is no %s reply for relationship %s (for %s, choose one of: %s)", kind, rel, kind, strings.Join(cat.RelationshipsFor(kind), ", "))
-	}
-	return nil
 }
 
 func parseSets(sets []string) (map[string]string, error) {

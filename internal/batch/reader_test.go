@@ -1,0 +1,219 @@
+package batch
+
+import (
+	"errors"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// got is what reading an input gives: each row or row error, one line
+// each, and the error that ended it (EOF when none).
+func readAll(t *testing.T, input string, f Format) (rows []string, end error) {
+	t.Helper()
+	r, err := NewReader(strings.NewReader(input), f)
+	if err != nil {
+		return nil, err
+	}
+	for {
+		row, err := r.Next()
+		if err == io.EOF {
+			return rows, nil
+		}
+		var e *Error
+		if errors.As(err, &e) && !e.Fatal {
+			rows = append(rows, e.Error())
+			continue
+		}
+		if err != nil {
+			return rows, err
+		}
+		rows = append(rows, describeRow(row))
+	}
+}
+
+func describeRow(r *Row) string {
+	s := []string{strconv.Itoa(r.Line), r.Name, r.Email, r.FirstName, r.Kind, r.Relationship, r.Tone, r.Template, r.Variant}
+	for _, k := range slices.Sorted(maps.Keys(r.Values)) {
+		s = append(s, k+"="+r.Values[k])
+	}
+	return strings.Join(s, "|")
+}
+
+func check(t *testing.T, input string, f Format, want []string, wantErr string) {
+	t.Helper()
+	rows, err := readAll(t, input, f)
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	got := ""
+	if err != nil {
+		got = err.Error()
+	}
+	if got != wantErr {
+		t.Errorf("error: %q, want %q", got, wantErr)
+	}
+}
+
+func TestCSV(t *testing.T) {
+	// A byte order mark, CRLF line ends, headings as a spreadsheet writes
+	// them, a record over three lines, blank rows, and extra values.
+	input := "\ufeffName,Email,First Name,Relationship,Skill\r\n" +
+		"Scott Lee,scott@example.com,,no-business,\r\n" +
+		"\r\n" +
+		"\"Lee, Ann\",,Ann,stranger,\"Go\r\nand\r\nRust\"\r\n" +
+		",,,,\r\n" +
+		" Priya Raman ,,,social, Kubernetes \r\n"
+	check(t, input, CSV, []string{
+		"2|Scott Lee|scott@example.com|||no-business|||",
+		"4|Lee, Ann||Ann||stranger||||skill=Go\nand\nRust",
+		"8|Priya Raman||||social||||skill=Kubernetes",
+	}, "")
+	check(t, "name,email,kind,tone,template,variant\nA,a@x,endorsement,brief,x/y,2\n", CSV,
+		[]string{"2|A|a@x||endorsement||brief|x/y|2"}, "")
+}
+
+func TestCSVRowErrors(t *testing.T) {
+	input := "name,relationship\n" +
+		"Scott,stranger\n" +
+		"Too,many,cells\n" +
+		"Bare \"quote\",stranger\n" +
+		"Ann," + strings.Repeat("x", 100<<10) + "\n" +
+		"Wide" + strings.Repeat(",", 10000) + "\n" +
+		"Last,busy\n"
+	check(t, input, CSV, []string{
+		"2|Scott||||stranger|||",
+		"line 3: the row has 3 cells and the header 2",
+		"line 4: not valid CSV: a \" in a cell that is not quoted (line 4, column 6); quote the cell and double the \"",
+		`line 5: column "relationship" is 102400 bytes long, more than the 16384 allowed`,
+		"line 6: the row has 10001 cells and the header 2",
+		"7|Last||||busy|||",
+	}, "")
+}
+
+func TestCSVOpenQuote(t *testing.T) {
+	// An open quote swallows the rest of the input; reading stops at the
+	// cap with the line where the bad record starts, not after reading
+	// everything.
+	input := "name,relationship\nScott,stranger\n\"Ann,stranger\n" + strings.Repeat("Bob,busy\n", 100000)
+	check(t, input, CSV, []string{"2|Scott||||stranger|||"},
+		"line 3: a row here is longer than 256 KiB; is a quote left open?")
+	// At the end of the input, an open quote is a row error.
+	check(t, "name\n\"Ann\n", CSV, []string{
+		"line 2: not valid CSV: a quoted cell is not closed, or a \" in it is not doubled",
+	}, "")
+}
+
+func TestHeaderErrors(t *testing.T) {
+	cases := []struct {
+		input string
+		f     Format
+		err   string
+	}{
+		{"", CSV, "line 1: the input is empty; the first row must name the columns, e.g. name,email,relationship"},
+		{"\n\n", TSV, "line 1: the input is empty; the first line must name the columns, separated by tabs"},
+		{"full name,email\nScott,s@x\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship"},
+		{"name\temail\nScott\ts@x\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship (this looks tab-separated: add --input-format tsv)"},
+		{`{"name":"Scott"}` + "\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship (this looks like JSON Lines: add --input-format jsonl)"},
+		{"name,email\n", TSV, "line 1: the header row has no name column; the first row must name the columns, separated by tabs (this looks comma-separated: add --input-format csv)"},
+		{"name,Email,EMAIL\n", CSV, `line 1: column "email" appears twice in the header (columns 2 and 3)`},
+		{"name" + strings.Repeat(",x", 10000) + "\n", CSV, "line 1: the header has 10001 columns, more than the 1000 allowed"},
+		{"\"name\n", CSV, "line 1: not valid CSV: a quoted cell is not closed, or a \" in it is not doubled"},
+	}
+	for _, c := range cases {
+		_, err := readAll(t, c.input, c.f)
+		if err == nil || err.Error() != c.err {
+			t.Errorf("%q: got %v\nwant %s", c.input, err, c.err)
+		}
+	}
+}
+
+func TestTSV(t *testing.T) {
+	input := "\ufeffname\trelationship\tskill\r\n" +
+		"Scott \"Scooter\" Lee\tstranger\t\r\n" +
+		"\t\t\r\n" +
+		"Ann\tbusy\tGo, mostly\r\n" +
+		"Two\tcells\n" +
+		"Long\t" + strings.Repeat("x", MaxRecord) + "\tx\n" +
+		"Last\tbusy\t"
+	check(t, input, TSV, []string{
+		`2|Scott "Scooter" Lee||||stranger|||`,
+		"4|Ann||||busy||||skill=Go, mostly",
+		"line 5: the row has 2 cells and the header 3",
+		"line 6: the line is longer than 256 KiB",
+		"7|Last||||busy|||",
+	}, "")
+}
+
+func TestJSONL(t *testing.T) {
+	input := "\ufeff{\"name\":\"Scott Lee\",\"email\":\"s@x\",\"variant\":2,\"tone\":null,\"skill\":\"Go\"}\r\n" +
+		"\n" +
+		"{\"name\":\"Ann\",\"First Name\":\"Annie\",\"contact\":\"\"}\n" +
+		"[1,2]\n" +
+		"{\"name\":\"Bob\",\"name\":\"Rob\"}\n" +
+		"{\"name\":\"Bob\",\"age\":{\"years\":3}}\n" +
+		"{\"name\":\"Bob\"} {\"name\":\"Rob\"}\n" +
+		"{\"name\":\"Bob\"\n" +
+		"{name:\"Bob\"}\n" +
+		"{}\n"
+	check(t, input, JSONL, []string{
+		"1|Scott Lee|s@x||||||2|skill=Go",
+		"3|Ann||Annie|||||",
+		`line 4: not a JSON object; each line must be one object such as {"name": "Scott Lee"}`,
+		`line 5: key "name" appears twice`,
+		`line 6: the value of "age" is not a string`,
+		"line 7: not valid JSON Lines: more than one value on the line",
+		"line 8: not valid JSON: the object is not closed",
+		"line 9: not valid JSON: invalid character 'n'",
+		"10||||||||",
+	}, "")
+}
+
+func TestFormatOf(t *testing.T) {
+	for path, want := range map[string]Format{"a.csv": CSV, "A.CSV": CSV, "x/b.tsv": TSV, "c.jsonl": JSONL, "d.ndjson": JSONL, "e.txt": "", "csv": ""} {
+		if got, _ := FormatOf(path); got != want {
+			t.Errorf("FormatOf(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+// FuzzReader feeds arbitrary bytes to every format: reading never
+// panics, ends, and reports rows in increasing line order.
+func FuzzReader(f *testing.F) {
+	f.Add("name,relationship\nScott,stranger\n\"a\nb\",c\n")
+	f.Add("\ufeffname\tskill\r\nAnn\tGo\r\n")
+	f.Add("{\"name\":\"Scott\",\"variant\":2}\n{\"x\":[1]}\n")
+	f.Add("name\n\"open")
+	f.Fuzz(func(t *testing.T, input string) {
+		for _, format := range []Format{CSV, TSV, JSONL} {
+			r, err := NewReader(strings.NewReader(input), format)
+			if err != nil {
+				continue
+			}
+			last := 0
+			for i := 0; ; i++ {
+				row, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				var e *Error
+				if errors.As(err, &e) && !e.Fatal {
+					continue
+				}
+				if err != nil {
+					break
+				}
+				if row.Line <= last {
+					t.Fatalf("%s: row at line %d after line %d", format, row.Line, last)
+				}
+				last = row.Line
+				if i > len(input) {
+					t.Fatalf("%s: more rows than bytes", format)
+				}
+			}
+		}
+	})
+}
