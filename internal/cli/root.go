@@ -44,6 +44,7 @@ in the names and prints it (or copies it, or hands it to your mail client).`,
 	pf.StringVar(&g.configPath, "config", "", "read settings from `FILE` (default $XDG_CONFIG_HOME/decline/config.yaml)")
 
 	root.AddCommand(newDraftCmd(f, g))
+	root.AddCommand(newBatchCmd(f, g))
 	return root
 }
 

@@ -1,0 +1,134 @@
+package batch
+
+import (
+	"hash/maphash"
+	"strconv"
+	"strings"
+)
+
+// MaxSlug caps the part of a file name made from a requester's name.
+const MaxSlug = 60
+
+// Slug makes a file name stem from a person's name: lower-case ASCII
+// letters and digits joined by single hyphens, with common accented
+// Latin letters folded ("José Núñez" is jose-nunez). It never holds a
+// path separator or a dot, so it can neither leave the directory nor make
+// a hidden file. A name with nothing to keep gives "reply".
+func Slug(name string) string {
+	var b strings.Builder
+	hyphen := false
+	add := func(s string) {
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		hyphen = false
+		b.WriteString(s)
+	}
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			add(string(r))
+		case r >= 'A' && r <= 'Z':
+			add(string(r + 'a' - 'A'))
+		case r >= 0xc0 && r < 0xc0+rune(len(latinFold)) && latinFold[r-0xc0] != "":
+			add(latinFold[r-0xc0])
+		case r == '\'' || r == 0x2019: // O'Brien is obrien
+		default:
+			hyphen = true
+		}
+		if b.Len() >= MaxSlug {
+			break
+		}
+	}
+	s := b.String()
+	if len(s) > MaxSlug {
+		s = s[:MaxSlug]
+		if i := strings.LastIndexByte(s, '-'); i > MaxSlug/2 {
+			s = s[:i]
+		}
+	}
+	s = strings.Trim(s, "-")
+	switch {
+	case s == "":
+		return "reply"
+	case reservedOnWindows(s):
+		return s + "-reply"
+	}
+	return s
+}
+
+// reservedOnWindows reports device names that Windows will not use as
+// file names, whatever the extension.
+func reservedOnWindows(s string) bool {
+	switch s {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9'
+}
+
+// Namer gives each reply of a run a file name made from the requester's
+// name, unique within the run: scott-lee.txt, then scott-lee-2.txt.
+//
+// To be unique it must remember the names it gave. It keeps a 64-bit
+// hash of each, not the name itself, so a million files cost some
+// megabytes; a hash that collides only makes a name take a number it did
+// not need, never a duplicate.
+type Namer struct {
+	Ext string // such as ".txt"
+
+	seed maphash.Seed
+	used map[uint64]struct{} // the names given
+	next map[uint64]int      // per stem given more than once: the next number to try
+}
+
+// NewNamer returns a namer for files with an extension.
+func NewNamer(ext string) *Namer {
+	n := &Namer{Ext: ext, seed: maphash.MakeSeed()}
+	n.Reset()
+	return n
+}
+
+// Reset forgets every name given, so that a second pass over the same
+// rows gives the same names again.
+func (n *Namer) Reset() {
+	n.used = map[uint64]struct{}{}
+	n.next = map[uint64]int{}
+}
+
+// Name returns the file name for the next reply to a person.
+func (n *Namer) Name(person string) string {
+	stem := Slug(person)
+	name := stem
+	h := maphash.String(n.seed, stem)
+	if _, taken := n.used[h]; taken {
+		i := max(n.next[h], 2)
+		for ; ; i++ {
+			name = stem + "-" + strconv.Itoa(i)
+			if _, taken := n.used[maphash.String(n.seed, name)]; !taken {
+				break
+			}
+		}
+		n.next[h] = i + 1
+	}
+	n.used[maphash.String(n.seed, name)] = struct{}{}
+	return name + n.Ext
+}
+
+// latinFold spells the letters of Latin-1 and Latin Extended-A
+// (U+00C0 to U+017F) in lower-case ASCII, or "" for a sign to drop.
+var latinFold = [...]string{
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",
+	"i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y",
+	"th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u",
+	"u", "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c", "c", "c",
+	"c", "c", "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e",
+	"e", "e", "e", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h",
+	"i", "i", "i", "i", "i", "i", "i", "i", "i", "i", "ij", "ij", "j", "j", "k",
+	"k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n", "n", "n",
+	"n", "n", "n", "n", "", "", "o", "o", "o", "o", "o", "o", "oe", "oe", "r",
+	"r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t",
+	"t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",
+	"u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+}

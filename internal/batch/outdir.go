@@ -1,0 +1,169 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"sync"
+)
+
+// ErrExists reports a reply file that is already there.
+var ErrExists = errors.New("already exists")
+
+// Dir writes reply files into a directory. Each file is written under a
+// temporary name in the same directory and then moved into place whole,
+// so a reader never sees half a file and an interruption leaves neither a
+// partial file nor a temporary one (see Close). An existing file is
+// never replaced unless Replace is set; the check and the move are one
+// step (a hard link), so a file that appears meanwhile is not lost
+// either.
+//
+// Files are not synced to disk one by one: a crash of the machine may
+// lose recent files, but a crash or interruption of decline cannot leave
+// a broken one.
+type Dir struct {
+	Path    string
+	Replace bool
+
+	mu     sync.Mutex // held while a file is written, and by Close
+	root   *os.Root
+	closed bool
+}
+
+// OpenDir opens a directory for writing. It need not exist: it is
+// created (with its parents) by the first Write. Anything else at the
+// path is an error.
+func OpenDir(path string, replace bool) (*Dir, error) {
+	d := &Dir{Path: path, Replace: replace}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return d, nil
+	case err != nil:
+		return nil, fmt.Errorf("cannot use the output directory %s: %v", path, unwrapPath(err))
+	case !info.IsDir():
+		return nil, fmt.Errorf("the output directory %s is not a directory", path)
+	}
+	return d, d.open()
+}
+
+func (d *Dir) open() error {
+	if err := os.MkdirAll(d.Path, 0o777); err != nil {
+		return fmt.Errorf("cannot create the output directory %s: %v", d.Path, unwrapPath(err))
+	}
+	root, err := os.OpenRoot(d.Path)
+	if err != nil {
+		return fmt.Errorf("cannot open the output directory %s: %v", d.Path, unwrapPath(err))
+	}
+	d.root = root
+	return nil
+}
+
+// Exists reports whether the directory holds name (as a file, a
+// directory or a link, even a broken one).
+func (d *Dir) Exists(name string) (bool, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.root == nil {
+		return false, nil
+	}
+	return exists(d.root, name)
+}
+
+func exists(root *os.Root, name string) (bool, error) {
+	_, err := root.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("cannot check %s: %v", name, unwrapPath(err))
+	}
+	return true, nil
+}
+
+// Write stores data as the file name in the directory. It fails with
+// ErrExists when the file is there and Replace is not set.
+func (d *Dir) Write(name string, data []byte) (err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return errors.New("the output directory is closed")
+	}
+	if d.root == nil {
+		if err := d.open(); err != nil {
+			return err
+		}
+	}
+	tmp := "." + name + "." + strconv.FormatUint(rand.Uint64(), 36) + ".tmp"
+	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %v", d.Path, unwrapPath(err))
+	}
+	defer func() {
+		if err != nil {
+			d.root.Remove(tmp)
+		}
+	}()
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return fmt.Errorf("cannot write %s: %v", name, unwrapPath(werr))
+	}
+	if d.Replace {
+		if err := d.root.Rename(tmp, name); err != nil {
+			return fmt.Errorf("cannot write %s: %v", name, unwrapPath(err))
+		}
+		return nil
+	}
+	err = d.root.Link(tmp, name)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s %w", name, ErrExists)
+	}
+	if err != nil {
+		// No hard links here (some file systems): check, then rename.
+		if ok, _ := exists(d.root, name); ok {
+			return fmt.Errorf("%s %w", name, ErrExists)
+		}
+		if err := d.root.Rename(tmp, name); err != nil {
+			return fmt.Errorf("cannot write %s: %v", name, unwrapPath(err))
+		}
+		return nil
+	}
+	d.root.Remove(tmp)
+	return nil
+}
+
+// Close waits for a file being written to be finished or removed, then
+// refuses further writes. It is safe to call from a signal handler's
+// goroutine, and more than once.
+func (d *Dir) Close() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return nil
+	}
+	d.closed = true
+	if d.root == nil {
+		return nil
+	}
+	return d.root.Close()
+}
+
+// unwrapPath drops the "op path:" prefix of an os error, for messages
+// that already name the file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}

@@ -1,0 +1,65 @@
+package batch
+
+import (
+	"sort"
+
+	"github.com/decline-cli/decline/internal/catalog"
+)
+
+// Tally counts replies by kind, relationship and tone, for a dry run's
+// summary. It holds one count per value the catalog knows, whatever the
+// number of rows.
+type Tally struct {
+	Replies                     int
+	kinds, relationships, tones map[string]int
+}
+
+// Count is how many replies had one value.
+type Count struct {
+	ID string // "(none)" for a template that names no such value
+	N  int
+}
+
+// Add counts one reply made with a template.
+func (t *Tally) Add(tmpl *catalog.Template) {
+	if t.kinds == nil {
+		t.kinds, t.relationships, t.tones = map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	t.Replies++
+	t.kinds[tmpl.Kind]++
+	t.relationships[tmpl.Relationship]++
+	t.tones[tmpl.Tone]++
+}
+
+// Kinds returns the counts by kind, in the catalog's order.
+func (t *Tally) Kinds() []Count { return counts(t.kinds, catalog.Kinds) }
+
+// Relationships returns the counts by relationship, in the catalog's order.
+func (t *Tally) Relationships() []Count { return counts(t.relationships, catalog.Relationships) }
+
+// Tones returns the counts by tone, in the catalog's order.
+func (t *Tally) Tones() []Count { return counts(t.tones, catalog.Tones) }
+
+// counts lists the non-zero counts in the order of choices, then any
+// others (a custom template's) by name.
+func counts(m map[string]int, choices []catalog.Choice) []Count {
+	var out []Count
+	known := map[string]bool{}
+	for _, c := range choices {
+		known[c.ID] = true
+		if n := m[c.ID]; n > 0 {
+			out = append(out, Count{c.ID, n})
+		}
+	}
+	var rest []Count
+	for id, n := range m {
+		if !known[id] {
+			if id == "" {
+				id = "(none)"
+			}
+			rest = append(rest, Count{id, n})
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i].ID < rest[j].ID })
+	return append(out, rest...)
+}
