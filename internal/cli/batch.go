@@ -140,7 +140,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 	}); err != nil {
 		return err
 	}
-	checked, bad := b.rows, b.bad
+	checked, bad, existing := b.rows, b.bad, b.existing
 	b.total = checked
 	b.progress.clear()
 	if o.dryRun {
@@ -157,6 +157,10 @@ func runBatch(f *Factory, o *batchOptions) error {
 	// The second pass writes.
 	if err := b.write(); err != nil {
 		return err
+	}
+	if n := b.existing - existing; n > 0 {
+		return fmt.Errorf("%s appeared in %s while decline was writing, and %s left alone; check them and run again",
+			plural(n, "file", "files"), o.outDir, pick(n, "was", "were"))
 	}
 	if b.rows != checked || b.bad != bad {
 		return fmt.Errorf("%s changed while it was read; check the output and run again", b.src.name)
@@ -306,10 +310,14 @@ func (b *batchRun) readRows(checking bool, emit emitFunc) error {
 				}
 			}
 			if !checking {
-				if err := b.dir.Write(name, data); err != nil {
-					if errors.Is(err, batch.ErrExists) {
-						return fmt.Errorf("%s:%d: %s appeared while decline was writing; it was left alone", b.src.name, row.Line, filepath.Join(b.o.outDir, name))
-					}
+				err := b.dir.Write(name, data)
+				if errors.Is(err, batch.ErrExists) {
+					// Reported by the first pass, or new since: left alone.
+					b.existing++
+					b.problem(checking, row.Line, err)
+					continue
+				}
+				if err != nil {
 					return err
 				}
 				continue
@@ -394,9 +402,12 @@ func (b *batchRun) write() error {
 // refusal explains why nothing was written.
 func (b *batchRun) refusal(checked, bad int) error {
 	switch {
-	case b.existing == bad:
+	case b.existing == bad && bad == checked:
 		return fmt.Errorf("%s already in %s; nothing was written (use --force to replace %s, or choose another --out-dir)",
 			plural(bad, "file is", "files are"), b.o.outDir, pick(bad, "it", "them"))
+	case b.existing == bad:
+		return fmt.Errorf("%s already in %s; nothing was written (use --force to replace %s, --keep-going to write only the other %d, or choose another --out-dir)",
+			plural(bad, "file is", "files are"), b.o.outDir, pick(bad, "it", "them"), checked-bad)
 	case bad == checked:
 		return fmt.Errorf("%s; nothing was written", pick(bad, "the only row has a problem", fmt.Sprintf("all %d rows have problems", bad)))
 	}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/decline-cli/decline/internal/cli"
@@ -30,6 +31,16 @@ func TestScript(t *testing.T) {
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// crlf FILE... gives files Windows line ends, which a txtar
+			// archive cannot hold.
+			"crlf": func(ts *testscript.TestScript, neg bool, args []string) {
+				for _, name := range args {
+					data := strings.ReplaceAll(ts.ReadFile(name), "\n", "\r\n")
+					ts.Check(os.WriteFile(ts.MkAbs(name), []byte(data), 0o666))
+				}
+			},
+		},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, "home")
 			env.Setenv("HOME", home)
@@ -39,7 +50,10 @@ func TestScript(t *testing.T) {
 			env.Setenv("DECLINE_ACCESSIBLE", "")
 			env.Setenv("VISUAL", "")
 			env.Setenv("EDITOR", "")
-			return nil
+			// The sample files the README uses, such as requests.csv.
+			samples, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+			env.Setenv("SAMPLES", samples)
+			return err
 		},
 	})
 }

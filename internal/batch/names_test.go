@@ -1,0 +1,78 @@
+package batch
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	cases := map[string]string{
+		"Scott Lee":                  "scott-lee",
+		"  Scott   LEE  ":            "scott-lee",
+		"José Núñez":                 "jose-nunez",
+		"Zoë Ødegård-Strauß":         "zoe-odegard-strauss",
+		"Sam O'Brien":                "sam-obrien",
+		"Lee, Ann":                   "lee-ann",
+		"../../etc/passwd":           "etc-passwd",
+		".hidden":                    "hidden",
+		"a/b\\c:d*e?f\"g<h>i|j":      "a-b-c-d-e-f-g-h-i-j",
+		"王小明":                        "reply",
+		"":                           "reply",
+		"...":                        "reply",
+		"Con":                        "con-reply",
+		"com1":                       "com1-reply",
+		"Dr. Priya Raman, PhD":       "dr-priya-raman-phd",
+		"Line\nbreak\x1b[31m":        "line-break-31m",
+		strings.Repeat("abc ", 40):   "abc-abc-abc-abc-abc-abc-abc-abc-abc-abc-abc-abc-abc-abc-abc",
+		strings.Repeat("x", 100):     strings.Repeat("x", MaxSlug),
+		"Ann \u202eevil\u202c Lee":   "ann-evil-lee",
+		"Ørjan Łukasz Ðorđe Þór Æsa": "orjan-lukasz-dorde-thor-aesa",
+	}
+	for in, want := range cases {
+		got := Slug(in)
+		if got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+		if len(got) > MaxSlug || strings.ContainsAny(got, "./\\") || strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") {
+			t.Errorf("Slug(%q) = %q is not a safe stem", in, got)
+		}
+	}
+}
+
+func TestNamer(t *testing.T) {
+	n := NewNamer(".txt")
+	people := []string{"Scott Lee", "Scott Lee 2", "scott lee", "SCOTT LEE", "Ann", "王", "李", "Scott-Lee"}
+	want := []string{"scott-lee.txt", "scott-lee-2.txt", "scott-lee-3.txt", "scott-lee-4.txt", "ann.txt", "reply.txt", "reply-2.txt", "scott-lee-5.txt"}
+	var first []string
+	for i, p := range people {
+		got := n.Name(p)
+		if got != want[i] {
+			t.Errorf("Name(%q) = %q, want %q", p, got, want[i])
+		}
+		first = append(first, got)
+	}
+	// A second pass gives the same names.
+	n.Reset()
+	for i, p := range people {
+		if got := n.Name(p); got != first[i] {
+			t.Errorf("after Reset, Name(%q) = %q, want %q", p, got, first[i])
+		}
+	}
+}
+
+func TestNamerUnique(t *testing.T) {
+	// Names that are numbered and names that look numbered never meet.
+	n := NewNamer("")
+	seen := map[string]bool{}
+	for i := range 3000 {
+		for _, p := range []string{"Scott Lee", "Scott Lee " + itoa(i%50), "Scott Lee 2 " + itoa(i%7)} {
+			name := n.Name(p)
+			if seen[name] {
+				t.Fatalf("%q given twice", name)
+			}
+			seen[name] = true
+		}
+	}
+}
+
+func itoa(i int) string { return string(rune('0'+i/10)) + string(rune('0'+i%10)) }
