@@ -249,7 +249,9 @@ func noNameColumn(cells []string, format Format) string {
 
 // fill puts a data row's cells into the reused row.
 func (r *Reader) fill(row *Row, cells []string) error {
-	if len(cells) != len(r.header) {
+	// Fewer cells than headings: the missing ones at the end are empty,
+	// as hand-written CSV often leaves them out. More is a mistake.
+	if len(cells) > len(r.header) {
 		return &Error{Line: row.Line, Msg: cellCount(len(cells), len(r.header))}
 	}
 	for i, c := range cells {
@@ -265,7 +267,7 @@ func (r *Reader) fill(row *Row, cells []string) error {
 }
 
 func cellCount(got, want int) string {
-	return fmt.Sprintf("the row has %d cells and the header %d", got, want)
+	return fmt.Sprintf("the row has %d cells, more than the %d columns of the header", got, want)
 }
 
 // set stores one cell.
@@ -457,7 +459,7 @@ func (r *Reader) nextTSV() (*Row, error) {
 		}
 		row := r.reset(r.lines.line)
 		// Count before splitting, so a line of tabs costs no memory.
-		if n := bytes.Count(line, []byte("\t")) + 1; n != len(r.header) {
+		if n := bytes.Count(line, []byte("\t")) + 1; n > len(r.header) {
 			return nil, &Error{Line: row.Line, Msg: cellCount(n, len(r.header))}
 		}
 		if err := r.fill(row, strings.Split(string(line), "\t")); err != nil {

@@ -72,6 +72,8 @@ func TestCSV(t *testing.T) {
 		"4|Lee, Ann||Ann||stranger||||skill=Go\nand\nRust",
 		"8|Priya Raman||||social||||skill=Kubernetes",
 	}, "")
+	// A short row's missing cells are empty.
+	check(t, "name,relationship,skill\nShort,busy\n", CSV, []string{"2|Short||||busy|||"}, "")
 	check(t, "name,email,kind,tone,template,variant\nA,a@x,endorsement,brief,x/y,2\n", CSV,
 		[]string{"2|A|a@x||endorsement||brief|x/y|2"}, "")
 }
@@ -86,10 +88,10 @@ func TestCSVRowErrors(t *testing.T) {
 		"Last,busy\n"
 	check(t, input, CSV, []string{
 		"2|Scott||||stranger|||",
-		"line 3: the row has 3 cells and the header 2",
+		"line 3: the row has 3 cells, more than the 2 columns of the header",
 		"line 4: not valid CSV: a \" in a cell that is not quoted (line 4, column 6); quote the cell and double the \"",
 		`line 5: column "relationship" is 102400 bytes long, more than the 16384 allowed`,
-		"line 6: the row has 10001 cells and the header 2",
+		"line 6: the row has 10001 cells, more than the 2 columns of the header",
 		"7|Last||||busy|||",
 	}, "")
 }
@@ -136,15 +138,17 @@ func TestTSV(t *testing.T) {
 		"Scott \"Scooter\" Lee\tstranger\t\r\n" +
 		"\t\t\r\n" +
 		"Ann\tbusy\tGo, mostly\r\n" +
-		"Two\tcells\n" +
+		"Short\tbusy\n" +
+		"Four\tcells\tin\tall\n" +
 		"Long\t" + strings.Repeat("x", MaxRecord) + "\tx\n" +
 		"Last\tbusy\t"
 	check(t, input, TSV, []string{
 		`2|Scott "Scooter" Lee||||stranger|||`,
 		"4|Ann||||busy||||skill=Go, mostly",
-		"line 5: the row has 2 cells and the header 3",
-		"line 6: the line is longer than 256 KiB",
-		"7|Last||||busy|||",
+		"5|Short||||busy|||",
+		"line 6: the row has 4 cells, more than the 3 columns of the header",
+		"line 7: the line is longer than 256 KiB",
+		"8|Last||||busy|||",
 	}, "")
 }
 
