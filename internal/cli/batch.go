@@ -20,7 +20,8 @@ import (
 
 // batchFormats are the output formats of batch, in the order help shows
 // them.
-var batchFormats = []string{"jsonl", "text", "eml", "mbox"}
+// eml and mbox join them once deliver can build an email.
+var batchFormats = []string{"jsonl", "text"}
 
 // extensions are the file extensions of --out-dir files, by format.
 var extensions = map[string]string{"jsonl": ".json", "text": ".txt", "eml": ".eml"}
@@ -88,6 +89,9 @@ replaced without --force.`,
 	fl.BoolVar(&o.force, "force", false, "with --out-dir, replace files that already exist")
 	fl.BoolVar(&o.keepGoing, "keep-going", false, "write the good rows even if some rows are bad (the exit status is still 1)")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "check every row and print a summary; write nothing")
+	registerCompletions(cmd, f, g, batchFormats)
+	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(batch.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.MarkFlagDirname("out-dir")
 	return cmd
 }
 
