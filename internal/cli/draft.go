@@ -44,7 +44,9 @@ Without a terminal, or with --no-input, nothing is asked: --name and
   decline draft --name "Scott Lee" --relationship no-business
   decline draft -n Scott -r stranger -t brief --copy
   decline draft -n Priya -k endorsement -r social --set skill=Kubernetes
-  decline draft -n Scott -r no-business | mail -s "Your request" scott@example.com`,
+  decline draft -n Scott -r no-business | mail -s "Your request" scott@example.com
+  decline draft -n "Scott Lee" -r no-business --to scott@example.com -f eml | msmtp -t
+  xdg-open "$(decline draft -n Scott -r no-business --to scott@example.com -f mailto)"`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDraft(f, o)
@@ -55,8 +57,8 @@ Without a terminal, or with --no-input, nothing is asked: --name and
 	fl.StringVar(&o.firstName, "first-name", "", "what to call them in the greeting (default: the first word of --name)")
 	o.replyFlags.register(fl)
 	fl.IntVar(&o.variant, "variant", 0, "use wording `N` of the template (default: chosen from the name)")
-	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for json output)")
-	fl.StringVar(&o.subject, "subject", "", "replace the template's subject line")
+	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for eml, mailto and json output)")
+	fl.StringVar(&o.subject, "subject", "", "the email's subject (default: the template's)")
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(deliver.Formats, ", ")+" (default text)")
 	fl.StringVarP(&o.copy, "copy", "c", "", "copy the reply to the clipboard instead of printing it")
 	fl.Lookup("copy").NoOptDefVal = "auto"
@@ -142,6 +144,11 @@ func runDraft(f *Factory, o *draftOptions) error {
 		return err
 	}
 	values := s.values
+	if o.to != "" {
+		if _, err := deliver.ParseAddress(o.to); err != nil {
+			return usageErrorf("--to %s %v", safetext.Quote(o.to), err)
+		}
+	}
 	if o.variant < 0 {
 		return usageErrorf("--variant must be 1 or more, got %d", o.variant)
 	}

@@ -14,7 +14,7 @@ import (
 
 // Formats lists the output formats of a single reply, in the order help
 // shows them.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "eml", "mailto"}
 
 // Message is a reply on its way out, with the envelope details that
 // only delivery needs.
@@ -75,6 +75,14 @@ func Render(m *Message, format string) ([]byte, error) {
 		return []byte(m.Reply.Body), nil
 	case "json":
 		return AppendJSON(nil, NewRecord(m))
+	case "eml":
+		return EML(m, EMLOptions{})
+	case "mailto":
+		u, err := Mailto(m)
+		if err != nil {
+			return nil, err
+		}
+		return []byte(u + "\n"), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (choose one of: %s)", format, strings.Join(Formats, ", "))
 }

@@ -1,0 +1,229 @@
+package deliver
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// Header lines are kept to 76 octets: RFC 5322 2.1.1 asks for at most 78
+// (and forbids more than 998), and RFC 2047 2 asks for at most 76 on a
+// line that holds encoded-words.
+const (
+	maxHeaderLine  = 76
+	maxEncodedWord = 75
+	// MaxAddress caps the length of one address, as SMTP does (RFC 5321
+	// 4.5.3.1.3 allows a 256-octet path, angle brackets included).
+	MaxAddress = 254
+)
+
+// headerBuf builds header fields. Every value reaches it as a list of
+// segments: the first is the start of the field body, and each later one
+// begins with white space, where the field may be folded. Folding inserts
+// a line break before a segment and nothing else, so unfolding gives back
+// the value exactly.
+type headerBuf struct {
+	b []byte
+}
+
+func (h *headerBuf) field(name string, segs []string) {
+	h.b = append(h.b, name...)
+	h.b = append(h.b, ':', ' ')
+	col := len(name) + 2
+	for i, s := range segs {
+		if i > 0 && col+len(s) > maxHeaderLine {
+			h.b = append(h.b, '\n')
+			col = 0
+		}
+		h.b = append(h.b, s...)
+		col += len(s)
+	}
+	h.b = append(h.b, '\n')
+}
+
+// checkValue applies the outside-text policy to a header value: no line
+// break of any kind, no control or direction character, valid UTF-8. It
+// is why no value can ever start a header of its own.
+func checkValue(field, v string) error {
+	if p := safetext.Check(v, false); p != nil {
+		return fmt.Errorf("%s %s %s", field, safetext.Quote(v), p.Reason)
+	}
+	return nil
+}
+
+// unstructured returns the segments of an unstructured field body such as
+// a subject: plain words where they are printable ASCII and fit on a line,
+// RFC 2047 encoded-words otherwise.
+func unstructured(name, v string) []string {
+	if segs, ok := plainSegments(name, v); ok {
+		return segs
+	}
+	return encodedWords(v, maxHeaderLine-len(name)-2)
+}
+
+// plainSegments splits v at spaces into foldable segments, and reports
+// false if v must be encoded instead: it holds anything but printable
+// ASCII, something a reader could take for an encoded-word, or a word
+// too long to fit on a line of its own.
+func plainSegments(name, v string) ([]string, bool) {
+	for i := 0; i < len(v); i++ {
+		if v[i] < 0x20 || v[i] > 0x7e {
+			return nil, false
+		}
+	}
+	if strings.Contains(v, "=?") {
+		return nil, false
+	}
+	var segs []string
+	for start := 0; start < len(v); {
+		end := start
+		for end < len(v) && v[end] == ' ' {
+			end++
+		}
+		for end < len(v) && v[end] != ' ' {
+			end++
+		}
+		segs = append(segs, v[start:end])
+		start = end
+	}
+	for i, s := range segs {
+		room := maxHeaderLine
+		if i == 0 {
+			room -= len(name) + 2
+		}
+		if len(s) > room {
+			return nil, false
+		}
+	}
+	return segs, true
+}
+
+// encodedWords encodes v as RFC 2047 "Q" encoded-words in UTF-8, the
+// first at most first octets long and the others at most 75, each later
+// one preceded by the space a reader drops between encoded-words. It
+// writes only letters, digits and "!*+-/" as themselves, so the words are
+// valid in a display name (RFC 2047 5(3)) as well as in a subject.
+func encodedWords(v string, first int) []string {
+	const prefix, suffix = "=?utf-8?q?", "?="
+	var segs []string
+	var w []byte
+	room := min(first, maxEncodedWord)
+	w = append(w, prefix...)
+	payload := 0
+	var enc []byte
+	for _, r := range v {
+		enc = enc[:0]
+		for _, c := range utf8.AppendRune(nil, r) {
+			switch {
+			case c == ' ':
+				enc = append(enc, '_')
+			case qLiteral(c):
+				enc = append(enc, c)
+			default:
+				enc = append(enc, '=', upperhex[c>>4], upperhex[c&0xf])
+			}
+		}
+		if payload > 0 && len(w)+len(enc)+len(suffix) > room {
+			segs = append(segs, string(append(w, suffix...)))
+			// A later word goes after a space, on a line of its own if
+			// need be.
+			room = maxEncodedWord + 1
+			w = append(w[:0], ' ')
+			w = append(w, prefix...)
+			payload = 0
+		}
+		w = append(w, enc...)
+		payload += len(enc)
+	}
+	return append(segs, string(append(w, suffix...)))
+}
+
+const upperhex = "0123456789ABCDEF"
+
+func qLiteral(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '!' || c == '*' || c == '+' || c == '-' || c == '/'
+}
+
+// ParseAddress parses one email address, such as "scott@example.com" or
+// "Scott Lee <scott@example.com>", the way --to and a batch's email column
+// give it. The error says what is wrong with the value, to follow it.
+func ParseAddress(s string) (*mail.Address, error) {
+	if p := safetext.Check(s, false); p != nil {
+		return nil, p
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil {
+		return nil, fmt.Errorf("is not an email address (%s)", strings.TrimPrefix(err.Error(), "mail: "))
+	}
+	for _, r := range a.Address {
+		if r > 0x7e {
+			return nil, fmt.Errorf("is not an ASCII email address (addresses with other characters are not supported)")
+		}
+	}
+	if len(a.Address) > MaxAddress {
+		return nil, fmt.Errorf("is longer than the %d characters an email address may have", MaxAddress)
+	}
+	return a, nil
+}
+
+// addressSegments returns the segments of one address field body: the
+// display name (as atoms, a quoted string or encoded-words), then the
+// address in angle brackets.
+func addressSegments(name, fieldName string, addr string) []string {
+	angle := (&mail.Address{Address: addr}).String()
+	if name == "" {
+		return []string{angle}
+	}
+	var segs []string
+	switch {
+	case isAtomPhrase(name):
+		segs, _ = plainSegments(fieldName, name)
+	case isPrintableASCII(name) && len(name)+len(fieldName)+4+2*strings.Count(name, `"`)+2*strings.Count(name, `\`) <= maxHeaderLine:
+		q := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name)
+		segs = []string{`"` + q + `"`}
+	default:
+		segs = encodedWords(name, maxHeaderLine-len(fieldName)-2)
+	}
+	return append(segs, " "+angle)
+}
+
+// isAtomPhrase reports whether a display name can be written as it is:
+// words of RFC 5322 atext separated by single spaces, each short enough
+// to fit on a line.
+func isAtomPhrase(s string) bool {
+	if s == "" || strings.Contains(s, "=?") {
+		return false
+	}
+	for _, w := range strings.Split(s, " ") {
+		if w == "" || len(w) > maxHeaderLine/2 {
+			return false
+		}
+		for i := 0; i < len(w); i++ {
+			if !isAtext(w[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isAtext reports whether c is RFC 5322 atext.
+func isAtext(c byte) bool {
+	if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0
+}
+
+func isPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}

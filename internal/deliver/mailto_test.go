@@ -1,0 +1,122 @@
+package deliver
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestMailtoExact(t *testing.T) {
+	tests := []struct {
+		m    *Message
+		want string
+	}{
+		{
+			newMessage("Scott Lee", "About your request", "Hi Scott,\n\nNo & sorry.\n", "scott@example.com"),
+			"mailto:scott@example.com?subject=About%20your%20request&body=Hi%20Scott%2C%0D%0A%0D%0ANo%20%26%20sorry.%0D%0A",
+		},
+		{
+			newMessage("Zoë", "Über + mehr", "Hallo Zoë!\r\n", "Zoë Z <zoe+li@example.de>"),
+			"mailto:zoe%2Bli@example.de?subject=%C3%9Cber%20%2B%20mehr&body=Hallo%20Zo%C3%AB%21%0D%0A",
+		},
+		{
+			newMessage("A", "", "x=1?y#z\n", ""),
+			"mailto:?body=x%3D1%3Fy%23z%0D%0A",
+		},
+	}
+	for _, tt := range tests {
+		got, err := Mailto(tt.m)
+		if err != nil {
+			t.Fatalf("Mailto: %v", err)
+		}
+		if got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+}
+
+// TestMailtoNoNewFields: whatever the subject and body hold, the URL has
+// only the fields decline put there, and they read back exactly.
+func TestMailtoNoNewFields(t *testing.T) {
+	evil := []string{
+		"hi&bcc=victim@example.com",
+		"hi?bcc=victim@example.com",
+		"hi%26bcc=victim@example.com",
+		"hi#frag",
+		"a+b c",
+		"ünïcödé 🙏",
+	}
+	for _, v := range evil {
+		body := "Line one\n" + v + "\nend\n"
+		u, err := Mailto(newMessage("A", v, body, "a@example.com"))
+		if err != nil {
+			t.Fatalf("%q: %v", v, err)
+		}
+		for _, c := range []string{"+", " ", "\n", "\r", "#"} {
+			if strings.Contains(u, c) {
+				t.Errorf("%q: URL holds %q: %s", v, c, u)
+			}
+		}
+		parsed, err := url.Parse(u)
+		if err != nil {
+			t.Fatalf("%q: URL does not parse: %v", v, err)
+		}
+		q, err := url.ParseQuery(parsed.RawQuery)
+		if err != nil {
+			t.Fatalf("%q: query does not parse: %v", v, err)
+		}
+		if len(q) != 2 || len(q["subject"]) != 1 || len(q["body"]) != 1 {
+			t.Errorf("%q: fields %v, want only subject and body", v, q)
+		}
+		if q.Get("subject") != v {
+			t.Errorf("subject read back as %q, want %q", q.Get("subject"), v)
+		}
+		if want := strings.ReplaceAll(body, "\n", "\r\n"); q.Get("body") != want {
+			t.Errorf("body read back as %q, want %q", q.Get("body"), want)
+		}
+		if parsed.Opaque != "a@example.com" {
+			t.Errorf("address read back as %q", parsed.Opaque)
+		}
+	}
+}
+
+func TestMailtoRefuses(t *testing.T) {
+	for _, m := range []*Message{
+		newMessage("A", "x\r\nBcc: v@example.com", "B\n", ""),
+		newMessage("A", "x\u2028y", "B\n", ""),
+		newMessage("A", "S", "B\n", "a@example.com?bcc=v@example.com"),
+		newMessage("A", "S", "B\n", "not an address"),
+		newMessage("A", "S", "bad \xff utf-8\n", ""),
+	} {
+		if u, err := Mailto(m); err == nil {
+			t.Errorf("subject %q, to %q accepted: %s", m.Reply.Subject, m.To, u)
+		}
+	}
+}
+
+func FuzzMailto(f *testing.F) {
+	f.Add("About your request", "Hi\n\nNo.\n", "a@example.com")
+	f.Add("x&bcc=y@z", "%0D%0ABcc: q\r\n", "\"q&x\"@example.com")
+	f.Fuzz(func(t *testing.T, subject, body, to string) {
+		u, err := Mailto(newMessage("A", subject, body, to))
+		if err != nil {
+			return
+		}
+		parsed, err := url.Parse(u)
+		if err != nil {
+			t.Fatalf("URL %q does not parse: %v", u, err)
+		}
+		q, err := url.ParseQuery(parsed.RawQuery)
+		if err != nil {
+			t.Fatalf("query of %q does not parse: %v", u, err)
+		}
+		for k := range q {
+			if k != "subject" && k != "body" {
+				t.Errorf("URL %q has a field %q", u, k)
+			}
+		}
+		if strings.ContainsAny(u, "+ \r\n#") {
+			t.Errorf("URL %q holds a character it should have encoded", u)
+		}
+	})
+}
