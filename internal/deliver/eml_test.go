@@ -23,7 +23,7 @@ var fixedDate = time.Date(2025, 3, 4, 5, 6, 7, 0, time.FixedZone("", -5*3600))
 func newMessage(name, subject, body, to string) *Message {
 	return &Message{
 		Reply: &compose.Reply{
-			Template: &catalog.Template{ID: "recommendation/stranger/warm"},
+			Template: &catalog.Template{Spec: catalog.Spec{ID: "recommendation/stranger/warm"}},
 			Name:     name,
 			Subject:  subject,
 			Body:     body,
