@@ -134,6 +134,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 		b.namer = batch.NewNamer(extensions[b.format])
 	}
 	b.progress = newProgress(f.IO.ErrOut, f.IO.IsStderrTTY())
+	defer f.OnInterrupt(b.progress.clear)()
 	defer b.progress.clear()
 
 	// The first pass checks every row and writes nothing.

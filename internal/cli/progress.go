@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -16,7 +17,9 @@ type progress struct {
 	now   func() time.Time
 	start time.Time
 	last  time.Time
-	width int // of the line on screen
+
+	mu    sync.Mutex // clear may run on Ctrl-C, from another goroutine
+	width int        // of the line on screen
 }
 
 const (
@@ -38,6 +41,8 @@ func (p *progress) tick(verb string, n, total int) {
 		return
 	}
 	p.last = t
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	line := fmt.Sprintf("%s %d rows", verb, n)
 	if total > 0 {
 		line = fmt.Sprintf("%s %d of %d rows (%d%%)", verb, n, total, n*100/total)
@@ -50,6 +55,8 @@ func (p *progress) tick(verb string, n, total int) {
 // clear erases the line, before something else is written to the
 // terminal or at the end.
 func (p *progress) clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.width > 0 {
 		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
 		p.width = 0
