@@ -70,16 +70,17 @@ func reservedOnWindows(s string) bool {
 // Namer gives each reply of a run a file name made from the requester's
 // name, unique within the run: scott-lee.txt, then scott-lee-2.txt.
 //
-// To be unique it must remember the names it gave. It keeps a 64-bit
-// hash of each, not the name itself, so a million files cost some
-// megabytes; a hash that collides only makes a name take a number it did
-// not need, never a duplicate.
+// To be unique it must remember the names it gave: it keeps a 64-bit hash
+// of each in an open-addressing table, about 16 bytes per name at worst,
+// so a million files cost some 16 MB and a run without --out-dir nothing.
+// A hash that collides only makes a name take a number it did not need,
+// never a duplicate.
 type Namer struct {
 	Ext string // such as ".txt"
 
 	seed maphash.Seed
-	used map[uint64]struct{} // the names given
-	next map[uint64]int      // per stem given more than once: the next number to try
+	used hashSet        // the names given
+	next map[uint64]int // per stem given more than once: the next number to try
 }
 
 // NewNamer returns a namer for files with an extension.
@@ -92,7 +93,7 @@ func NewNamer(ext string) *Namer {
 // Reset forgets every name given, so that a second pass over the same
 // rows gives the same names again.
 func (n *Namer) Reset() {
-	n.used = map[uint64]struct{}{}
+	n.used = hashSet{}
 	n.next = map[uint64]int{}
 }
 
@@ -101,18 +102,70 @@ func (n *Namer) Name(person string) string {
 	stem := Slug(person)
 	name := stem
 	h := maphash.String(n.seed, stem)
-	if _, taken := n.used[h]; taken {
+	if n.used.has(h) {
 		i := max(n.next[h], 2)
 		for ; ; i++ {
 			name = stem + "-" + strconv.Itoa(i)
-			if _, taken := n.used[maphash.String(n.seed, name)]; !taken {
+			if !n.used.has(maphash.String(n.seed, name)) {
 				break
 			}
 		}
 		n.next[h] = i + 1
 	}
-	n.used[maphash.String(n.seed, name)] = struct{}{}
+	n.used.add(maphash.String(n.seed, name))
 	return name + n.Ext
+}
+
+// hashSet is a set of 64-bit hashes: linear probing in a power-of-two
+// table, at most three quarters full. Zero marks an empty slot, so the
+// hash 0 is stored as 1.
+type hashSet struct {
+	slots []uint64
+	n     int
+}
+
+func (s *hashSet) has(h uint64) bool {
+	if s.n == 0 {
+		return false
+	}
+	h = max(h, 1)
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+func (s *hashSet) add(h uint64) {
+	if (s.n+1)*4 > len(s.slots)*3 {
+		old := s.slots
+		s.slots = make([]uint64, max(2*len(old), 1024))
+		s.n = 0
+		for _, v := range old {
+			if v != 0 {
+				s.insert(v)
+			}
+		}
+	}
+	s.insert(max(h, 1))
+}
+
+func (s *hashSet) insert(h uint64) {
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case h:
+			return
+		case 0:
+			s.slots[i] = h
+			s.n++
+			return
+		}
+	}
 }
 
 // latinFold spells the letters of Latin-1 and Latin Extended-A

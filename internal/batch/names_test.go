@@ -76,3 +76,28 @@ func TestNamerUnique(t *testing.T) {
 }
 
 func itoa(i int) string { return string(rune('0'+i/10)) + string(rune('0'+i%10)) }
+
+func TestHashSet(t *testing.T) {
+	var s hashSet
+	if s.has(42) {
+		t.Fatal("empty set has 42")
+	}
+	for i := uint64(0); i < 5000; i++ {
+		s.add((i + 1) * 7919)
+		s.add((i + 1) * 7919) // twice is once
+	}
+	if s.n != 5000 {
+		t.Fatalf("n = %d, want 5000", s.n)
+	}
+	for i := uint64(0); i < 5000; i++ {
+		if !s.has((i + 1) * 7919) {
+			t.Fatalf("lost %d", (i+1)*7919)
+		}
+		if i%7919 != 0 && s.has(i) {
+			t.Fatalf("has %d, never added", i)
+		}
+	}
+	if len(s.slots)*3 < s.n*4 {
+		t.Fatalf("table of %d slots holds %d: more than three quarters full", len(s.slots), s.n)
+	}
+}
