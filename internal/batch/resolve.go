@@ -3,12 +3,12 @@ package batch
 import (
 	"errors"
 	"fmt"
-	"net/mail"
 	"strconv"
 	"strings"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -115,13 +115,11 @@ func (r *Resolver) template(row *Row) (*catalog.Template, error) {
 }
 
 // CheckEmail reports whether s is one email address, such as
-// scott@example.com or "Scott Lee <scott@example.com>".
+// scott@example.com or "Scott Lee <scott@example.com>", as an email's To
+// header takes it.
 func CheckEmail(s string) error {
-	if p := safetext.Check(s, false); p != nil {
-		return fmt.Errorf("email %s %s", safetext.Quote(s), p.Reason)
-	}
-	if _, err := mail.ParseAddress(s); err != nil {
-		return fmt.Errorf("email %s is not an email address", safetext.Quote(s))
+	if _, err := deliver.ParseAddress(s); err != nil {
+		return fmt.Errorf("email %s %v", safetext.Quote(s), err)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/decline-cli/decline/internal/batch"
 	"github.com/decline-cli/decline/internal/catalog"
@@ -20,8 +21,7 @@ import (
 
 // batchFormats are the output formats of batch, in the order help shows
 // them.
-// eml and mbox join them once deliver can build an email.
-var batchFormats = []string{"jsonl", "text"}
+var batchFormats = []string{"jsonl", "text", "eml", "mbox"}
 
 // extensions are the file extensions of --out-dir files, by format.
 var extensions = map[string]string{"jsonl": ".json", "text": ".txt", "eml": ".eml"}
@@ -106,6 +106,7 @@ type batchRun struct {
 	dir      *batch.Dir
 	namer    *batch.Namer
 	progress *progress
+	eml      deliver.EMLOptions // one Date for the run; a new Message-ID each
 
 	// per pass
 	rows, bad int
@@ -115,7 +116,7 @@ type batchRun struct {
 }
 
 func runBatch(f *Factory, o *batchOptions) error {
-	b := &batchRun{f: f, o: o}
+	b := &batchRun{f: f, o: o, eml: deliver.EMLOptions{Date: time.Now()}}
 	if err := b.setUp(); err != nil {
 		return err
 	}
@@ -377,8 +378,16 @@ func (b *batchRun) reply(row *batch.Row) (*catalog.Template, []byte, error) {
 		b.buf, err = deliver.AppendJSON(b.buf, rec)
 	case "text":
 		b.buf = append(b.buf, reply.Body...)
-	default:
-		err = fmt.Errorf("format %s is not ready yet", b.format)
+	case "eml", "mbox":
+		var eml []byte
+		if eml, err = deliver.EML(msg, b.eml); err != nil {
+			break
+		}
+		if b.format == "mbox" {
+			b.buf = deliver.AppendMbox(b.buf, eml)
+		} else {
+			b.buf = append(b.buf, eml...)
+		}
 	}
 	return t, b.buf, err
 }

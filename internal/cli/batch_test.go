@@ -18,10 +18,8 @@ import (
 // prints nothing on standard output, and leaves no temporary file.
 func TestBatchInterruptRemovesSpool(t *testing.T) {
 	tmp := t.TempDir()
-	home := t.TempDir()
-	cmd := exec.Command(os.Args[0], "batch", "-")
-	cmd.Env = append(os.Environ(), ptyMainEnv+"=1", "TMPDIR="+tmp, "HOME="+home,
-		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "DECLINE_CONFIG=")
+	cmd := declineCmd(t, "batch", "-")
+	cmd.Env = append(cmd.Env, "TMPDIR="+tmp)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -56,6 +54,16 @@ func TestBatchInterruptRemovesSpool(t *testing.T) {
 	}
 }
 
+// declineCmd runs decline as a separate process, with a home of its own
+// and no configuration.
+func declineCmd(t *testing.T, args ...string) *exec.Cmd {
+	home := t.TempDir()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), ptyMainEnv+"=1", "HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "DECLINE_CONFIG=", "DECLINE_ACCESSIBLE=")
+	return cmd
+}
+
 // waitForFile waits (at most 15 seconds) for a file matching pattern to
 // appear in dir.
 func waitForFile(t *testing.T, dir, pattern string) string {
@@ -86,10 +94,7 @@ func TestBatchInterruptOutDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "replies")
-	home := t.TempDir()
-	cmd := exec.Command(os.Args[0], "batch", input, "--out-dir", out)
-	cmd.Env = append(os.Environ(), ptyMainEnv+"=1", "HOME="+home,
-		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "DECLINE_CONFIG=")
+	cmd := declineCmd(t, "batch", input, "--out-dir", out)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
