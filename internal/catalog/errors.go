@@ -31,7 +31,11 @@ func (l ErrorList) Error() string {
 	case 1:
 		return l[0].Error()
 	}
-	return fmt.Sprintf("%s (and %d more problems; run 'decline templates lint' to see them all)", l[0].Error(), len(l)-1)
+	more := "1 more problem"
+	if len(l) > 2 {
+		more = fmt.Sprintf("%d more problems", len(l)-1)
+	}
+	return fmt.Sprintf("%s (and %s; run 'decline templates lint' to see them all)", l[0].Error(), more)
 }
 
 // err returns the list as an error, or nil when it is empty.

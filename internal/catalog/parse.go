@@ -119,7 +119,7 @@ func (p *parser) errorf(line int, format string, args ...any) {
 
 func (p *parser) parse(data []byte, source string) []*Template {
 	if len(data) > MaxFileSize {
-		p.errorf(0, "file is %d bytes, more than the %d a template file may hold", len(data), MaxFileSize)
+		p.errorf(0, "file is larger than the %d bytes a template file may hold", MaxFileSize)
 		return nil
 	}
 	if !utf8.Valid(data) {
