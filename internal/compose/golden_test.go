@@ -10,19 +10,11 @@ import (
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/lint"
 	"github.com/decline-cli/decline/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
-// sampleValues fills every extra value the default catalog uses.
-var sampleValues = map[string]string{
-	"skill":   "project management",
-	"role":    "Senior Product Manager",
-	"company": "Northwind",
-	"contact": "Priya Natarajan",
-	"service": "bookkeeping",
-}
 
 func defaultCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
@@ -47,13 +39,9 @@ func TestGolden(t *testing.T) {
 	for _, tmpl := range c.All() {
 		var b strings.Builder
 		for v := 1; v <= len(tmpl.Variants); v++ {
-			r, err := compose.Render(tmpl, &compose.Request{
-				Name:    "Alexandra Kim",
-				Sender:  "Jordan Avery",
-				Signoff: compose.DefaultSignoff(tmpl.Tone),
-				Values:  sampleValues,
-				Variant: v,
-			})
+			// The sample lint and 'decline templates show' use: a normal
+			// name, and every value the template declares.
+			r, err := compose.Render(tmpl, lint.SampleRequest(tmpl, lint.Samples[0], v, true))
 			if err != nil {
 				t.Fatalf("%s variant %d: %v", tmpl.ID, v, err)
 			}

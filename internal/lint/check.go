@@ -1,0 +1,280 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+	"unicode/utf8"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+)
+
+// BriefLimit is the most characters a brief reply may have, sign-off
+// included: a LinkedIn connection note holds 300.
+const BriefLimit = 300
+
+// placeholders betray a template that did not render as meant: a value
+// the data lacks, or braces that were not an action.
+var placeholders = []string{"<no value>", "{{", "}}"}
+
+// contraction matches the contractions a formal reply avoids. A bare 's
+// is usually a possessive ("the company's"), so only the words where it
+// stands for "is" or "us" count.
+var contraction = regexp.MustCompile(`(?i)\b(?:\p{L}+n['’]t|\p{L}+['’](?:re|ve|ll|d|m)|(?:it|that|there|here|what|who|where|when|how|he|she|let)['’]s)\b`)
+
+// Template lints one loaded template and returns its problems.
+func Template(t *catalog.Template) catalog.ErrorList {
+	if err := t.Compile(); err != nil {
+		return toList(err, t.File)
+	}
+	c := &checker{t: t, reported: map[string]bool{}}
+	c.unusedValues()
+	if t.Tone == "formal" && t.SubjectTemplate() != nil {
+		c.formal("subject of "+t.ID, t.SubjectTemplate().Tree, t.Subject, func(int) int { return t.Line })
+	}
+	for i := range t.Variants {
+		c.variant(i)
+	}
+	return c.problems
+}
+
+type checker struct {
+	t        *catalog.Template
+	problems catalog.ErrorList
+	// reported holds the render checks already reported, so that one
+	// mistake gives one line, not one per sample.
+	reported map[string]bool
+}
+
+func (c *checker) add(line int, format string, args ...any) {
+	c.problems = append(c.problems, &catalog.Error{File: c.t.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// once reports a render problem the first time its key is seen.
+func (c *checker) once(key string, line int, format string, args ...any) {
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+	c.add(line, format, args...)
+}
+
+// what names a wording the way the loader does.
+func (c *checker) what(i int) string {
+	if len(c.t.Variants) == 1 {
+		return "body of " + c.t.ID
+	}
+	return fmt.Sprintf("variant %d of %s", i+1, c.t.ID)
+}
+
+func (c *checker) unusedValues() {
+	used := c.t.UsedValues()
+	for _, d := range []struct {
+		field string
+		names []string
+	}{{"requires", c.t.Requires}, {"optional", c.t.Optional}} {
+		for _, n := range d.names {
+			if !slices.Contains(used, n) {
+				c.add(c.t.Line, "%s declares the value %q but never uses it (remove it from %s, or use it)", c.t.ID, n, d.field)
+			}
+		}
+	}
+}
+
+// variant checks one wording's source, then renders it for every sample.
+func (c *checker) variant(i int) {
+	t, what, start, src := c.t, c.what(i), c.t.VariantLines[i], c.t.Variants[i]
+	// The loader counts lines the same way: line k of the text is line
+	// start+k-1 of the file, as it is in a '|' block.
+	fileLine := func(k int) int { return start + k - 1 }
+	for k, l := range strings.Split(src, "\n") {
+		if l != strings.TrimRight(l, " \t") {
+			c.add(fileLine(k+1), "%s: trailing whitespace", what)
+		}
+	}
+	tree := t.Body(i).Tree
+	doubled := false
+	for _, txt := range literalText(tree, src) {
+		for _, seg := range txt.lines() {
+			if j := doubledSpace(seg.text, seg.lineStart); j >= 0 {
+				c.add(fileLine(seg.line), "%s: doubled space in %q", what, around(seg.text, j))
+				doubled = true
+			}
+		}
+	}
+	if t.Tone == "formal" {
+		c.formal(what, tree, src, fileLine)
+	}
+
+	for _, withOptional := range []bool{true, false} {
+		if !withOptional && len(t.Optional) == 0 {
+			break
+		}
+		for si, s := range Samples {
+			c.render(i, s, si == 0, withOptional, doubled)
+		}
+	}
+}
+
+// render renders wording i for one sample and checks what a reader sees.
+func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool) {
+	t, what, line := c.t, c.what(i), c.t.VariantLines[i]
+	req := SampleRequest(t, s, i+1, withOptional)
+	who := strconv.Quote(s.Name)
+	if !withOptional {
+		who += " without " + strings.Join(t.Optional, " or ")
+	}
+	key := func(class string) string { return fmt.Sprintf("%d/%s", i, class) }
+	r, err := compose.Render(t, req)
+	if err != nil {
+		c.once(key("render"), line, "%s: cannot render for %s: %v", what, who, err)
+		return
+	}
+	for _, p := range placeholders {
+		if strings.Contains(r.Subject, p) {
+			c.once("subject/"+p, t.Line, "subject of %s: leftover %q in the output for %s", t.ID, p, who)
+		}
+		if strings.Contains(r.Body, p) {
+			c.once(key(p), line, "%s: leftover %q in the output for %s", what, p, who)
+		}
+	}
+	lines := strings.Split(strings.TrimSuffix(r.Body, "\n"), "\n")
+	if !skipDoubled {
+		for _, l := range lines {
+			if j := doubledSpace(l, true); j >= 0 {
+				c.once(key("doubled"), line, "%s: doubled space in the output for %s: %q", what, who, around(l, j))
+				break
+			}
+		}
+	}
+	if !strings.Contains(lines[0], r.FirstName) && !strings.Contains(lines[0], r.Name) {
+		c.once(key("greeting"), line, "%s: the first line does not greet %s by name (start with something like \"Hi {{.FirstName}},\")", what, who)
+	}
+	last := lines[len(lines)-1]
+	tail := last
+	if len(lines) > 1 {
+		tail = lines[len(lines)-2] + "\n" + last
+	}
+	if !strings.Contains(last, req.Sender) || !strings.Contains(tail, req.Signoff) {
+		c.once(key("signoff"), line, "%s: the reply for %s does not end with the sign-off and sender (end it with \"{{.Signoff}},\" and \"{{.Sender}}\")", what, who)
+	}
+	if t.Tone == "brief" && normal && withOptional {
+		if n := utf8.RuneCountInString(strings.TrimSuffix(r.Body, "\n")); n > BriefLimit {
+			c.add(line, "%s: brief reply is %d characters for %s, more than the %d a LinkedIn note holds", what, n, who, BriefLimit)
+		}
+	}
+}
+
+// formal reports contractions and exclamation marks in the template's own
+// text; names and values filled in later do not count.
+func (c *checker) formal(what string, tree *parse.Tree, src string, fileLine func(int) int) {
+	for _, txt := range literalText(tree, src) {
+		for _, seg := range txt.lines() {
+			for _, m := range contraction.FindAllString(seg.text, -1) {
+				c.add(fileLine(seg.line), "%s: formal tone, but uses the contraction %q", what, m)
+			}
+			for range strings.Count(seg.text, "!") {
+				c.add(fileLine(seg.line), "%s: formal tone, but uses an exclamation mark", what)
+			}
+		}
+	}
+}
+
+// text is a piece of a template's literal text: what is not an action.
+type text struct {
+	text string
+	pos  int // byte offset in the source
+	src  string
+}
+
+// segment is the part of a text on one source line.
+type segment struct {
+	text      string
+	line      int  // 1-based, in the source
+	lineStart bool // the segment begins its line, so leading spaces are indentation
+}
+
+func (t text) lines() []segment {
+	pos := min(t.pos, len(t.src))
+	line := 1 + strings.Count(t.src[:pos], "\n")
+	start := pos == 0 || t.src[pos-1] == '\n'
+	var out []segment
+	for k, s := range strings.Split(t.text, "\n") {
+		out = append(out, segment{text: s, line: line + k, lineStart: start || k > 0})
+	}
+	return out
+}
+
+// literalText lists the text nodes of a parsed template, in every branch.
+func literalText(tree *parse.Tree, src string) []text {
+	var out []text
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *parse.TextNode:
+			out = append(out, text{text: string(n.Text), pos: int(n.Pos), src: src})
+		case *parse.IfNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.List)
+			walk(n.ElseList)
+		}
+	}
+	if tree != nil {
+		walk(tree.Root)
+	}
+	return out
+}
+
+// doubledSpace finds two spaces in a row, ignoring a line's indentation
+// when s begins its line. It returns -1 when there are none.
+func doubledSpace(s string, lineStart bool) int {
+	from := 0
+	if lineStart {
+		from = len(s) - len(strings.TrimLeft(s, " "))
+	}
+	if i := strings.Index(s[from:], "  "); i >= 0 {
+		return from + i
+	}
+	return -1
+}
+
+// around quotes the doubled space at byte offset i of s with up to two
+// words either side, so that it can be found in the file.
+func around(s string, i int) string {
+	left := strings.TrimRight(s[:i], " ")
+	from := len(left)
+	for words := 0; words < 2 && from > 0; words++ {
+		from = strings.LastIndexByte(strings.TrimRight(left[:from], " "), ' ') + 1
+	}
+	to := i + 2
+	for to < len(s) && s[to] == ' ' {
+		to++
+	}
+	for words := 0; words < 2 && to < len(s); words++ {
+		for to < len(s) && s[to] == ' ' {
+			to++
+		}
+		if j := strings.IndexByte(s[to:], ' '); j >= 0 {
+			to += j
+		} else {
+			to = len(s)
+		}
+	}
+	return s[from:to]
+}

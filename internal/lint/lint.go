@@ -1,0 +1,137 @@
+// Package lint checks reply templates beyond what loading them checks.
+//
+// Loading (package catalog) already refuses what cannot work: bad YAML,
+// unknown fields, unknown kinds, templates that do not parse, values used
+// without being declared. Lint reports those too, then renders every
+// wording of every template for a few sample requesters and reports what a
+// reader of the reply would notice: leftover placeholders, doubled spaces,
+// a missing greeting or sign-off, a brief reply too long for a LinkedIn
+// note, a formal reply with contractions or exclamation marks. Every
+// problem is a catalog.Error, printed as FILE:LINE: problem.
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+
+	"github.com/decline-cli/decline/internal/catalog"
+)
+
+// Layer is a set of templates read together (the embedded defaults, one
+// directory or one file), with the problems found reading it. Within a
+// layer every id must be unique; a later layer replaces earlier templates
+// with the same id, as it does when the catalog is loaded.
+type Layer struct {
+	Templates []*catalog.Template
+	Problems  catalog.ErrorList
+}
+
+// Report is the outcome of a lint run.
+type Report struct {
+	// Templates is how many templates were checked: the templates of the
+	// merged layers, each id once.
+	Templates int
+	// Problems are sorted by file and line.
+	Problems catalog.ErrorList
+}
+
+// ReadFS reads a layer from the *.yaml files at the top of fsys, as
+// catalog.ReadFS does.
+func ReadFS(fsys fs.FS, prefix, source string) Layer {
+	ts, err := catalog.ReadFS(fsys, prefix, source)
+	return Layer{Templates: ts, Problems: toList(err, prefix)}
+}
+
+// ReadPath reads a layer from a template file or a directory of them. A
+// path that does not exist, or a directory without template files, is a
+// problem unless optional is true.
+func ReadPath(path string, optional bool) Layer {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil && optional && errors.Is(err, fs.ErrNotExist):
+		return Layer{}
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return Layer{Problems: catalog.ErrorList{{File: path, Msg: "cannot read: " + err.Error()}}}
+	case !info.IsDir():
+		ts, err := catalog.ReadFile(path)
+		return Layer{Templates: ts, Problems: toList(err, path)}
+	}
+	ts, err := catalog.ReadDir(path, optional)
+	l := Layer{Templates: ts, Problems: toList(err, path)}
+	if len(l.Templates) == 0 && len(l.Problems) == 0 && !optional {
+		l.Problems = catalog.ErrorList{{File: path, Msg: "no template files here (decline reads *.yaml and *.yml)"}}
+	}
+	return l
+}
+
+// toList turns a loading error into problems; an error that is not already
+// a list is a problem with file as a whole.
+func toList(err error, file string) catalog.ErrorList {
+	if err == nil {
+		return nil
+	}
+	var list catalog.ErrorList
+	if errors.As(err, &list) {
+		return list
+	}
+	return catalog.ErrorList{{File: file, Msg: err.Error()}}
+}
+
+// Check merges the layers as the catalog does and lints every template
+// of the result, adding the problems found loading each layer and every
+// id that a layer holds twice.
+func Check(layers ...Layer) *Report {
+	var problems catalog.ErrorList
+	merged := map[string]*catalog.Template{}
+	for _, l := range layers {
+		problems = append(problems, l.Problems...)
+		if _, err := catalog.Merge(l.Templates); err != nil {
+			problems = append(problems, toList(err, "")...)
+		}
+		seen := map[string]bool{}
+		for _, t := range l.Templates {
+			if !seen[t.ID] {
+				seen[t.ID] = true
+				merged[t.ID] = t
+			}
+		}
+	}
+	ids := make([]string, 0, len(merged))
+	for id := range merged {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		problems = append(problems, Template(merged[id])...)
+	}
+	sort.SliceStable(problems, func(i, j int) bool {
+		if problems[i].File != problems[j].File {
+			return problems[i].File < problems[j].File
+		}
+		return problems[i].Line < problems[j].Line
+	})
+	return &Report{Templates: len(merged), Problems: problems}
+}
+
+// Summary is the one line that ends a successful run, such as
+// "129 templates, no problems".
+func (r *Report) Summary() string {
+	if len(r.Problems) == 0 {
+		return fmt.Sprintf("%s, no problems", plural(r.Templates, "template"))
+	}
+	return fmt.Sprintf("%s in %s", plural(len(r.Problems), "problem"), plural(r.Templates, "template"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

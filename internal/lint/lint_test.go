@@ -1,0 +1,219 @@
+package lint_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/lint"
+	"github.com/decline-cli/decline/templates"
+)
+
+// TestDefaultCatalogIsClean lints the embedded default catalog: every
+// template, every wording, every sample requester. A new or edited
+// default template must pass before it ships.
+func TestDefaultCatalogIsClean(t *testing.T) {
+	r := lint.Check(lint.ReadFS(templates.FS, "templates", catalog.DefaultSource))
+	for _, p := range r.Problems {
+		t.Error(p)
+	}
+	if r.Templates != 129 {
+		t.Errorf("checked %d default templates, want 129", r.Templates)
+	}
+	if got, want := r.Summary(), "129 templates, no problems"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}
+
+// TestCompiledDefaults lints the default catalog as decline runs it: the
+// Go data generated from the YAML, whose templates are parsed on first use.
+func TestCompiledDefaults(t *testing.T) {
+	ts := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)
+	for _, tmpl := range ts {
+		for _, p := range lint.Template(tmpl) {
+			t.Error(p)
+		}
+	}
+	if len(ts) != 129 {
+		t.Errorf("%d compiled default templates, want 129", len(ts))
+	}
+}
+
+// TestFixtures lints each file in testdata/lint, one per problem class,
+// and checks the exact report.
+func TestFixtures(t *testing.T) {
+	t.Chdir(filepath.Join("..", ".."))
+	tests := []struct {
+		file string
+		want string // the report, one problem a line; "" for none
+	}{
+		{"clean.yaml", ""},
+		{"unknown-field.yaml", `testdata/lint/unknown-field.yaml:3: unknown field "subjet" in template (expected one of: id, kind, relationship, tone, subject, requires, optional, body, variants)`},
+		{"schema.yaml", `testdata/lint/schema.yaml:3: unknown relationship "frenemy" (choose one of: stranger, no-business, social, brief, cannot-vouch, policy, busy, not-yet)`},
+		{"undeclared-value.yaml", `testdata/lint/undeclared-value.yaml:6: body of lint/undeclared-value uses .skill, which it does not declare (add it to requires or optional)`},
+		{"duplicate-id.yaml", `testdata/lint/duplicate-id.yaml:8: duplicate id lint/duplicate-id (also at testdata/lint/duplicate-id.yaml:2)`},
+		{"placeholder.yaml", `testdata/lint/placeholder.yaml:4: body of lint/placeholder: leftover "}}" in the output for "Alexandra Kim"`},
+		{"no-value.yaml", `testdata/lint/no-value.yaml:4: body of lint/no-value: leftover "<no value>" in the output for "Alexandra Kim"`},
+		{"doubled-space.yaml", `testdata/lint/doubled-space.yaml:6: body of lint/doubled-space: doubled space in "for asking.  I cannot"`},
+		{"doubled-space-output.yaml", `testdata/lint/doubled-space-output.yaml:6: body of lint/doubled-space-output: doubled space in the output for "Alexandra Kim" without company: "Manager role  today."`},
+		{"trailing-whitespace.yaml", `testdata/lint/trailing-whitespace.yaml:6: body of lint/trailing-whitespace: trailing whitespace`},
+		{"greeting.yaml", `testdata/lint/greeting.yaml:4: body of lint/greeting: the first line does not greet "Alexandra Kim" by name (start with something like "Hi {{.FirstName}},")`},
+		{"signoff.yaml", `testdata/lint/signoff.yaml:4: body of lint/signoff: the reply for "Alexandra Kim" does not end with the sign-off and sender (end it with "{{.Signoff}}," and "{{.Sender}}")`},
+		{"brief-length.yaml", `testdata/lint/brief-length.yaml:5: body of lint/brief-length: brief reply is 313 characters for "Alexandra Kim", more than the 300 a LinkedIn note holds`},
+		{"formal-contraction.yaml", `testdata/lint/formal-contraction.yaml:7: body of lint/formal-contraction: formal tone, but uses the contraction "can't"`},
+		{"formal-exclamation.yaml", `testdata/lint/formal-exclamation.yaml:7: body of lint/formal-exclamation: formal tone, but uses an exclamation mark`},
+		{"unused-value.yaml", `testdata/lint/unused-value.yaml:2: lint/unused-value declares the value "company" but never uses it (remove it from optional, or use it)`},
+	}
+	seen := map[string]bool{}
+	for _, tt := range tests {
+		seen[tt.file] = true
+		t.Run(tt.file, func(t *testing.T) {
+			r := lint.Check(lint.ReadPath(filepath.Join("testdata", "lint", tt.file), false))
+			if got := report(r); got != tt.want {
+				t.Errorf("lint %s:\ngot  %s\nwant %s", tt.file, got, tt.want)
+			}
+		})
+	}
+	// Every fixture is checked, so none can rot unnoticed.
+	files, _ := filepath.Glob(filepath.Join("testdata", "lint", "*.yaml"))
+	for _, f := range files {
+		if !seen[filepath.Base(f)] {
+			t.Errorf("%s has no test case", f)
+		}
+	}
+}
+
+func report(r *lint.Report) string {
+	lines := make([]string, len(r.Problems))
+	for i, p := range r.Problems {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func write(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+const okTemplate = `templates:
+  - id: %s
+    body: |
+      Hi {{.FirstName}},
+
+      Thanks for asking.
+
+      {{.Signoff}},
+      {{.Sender}}
+`
+
+func TestEverySampleIsRendered(t *testing.T) {
+	// A greeting that works for one name only is caught with the name
+	// it fails for.
+	dir := t.TempDir()
+	path := write(t, dir, "odd.yaml", `templates:
+  - id: odd
+    body: |
+      Hi {{if eq .FirstName "D'Arcy"}}there{{else}}{{.FirstName}}{{end}},
+
+      {{.Signoff}},
+      {{.Sender}}
+`)
+	r := lint.Check(lint.ReadPath(path, false))
+	want := path + `:4: body of odd: the first line does not greet "D'Arcy O'Brien" by name (start with something like "Hi {{.FirstName}},")`
+	if got := report(r); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestOneLinePerMistake(t *testing.T) {
+	// A missing greeting fails for every sample and both sets of values,
+	// but is one mistake: one line, per wording.
+	dir := t.TempDir()
+	path := write(t, dir, "two.yaml", `templates:
+  - id: two
+    optional: [company]
+    variants:
+      - |
+        Hello{{if .company}} from {{.company}}{{end}},
+
+        {{.Signoff}},
+        {{.Sender}}
+      - |
+        Hello,
+
+        {{.Signoff}},
+        {{.Sender}}
+`)
+	r := lint.Check(lint.ReadPath(path, false))
+	// company is used by variant 1, so it is not an unused value.
+	want := path + `:6: variant 1 of two: the first line does not greet "Alexandra Kim" by name (start with something like "Hi {{.FirstName}},")` + "\n" +
+		path + `:11: variant 2 of two: the first line does not greet "Alexandra Kim" by name (start with something like "Hi {{.FirstName}},")`
+	if got := report(r); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestLayers(t *testing.T) {
+	user, extra := t.TempDir(), t.TempDir()
+	write(t, user, "a.yaml", strings.ReplaceAll(okTemplate, "%s", "mine/a"))
+	// A later layer may replace an id without it being a duplicate.
+	write(t, extra, "a.yaml", strings.ReplaceAll(okTemplate, "%s", "mine/a"))
+	write(t, extra, "b.yaml", strings.ReplaceAll(okTemplate, "%s", "mine/b"))
+	r := lint.Check(lint.ReadFS(templates.FS, "templates", catalog.DefaultSource), lint.ReadPath(user, true), lint.ReadPath(extra, false))
+	if got, want := r.Summary(), "131 templates, no problems"; got != want {
+		t.Errorf("summary %q, want %q (problems: %v)", got, want, r.Problems)
+	}
+	// The same id twice in one layer is a duplicate.
+	write(t, user, "b.yaml", strings.ReplaceAll(okTemplate, "%s", "mine/a"))
+	r = lint.Check(lint.ReadPath(user, false))
+	if got, want := report(r), filepath.Join(user, "b.yaml")+":2: duplicate id mine/a (also at "+filepath.Join(user, "a.yaml")+":2)"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestReadPath(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nope")
+	tests := []struct {
+		name     string
+		path     string
+		optional bool
+		want     string
+	}{
+		{"missing path", missing, false, missing + ": cannot read: no such file or directory"},
+		{"missing optional directory", missing, true, ""},
+		{"empty directory", dir, false, dir + ": no template files here (decline reads *.yaml and *.yml)"},
+		{"empty optional directory", dir, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := report(lint.Check(lint.ReadPath(tt.path, tt.optional))); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		r    lint.Report
+		want string
+	}{
+		{lint.Report{Templates: 1}, "1 template, no problems"},
+		{lint.Report{Templates: 0}, "0 templates, no problems"},
+		{lint.Report{Templates: 3, Problems: catalog.ErrorList{{}}}, "1 problem in 3 templates"},
+		{lint.Report{Templates: 1, Problems: catalog.ErrorList{{}, {}}}, "2 problems in 1 template"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Summary(); got != tt.want {
+			t.Errorf("Summary() = %q, want %q", got, tt.want)
+		}
+	}
+}
