@@ -75,6 +75,10 @@ func cobraError(err error) error {
 	if err == nil {
 		return nil
 	}
+	var usage *UsageError
+	if errors.As(err, &usage) {
+		return err
+	}
 	msg := err.Error()
 	if !strings.HasPrefix(msg, "unknown command ") {
 		return err

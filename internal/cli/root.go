@@ -45,6 +45,7 @@ in the names and prints it (or copies it, or hands it to your mail client).`,
 
 	root.AddCommand(newDraftCmd(f, g))
 	root.AddCommand(newBatchCmd(f, g))
+	root.AddCommand(newTemplatesCmd(f, g))
 	return root
 }
 

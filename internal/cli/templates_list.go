@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+
+	"github.com/spf13/cobra"
+)
+
+type templatesListOptions struct {
+	*globalOptions
+	json bool
+}
+
+func newTemplatesListCmd(f *Factory, g *globalOptions) *cobra.Command {
+	o := &templatesListOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the templates: id, kind, relationship, tone, wordings and source",
+		Long: `List every template in the catalog, sorted by id, with its kind, relationship,
+tone, how many wordings it has, and where it came from: "default" for the
+catalog built into decline, or the file it was read from.
+
+On a terminal the list is an aligned table. In a pipe it is tab-separated,
+one template a line, without the header. --json prints one JSON array.`,
+		Example: `  decline templates list
+  decline templates list | cut -f1
+  decline templates list --json | jq -r '.[] | select(.source != "default") | .id'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runTemplatesList(f, o)
+		},
+	}
+	cmd.Flags().BoolVar(&o.json, "json", false, "print one JSON array of objects with the keys id, kind, relationship, tone, variants and source")
+	return cmd
+}
+
+// templateInfo is one template in 'templates list --json'.
+type templateInfo struct {
+	ID           string `json:"id"`
+	Kind         string `json:"kind"`
+	Relationship string `json:"relationship"`
+	Tone         string `json:"tone"`
+	Variants     int    `json:"variants"`
+	Source       string `json:"source"`
+}
+
+func runTemplatesList(f *Factory, o *templatesListOptions) error {
+	cat, err := f.LoadCatalog(o.templateDirs)
+	if err != nil {
+		return err
+	}
+	all := cat.All()
+	if o.json {
+		infos := make([]templateInfo, len(all))
+		for i, t := range all {
+			infos[i] = templateInfo{t.ID, t.Kind, t.Relationship, t.Tone, len(t.Variants), t.Source}
+		}
+		// Encode whole before writing, so an error never leaves half an array.
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(infos); err != nil {
+			return err
+		}
+		_, err = f.IO.Out.Write(b.Bytes())
+		return err
+	}
+	rows := make([][]string, len(all))
+	for i, t := range all {
+		rows[i] = []string{t.ID, t.Kind, t.Relationship, t.Tone, strconv.Itoa(len(t.Variants)), t.Source}
+	}
+	return writeTable(f, []string{"ID", "KIND", "RELATIONSHIP", "TONE", "VARIANTS", "SOURCE"}, rows)
+}
