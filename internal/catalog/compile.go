@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,7 +75,14 @@ func (p *parser) compileOne(t *Template, what, src string, line int, declared ma
 	}
 	for _, ref := range fieldsUsed(tmpl.Tree) {
 		if !declared[ref.name] {
-			p.errorf(line+ref.line-1, "%s of %s uses .%s, which it does not declare (add it to requires or optional)", what, t.ID, ref.name)
+			hint := "add it to requires or optional"
+			for _, d := range slices.Concat(Builtins, t.Requires, t.Optional) {
+				if strings.EqualFold(d, ref.name) {
+					hint = "did you mean ." + d + "?"
+					break
+				}
+			}
+			p.errorf(line+ref.line-1, "%s of %s uses .%s, which it does not declare (%s)", what, t.ID, ref.name, hint)
 		}
 	}
 	return tmpl

@@ -66,6 +66,11 @@ func TestParseErrors(t *testing.T) {
 			`f.yaml:6: body of a uses .skill, which it does not declare (add it to requires or optional)`,
 		},
 		{
+			"misspelt builtin",
+			"templates:\n  - id: a\n    body: |\n      Hi {{.Firstname}},\n",
+			`f.yaml:4: body of a uses .Firstname, which it does not declare (did you mean .FirstName?)`,
+		},
+		{
 			"undeclared value in the subject",
 			"templates:\n  - id: a\n    subject: About {{.skill}}\n    body: x\n",
 			`f.yaml:3: subject of a uses .skill, which it does not declare (add it to requires or optional)`,
