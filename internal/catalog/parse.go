@@ -417,7 +417,7 @@ func describe(n *yaml.Node) string {
 	case "!!str":
 		return "text"
 	}
-	return "a value tagged " + n.Tag
+	return "a value tagged " + safetext.Quote(n.Tag)
 }
 
 // ValidID reports whether id is a usable template id: lowercase letters,

@@ -131,6 +131,11 @@ func TestParseErrors(t *testing.T) {
 			`f.yaml:1: expected a mapping with a 'templates' list, found a list`,
 		},
 		{
+			"odd tag, quoted so that the message stays one line",
+			"!%0A",
+			`f.yaml:1: expected a mapping with a 'templates' list, found a value tagged "!\n"`,
+		},
+		{
 			"body that is not text",
 			"templates:\n  - id: a\n    body: [x]\n",
 			`f.yaml:3: body must be text, found a list (put it in quotes)`,
