@@ -78,22 +78,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		return out
 	})
 	complete("template", func(*cobra.Command) []string {
-		cat := loaded()
-		if cat == nil {
-			return nil
-		}
-		var out []string
-		for _, t := range cat.All() {
-			desc := fmt.Sprintf("%d wording", len(t.Variants))
-			if len(t.Variants) != 1 {
-				desc += "s"
-			}
-			if t.Source != catalog.DefaultSource {
-				desc += ", from " + t.Source
-			}
-			out = append(out, t.ID+"\t"+desc)
-		}
-		return out
+		return templateIDs(loaded())
 	})
 	complete("set", func(cmd *cobra.Command) []string {
 		// Offer the values the chosen template takes.
@@ -117,6 +102,26 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		}
 		return names
 	})
+}
+
+// templateIDs lists a catalog's ids for completion, each described by
+// its number of wordings and, for a user's template, its file.
+func templateIDs(cat *catalog.Catalog) []string {
+	if cat == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range cat.All() {
+		desc := fmt.Sprintf("%d wording", len(t.Variants))
+		if len(t.Variants) != 1 {
+			desc += "s"
+		}
+		if t.Source != catalog.DefaultSource {
+			desc += ", from " + t.Source
+		}
+		out = append(out, t.ID+"\t"+desc)
+	}
+	return out
 }
 
 // matchingTemplates are the templates the flags given so far point at:

@@ -38,6 +38,19 @@ Values the template needs (such as skill) are filled with sample text.`,
 			}
 			return nil
 		},
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			cat, _ := f.LoadCatalog(o.templateDirs)
+			var out []string
+			for _, c := range templateIDs(cat) {
+				if strings.HasPrefix(c, toComplete) {
+					out = append(out, c)
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.id = args[0]
 			return runTemplatesShow(f, o)
