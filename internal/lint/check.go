@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 	"unicode/utf8"
 
@@ -23,8 +24,11 @@ var placeholders = []string{"<no value>", "{{", "}}"}
 
 // contraction matches the contractions a formal reply avoids. A bare 's
 // is usually a possessive ("the company's"), so only the words where it
-// stands for "is" or "us" count.
-var contraction = regexp.MustCompile(`(?i)\b(?:\p{L}+n['’]t|\p{L}+['’](?:re|ve|ll|d|m)|(?:it|that|there|here|what|who|where|when|how|he|she|let)['’]s)\b`)
+// stands for "is" or "us" count. It is compiled on first use, not each
+// time decline starts.
+var contraction = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:\p{L}+n['’]t|\p{L}+['’](?:re|ve|ll|d|m)|(?:it|that|there|here|what|who|where|when|how|he|she|let)['’]s)\b`)
+})
 
 // Template lints one loaded template and returns its problems.
 func Template(t *catalog.Template) catalog.ErrorList {
@@ -174,7 +178,7 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 func (c *checker) formal(what string, tree *parse.Tree, src string, fileLine func(int) int) {
 	for _, txt := range literalText(tree, src) {
 		for _, seg := range txt.lines() {
-			for _, m := range contraction.FindAllString(seg.text, -1) {
+			for _, m := range contraction().FindAllString(seg.text, -1) {
 				c.add(fileLine(seg.line), "%s: formal tone, but uses the contraction %q", what, m)
 			}
 			for range strings.Count(seg.text, "!") {
