@@ -10,11 +10,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"sort"
 	"strings"
 	"text/template"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/safetext"
@@ -101,12 +101,35 @@ func VariantFor(name string, n int) int {
 	if n <= 1 {
 		return 1
 	}
-	h := fnv.New32a()
-	for _, f := range strings.Fields(strings.ToLower(name)) {
-		h.Write([]byte(f))
-		h.Write([]byte{' '})
+	// FNV-1a over the lower-cased words of the name, each followed by a
+	// space: the same stream as hashing strings.Fields(strings.ToLower(name))
+	// word by word, without allocating.
+	const offset, prime = 2166136261, 16777619
+	h := uint32(offset)
+	inWord := false
+	var buf [utf8.UTFMax]byte
+	for _, r := range name {
+		r = unicode.ToLower(r)
+		if unicode.IsSpace(r) {
+			if inWord {
+				h = (h ^ ' ') * prime
+				inWord = false
+			}
+			continue
+		}
+		inWord = true
+		if r < utf8.RuneSelf {
+			h = (h ^ uint32(r)) * prime
+			continue
+		}
+		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+			h = (h ^ uint32(b)) * prime
+		}
 	}
-	return int(h.Sum32()%uint32(n)) + 1
+	if inWord {
+		h = (h ^ ' ') * prime
+	}
+	return int(h%uint32(n)) + 1
 }
 
 // Check validates a request's outside text and its values against a
@@ -123,9 +146,15 @@ func Check(t *catalog.Template, r *Request) error {
 			return &FieldError{Field: f.field, Value: f.value, Msg: p.Reason}
 		}
 	}
-	for _, k := range sortedKeys(r.Values) {
-		if p := safetext.Check(r.Values[k], false); p != nil {
-			return &FieldError{Field: "value " + k, Value: r.Values[k], Msg: p.Reason}
+	for _, v := range r.Values {
+		if safetext.Check(v, false) != nil {
+			// Report the first bad value in name order, whatever the
+			// map's order.
+			for _, k := range sortedKeys(r.Values) {
+				if p := safetext.Check(r.Values[k], false); p != nil {
+					return &FieldError{Field: "value " + k, Value: r.Values[k], Msg: p.Reason}
+				}
+			}
 		}
 	}
 	var missing []string

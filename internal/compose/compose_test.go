@@ -2,6 +2,7 @@ package compose_test
 
 import (
 	"errors"
+	"hash/fnv"
 	"strings"
 	"testing"
 
@@ -179,5 +180,26 @@ func TestRenderRefusesControlsMadeByTemplate(t *testing.T) {
 				t.Errorf("error = %v", err)
 			}
 		})
+	}
+}
+
+// TestVariantForMatchesWordHash pins the wording choice to its definition:
+// FNV-1a over the lower-cased words, each followed by a space. Changing it
+// would change every existing user's wording.
+func TestVariantForMatchesWordHash(t *testing.T) {
+	reference := func(name string, n int) int {
+		h := fnv.New32a()
+		for _, f := range strings.Fields(strings.ToLower(name)) {
+			h.Write([]byte(f))
+			h.Write([]byte{' '})
+		}
+		return int(h.Sum32()%uint32(n)) + 1
+	}
+	for _, name := range []string{"Scott Lee", "  scott\tLEE ", "Zoë ÅNGSTRÖM", "李伟", "ΣΊΣΥΦΟΣ", "a\u00a0b", "İstanbul Kılıç", "", " ", "Dr. Ana-María O'Brien"} {
+		for _, n := range []int{2, 3, 7} {
+			if got, want := compose.VariantFor(name, n), reference(name, n); got != want {
+				t.Errorf("VariantFor(%q, %d) = %d, want %d", name, n, got, want)
+			}
+		}
 	}
 }

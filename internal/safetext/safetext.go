@@ -33,7 +33,16 @@ func Check(value string, multiline bool) *Problem {
 	if len(value) > MaxLen && !multiline {
 		return &Problem{Offset: MaxLen, Reason: fmt.Sprintf("is %d bytes long, more than the %d allowed", len(value), MaxLen)}
 	}
-	for i, r := range value {
+	// Most text is printable ASCII: skip it a byte at a time.
+	start := 0
+	for start < len(value) && value[start] >= 0x20 && value[start] < 0x7f {
+		start++
+	}
+	if start == len(value) {
+		return nil
+	}
+	for i, r := range value[start:] {
+		i += start
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(value[i:]); size == 1 {
 				return &Problem{Rune: r, Offset: i, Reason: "is not valid UTF-8"}

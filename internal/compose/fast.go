@@ -1,0 +1,315 @@
+package compose
+
+import (
+	"strings"
+	"text/template"
+	"text/template/parse"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/jsonenc"
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// The fast path. A template that is only literal text and plain field
+// references ({{.Name}}, {{.skill}}) is compiled into segments, and a
+// reply is the segments with the values put in: no reflection, no
+// template walk, and literals JSON-escaped once. text/template stays the
+// reference: the fast path must produce byte for byte what Render
+// produces, which a differential test and a fuzz target check, and any
+// template it cannot prove that for goes through Render.
+
+// segment is a run of literal text, or a field (field >= 0).
+type segment struct {
+	lit     string
+	litJSON string // lit, JSON-escaped, without quotes
+	field   int
+}
+
+// textPlan is one template text (a body variant or a subject) as
+// segments, with the tidied form for each pattern of empty fields.
+type textPlan struct {
+	fields []string  // field names, indexed by segment.field
+	uses   []int     // how often each field appears in raw
+	raw    []segment // the template as written
+	rawLit int       // bytes of literal text in raw
+	tidied map[uint32][]segment
+}
+
+// maxPlanFields bounds the fields a plan may use: markers are letters.
+const maxPlanFields = 26
+
+// planOf compiles a parsed template into a plan, or returns nil when the
+// template does more than print literals and fields.
+func planOf(tmpl *template.Template) *textPlan {
+	if tmpl == nil || tmpl.Tree == nil || tmpl.Tree.Root == nil {
+		return nil
+	}
+	p := &textPlan{tidied: map[uint32][]segment{}}
+	index := map[string]int{}
+	for _, n := range tmpl.Tree.Root.Nodes {
+		switch n := n.(type) {
+		case *parse.TextNode:
+			lit := string(n.Text)
+			// Literals go straight out: they must already meet the
+			// policy that Render checks output against.
+			if safetext.Check(lit, true) != nil || strings.ContainsRune(lit, '\r') {
+				return nil
+			}
+			p.raw = append(p.raw, segment{lit: lit, field: -1})
+			p.rawLit += len(lit)
+		case *parse.ActionNode:
+			pipe := n.Pipe
+			if pipe == nil || len(pipe.Decl) != 0 || len(pipe.Cmds) != 1 || len(pipe.Cmds[0].Args) != 1 {
+				return nil
+			}
+			f, ok := pipe.Cmds[0].Args[0].(*parse.FieldNode)
+			if !ok || len(f.Ident) != 1 {
+				return nil
+			}
+			i, seen := index[f.Ident[0]]
+			if !seen {
+				if len(p.fields) == maxPlanFields {
+					return nil
+				}
+				i = len(p.fields)
+				index[f.Ident[0]] = i
+				p.fields = append(p.fields, f.Ident[0])
+				p.uses = append(p.uses, 0)
+			}
+			p.uses[i]++
+			p.raw = append(p.raw, segment{field: i})
+		default:
+			return nil
+		}
+	}
+	return p
+}
+
+// forMask returns the segments whose concatenation equals tidy(output)
+// when exactly the fields in mask are empty. Every other value is
+// trimmed and single-line, so it behaves in tidy like any word; each
+// field is replaced by a marker ("\x00" and a letter, which no literal
+// can hold) and the real tidy runs over literals and markers once.
+func (p *textPlan) forMask(mask uint32) []segment {
+	if segs, ok := p.tidied[mask]; ok {
+		return segs
+	}
+	var b strings.Builder
+	for _, s := range p.raw {
+		switch {
+		case s.field < 0:
+			b.WriteString(s.lit)
+		case mask&(1<<s.field) == 0:
+			b.WriteByte(0)
+			b.WriteByte(byte('A' + s.field))
+		}
+	}
+	text := tidy(b.String())
+	var segs []segment
+	for text != "" {
+		i := strings.IndexByte(text, 0)
+		if i < 0 {
+			segs = append(segs, literal(text))
+			break
+		}
+		if i > 0 {
+			segs = append(segs, literal(text[:i]))
+		}
+		segs = append(segs, segment{field: int(text[i+1] - 'A')})
+		text = text[i+2:]
+	}
+	p.tidied[mask] = segs
+	return segs
+}
+
+func literal(s string) segment {
+	return segment{lit: s, litJSON: string(jsonenc.AppendEscaped(nil, s)), field: -1}
+}
+
+// plans are a template's compiled texts; nil entries go through Render.
+type plans struct {
+	subject *textPlan
+	bodies  []*textPlan
+}
+
+// Renderer renders many replies quickly. It gives exactly what Render
+// gives; it is meant for batches, and is not safe for concurrent use.
+type Renderer struct {
+	plans map[*catalog.Template]*plans
+	p     Prepared
+}
+
+// NewRenderer returns an empty renderer.
+func NewRenderer() *Renderer {
+	return &Renderer{plans: map[*catalog.Template]*plans{}}
+}
+
+// Prepared is a reply ready to be written out. It is valid until the
+// next call to Prepare.
+type Prepared struct {
+	Template  *catalog.Template
+	Variant   int
+	Name      string
+	FirstName string
+	Subject   string
+
+	segs  []segment // fast path
+	vals  []string
+	reply *Reply // slow path
+	body  []byte // scratch for Reply
+}
+
+// Prepare checks a request and renders its reply. Errors are those of
+// Render.
+func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error) {
+	if err := Check(t, req); err != nil {
+		return nil, err
+	}
+	if err := t.Compile(); err != nil {
+		return nil, err
+	}
+	pl := r.plans[t]
+	if pl == nil {
+		pl = &plans{subject: planOf(t.SubjectTemplate()), bodies: make([]*textPlan, len(t.Variants))}
+		for i := range t.Variants {
+			pl.bodies[i] = planOf(t.Body(i))
+		}
+		r.plans[t] = pl
+	}
+	variant := req.Variant
+	if variant == 0 {
+		variant = VariantFor(req.Name, len(t.Variants))
+	}
+	body := pl.bodies[variant-1]
+	p := &r.p
+	*p = Prepared{Template: t, Variant: variant, vals: p.vals[:0], body: p.body}
+	if body == nil || pl.subject == nil {
+		return r.slow(t, req)
+	}
+	first := strings.TrimSpace(req.FirstName)
+	if first == "" {
+		first = FirstName(req.Name)
+	}
+	p.Name, p.FirstName = strings.TrimSpace(req.Name), first
+
+	// Body.
+	var mask uint32
+	size := body.rawLit
+	for i, f := range body.fields {
+		v := fieldValue(f, req, p)
+		p.vals = append(p.vals, v)
+		if v == "" {
+			mask |= 1 << i
+		}
+		size += len(v) * body.uses[i]
+	}
+	if size > MaxOutput {
+		return r.slow(t, req) // for Render's own error
+	}
+	p.segs = body.forMask(mask)
+
+	// Subject: put together, then normalised as Render does.
+	var sb strings.Builder
+	for _, s := range pl.subject.raw {
+		if s.field < 0 {
+			sb.WriteString(s.lit)
+		} else {
+			sb.WriteString(fieldValue(pl.subject.fields[s.field], req, p))
+		}
+	}
+	if sb.Len() > MaxSubject {
+		return r.slow(t, req)
+	}
+	subject := sb.String()
+	if needsFields(subject) {
+		subject = strings.Join(strings.Fields(subject), " ")
+	}
+	if subject == "" {
+		subject = DefaultSubject(t.Kind)
+	}
+	p.Subject = subject
+	return p, nil
+}
+
+func (r *Renderer) slow(t *catalog.Template, req *Request) (*Prepared, error) {
+	reply, err := Render(t, req)
+	if err != nil {
+		return nil, err
+	}
+	p := &r.p
+	*p = Prepared{Template: t, Variant: reply.Variant, Name: reply.Name, FirstName: reply.FirstName,
+		Subject: reply.Subject, reply: reply, vals: p.vals[:0], body: p.body}
+	return p, nil
+}
+
+// fieldValue is the value of a field, as dataFor gives it.
+func fieldValue(name string, req *Request, p *Prepared) string {
+	switch name {
+	case "Name":
+		return p.Name
+	case "FirstName":
+		return p.FirstName
+	case "Sender":
+		return strings.TrimSpace(req.Sender)
+	case "Signoff":
+		return CleanSignoff(req.Signoff)
+	}
+	return strings.TrimSpace(req.Values[name])
+}
+
+// needsFields reports whether strings.Fields would change s: anything
+// but single ASCII spaces between words. Non-ASCII text is passed on to
+// Fields, which knows every kind of space.
+func needsFields(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s != ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c < ' ' || (c == ' ' && s[i+1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// AppendBody appends the body as text.
+func (p *Prepared) AppendBody(dst []byte) []byte {
+	if p.reply != nil {
+		return append(dst, p.reply.Body...)
+	}
+	for _, s := range p.segs {
+		if s.field < 0 {
+			dst = append(dst, s.lit...)
+		} else {
+			dst = append(dst, p.vals[s.field]...)
+		}
+	}
+	return dst
+}
+
+// AppendBodyJSON appends the body as the inside of a JSON string.
+func (p *Prepared) AppendBodyJSON(dst []byte) []byte {
+	if p.reply != nil {
+		return jsonenc.AppendEscaped(dst, p.reply.Body)
+	}
+	for _, s := range p.segs {
+		if s.field < 0 {
+			dst = append(dst, s.litJSON...)
+		} else {
+			dst = jsonenc.AppendEscaped(dst, p.vals[s.field])
+		}
+	}
+	return dst
+}
+
+// Reply returns the prepared reply as a Reply, for formats that need
+// the body as a string.
+func (p *Prepared) Reply() *Reply {
+	if p.reply != nil {
+		return p.reply
+	}
+	p.body = p.AppendBody(p.body[:0])
+	return &Reply{Template: p.Template, Variant: p.Variant, Name: p.Name, FirstName: p.FirstName,
+		Subject: p.Subject, Body: string(p.body)}
+}
