@@ -48,8 +48,9 @@ func newBatchCmd(f *Factory, g *globalOptions) *cobra.Command {
 a CSV or TSV file names the columns: name is required; email, relationship,
 kind, tone, template, first_name and variant are optional; any other column
 is a value for the templates (such as skill or role). The flags give the
-defaults for empty cells and missing columns. With - or no file, the rows
-are read from standard input.
+defaults for empty cells and missing columns; --template applies to the
+rows that have no template, kind, relationship or tone of their own. With
+- or no file, the rows are read from standard input.
 
 Every row is checked before anything is written. A bad row stops the run
 with FILE:LINE and what is wrong, and nothing at all is written, unless
