@@ -23,7 +23,7 @@ type draftOptions struct {
 	name, firstName     string
 	variant             int
 	to, subject, format string
-	copy                string
+	copy                copyFlag
 	edit, noInput       bool
 	accessible          bool
 }
@@ -60,8 +60,8 @@ Without a terminal, or with --no-input, nothing is asked: --name and
 	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for eml, mailto and json output)")
 	fl.StringVar(&o.subject, "subject", "", "the email's subject (default: the template's)")
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(deliver.Formats, ", ")+" (default text)")
-	fl.StringVarP(&o.copy, "copy", "c", "", "copy the reply to the clipboard instead of printing it")
-	fl.Lookup("copy").NoOptDefVal = "auto"
+	fl.VarP(&o.copy, "copy", "c", "copy the reply to the clipboard instead of printing it (default mode: clipboard in config.yaml, else auto)")
+	fl.Lookup("copy").NoOptDefVal = copyConfigured
 	fl.BoolVar(&o.edit, "edit", false, "open the draft in $VISUAL or $EDITOR before it is used")
 	fl.BoolVar(&o.noInput, "no-input", false, "never ask questions; fail if something is missing")
 	fl.BoolVar(&o.accessible, "accessible", false, "ask questions as plain numbered lines (also DECLINE_ACCESSIBLE=1)")
@@ -140,6 +140,14 @@ func runDraft(f *Factory, o *draftOptions) error {
 		return err
 	}
 	format, err := resolveSetting(cfg, "format", o.format, cfg.Format, "text", deliver.Formats)
+	if err != nil {
+		return err
+	}
+	clipboard, err := resolveSetting(cfg, "clipboard", "", cfg.Clipboard, deliver.ClipboardAuto, deliver.ClipboardModes)
+	if err != nil {
+		return err
+	}
+	copyMode, err := o.copy.mode(clipboard)
 	if err != nil {
 		return err
 	}
@@ -242,19 +250,55 @@ func runDraft(f *Factory, o *draftOptions) error {
 	msg := &deliver.Message{Reply: reply, To: o.to}
 
 	if asked && f.IO.IsStdoutTTY() {
-		return review(f, p, t, req, msg, format, o.configPath)
+		return review(f, p, t, req, msg, format, clipboard, o.configPath)
 	}
 	if o.edit {
 		if err := editReply(f, msg); err != nil {
 			return err
 		}
 	}
-	return emit(f, msg, format, o.copy)
+	return emit(f, msg, format, copyMode)
+}
+
+// copyConfigured is --copy's value when it is given bare: copy the way
+// config.yaml says, or auto. It doubles as the help text's list of modes
+// (--copy[=auto|native|osc52]).
+var copyConfigured = strings.Join(deliver.ClipboardModes, "|")
+
+// copyFlag is --copy's value. Unlike a plain string flag, it tells a bare
+// --copy (copy the configured way) from --copy=auto.
+type copyFlag struct {
+	value string
+	set   bool
+}
+
+func (c *copyFlag) String() string { return c.value }
+
+func (c *copyFlag) Set(s string) error {
+	c.value, c.set = s, true
+	return nil
+}
+
+// Type is empty so that help shows --copy[=auto|native|osc52] rather
+// than a type name.
+func (c *copyFlag) Type() string { return "" }
+
+// mode is the clipboard mode to copy in, or "" to print instead.
+func (c *copyFlag) mode(configured string) (string, error) {
+	switch {
+	case !c.set:
+		return "", nil
+	case c.value == copyConfigured:
+		return configured, nil
+	case slices.Contains(deliver.ClipboardModes, c.value):
+		return c.value, nil
+	}
+	return "", usageErrorf("unknown --copy mode %s (choose one of: %s)", safetext.Quote(c.value), strings.Join(deliver.ClipboardModes, ", "))
 }
 
 // review shows the draft on a terminal and lets the user print, copy,
 // edit or re-word it.
-func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Request, msg *deliver.Message, format, configFlag string) error {
+func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Request, msg *deliver.Message, format, clipboard, configFlag string) error {
 	senderTip := ""
 	if req.Sender == "" {
 		path, _, _ := config.Path(configFlag, f.Env)
@@ -276,7 +320,7 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 		case "Print it":
 			return emit(f, msg, format, "")
 		case "Copy it to the clipboard":
-			return emit(f, msg, format, "auto")
+			return emit(f, msg, format, clipboard)
 		case "Try another wording":
 			req.Variant = msg.Reply.Variant%len(t.Variants) + 1
 			reply, err := compose.Render(t, req)
@@ -310,8 +354,8 @@ func showDraft(f *Factory, msg *deliver.Message, tip string) {
 
 func editReply(f *Factory, msg *deliver.Message) error {
 	edited, err := f.Edit(msg.Reply.Body)
-	if errors.Is(err, deliver.ErrEmptyEdit) {
-		return errCancelled
+	if errors.Is(err, deliver.ErrEmptyEdit) || errors.Is(err, deliver.ErrEditInterrupted) {
+		return fmt.Errorf("%w: %v", errCancelled, err)
 	}
 	if err != nil {
 		return err
@@ -327,15 +371,27 @@ func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
 		return err
 	}
 	if copyMode != "" {
-		how, err := f.Copy(string(data))
+		method, err := f.Copy(string(data), copyMode)
 		if err != nil {
 			// Never lose the message: print it, then fail.
 			if _, werr := f.IO.Out.Write(data); werr != nil {
 				return werr
 			}
-			return fmt.Errorf("cannot copy to the clipboard: %v; the reply was printed instead", err)
+			hint := ""
+			if copyMode == deliver.ClipboardNative || copyMode == deliver.ClipboardAuto && !f.IO.IsStdinTTY() && !f.IO.IsStderrTTY() {
+				hint = " (in a terminal, even over SSH, --copy=osc52 can use the terminal's clipboard)"
+			}
+			return fmt.Errorf("cannot copy to the clipboard: %v; the reply was printed instead%s", err, hint)
 		}
-		fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the %s.\n", how)
+		if method == deliver.MethodOSC52 {
+			note := ""
+			if f.Env("TMUX") != "" {
+				note = " In tmux this needs: set -g set-clipboard on"
+			}
+			fmt.Fprintf(f.IO.ErrOut, "Sent the reply to the terminal's clipboard (OSC 52).%s\n", note)
+			return nil
+		}
+		fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the clipboard with %s.\n", method)
 		return nil
 	}
 	_, err = f.IO.Out.Write(data)

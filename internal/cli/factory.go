@@ -20,19 +20,23 @@ type Factory struct {
 
 	// NewPrompter returns the prompter to ask questions with.
 	NewPrompter func(accessible bool) prompt.Prompter
-	// Copy puts text on the clipboard and says how.
-	Copy func(text string) (how string, err error)
+	// Copy puts text on the clipboard in a mode (auto, native, osc52)
+	// and returns the method it used: a tool's name or deliver.MethodOSC52.
+	Copy func(text, mode string) (method string, err error)
 	// Edit opens text in the user's editor and returns what was saved.
 	Edit func(text string) (string, error)
 
 	mu       sync.Mutex
 	cleanups map[int]func()
 	nextID   int
+	held     int // how many holdInterrupts are in force
 }
 
 // NewFactory returns a factory for real streams and environment.
 func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory {
-	f := &Factory{IO: ios, Env: env, Copy: deliver.Copy}
+	f := &Factory{IO: ios, Env: env}
+	clip := &deliver.Clipboard{Env: env, Interactive: ios.IsStdinTTY() || ios.IsStderrTTY()}
+	f.Copy = clip.Copy
 	f.NewPrompter = func(accessible bool) prompt.Prompter {
 		in, out := ios.TerminalFiles()
 		if accessible || in == nil || out == nil {
@@ -41,6 +45,7 @@ func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory {
 		return prompt.NewSurvey(in, out)
 	}
 	f.Edit = func(text string) (string, error) {
+		defer f.holdInterrupts()()
 		e := &deliver.Editor{Command: deliver.EditorCommand(env), Stdin: os.Stdin, Stdout: os.Stderr, Stderr: os.Stderr}
 		// The editor needs the terminal even when standard output is a pipe.
 		if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil {
@@ -68,6 +73,26 @@ func (f *Factory) OnInterrupt(fn func()) (remove func()) {
 		defer f.mu.Unlock()
 		delete(f.cleanups, id)
 	}
+}
+
+// holdInterrupts makes Ctrl-C leave decline running until the returned
+// function is called: the editor, in the same process group, receives it
+// too and says by its exit status whether to cancel.
+func (f *Factory) holdInterrupts() (release func()) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.held++
+	return func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.held--
+	}
+}
+
+func (f *Factory) interruptsHeld() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.held > 0
 }
 
 func (f *Factory) interrupted() {

@@ -49,8 +49,13 @@ func Main() int {
 	go func() {
 		// A Ctrl-C outside a prompt (survey reads it as a key) ends the
 		// run at once, after any registered clean-up, with nothing more
-		// on standard output.
-		<-sig
+		// on standard output. While an editor runs, the editor decides
+		// what Ctrl-C means, as with git.
+		for range sig {
+			if !f.interruptsHeld() {
+				break
+			}
+		}
 		f.interrupted()
 		fmt.Fprintln(ios.ErrOut, "\ndecline: cancelled")
 		os.Exit(ExitCancelled)
@@ -102,7 +107,8 @@ func handleError(err error, stderr io.Writer) int {
 		return ExitOK
 	}
 	if errors.Is(err, errCancelled) {
-		fmt.Fprintln(stderr, "decline: cancelled")
+		// "cancelled", or "cancelled: " and why, such as an empty edit.
+		fmt.Fprintf(stderr, "decline: %s\n", oneLine(err.Error()))
 		return ExitCancelled
 	}
 	code := ExitError

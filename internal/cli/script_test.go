@@ -3,6 +3,7 @@ package cli_test
 import (
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,6 +51,11 @@ func TestScript(t *testing.T) {
 			env.Setenv("DECLINE_ACCESSIBLE", "")
 			env.Setenv("VISUAL", "")
 			env.Setenv("EDITOR", "")
+			// Where the decline command is, for scripts that set a PATH
+			// of their own (such as one holding only stand-in tools).
+			if exe, err := exec.LookPath("decline"); err == nil {
+				env.Setenv("DECLINE_BIN_DIR", filepath.Dir(exe))
+			}
 			// The sample files the README uses, such as requests.csv.
 			samples, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 			env.Setenv("SAMPLES", samples)
