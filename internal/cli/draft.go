@@ -371,7 +371,7 @@ func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
 		return err
 	}
 	if copyMode != "" {
-		method, err := f.Copy(string(data), copyMode)
+		copied, err := f.Copy(string(data), copyMode)
 		if err != nil {
 			// Never lose the message: print it, then fail.
 			if _, werr := f.IO.Out.Write(data); werr != nil {
@@ -383,15 +383,21 @@ func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
 			}
 			return fmt.Errorf("cannot copy to the clipboard: %v; the reply was printed instead%s", err, hint)
 		}
-		if method == deliver.MethodOSC52 {
-			note := ""
-			if f.Env("TMUX") != "" {
-				note = " In tmux this needs: set -g set-clipboard on"
-			}
-			fmt.Fprintf(f.IO.ErrOut, "Sent the reply to the terminal's clipboard (OSC 52).%s\n", note)
+		if copied.Method != deliver.MethodOSC52 {
+			fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the clipboard with %s.\n", copied.Method)
 			return nil
 		}
-		fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the clipboard with %s.\n", method)
+		// The terminal cannot confirm OSC 52: say what it needs.
+		msg := "Sent the reply to the terminal's clipboard with OSC 52"
+		if copied.NativeErr != nil {
+			msg += ", as no clipboard tool worked (" + copied.NativeErr.Error() + ")"
+		}
+		if f.Env("TMUX") != "" {
+			msg += "; in tmux this needs 'set -g set-clipboard on'"
+		} else {
+			msg += "; if it is not there, the terminal does not accept OSC 52"
+		}
+		fmt.Fprintln(f.IO.ErrOut, msg+".")
 		return nil
 	}
 	_, err = f.IO.Out.Write(data)

@@ -21,8 +21,8 @@ type Factory struct {
 	// NewPrompter returns the prompter to ask questions with.
 	NewPrompter func(accessible bool) prompt.Prompter
 	// Copy puts text on the clipboard in a mode (auto, native, osc52)
-	// and returns the method it used: a tool's name or deliver.MethodOSC52.
-	Copy func(text, mode string) (method string, err error)
+	// and says how.
+	Copy func(text, mode string) (deliver.Copied, error)
 	// Edit opens text in the user's editor and returns what was saved.
 	Edit func(text string) (string, error)
 

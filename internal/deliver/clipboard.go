@@ -88,37 +88,47 @@ func tools(goos string) []tool {
 	}
 }
 
+// Copied says how Copy put text on the clipboard.
+type Copied struct {
+	// Method is the native tool's name, or MethodOSC52.
+	Method string
+	// NativeErr is why no native tool took the text, when auto fell back
+	// to OSC 52 after trying them; nil otherwise.
+	NativeErr error
+}
+
 // Copy puts text on the clipboard in a mode (auto, native or osc52; ""
-// means auto) and returns the method it used: a tool's name, or
-// MethodOSC52. OSC 52 cannot be confirmed: the terminal may ignore it.
-// The error says what was tried and what would make copying work.
-func (c *Clipboard) Copy(text, mode string) (method string, err error) {
+// means auto) and says how. OSC 52 cannot be confirmed: a terminal that
+// does not accept it ignores it. The error says what was tried and what
+// would make copying work.
+func (c *Clipboard) Copy(text, mode string) (Copied, error) {
 	switch mode {
 	case "", ClipboardAuto:
 		if c.Env("SSH_TTY") != "" {
 			if err := c.osc52(text); err == nil {
-				return MethodOSC52, nil
+				return Copied{Method: MethodOSC52}, nil
 			}
 		}
 		method, err := c.native(text)
 		if err == nil {
-			return method, nil
+			return Copied{Method: method}, nil
 		}
 		if c.Interactive {
 			if c.osc52(text) == nil {
-				return MethodOSC52, nil
+				return Copied{Method: MethodOSC52, NativeErr: err}, nil
 			}
 		}
-		return "", err
+		return Copied{}, err
 	case ClipboardNative:
-		return c.native(text)
+		method, err := c.native(text)
+		return Copied{Method: method}, err
 	case ClipboardOSC52:
 		if err := c.osc52(text); err != nil {
-			return "", err
+			return Copied{}, err
 		}
-		return MethodOSC52, nil
+		return Copied{Method: MethodOSC52}, nil
 	}
-	return "", fmt.Errorf("unknown clipboard mode %s (choose one of: %s)", safetext.Quote(mode), strings.Join(ClipboardModes, ", "))
+	return Copied{}, fmt.Errorf("unknown clipboard mode %s (choose one of: %s)", safetext.Quote(mode), strings.Join(ClipboardModes, ", "))
 }
 
 // native tries each native tool in turn.
@@ -166,9 +176,9 @@ func (c *Clipboard) native(text string) (string, error) {
 	case sessions["DISPLAY"]:
 		return "", errors.New("no clipboard tool found for X11: install xclip or xsel")
 	case len(unset) == 1:
-		return "", fmt.Errorf("there is no graphical session to copy to (%s is not set)", unset[0])
+		return "", fmt.Errorf("there is no graphical session to copy to: %s is not set", unset[0])
 	case len(unset) > 1:
-		return "", fmt.Errorf("there is no graphical session to copy to (%s are not set)", strings.Join(unset, " and "))
+		return "", fmt.Errorf("there is no graphical session to copy to: %s are not set", strings.Join(unset, " and "))
 	}
 	return "", errors.New("no clipboard tool found: install xclip or xsel (X11) or wl-clipboard (Wayland)")
 }

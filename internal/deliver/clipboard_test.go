@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -77,6 +78,7 @@ func TestClipboardChain(t *testing.T) {
 		wantRan     []string
 		wantErr     string
 		wantOSC52   bool
+		wantSkipped string // why auto fell back to OSC 52
 	}{
 		{name: "x11: xclip first", env: x11, installed: []string{"xsel", "xclip"},
 			wantMethod: "xclip", wantRan: []string{"xclip"}},
@@ -89,9 +91,9 @@ func TestClipboardChain(t *testing.T) {
 		{name: "all fail: the first failure is reported", env: x11, installed: []string{"xclip", "xsel"}, fail: map[string]string{"xclip": "no display", "xsel": "also no"},
 			wantRan: []string{"xclip", "xsel"}, wantErr: "xclip failed: no display"},
 		{name: "no display: tools are not run", env: map[string]string{}, installed: []string{"xclip", "xsel"},
-			wantErr: "there is no graphical session to copy to (DISPLAY is not set)"},
+			wantErr: "there is no graphical session to copy to: DISPLAY is not set"},
 		{name: "no session at all", env: map[string]string{}, installed: []string{"xclip", "wl-copy"},
-			wantErr: "there is no graphical session to copy to (WAYLAND_DISPLAY and DISPLAY are not set)"},
+			wantErr: "there is no graphical session to copy to: WAYLAND_DISPLAY and DISPLAY are not set"},
 		{name: "x11 without tools names what to install", env: x11,
 			wantErr: "no clipboard tool found for X11: install xclip or xsel"},
 		{name: "wayland without tools names what to install", env: map[string]string{"WAYLAND_DISPLAY": "wayland-0"},
@@ -112,9 +114,9 @@ func TestClipboardChain(t *testing.T) {
 		{name: "auto over ssh without a terminal: native", env: map[string]string{"DISPLAY": ":0", "SSH_TTY": "/dev/pts/3"}, installed: []string{"xclip"}, noTTY: true,
 			wantMethod: "xclip", wantRan: []string{"xclip"}},
 		{name: "auto at a terminal falls back to osc52", env: map[string]string{}, interactive: true,
-			wantMethod: MethodOSC52, wantOSC52: true},
+			wantMethod: MethodOSC52, wantOSC52: true, wantSkipped: "no clipboard tool found"},
 		{name: "auto at a terminal after a failing tool", env: x11, installed: []string{"xclip"}, fail: map[string]string{"xclip": "boom"}, interactive: true,
-			wantMethod: MethodOSC52, wantRan: []string{"xclip"}, wantOSC52: true},
+			wantMethod: MethodOSC52, wantRan: []string{"xclip"}, wantOSC52: true, wantSkipped: "xclip failed: boom"},
 		{name: "auto without a person at a terminal does not write to it", env: map[string]string{},
 			wantErr: "no clipboard tool found"},
 		{name: "auto at a terminal that cannot be opened reports the native error", env: map[string]string{}, interactive: true, noTTY: true,
@@ -137,7 +139,8 @@ func TestClipboardChain(t *testing.T) {
 				goos = "linux"
 			}
 			s := &fakeSystem{env: tt.env, installed: tt.installed, fail: tt.fail, noTTY: tt.noTTY}
-			method, err := s.clipboard(goos, tt.interactive).Copy("Hi Zoë,\n", tt.mode)
+			copied, err := s.clipboard(goos, tt.interactive).Copy("Hi Zoë,\n", tt.mode)
+			method := copied.Method
 			if tt.wantErr != "" {
 				if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
 					t.Errorf("error %v, want one starting %q", err, tt.wantErr)
@@ -147,6 +150,9 @@ func TestClipboardChain(t *testing.T) {
 			}
 			if method != tt.wantMethod {
 				t.Errorf("method %q, want %q", method, tt.wantMethod)
+			}
+			if got := fmt.Sprint(copied.NativeErr); tt.wantSkipped == "" && copied.NativeErr != nil || tt.wantSkipped != "" && !strings.HasPrefix(got, tt.wantSkipped) {
+				t.Errorf("fell back because %q, want %q", got, tt.wantSkipped)
 			}
 			if !slices.Equal(s.ran, tt.wantRan) {
 				t.Errorf("ran %v, want %v", s.ran, tt.wantRan)
@@ -267,9 +273,9 @@ func TestClipboardX11(t *testing.T) {
 					return exec.LookPath(file)
 				},
 			}
-			method, err := c.Copy(text, ClipboardNative)
-			if err != nil || method != tool.name {
-				t.Fatalf("Copy = %q, %v", method, err)
+			copied, err := c.Copy(text, ClipboardNative)
+			if err != nil || copied.Method != tool.name {
+				t.Fatalf("Copy = %+v, %v", copied, err)
 			}
 			out, err := exec.Command(tool.read[0], tool.read[1:]...).Output()
 			if err != nil {
