@@ -26,22 +26,63 @@ type Defaults struct {
 	Values   map[string]string
 }
 
-// Resolver turns rows into requests against a catalog.
+// Resolver turns rows into requests against a catalog, and requests into
+// replies.
 type Resolver struct {
 	Catalog  *catalog.Catalog
 	Defaults Defaults
 
-	req compose.Request
+	req      compose.Request
+	renderer *compose.Renderer
+}
+
+// Prepare resolves a row and renders its reply with the fast renderer,
+// which gives exactly what compose.Render gives. The reply is valid until
+// the next call.
+func (r *Resolver) Prepare(row *Row) (*compose.Prepared, error) {
+	t, req, err := r.resolve(row)
+	if err != nil {
+		return nil, err
+	}
+	if r.renderer == nil {
+		r.renderer = compose.NewRenderer()
+	}
+	p, err := r.renderer.Prepare(t, req)
+	if err != nil {
+		return nil, explain(err)
+	}
+	return p, nil
 }
 
 // Resolve chooses a row's template and builds its request, checking
 // everything compose.Check does, without rendering. The request is
 // reused by the next call.
+func (r *Resolver) Resolve(row *Row) (*catalog.Template, *compose.Request, error) {
+	t, req, err := r.resolve(row)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := compose.Check(t, req); err != nil {
+		return nil, nil, explain(err)
+	}
+	return t, req, nil
+}
+
+// explain adds to a missing value where a batch can give it.
+func explain(err error) error {
+	var me *compose.MissingError
+	if errors.As(err, &me) {
+		return fmt.Errorf("%v: add a %s column, or give --set %s=VALUE", err, me.Names[0], me.Names[0])
+	}
+	return err
+}
+
+// resolve chooses a row's template and builds its request, unchecked.
 //
 // A row's own cells win over the defaults. Only the extra values the
 // template declares are taken, so that columns the reply does not use
 // (notes, dates) are left alone.
-func (r *Resolver) Resolve(row *Row) (*catalog.Template, *compose.Request, error) {
+func (r *Resolver) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 	t, err := r.template(row)
 	if err != nil {
 		return nil, nil, err
@@ -78,13 +119,6 @@ func (r *Resolver) Resolve(row *Row) (*catalog.Template, *compose.Request, error
 		}
 		r.req.Variant = n
 	}
-	if err := compose.Check(t, &r.req); err != nil {
-		var me *compose.MissingError
-		if errors.As(err, &me) {
-			return nil, nil, fmt.Errorf("%v: add a %s column, or give --set %s=VALUE", err, me.Names[0], me.Names[0])
-		}
-		return nil, nil, err
-	}
 	return t, &r.req, nil
 }
 
@@ -118,7 +152,7 @@ func (r *Resolver) template(row *Row) (*catalog.Template, error) {
 // scott@example.com or "Scott Lee <scott@example.com>", as an email's To
 // header takes it.
 func CheckEmail(s string) error {
-	if _, err := deliver.ParseAddress(s); err != nil {
+	if err := deliver.CheckAddress(s); err != nil {
 		return fmt.Errorf("email %s %v", safetext.Quote(s), err)
 	}
 	return nil

@@ -19,9 +19,14 @@ const DefaultSource = "default"
 
 // Catalog is a merged set of templates, looked up by id.
 type Catalog struct {
-	byID map[string]*Template
-	ids  []string // sorted
+	byID  map[string]*Template
+	byKey map[key]*Template // templates whose id is KIND/RELATIONSHIP/TONE
+	ids   []string          // sorted
 }
+
+// key finds a template by its selectors without building its id: a
+// batch looks one up for every row.
+type key struct{ kind, relationship, tone string }
 
 // Merge builds a catalog from layers of templates. Within one layer every
 // id must be unique; a template in a later layer replaces the one with the
@@ -45,8 +50,13 @@ func Merge(layers ...[]*Template) (*Catalog, error) {
 		return nil, err
 	}
 	c.ids = make([]string, 0, len(c.byID))
-	for id := range c.byID {
+	c.byKey = make(map[key]*Template, len(c.byID))
+	for id, t := range c.byID {
 		c.ids = append(c.ids, id)
+		// Exactly the ids that a KIND/RELATIONSHIP/TONE string names.
+		if parts := strings.Split(id, "/"); len(parts) == 3 {
+			c.byKey[key{parts[0], parts[1], parts[2]}] = t
+		}
 	}
 	sort.Strings(c.ids)
 	return c, nil
@@ -92,7 +102,7 @@ func (e *NotFoundError) Error() string {
 
 // Find returns the template for a kind, relationship and tone.
 func (c *Catalog) Find(kind, relationship, tone string) (*Template, error) {
-	if t, ok := c.byID[kind+"/"+relationship+"/"+tone]; ok {
+	if t, ok := c.byKey[key{kind, relationship, tone}]; ok {
 		return t, nil
 	}
 	e := &NotFoundError{Kind: kind, Relationship: relationship, Tone: tone,
@@ -109,7 +119,7 @@ func (c *Catalog) RelationshipsFor(kind string) []string {
 	var out []string
 	for _, r := range Relationships {
 		for _, tone := range Tones {
-			if _, ok := c.byID[kind+"/"+r.ID+"/"+tone.ID]; ok {
+			if _, ok := c.byKey[key{kind, r.ID, tone.ID}]; ok {
 				out = append(out, r.ID)
 				break
 			}
@@ -122,7 +132,7 @@ func (c *Catalog) RelationshipsFor(kind string) []string {
 func (c *Catalog) TonesFor(kind, relationship string) []string {
 	var out []string
 	for _, tone := range Tones {
-		if _, ok := c.byID[kind+"/"+relationship+"/"+tone.ID]; ok {
+		if _, ok := c.byKey[key{kind, relationship, tone.ID}]; ok {
 			out = append(out, tone.ID)
 		}
 	}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/decline-cli/decline/internal/batch"
 	"github.com/decline-cli/decline/internal/catalog"
-	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/spf13/cobra"
@@ -300,7 +299,7 @@ func (b *batchRun) readRows(checking bool, emit emitFunc) error {
 		if err != nil {
 			return b.inputError(err)
 		}
-		t, data, err := b.reply(row)
+		t, data, err := b.reply(row, checking)
 		if err != nil {
 			b.problem(checking, row.Line, err)
 			continue
@@ -360,27 +359,28 @@ func (b *batchRun) inputError(err error) error {
 	return fmt.Errorf("cannot read %s: %v", b.src.name, err)
 }
 
-// reply resolves, renders and encodes one row into b.buf.
-func (b *batchRun) reply(row *batch.Row) (*catalog.Template, []byte, error) {
-	t, req, err := b.resolver.Resolve(row)
+// reply resolves and renders one row and, unless checking with jsonl or
+// text output, encodes it into b.buf. Preparing a reply makes every
+// check that rendering makes, so the first pass can skip building the
+// text of the formats whose encoding cannot fail.
+func (b *batchRun) reply(row *batch.Row, checking bool) (*catalog.Template, []byte, error) {
+	p, err := b.resolver.Prepare(row)
 	if err != nil {
 		return nil, nil, err
 	}
-	reply, err := compose.Render(t, req)
-	if err != nil {
-		return nil, nil, err
-	}
-	msg := &deliver.Message{Reply: reply, To: row.Email}
 	b.buf = b.buf[:0]
 	switch b.format {
 	case "jsonl":
-		rec := deliver.NewRecord(msg)
-		rec.Line, rec.Email, rec.To = row.Line, row.Email, ""
-		b.buf, err = deliver.AppendJSON(b.buf, rec)
+		if !checking {
+			b.buf = deliver.AppendRecord(b.buf, row.Line, row.Email, p)
+		}
 	case "text":
-		b.buf = append(b.buf, reply.Body...)
+		if !checking {
+			b.buf = p.AppendBody(b.buf)
+		}
 	case "eml", "mbox":
 		var eml []byte
+		msg := &deliver.Message{Reply: p.Reply(), To: row.Email}
 		if eml, err = deliver.EML(msg, b.eml); err != nil {
 			break
 		}
@@ -390,7 +390,7 @@ func (b *batchRun) reply(row *batch.Row) (*catalog.Template, []byte, error) {
 			b.buf = append(b.buf, eml...)
 		}
 	}
-	return t, b.buf, err
+	return p.Template, b.buf, err
 }
 
 // write is the second pass: every good row, to the output.

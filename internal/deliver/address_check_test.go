@@ -1,0 +1,45 @@
+package deliver
+
+import (
+	"strings"
+	"testing"
+)
+
+var addressSamples = []string{
+	"scott@example.com", "scott.lee+decline@mail.example.co.uk", "a@b", "o'brien@example.ie",
+	"Scott Lee <scott@example.com>", `"scott lee"@example.com`, "scott@[192.0.2.1]",
+	".scott@example.com", "scott.@example.com", "sc..ott@example.com", "scott@", "@example.com",
+	"scott@example..com", "scott@@example.com", "scott lee@example.com", "scott@exa mple.com",
+	"zoë@example.com", "scott@example.com.", "scott@.example.com", "", strings.Repeat("a", 300) + "@b.c",
+	"scott@example.com\r\nBcc: x@y.z", "scott@exam\x00ple.com",
+}
+
+func TestCheckAddressAgreesWithParseAddress(t *testing.T) {
+	for _, s := range addressSamples {
+		_, perr := ParseAddress(s)
+		if cerr := CheckAddress(s); (cerr == nil) != (perr == nil) {
+			t.Errorf("%q: CheckAddress %v, ParseAddress %v", s, cerr, perr)
+		}
+		if plainAddress(s) && perr != nil {
+			t.Errorf("%q: the fast check accepts what ParseAddress refuses: %v", s, perr)
+		}
+	}
+	if !plainAddress("scott.lee@example.com") {
+		t.Error("a plain address did not take the fast path")
+	}
+}
+
+// FuzzCheckAddress: the fast path never accepts an address that
+// ParseAddress refuses.
+func FuzzCheckAddress(f *testing.F) {
+	for _, s := range addressSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if plainAddress(s) {
+			if _, err := ParseAddress(s); err != nil {
+				t.Fatalf("%q: fast path accepts, ParseAddress says %v", s, err)
+			}
+		}
+	})
+}

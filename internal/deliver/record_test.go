@@ -1,0 +1,41 @@
+package deliver
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/templates"
+)
+
+// TestAppendRecordMatchesAppendJSON holds the hand-built batch record to
+// the reflection-based one, for every default template.
+func TestAppendRecordMatchesAppendJSON(t *testing.T) {
+	r := compose.NewRenderer()
+	values := map[string]string{"skill": "Go & <C>", "role": "R\"D", "company": "", "contact": "李伟", "service": "tax\\help\u00e9"}
+	for i, tmpl := range catalog.FromSpecs(templates.Defaults, catalog.DefaultSource) {
+		for _, c := range []struct {
+			line  int
+			email string
+			name  string
+		}{{i + 2, "a@example.com", "Zoë \"Z\" Ångström"}, {0, "", "Scott"}} {
+			req := &compose.Request{Name: c.name, Sender: "Jo", Signoff: "Best", Values: values}
+			p, err := r.Prepare(tmpl, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := AppendRecord([]byte("x"), c.line, c.email, p)
+			reply, _ := compose.Render(tmpl, req)
+			rec := NewRecord(&Message{Reply: reply})
+			rec.Line, rec.Email = c.line, c.email
+			want, err := AppendJSON([]byte("x"), rec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%s:\n got %s\nwant %s", tmpl.ID, got, want)
+			}
+		}
+	}
+}
