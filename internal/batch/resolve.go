@@ -36,6 +36,12 @@ type Resolver struct {
 	renderer *compose.Renderer
 }
 
+// Clone returns a resolver with the same catalog and defaults and
+// scratch space of its own, for another goroutine.
+func (r *Resolver) Clone() Resolver {
+	return Resolver{Catalog: r.Catalog, Defaults: r.Defaults}
+}
+
 // Prepare resolves a row and renders its reply with the fast renderer,
 // which gives exactly what compose.Render gives. The reply is valid until
 // the next call.
@@ -52,6 +58,22 @@ func (r *Resolver) Prepare(row *Row) (*compose.Prepared, error) {
 		return nil, explain(err)
 	}
 	return p, nil
+}
+
+// Validate resolves a row and reports what preparing its reply would
+// report, without rendering it where that cannot fail.
+func (r *Resolver) Validate(row *Row) (*catalog.Template, error) {
+	t, req, err := r.resolve(row)
+	if err != nil {
+		return nil, err
+	}
+	if r.renderer == nil {
+		r.renderer = compose.NewRenderer()
+	}
+	if err := r.renderer.Validate(t, req); err != nil {
+		return nil, explain(err)
+	}
+	return t, nil
 }
 
 // Resolve chooses a row's template and builds its request, checking

@@ -154,11 +154,12 @@ func writeCSV(path string, n int) {
 	w := bufio.NewWriterSize(f, 1<<20)
 	rels := []string{"stranger", "no-business", "social", "brief", "cannot-vouch", "policy", "busy", "not-yet"}
 	first := []string{"Scott", "Priya", "Ana", "Chen", "Fatima", "Oliver", "Zoë", "Kwame", "Ines", "Tomasz"}
+	mailbox := []string{"scott", "priya", "ana", "chen", "fatima", "oliver", "zoe", "kwame", "ines", "tomasz"}
 	last := []string{"Lee", "Natarajan", "Ruiz", "Wei", "Haddad", "Brown", "Ångström", "Mensah", "Costa", "Nowak"}
 	fmt.Fprintln(w, "name,email,relationship")
 	for i := 0; i < n; i++ {
 		fn, ln := first[i%len(first)], last[(i/len(first))%len(last)]
-		fmt.Fprintf(w, "%s %s %d,%s.%d@example.com,%s\n", fn, ln, i, strings.ToLower(fn), i, rels[i%len(rels)])
+		fmt.Fprintf(w, "%s %s %d,%s.%d@example.com,%s\n", fn, ln, i, mailbox[i%len(mailbox)], i, rels[i%len(rels)])
 	}
 	check(w.Flush())
 	check(f.Close())

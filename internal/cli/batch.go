@@ -103,6 +103,7 @@ type batchRun struct {
 	inFormat batch.Format
 	format   string
 	resolver batch.Resolver
+	replier  *replier // for the sequential path
 	dir      *batch.Dir
 	namer    *batch.Namer
 	progress *progress
@@ -112,7 +113,6 @@ type batchRun struct {
 	rows, bad int
 	existing  int // bad rows whose file already exists
 	total     int // rows, once the first pass has counted them
-	buf       []byte
 }
 
 func runBatch(f *Factory, o *batchOptions) error {
@@ -140,10 +140,15 @@ func runBatch(f *Factory, o *batchOptions) error {
 
 	// The first pass checks every row and writes nothing.
 	var tally batch.Tally
-	if err := b.readRows(true, func(_ *batch.Row, t *catalog.Template, _ []byte) error {
-		tally.Add(t)
-		return nil
-	}); err != nil {
+	if b.dir == nil {
+		err = b.readRowsParallel(true, tally.Add, nil)
+	} else {
+		err = b.readRows(true, func(_ *batch.Row, t *catalog.Template, _ []byte) error {
+			tally.Add(t)
+			return nil
+		})
+	}
+	if err != nil {
 		return err
 	}
 	checked, bad, existing := b.rows, b.bad, b.existing
@@ -233,6 +238,7 @@ func (b *batchRun) setUp() error {
 		Signoff:      s.signoff,
 		Values:       s.values,
 	}}
+	b.replier = b.newReplier()
 	return nil
 }
 
@@ -299,7 +305,7 @@ func (b *batchRun) readRows(checking bool, emit emitFunc) error {
 		if err != nil {
 			return b.inputError(err)
 		}
-		t, data, err := b.reply(row, checking)
+		t, data, err := b.replier.reply(row, checking)
 		if err != nil {
 			b.problem(checking, row.Line, err)
 			continue
@@ -359,38 +365,52 @@ func (b *batchRun) inputError(err error) error {
 	return fmt.Errorf("cannot read %s: %v", b.src.name, err)
 }
 
-// reply resolves and renders one row and, unless checking with jsonl or
-// text output, encodes it into b.buf. Preparing a reply makes every
-// check that rendering makes, so the first pass can skip building the
-// text of the formats whose encoding cannot fail.
-func (b *batchRun) reply(row *batch.Row, checking bool) (*catalog.Template, []byte, error) {
-	p, err := b.resolver.Prepare(row)
+// replier resolves, renders and encodes rows. Each goroutine that
+// renders has its own.
+type replier struct {
+	resolver batch.Resolver
+	records  deliver.RecordEncoder
+	format   string
+	eml      deliver.EMLOptions
+	buf      []byte
+}
+
+func (b *batchRun) newReplier() *replier {
+	return &replier{resolver: b.resolver.Clone(), format: b.format, eml: b.eml}
+}
+
+// reply resolves, renders and encodes one row. The first pass only
+// validates rows for jsonl and text output, whose encoding cannot fail:
+// validation makes every check that rendering makes. The bytes are valid
+// until the next call.
+func (rp *replier) reply(row *batch.Row, checking bool) (*catalog.Template, []byte, error) {
+	if checking && (rp.format == "jsonl" || rp.format == "text") {
+		t, err := rp.resolver.Validate(row)
+		return t, nil, err
+	}
+	p, err := rp.resolver.Prepare(row)
 	if err != nil {
 		return nil, nil, err
 	}
-	b.buf = b.buf[:0]
-	switch b.format {
+	rp.buf = rp.buf[:0]
+	switch rp.format {
 	case "jsonl":
-		if !checking {
-			b.buf = deliver.AppendRecord(b.buf, row.Line, row.Email, p)
-		}
+		rp.buf = rp.records.Append(rp.buf, row.Line, row.Email, p)
 	case "text":
-		if !checking {
-			b.buf = p.AppendBody(b.buf)
-		}
+		rp.buf = p.AppendBody(rp.buf)
 	case "eml", "mbox":
 		var eml []byte
 		msg := &deliver.Message{Reply: p.Reply(), To: row.Email}
-		if eml, err = deliver.EML(msg, b.eml); err != nil {
+		if eml, err = deliver.EML(msg, rp.eml); err != nil {
 			break
 		}
-		if b.format == "mbox" {
-			b.buf = deliver.AppendMbox(b.buf, eml)
+		if rp.format == "mbox" {
+			rp.buf = deliver.AppendMbox(rp.buf, eml)
 		} else {
-			b.buf = append(b.buf, eml...)
+			rp.buf = append(rp.buf, eml...)
 		}
 	}
-	return p.Template, b.buf, err
+	return p.Template, rp.buf, err
 }
 
 // write is the second pass: every good row, to the output.
@@ -399,15 +419,7 @@ func (b *batchRun) write() error {
 		return b.readRows(false, nil)
 	}
 	out := bufio.NewWriterSize(b.f.IO.Out, 64<<10)
-	n := 0
-	err := b.readRows(false, func(row *batch.Row, t *catalog.Template, data []byte) error {
-		if n > 0 && b.format == "text" {
-			out.WriteString("\f\n")
-		}
-		n++
-		_, err := out.Write(data)
-		return err
-	})
+	err := b.readRowsParallel(false, nil, out)
 	if ferr := out.Flush(); err == nil {
 		err = ferr
 	}

@@ -109,6 +109,22 @@ func VariantFor(name string, n int) int {
 	inWord := false
 	var buf [utf8.UTFMax]byte
 	for _, r := range name {
+		if r < utf8.RuneSelf {
+			// ASCII: the same answers as unicode.ToLower and IsSpace.
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if r == ' ' || '\t' <= r && r <= '\r' {
+				if inWord {
+					h = (h ^ ' ') * prime
+					inWord = false
+				}
+				continue
+			}
+			inWord = true
+			h = (h ^ uint32(r)) * prime
+			continue
+		}
 		r = unicode.ToLower(r)
 		if unicode.IsSpace(r) {
 			if inWord {

@@ -32,7 +32,10 @@ type textPlan struct {
 	uses   []int     // how often each field appears in raw
 	raw    []segment // the template as written
 	rawLit int       // bytes of literal text in raw
-	tidied map[uint32][]segment
+	// maxSize bounds the output before tidying: Check caps every value
+	// at safetext.MaxLen bytes.
+	maxSize int
+	tidied  map[uint32][]segment
 }
 
 // maxPlanFields bounds the fields a plan may use: markers are letters.
@@ -81,6 +84,10 @@ func planOf(tmpl *template.Template) *textPlan {
 		default:
 			return nil
 		}
+	}
+	p.maxSize = p.rawLit
+	for _, n := range p.uses {
+		p.maxSize += n * safetext.MaxLen
 	}
 	return p
 }
@@ -159,9 +166,58 @@ type Prepared struct {
 	body  []byte // scratch for Reply
 }
 
-// Prepare checks a request and renders its reply. Errors are those of
-// Render.
-func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error) {
+// Validate reports the error Render would give for a request, without
+// rendering it when the template's plans show it cannot fail: what a
+// batch's checking pass needs.
+func (r *Renderer) Validate(t *catalog.Template, req *Request) error {
+	pl, err := r.plansFor(t, req)
+	if err != nil {
+		return err
+	}
+	variant := req.Variant
+	if variant == 0 {
+		variant = VariantFor(req.Name, len(t.Variants))
+	}
+	body := pl.bodies[variant-1]
+	if body == nil || pl.subject == nil {
+		_, err := Render(t, req)
+		return err
+	}
+	// The fast path fails only where its output would pass a cap; then
+	// Render gives the error.
+	if body.maxSize > MaxOutput && rawSize(body, req) > MaxOutput ||
+		pl.subject.maxSize > MaxSubject && rawSize(pl.subject, req) > MaxSubject {
+		_, err := Render(t, req)
+		return err
+	}
+	return nil
+}
+
+// rawSize is the length of a plan's output before tidying.
+func rawSize(p *textPlan, req *Request) int {
+	size := p.rawLit
+	for i, f := range p.fields {
+		size += len(valueOf(f, req)) * p.uses[i]
+	}
+	return size
+}
+
+// valueOf is the value of a field for a request, as dataFor gives it.
+func valueOf(name string, req *Request) string {
+	switch name {
+	case "Name":
+		return strings.TrimSpace(req.Name)
+	case "FirstName":
+		if first := strings.TrimSpace(req.FirstName); first != "" {
+			return first
+		}
+		return FirstName(req.Name)
+	}
+	return fieldValue(name, req, nil)
+}
+
+// plansFor checks a request and returns its template's plans.
+func (r *Renderer) plansFor(t *catalog.Template, req *Request) (*plans, error) {
 	if err := Check(t, req); err != nil {
 		return nil, err
 	}
@@ -175,6 +231,16 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 			pl.bodies[i] = planOf(t.Body(i))
 		}
 		r.plans[t] = pl
+	}
+	return pl, nil
+}
+
+// Prepare checks a request and renders its reply. Errors are those of
+// Render.
+func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error) {
+	pl, err := r.plansFor(t, req)
+	if err != nil {
+		return nil, err
 	}
 	variant := req.Variant
 	if variant == 0 {
@@ -242,7 +308,8 @@ func (r *Renderer) slow(t *catalog.Template, req *Request) (*Prepared, error) {
 	return p, nil
 }
 
-// fieldValue is the value of a field, as dataFor gives it.
+// fieldValue is the value of a field, as dataFor gives it, with the
+// names already worked out in p.
 func fieldValue(name string, req *Request, p *Prepared) string {
 	switch name {
 	case "Name":

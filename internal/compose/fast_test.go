@@ -17,6 +17,9 @@ import (
 func sameAsRender(t *testing.T, r *compose.Renderer, tmpl *catalog.Template, req compose.Request) {
 	t.Helper()
 	r1, err1 := compose.Render(tmpl, &req)
+	if err3 := r.Validate(tmpl, &req); (err1 == nil) != (err3 == nil) || (err1 != nil && err1.Error() != err3.Error()) {
+		t.Fatalf("%s %+v: Render error %v, Validate error %v", tmpl.ID, req, err1, err3)
+	}
 	p, err2 := r.Prepare(tmpl, &req)
 	if (err1 == nil) != (err2 == nil) || (err1 != nil && err1.Error() != err2.Error()) {
 		t.Fatalf("%s %+v: Render error %v, Prepare error %v", tmpl.ID, req, err1, err2)
@@ -148,4 +151,15 @@ var fastValues = map[string]string{
 	"company": "Northwind",
 	"contact": "Priya Natarajan",
 	"service": "bookkeeping",
+}
+
+func TestValidateCatchesCaps(t *testing.T) {
+	r := compose.NewRenderer()
+	long := strings.Repeat("x", 1000)
+	body := strings.Repeat("{{.Name}}{{.Sender}}{{.Signoff}}", 40)
+	ts := catalog.FromSpecs([]catalog.Spec{{ID: "caps/x", Subject: "{{.Name}}{{.Name}}", Variants: []string{body}, VariantLines: []int{1}}}, "test")
+	sameAsRender(t, r, ts[0], compose.Request{Name: long, Sender: long, Signoff: long})
+	if err := r.Validate(ts[0], &compose.Request{Name: long, Sender: long, Signoff: long}); err == nil {
+		t.Fatal("a reply over the caps validated")
+	}
 }

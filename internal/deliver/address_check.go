@@ -23,6 +23,10 @@ func plainAddress(s string) bool {
 	prev := byte('.') // no leading dot
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if atext[c] {
+			prev = c
+			continue
+		}
 		switch {
 		case c == '@':
 			if at >= 0 || prev == '.' {
@@ -35,7 +39,7 @@ func plainAddress(s string) bool {
 			if prev == '.' {
 				return false
 			}
-		case !atext[c]:
+		default:
 			return false
 		}
 		prev = c

@@ -13,6 +13,7 @@ import (
 // the reflection-based one, for every default template.
 func TestAppendRecordMatchesAppendJSON(t *testing.T) {
 	r := compose.NewRenderer()
+	var enc RecordEncoder
 	values := map[string]string{"skill": "Go & <C>", "role": "R\"D", "company": "", "contact": "李伟", "service": "tax\\help\u00e9"}
 	for i, tmpl := range catalog.FromSpecs(templates.Defaults, catalog.DefaultSource) {
 		for _, c := range []struct {
@@ -35,6 +36,9 @@ func TestAppendRecordMatchesAppendJSON(t *testing.T) {
 			}
 			if !bytes.Equal(got, want) {
 				t.Fatalf("%s:\n got %s\nwant %s", tmpl.ID, got, want)
+			}
+			if got := enc.Append([]byte("x"), c.line, c.email, p); !bytes.Equal(got, want) {
+				t.Fatalf("%s: RecordEncoder:\n got %s\nwant %s", tmpl.ID, got, want)
 			}
 		}
 	}

@@ -1,0 +1,229 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"maps"
+	"runtime"
+	"sync"
+
+	"github.com/decline-cli/decline/internal/batch"
+	"github.com/decline-cli/decline/internal/catalog"
+)
+
+// The parallel path of a pass without --out-dir. One goroutine reads
+// rows into chunks, one worker per CPU resolves, renders and encodes
+// them, and the caller takes the results in input order: the same
+// problems, in the same order, the same tally and the same bytes as the
+// sequential path, on every core. A fixed set of chunks is recycled, so
+// memory does not grow with the input and the garbage collector has
+// little to do.
+
+const chunkRows = 512
+
+type rowItem struct {
+	row batch.Row
+	err error // a reader error for this row
+}
+
+type chunk struct {
+	seq   int
+	items []rowItem
+	rows  int
+
+	// Filled by a worker.
+	out       []byte // encoded replies, each after a separator in text
+	problems  []rowProblem
+	templates []*catalog.Template // checking: one per good row, for the tally
+	fatal     error
+}
+
+type rowProblem struct {
+	line int
+	err  error
+}
+
+// isFatal reports whether a reader error ends the pass.
+func isFatal(err error) bool {
+	var e *batch.Error
+	return err != nil && !(errors.As(err, &e) && !e.Fatal)
+}
+
+// readRowsParallel is readRows for runs without an output directory:
+// emit takes each good row's template on the checking pass, and out the
+// replies on the writing pass.
+func (b *batchRun) readRowsParallel(checking bool, emit func(*catalog.Template), out io.Writer) error {
+	in, err := b.src.open()
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	r, err := batch.NewReader(in, b.inFormat)
+	if err != nil {
+		return b.inputError(err)
+	}
+	b.rows, b.bad, b.existing = 0, 0, 0
+
+	workers := max(1, runtime.GOMAXPROCS(0))
+	inFlight := 4 * workers
+	free := make(chan *chunk, inFlight)
+	for range inFlight {
+		free <- &chunk{items: make([]rowItem, 0, chunkRows)}
+	}
+	jobs := make(chan *chunk, inFlight)
+	results := make(chan *chunk, inFlight)
+	stop := make(chan struct{})
+	defer close(stop)
+
+	// The reader.
+	go func() {
+		defer close(jobs)
+		seq := 0
+		for {
+			var c *chunk
+			select {
+			case c = <-free:
+			case <-stop:
+				return
+			}
+			c.reset(seq)
+			seq++
+			done := false
+			for len(c.items) < chunkRows {
+				row, err := r.Next()
+				if err == io.EOF {
+					done = true
+					break
+				}
+				it := rowItem{err: err}
+				if err == nil {
+					it.row = *row
+					it.row.Values = nil
+					if len(row.Values) > 0 {
+						it.row.Values = maps.Clone(row.Values)
+					}
+				}
+				c.items = append(c.items, it)
+				if isFatal(err) {
+					done = true
+					break
+				}
+			}
+			if len(c.items) > 0 {
+				select {
+				case jobs <- c:
+				case <-stop:
+					return
+				}
+			}
+			if done {
+				return
+			}
+		}
+	}()
+
+	// The workers.
+	var wg sync.WaitGroup
+	for range workers {
+		rp := b.newReplier()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range jobs {
+				rp.work(c, checking)
+				select {
+				case results <- c:
+				case <-stop:
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	// The results, in order.
+	verb := "Checking"
+	if !checking {
+		verb = "Writing"
+	}
+	pending := map[int]*chunk{}
+	next := 0
+	first := true
+	for c := range results {
+		pending[c.seq] = c
+		for {
+			c, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			b.rows += c.rows
+			for _, p := range c.problems {
+				b.problem(checking, p.line, p.err)
+			}
+			if c.fatal != nil {
+				return b.inputError(c.fatal)
+			}
+			for _, t := range c.templates {
+				emit(t)
+			}
+			if data := c.out; len(data) > 0 && out != nil {
+				if first && b.format == "text" {
+					data = data[len(textSeparator):]
+				}
+				first = false
+				if _, err := out.Write(data); err != nil {
+					return err
+				}
+			}
+			b.progress.tick(verb, b.rows, b.total)
+			free <- c
+		}
+	}
+	return nil
+}
+
+// reset empties a recycled chunk for the rows numbered seq, keeping its
+// buffers.
+func (c *chunk) reset(seq int) {
+	clear(c.items) // drop the rows' strings for the collector
+	*c = chunk{seq: seq, items: c.items[:0], out: c.out[:0], problems: c.problems[:0], templates: c.templates[:0]}
+}
+
+// textSeparator goes between replies in text output.
+const textSeparator = "\f\n"
+
+// work resolves, renders and encodes a chunk's rows.
+func (rp *replier) work(c *chunk, checking bool) {
+	c.rows = len(c.items)
+	for i := range c.items {
+		it := &c.items[i]
+		if it.err != nil {
+			if isFatal(it.err) {
+				c.fatal = it.err
+				break
+			}
+			var e *batch.Error
+			errors.As(it.err, &e)
+			c.problems = append(c.problems, rowProblem{e.Line, it.err})
+			continue
+		}
+		t, data, err := rp.reply(&it.row, checking)
+		if err != nil {
+			c.problems = append(c.problems, rowProblem{it.row.Line, err})
+			continue
+		}
+		if checking {
+			c.templates = append(c.templates, t)
+			continue
+		}
+		if rp.format == "text" {
+			c.out = append(c.out, textSeparator...)
+		}
+		c.out = append(c.out, data...)
+	}
+}
