@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/decline-cli/decline/internal/safetext"
 )
@@ -21,7 +22,9 @@ const DefaultSource = "default"
 type Catalog struct {
 	byID  map[string]*Template
 	byKey map[key]*Template // templates whose id is KIND/RELATIONSHIP/TONE
-	ids   []string          // sorted
+
+	idsOnce sync.Once
+	ids     []string // sorted
 }
 
 // key finds a template by its selectors without building its id: a
@@ -32,34 +35,59 @@ type key struct{ kind, relationship, tone string }
 // id must be unique; a template in a later layer replaces the one with the
 // same id from an earlier layer.
 func Merge(layers ...[]*Template) (*Catalog, error) {
-	c := &Catalog{byID: map[string]*Template{}}
-	var errs ErrorList
+	n := 0
 	for _, layer := range layers {
-		seen := make(map[string]*Template, len(layer))
+		n += len(layer)
+	}
+	c := &Catalog{byID: make(map[string]*Template, n)}
+	var errs ErrorList
+	for i, layer := range layers {
+		// Ids are unique within a layer: the earlier layers' templates
+		// are already in byID, so a clash with one placed by this layer
+		// is a duplicate.
+		var placed map[string]*Template
+		if i > 0 {
+			placed = make(map[string]*Template, len(layer))
+		}
 		for _, t := range layer {
-			if prev, dup := seen[t.ID]; dup {
+			prev, dup := c.byID[t.ID]
+			if dup && (i == 0 || placed[t.ID] != nil) {
 				errs = append(errs, &Error{File: t.File, Line: t.Line,
 					Msg: fmt.Sprintf("duplicate id %s (also at %s:%d)", t.ID, prev.File, prev.Line)})
 				continue
 			}
-			seen[t.ID] = t
+			if placed != nil {
+				placed[t.ID] = t
+			}
 			c.byID[t.ID] = t
 		}
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
-	c.ids = make([]string, 0, len(c.byID))
 	c.byKey = make(map[key]*Template, len(c.byID))
 	for id, t := range c.byID {
-		c.ids = append(c.ids, id)
 		// Exactly the ids that a KIND/RELATIONSHIP/TONE string names.
-		if parts := strings.Split(id, "/"); len(parts) == 3 {
-			c.byKey[key{parts[0], parts[1], parts[2]}] = t
+		kind, rest, ok1 := strings.Cut(id, "/")
+		rel, tone, ok2 := strings.Cut(rest, "/")
+		if ok1 && ok2 && !strings.Contains(tone, "/") {
+			c.byKey[key{kind, rel, tone}] = t
 		}
 	}
-	sort.Strings(c.ids)
 	return c, nil
+}
+
+// sortedIDs returns every id, sorted; the sort is done on first use,
+// since drafting one reply never needs it.
+func (c *Catalog) sortedIDs() []string {
+	c.idsOnce.Do(func() {
+		c.ids = make([]string, 0, len(c.byID))
+		for id := range c.byID {
+			c.ids = append(c.ids, id)
+		}
+		sort.Strings(c.ids)
+	})
+	return c.ids
 }
 
 // Get returns the template with the given id.
@@ -70,15 +98,16 @@ func (c *Catalog) Get(id string) (*Template, bool) {
 
 // All returns every template, sorted by id.
 func (c *Catalog) All() []*Template {
-	out := make([]*Template, len(c.ids))
-	for i, id := range c.ids {
+	ids := c.sortedIDs()
+	out := make([]*Template, len(ids))
+	for i, id := range ids {
 		out[i] = c.byID[id]
 	}
 	return out
 }
 
 // Len is the number of templates.
-func (c *Catalog) Len() int { return len(c.ids) }
+func (c *Catalog) Len() int { return len(c.byID) }
 
 // NotFoundError says that no template exists for a kind and relationship
 // (or tone), and which choices do exist.

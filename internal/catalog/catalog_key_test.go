@@ -30,3 +30,25 @@ func TestOverrideByIDAlone(t *testing.T) {
 		t.Errorf("RelationshipsFor = %v", rels)
 	}
 }
+
+// TestCompileVariantParsesOnlyWhatOneReplyNeeds: drafting one reply
+// parses its subject and its wording; a fault elsewhere shows up where
+// that part is used, and in Compile.
+func TestCompileVariantParsesOnlyWhatOneReplyNeeds(t *testing.T) {
+	ts := FromSpecs([]Spec{{ID: "x/y", File: "x.yaml", Line: 3, Subject: "Hi",
+		Variants: []string{"Hi {{.Name}}", "Hi {{.Name"}, VariantLines: []int{5, 9}}}, DefaultSource)
+	tmpl := ts[0]
+	if err := tmpl.CompileVariant(0); err != nil {
+		t.Fatalf("wording 1: %v", err)
+	}
+	if tmpl.bodies[1] != nil || tmpl.done[2] {
+		t.Error("wording 2 was parsed for wording 1")
+	}
+	want := "x.yaml:9: variant 2 of x/y does not parse: unclosed action"
+	if err := tmpl.CompileVariant(1); err == nil || err.Error() != want {
+		t.Errorf("wording 2: %v, want %s", err, want)
+	}
+	if err := tmpl.Compile(); err == nil || err.Error() != want {
+		t.Errorf("Compile: %v, want %s", err, want)
+	}
+}

@@ -6,10 +6,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // MaxTemplateSize caps the source of one subject or body.
@@ -17,33 +16,66 @@ const MaxTemplateSize = 64 << 10
 
 // templateErrLine finds the line in a text/template error such as
 // "template: x:3: unexpected EOF".
-var templateErrLine = regexp.MustCompile(`^template: [^:]*:(\d+):(?:\d+:)? ?(.*)$`)
+// Compiled on first use: start-up pays for nothing it does not need.
+var templateErrLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^template: [^:]*:(\d+):(?:\d+:)? ?(.*)$`)
+})
 
 // startedAt finds the start of an unclosed action in a parse error.
-var startedAt = regexp.MustCompile(`^(.*) started at [^:]*:(\d+)$`)
+var startedAt = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(.*) started at [^:]*:(\d+)$`)
+})
 
-// compile parses the subject and every variant and checks that they use
-// only the fields the template may use.
-func (p *parser) compile(t *Template, subjectNode *yaml.Node) {
-	declared := make(map[string]bool, len(t.Requires)+len(t.Optional)+len(Builtins))
+// compile parses the subject and every variant not parsed yet, and
+// checks that they use only the fields the template may use.
+// subjectLine is where the subject's text starts in the file.
+func (p *parser) compile(t *Template, subjectLine int) {
+	p.compileSubject(t, subjectLine)
+	for i := range t.Variants {
+		p.compileBody(t, i)
+	}
+}
+
+// parts readies the template's record of parsed parts.
+func (t *Template) parts() {
+	if t.done != nil {
+		return
+	}
+	t.declared = make(map[string]bool, len(t.Requires)+len(t.Optional)+len(Builtins))
 	for _, names := range [][]string{Builtins, t.Requires, t.Optional} {
 		for _, n := range names {
-			declared[n] = true
+			t.declared[n] = true
 		}
 	}
-	subjectLine := t.Line
-	if subjectNode != nil {
-		subjectLine = textLine(subjectNode)
-	}
-	t.subject = p.compileOne(t, "subject", t.Subject, subjectLine, declared)
+	t.done = make([]bool, len(t.Variants)+1)
+	t.partErrs = make([]error, len(t.Variants)+1)
 	t.bodies = make([]*template.Template, len(t.Variants))
-	for i, src := range t.Variants {
-		what := "body"
-		if len(t.Variants) > 1 {
-			what = "variant " + strconv.Itoa(i+1)
-		}
-		t.bodies[i] = p.compileOne(t, what, src, t.VariantLines[i], declared)
+}
+
+func (p *parser) compileSubject(t *Template, line int) {
+	t.parts()
+	if t.done[0] {
+		return
 	}
+	before := len(p.errs)
+	t.subject = p.compileOne(t, "subject", t.Subject, line, t.declared)
+	t.partErrs[0] = ErrorList(p.errs[before:]).err()
+	t.done[0] = true
+}
+
+func (p *parser) compileBody(t *Template, i int) {
+	t.parts()
+	if t.done[i+1] {
+		return
+	}
+	what := "body"
+	if len(t.Variants) > 1 {
+		what = "variant " + strconv.Itoa(i+1)
+	}
+	before := len(p.errs)
+	t.bodies[i] = p.compileOne(t, what, t.Variants[i], t.VariantLines[i], t.declared)
+	t.partErrs[i+1] = ErrorList(p.errs[before:]).err()
+	t.done[i+1] = true
 }
 
 func (p *parser) compileOne(t *Template, what, src string, line int, declared map[string]bool) *template.Template {
@@ -54,12 +86,12 @@ func (p *parser) compileOne(t *Template, what, src string, line int, declared ma
 	tmpl, err := template.New(t.ID).Option("missingkey=error").Parse(src)
 	if err != nil {
 		msg, at := err.Error(), 0
-		if m := templateErrLine.FindStringSubmatch(msg); m != nil {
+		if m := templateErrLine().FindStringSubmatch(msg); m != nil {
 			at, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
 		// "unclosed action started at ID:3": the start is the useful line.
-		if m := startedAt.FindStringSubmatch(msg); m != nil {
+		if m := startedAt().FindStringSubmatch(msg); m != nil {
 			at, _ = strconv.Atoi(m[2])
 			msg = m[1]
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template"
 	"unicode/utf8"
 
@@ -49,42 +50,78 @@ type Template struct {
 	// file the template came from.
 	Source string
 
-	once       sync.Once
+	// Parsed parts: the subject is part 0, wording i is part i+1. A part
+	// is parsed once, under mu; full is set when every part is.
+	mu         sync.Mutex
+	full       atomic.Bool
 	compileErr error
+	declared   map[string]bool
+	done       []bool
+	partErrs   []error
 	subject    *template.Template
 	bodies     []*template.Template
 }
 
 // FromSpecs makes templates from trusted specs, such as the generated
-// default catalog. Their text is parsed on first use (Compile), not here:
-// a run that drafts one reply parses one template.
+// default catalog. Their text is parsed on first use, not here: a run
+// that drafts one reply parses one subject and one wording.
 func FromSpecs(specs []Spec, source string) []*Template {
+	all := make([]Template, len(specs))
 	out := make([]*Template, len(specs))
 	for i := range specs {
-		out[i] = &Template{Spec: specs[i], Source: source}
+		all[i].Spec, all[i].Source = specs[i], source
+		out[i] = &all[i]
 	}
 	return out
 }
 
-// Compile parses the template's subject and bodies if that has not been
-// done yet. Templates read by Parse are compiled already; those made by
-// FromSpecs are compiled here, once.
+// Compile parses every part of the template not parsed yet and reports
+// every problem. Templates read by Parse are compiled already.
 func (t *Template) Compile() error {
-	t.once.Do(func() {
-		if t.bodies != nil {
-			return
-		}
+	if t.full.Load() {
+		return t.compileErr
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.full.Load() {
 		p := &parser{file: t.File}
-		p.compile(t, nil)
-		t.compileErr = p.errs.err()
-	})
+		p.compile(t, t.Line)
+		var errs ErrorList
+		for _, err := range t.partErrs {
+			errs = appendErr(errs, err)
+		}
+		t.compileErr = errs.err()
+		t.full.Store(true)
+	}
 	return t.compileErr
 }
 
-// Body returns the parsed body of variant i (0-based). Call Compile first.
+// CompileVariant parses the subject and wording i (0-based) if they are
+// not parsed yet: all that one reply needs.
+func (t *Template) CompileVariant(i int) error {
+	if t.full.Load() {
+		return t.compileErr
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.full.Load() {
+		return t.compileErr
+	}
+	p := &parser{file: t.File}
+	p.compileSubject(t, t.Line)
+	p.compileBody(t, i)
+	var errs ErrorList
+	errs = appendErr(errs, t.partErrs[0])
+	errs = appendErr(errs, t.partErrs[i+1])
+	return errs.err()
+}
+
+// Body returns the parsed body of variant i (0-based). Call Compile or
+// CompileVariant first.
 func (t *Template) Body(i int) *template.Template { return t.bodies[i] }
 
-// SubjectTemplate returns the parsed subject. Call Compile first.
+// SubjectTemplate returns the parsed subject. Call Compile or
+// CompileVariant first.
 func (t *Template) SubjectTemplate() *template.Template { return t.subject }
 
 // reservedValues are names that batch input uses for its own columns, so
@@ -364,10 +401,15 @@ func (p *parser) entry(n *yaml.Node, fileKind, source string) *Template {
 	if len(p.errs) > before {
 		return nil
 	}
-	p.compile(t, subjectNode)
+	subjectLine := t.Line
+	if subjectNode != nil {
+		subjectLine = textLine(subjectNode)
+	}
+	p.compile(t, subjectLine)
 	if len(p.errs) > before {
 		return nil
 	}
+	t.full.Store(true)
 	return t
 }
 

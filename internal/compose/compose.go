@@ -193,12 +193,12 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	if err := Check(t, r); err != nil {
 		return nil, err
 	}
-	if err := t.Compile(); err != nil {
-		return nil, err
-	}
 	variant := r.Variant
 	if variant == 0 {
 		variant = VariantFor(r.Name, len(t.Variants))
+	}
+	if err := t.CompileVariant(variant - 1); err != nil {
+		return nil, err
 	}
 	data := dataFor(t, r)
 	var buf bytes.Buffer
