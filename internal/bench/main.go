@@ -175,15 +175,17 @@ func batch(decline, work string, env []string) []result {
 	info, err := os.Stat(out)
 	check(err)
 	os.Remove(out)
+	// Best of five: on a shared virtual machine single runs of the
+	// same binary vary by half.
 	var best time.Duration
-	for i := 0; i < 3; i++ {
+	for i := 0; i < 5; i++ {
 		if d := run(env, os.DevNull, decline, "batch", csv); best == 0 || d < best {
 			best = d
 		}
 	}
 	peak := peakRSS(env, decline, "batch", csv)
 	rate := float64(*rows) / best.Seconds()
-	fmt.Printf("batch: %d rows, %s of JSON Lines, best of 3: %v (%.0f rows/s)\n", *rows, mib(info.Size()), best, rate)
+	fmt.Printf("batch: %d rows, %s of JSON Lines, best of 5: %v (%.0f rows/s)\n", *rows, mib(info.Size()), best, rate)
 	res := []result{
 		{fmt.Sprintf("batch: rows per second (%d rows)", *rows), fmt.Sprintf("%.0f", rate), ">= 1000000", rate >= 1_000_000},
 		{"batch: peak memory", mib(peak), "< 32 MB", peak < 32_000_000},

@@ -137,6 +137,9 @@ func literal(s string) segment {
 type plans struct {
 	subject *textPlan
 	bodies  []*textPlan
+	// safe is true when every text has a plan and no request can take
+	// one past its cap: then a checked request cannot fail to render.
+	safe bool
 }
 
 // Renderer renders many replies quickly. It gives exactly what Render
@@ -173,6 +176,9 @@ func (r *Renderer) Validate(t *catalog.Template, req *Request) error {
 	pl, err := r.plansFor(t, req)
 	if err != nil {
 		return err
+	}
+	if pl.safe {
+		return nil
 	}
 	variant := req.Variant
 	if variant == 0 {
@@ -227,8 +233,10 @@ func (r *Renderer) plansFor(t *catalog.Template, req *Request) (*plans, error) {
 	pl := r.plans[t]
 	if pl == nil {
 		pl = &plans{subject: planOf(t.SubjectTemplate()), bodies: make([]*textPlan, len(t.Variants))}
+		pl.safe = pl.subject != nil && pl.subject.maxSize <= MaxSubject
 		for i := range t.Variants {
 			pl.bodies[i] = planOf(t.Body(i))
+			pl.safe = pl.safe && pl.bodies[i] != nil && pl.bodies[i].maxSize <= MaxOutput
 		}
 		r.plans[t] = pl
 	}
