@@ -50,6 +50,7 @@ fuzz:
 ## bench: measure SPEC section 11's targets and print each beside its goal
 ## (never part of make test; run it on a quiet machine)
 bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/catalog ./internal/compose ./internal/deliver ./internal/batch ./internal/jsonenc ./internal/cli
 	$(GO) run ./internal/bench $(BENCHFLAGS)
 
 ## man: manual pages for every command, from the cobra tree, in build/man

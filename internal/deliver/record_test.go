@@ -43,3 +43,20 @@ func TestAppendRecordMatchesAppendJSON(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRecordEncoder is batch's writer: one JSON Lines record a call.
+func BenchmarkRecordEncoder(b *testing.B) {
+	r := compose.NewRenderer()
+	tmpl := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)[0]
+	req := &compose.Request{Name: "Alexandra Kim", Sender: "Jordan", Signoff: "Best", Values: map[string]string{"skill": "Go"}}
+	p, err := r.Prepare(tmpl, req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var enc RecordEncoder
+	buf := make([]byte, 0, 4096)
+	for b.Loop() {
+		buf = enc.Append(buf[:0], 42, "alexandra@example.com", p)
+	}
+	b.SetBytes(int64(len(buf)))
+}
