@@ -270,19 +270,14 @@ type emitFunc func(row *batch.Row, t *catalog.Template, data []byte) error
 // names its file, and hands the good ones to emit, or on the second pass
 // writes them into the output directory. The first pass (checking)
 // reports the bad rows and checks that no file would be replaced; it
-// renders too, so that the second pass can fail only on writing, and it
-// drops the rendered text at once.
+// makes every check rendering makes, so that the second pass can fail
+// only on writing, and keeps no rendered text.
 func (b *batchRun) readRows(checking bool, emit emitFunc) error {
-	in, err := b.src.open()
+	in, r, err := b.openRows()
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	r, err := batch.NewReader(in, b.inFormat)
-	if err != nil {
-		return b.inputError(err)
-	}
-	b.rows, b.bad, b.existing = 0, 0, 0
 	if b.namer != nil {
 		b.namer.Reset()
 	}
@@ -339,6 +334,21 @@ func (b *batchRun) readRows(checking bool, emit emitFunc) error {
 			return err
 		}
 	}
+}
+
+// openRows opens the input for a pass and resets the pass's counts.
+func (b *batchRun) openRows() (io.Closer, *batch.Reader, error) {
+	in, err := b.src.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := batch.NewReader(in, b.inFormat)
+	if err != nil {
+		in.Close()
+		return nil, nil, b.inputError(err)
+	}
+	b.rows, b.bad, b.existing = 0, 0, 0
+	return in, r, nil
 }
 
 // problem counts a bad row and, on the first pass, reports it.

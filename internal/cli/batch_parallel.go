@@ -53,16 +53,11 @@ func isFatal(err error) bool {
 // emit takes each good row's template on the checking pass, and out the
 // replies on the writing pass.
 func (b *batchRun) readRowsParallel(checking bool, emit func(*catalog.Template), out io.Writer) error {
-	in, err := b.src.open()
+	in, r, err := b.openRows()
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	r, err := batch.NewReader(in, b.inFormat)
-	if err != nil {
-		return b.inputError(err)
-	}
-	b.rows, b.bad, b.existing = 0, 0, 0
 
 	workers := max(1, runtime.GOMAXPROCS(0))
 	inFlight := 4 * workers
