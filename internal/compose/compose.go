@@ -85,13 +85,63 @@ func (e *VariantError) Error() string {
 	return fmt.Sprintf("template %s has %d wordings; variant %d does not exist (use 1 to %d)", e.Template, e.Count, e.Variant, e.Count)
 }
 
-// FirstName is the first word of a name.
+// FirstName guesses what to call someone from their name as a contact
+// list or LinkedIn shows it: the first word, after any title ("Dr. Jane
+// Smith", "Prof. Dr. Hans Weber"), the word after the comma in "Lee,
+// Scott" (but not in "Scott Lee, PhD"), and without trailing
+// punctuation. --first-name and a first_name column override the guess.
 func FirstName(name string) string {
 	name = strings.TrimSpace(name)
-	if i := strings.IndexFunc(name, unicode.IsSpace); i > 0 {
-		return name[:i]
+	if before, after, ok := strings.Cut(name, ","); ok {
+		after = strings.TrimSpace(after)
+		switch {
+		case strings.TrimSpace(before) == "":
+			name = after
+		case after != "" && !isSuffix(strings.Fields(after)[0]):
+			// "Lee, Scott": the given name follows the comma.
+			name = after
+		default:
+			name = before
+		}
 	}
-	return name
+	words := strings.Fields(name)
+	for len(words) > 1 && isTitle(words[0]) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	first := strings.TrimRight(words[0], ",.;:")
+	if first == "" {
+		return words[0]
+	}
+	return first
+}
+
+// titles are honorifics that come before a name.
+var titles = []string{"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "fr", "hon", "herr", "frau", "mme", "mlle", "m", "sr", "sra", "srta", "dott", "ing"}
+
+func isTitle(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, "."))
+	for _, t := range titles {
+		if w == t {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixes are what follows a name after a comma: "Scott Lee, PhD".
+var suffixes = []string{"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "pmp", "esq", "msc", "ma", "ba", "bsc", "dds", "rn", "cfa", "pe", "obe", "mbe", "cbe", "frs"}
+
+func isSuffix(w string) bool {
+	w = strings.ToLower(strings.ReplaceAll(strings.TrimRight(w, ".,"), ".", ""))
+	for _, s := range suffixes {
+		if w == s {
+			return true
+		}
+	}
+	return false
 }
 
 // VariantFor picks a wording (1-based) out of n for a name. The choice

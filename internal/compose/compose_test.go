@@ -157,7 +157,13 @@ templates:
 }
 
 func TestFirstName(t *testing.T) {
-	for in, want := range map[string]string{"Scott Lee": "Scott", "  Zoë  Ångström": "Zoë", "Madonna": "Madonna", "": ""} {
+	for in, want := range map[string]string{
+		"Scott Lee": "Scott", "  Zoë  Ångström": "Zoë", "Madonna": "Madonna", "": "",
+		"Dr. Jane Smith": "Jane", "Mr Scott Lee": "Scott", "Prof. Dr. Hans-Peter Weber": "Hans-Peter",
+		"Lee, Scott": "Scott", "Lee,Scott": "Scott", "Scott Lee, PhD": "Scott", "Scott Lee, Jr.": "Scott",
+		"Ana María Ruiz, M.B.A.": "Ana", "Dr.": "Dr", "D'Arcy O'Brien": "D'Arcy", "Scott.": "Scott",
+		"Ms. Priya Natarajan": "Priya", "Sir": "Sir", ", Scott": "Scott", "Lee,": "Lee",
+	} {
 		if got := compose.FirstName(in); got != want {
 			t.Errorf("FirstName(%q) = %q, want %q", in, got, want)
 		}
