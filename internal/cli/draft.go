@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
@@ -26,6 +27,7 @@ type draftOptions struct {
 	copy                copyFlag
 	edit, noInput       bool
 	accessible          bool
+	variantSet          bool // --variant was given, even as 0
 }
 
 func newDraftCmd(f *Factory, g *globalOptions) *cobra.Command {
@@ -49,6 +51,7 @@ Without a terminal, or with --no-input, nothing is asked: --name and
   xdg-open "$(decline draft -n Scott -r no-business --to scott@example.com -f mailto)"`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.variantSet = cmd.Flags().Changed("variant")
 			return runDraft(f, o)
 		},
 	}
@@ -157,7 +160,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 			return usageErrorf("--to %s %v", safetext.Quote(o.to), err)
 		}
 	}
-	if o.variant < 0 {
+	if o.variant < 0 || o.variantSet && o.variant == 0 {
 		return usageErrorf("--variant must be 1 or more, got %d", o.variant)
 	}
 	cat, err := f.LoadCatalog(o.templateDirs)
@@ -170,6 +173,17 @@ func runDraft(f *Factory, o *draftOptions) error {
 		var ok bool
 		if t, ok = cat.Get(o.templateID); !ok {
 			return usageErrorf("unknown template %s (see 'decline templates list')", safetext.Quote(o.templateID))
+		}
+		// The template chooses kind, relationship and tone; a flag that
+		// says otherwise would be silently ignored.
+		var clash []string
+		for _, c := range []struct{ flag, value string }{{"--kind", o.kind}, {"--relationship", o.relationship}, {"--tone", o.tone}} {
+			if c.value != "" {
+				clash = append(clash, c.flag)
+			}
+		}
+		if len(clash) > 0 {
+			return usageErrorf("--template %s already chooses the kind, relationship and tone: drop %s", o.templateID, strings.Join(clash, " and "))
 		}
 	}
 	if o.relationship != "" && t == nil {
@@ -229,6 +243,9 @@ func runDraft(f *Factory, o *draftOptions) error {
 		}
 	}
 
+	if err := checkSetNames(t, values); err != nil {
+		return err
+	}
 	req := &compose.Request{
 		Name:      name,
 		FirstName: o.firstName,
@@ -248,6 +265,12 @@ func runDraft(f *Factory, o *draftOptions) error {
 		reply.Subject = o.subject
 	}
 	msg := &deliver.Message{Reply: reply, To: o.to}
+	if format == "text" && (o.to != "" || o.subject != "") {
+		fmt.Fprintln(f.IO.ErrOut, "decline: note: --to and --subject are used by --format json, eml and mailto; plain text has neither")
+	}
+	if note := briefNote(reply); note != "" {
+		fmt.Fprintln(f.IO.ErrOut, "decline: note: "+note)
+	}
 
 	if asked && f.IO.IsStdoutTTY() {
 		return review(f, p, t, req, msg, format, clipboard, o.configPath)
@@ -305,11 +328,16 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 		senderTip = "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to " + path
 	}
 	editor := deliver.EditorCommand(f.Env)
+	edited := false
 	for {
-		showDraft(f, msg, senderTip)
+		showDraft(f, msg, edited, senderTip)
+		another := "Try another wording"
+		if edited {
+			another += " (drops your edits)"
+		}
 		actions := []string{"Print it", "Copy it to the clipboard", "Edit it in " + editor}
 		if len(t.Variants) > 1 {
-			actions = append(actions, "Try another wording")
+			actions = append(actions, another)
 		}
 		actions = append(actions, "Cancel")
 		i, err := p.Select("What would you like to do with it?", actions, 0)
@@ -320,8 +348,18 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 		case "Print it":
 			return emit(f, msg, format, "")
 		case "Copy it to the clipboard":
-			return emit(f, msg, format, clipboard)
-		case "Try another wording":
+			// A failed copy goes back to the menu: print, edit or cancel
+			// are still there, and nothing is lost.
+			data, err := deliver.Render(msg, format)
+			if err != nil {
+				return err
+			}
+			if err := copyData(f, data, clipboard); err != nil {
+				fmt.Fprintf(f.IO.ErrOut, "decline: cannot copy to the clipboard: %s; choose another way\n", oneLine(err.Error()))
+				continue
+			}
+			return nil
+		case another:
 			req.Variant = msg.Reply.Variant%len(t.Variants) + 1
 			reply, err := compose.Render(t, req)
 			if err != nil {
@@ -329,20 +367,31 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 			}
 			reply.Subject = msg.Reply.Subject
 			msg.Reply = reply
+			edited = false
 		case "Cancel":
 			return errCancelled
 		default: // edit
-			if err := editReply(f, msg); err != nil {
+			err := editReply(f, msg)
+			switch {
+			case errors.Is(err, errCancelled):
 				return err
+			case err != nil:
+				// The editor failed: the draft is as it was.
+				fmt.Fprintf(f.IO.ErrOut, "decline: %s; the draft is unchanged\n", oneLine(err.Error()))
+			default:
+				edited = true
 			}
 		}
 	}
 }
 
-func showDraft(f *Factory, msg *deliver.Message, tip string) {
+func showDraft(f *Factory, msg *deliver.Message, edited bool, tip string) {
 	r := msg.Reply
 	rule := strings.Repeat("─", 60)
 	head := fmt.Sprintf("Draft: %s, wording %d of %d", r.Template.ID, r.Variant, len(r.Template.Variants))
+	if edited {
+		head += ", edited by you"
+	}
 	if f.IO.ColorEnabled() {
 		head = "\x1b[1m" + head + "\x1b[0m"
 	}
@@ -371,8 +420,7 @@ func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
 		return err
 	}
 	if copyMode != "" {
-		copied, err := f.Copy(string(data), copyMode)
-		if err != nil {
+		if err := copyData(f, data, copyMode); err != nil {
 			// Never lose the message: print it, then fail.
 			if _, werr := f.IO.Out.Write(data); werr != nil {
 				return werr
@@ -383,25 +431,35 @@ func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
 			}
 			return fmt.Errorf("cannot copy to the clipboard: %v; the reply was printed instead%s", err, hint)
 		}
-		if copied.Method != deliver.MethodOSC52 {
-			fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the clipboard with %s.\n", copied.Method)
-			return nil
-		}
-		// The terminal cannot confirm OSC 52: say what it needs.
-		msg := "Sent the reply to the terminal's clipboard with OSC 52"
-		if copied.NativeErr != nil {
-			msg += ", as no clipboard tool worked (" + copied.NativeErr.Error() + ")"
-		}
-		if f.Env("TMUX") != "" {
-			msg += "; in tmux this needs 'set -g set-clipboard on'"
-		} else {
-			msg += "; if it is not there, the terminal does not accept OSC 52"
-		}
-		fmt.Fprintln(f.IO.ErrOut, msg+".")
 		return nil
 	}
 	_, err = f.IO.Out.Write(data)
 	return err
+}
+
+// copyData puts the reply on the clipboard and says how on standard
+// error.
+func copyData(f *Factory, data []byte, mode string) error {
+	copied, err := f.Copy(string(data), mode)
+	if err != nil {
+		return err
+	}
+	if copied.Method != deliver.MethodOSC52 {
+		fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the clipboard with %s.\n", copied.Method)
+		return nil
+	}
+	// The terminal cannot confirm OSC 52: say what it needs.
+	msg := "Sent the reply to the terminal's clipboard with OSC 52"
+	if copied.NativeErr != nil {
+		msg += ", as no clipboard tool worked (" + copied.NativeErr.Error() + ")"
+	}
+	if f.Env("TMUX") != "" {
+		msg += "; in tmux this needs 'set -g set-clipboard on'"
+	} else {
+		msg += "; if it is not there, the terminal does not accept OSC 52"
+	}
+	fmt.Fprintln(f.IO.ErrOut, msg+".")
+	return nil
 }
 
 func composeError(err error) error {
@@ -418,7 +476,7 @@ func composeError(err error) error {
 // asked.
 func requireFlags(cat *catalog.Catalog, o *draftOptions, t *catalog.Template, kind string) error {
 	var missing []string
-	if o.name == "" {
+	if strings.TrimSpace(o.name) == "" {
 		missing = append(missing, "--name")
 	}
 	if t == nil && o.relationship == "" {
@@ -431,10 +489,50 @@ func requireFlags(cat *catalog.Catalog, o *draftOptions, t *catalog.Template, ki
 	if t == nil && o.relationship == "" {
 		msg += fmt.Sprintf(" (relationship for %s is one of: %s)", kind, strings.Join(cat.RelationshipsFor(kind), ", "))
 	}
-	if len(missing) == 1 {
-		return usageErrorf("%s; there is no terminal to ask on, so give it as a flag", msg)
+	why := "there is no terminal to ask on"
+	if o.noInput {
+		why = "--no-input says not to ask"
 	}
-	return usageErrorf("%s; there is no terminal to ask on, so give them as flags", msg)
+	if len(missing) == 1 {
+		return usageErrorf("%s; %s, so give it as a flag", msg, why)
+	}
+	return usageErrorf("%s; %s, so give them as flags", msg, why)
+}
+
+// checkSetNames refuses --set values the template does not take: a
+// mistyped name (--set compnay=Acme) would otherwise vanish silently.
+func checkSetNames(t *catalog.Template, values map[string]string) error {
+	takes := append(append([]string(nil), t.Requires...), t.Optional...)
+	for _, k := range sortedNames(values) {
+		if !slices.Contains(takes, k) {
+			if len(takes) == 0 {
+				return usageErrorf("template %s takes no values, so --set %s cannot be used", t.ID, safetext.Quote(k))
+			}
+			return usageErrorf("template %s does not use %s (it takes: %s)", t.ID, safetext.Quote(k), strings.Join(takes, ", "))
+		}
+	}
+	return nil
+}
+
+func sortedNames(m map[string]string) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// briefNote warns when a brief reply will not fit a LinkedIn note, as
+// long names and values can make it.
+func briefNote(r *compose.Reply) string {
+	if r.Template.Tone != "brief" {
+		return ""
+	}
+	if n := utf8.RuneCountInString(strings.TrimSuffix(r.Body, "\n")); n > compose.BriefLimit {
+		return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds; shorten a name or value, or use --tone warm", n, compose.BriefLimit)
+	}
+	return ""
 }
 
 func parseSets(sets []string) (map[string]string, error) {

@@ -314,7 +314,7 @@ func TestAccessibleMode(t *testing.T) {
 	} {
 		t.Run(how.name, func(t *testing.T) {
 			s := startSession(t, true, how.env, how.args...)
-			s.expect("What is the requester's name?: ")
+			s.expect("What is the requester's name? ")
 			s.send("Scott Lee\n")
 			s.expect("Enter a number from 1 to 6 (press Enter for 1): ")
 			s.send("\n")
@@ -363,7 +363,7 @@ func TestInteractiveEditThenPrint(t *testing.T) {
 	s.send(keyEnter)
 	s.expect("Edit it in " + editor)
 	s.send(keyDown + keyDown + keyEnter) // edit
-	s.expect("Edited by hand.", "What would you like to do with it?")
+	s.expect("edited by you", "Edited by hand.", "Try another wording (drops your edits)")
 	s.send(keyEnter) // print
 	if code := s.exitCode(); code != 0 {
 		t.Fatalf("exit %d; terminal:\n%s", code, s.text())

@@ -2,9 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"runtime/debug"
 	"strings"
 
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -37,7 +41,7 @@ in the names and prints it (or copies it, or hands it to your mail client).`,
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usageErrorf("%v (see 'decline %s --help')", err, commandPath(cmd))
+		return usageErrorf("%s (see 'decline %s --help')", flagErrorText(err), commandPath(cmd))
 	})
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&g.templateDirs, "templates", nil, "also read templates from `DIR` (repeatable; later directories win)")
@@ -93,10 +97,29 @@ func Version() string {
 	return v
 }
 
+// flagErrorText says in words what pflag says in Go about a value that
+// does not parse: invalid argument "x" for "--variant" flag:
+// strconv.ParseInt: ... (Compiled here, on the error path only, so that
+// start-up pays nothing for it.)
+func flagErrorText(err error) string {
+	badFlagValue := regexp.MustCompile(`^invalid argument (".*") for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse(Int|Bool|Uint|Float)`)
+	m := badFlagValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	want := map[string]string{"Int": "a whole number", "Uint": "a whole number", "Float": "a number", "Bool": "true or false"}[m[3]]
+	return fmt.Sprintf("%s takes %s, got %s", m[2], want, m[1])
+}
+
 // noArgs rejects positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usageErrorf("%s takes no arguments, got %q (see 'decline %s --help')", commandPath(cmd), args[0], commandPath(cmd))
+	if len(args) == 0 {
+		return nil
 	}
-	return nil
+	// "--copy native" reads native as an argument: --copy's mode must be
+	// joined to it.
+	if f := cmd.Flags().Lookup("copy"); f != nil && f.Changed && slices.Contains(deliver.ClipboardModes, args[0]) {
+		return usageErrorf("to choose how to copy, join the mode to the flag: --copy=%s", args[0])
+	}
+	return usageErrorf("%s takes no arguments, got %s (see 'decline %s --help')", commandPath(cmd), safetext.Quote(args[0]), commandPath(cmd))
 }

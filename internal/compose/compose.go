@@ -24,6 +24,10 @@ import (
 // template that writes more than this is looping or broken.
 const MaxOutput = 64 << 10
 
+// BriefLimit is the length in characters of a LinkedIn connection note,
+// which a brief reply, sign-off included, is written to fit.
+const BriefLimit = 300
+
 // MaxSubject caps a rendered subject.
 const MaxSubject = 998 - len("Subject: ")
 

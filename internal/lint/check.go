@@ -16,7 +16,7 @@ import (
 
 // BriefLimit is the most characters a brief reply may have, sign-off
 // included: a LinkedIn connection note holds 300.
-const BriefLimit = 300
+const BriefLimit = compose.BriefLimit
 
 // placeholders betray a template that did not render as meant: a value
 // the data lacks, or braces that were not an action.

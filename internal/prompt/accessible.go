@@ -35,10 +35,15 @@ func (a *Accessible) readLine() (string, error) {
 // Input asks for a line of text.
 func (a *Accessible) Input(message, defaultValue string, validate func(string) error) (string, error) {
 	for {
+		// A question ends in its own mark; anything else gets a colon.
+		sep := ":"
+		if strings.HasSuffix(message, "?") || strings.HasSuffix(message, ":") {
+			sep = ""
+		}
 		if defaultValue != "" {
-			fmt.Fprintf(a.out, "%s (press Enter for %s): ", message, defaultValue)
+			fmt.Fprintf(a.out, "%s (press Enter for %s)%s ", message, defaultValue, sep)
 		} else {
-			fmt.Fprintf(a.out, "%s: ", message)
+			fmt.Fprintf(a.out, "%s%s ", message, sep)
 		}
 		line, err := a.readLine()
 		if err != nil {
