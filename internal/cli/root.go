@@ -3,8 +3,8 @@ package cli
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/decline-cli/decline/internal/deliver"
