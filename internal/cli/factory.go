@@ -42,7 +42,7 @@ func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory {
 		if accessible || in == nil || out == nil {
 			return prompt.NewAccessible(ios.In, ios.ErrOut)
 		}
-		return prompt.NewSurvey(in, out)
+		return prompt.NewSurvey(in, out, ios.ColorEnabled())
 	}
 	f.Edit = func(text string) (string, error) {
 		defer f.holdInterrupts()()

@@ -25,7 +25,8 @@ type IOStreams struct {
 
 // System returns the process's streams.
 func System() *IOStreams {
-	_, noColor := os.LookupEnv("NO_COLOR")
+	// https://no-color.org: NO_COLOR set and not empty turns colour off.
+	noColor := os.Getenv("NO_COLOR") != ""
 	return &IOStreams{
 		In:        os.Stdin,
 		Out:       os.Stdout,
@@ -65,7 +66,8 @@ func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
 // standard error are both terminals.
 func (s *IOStreams) CanPrompt() bool { return s.stdinTTY && s.stderrTTY }
 
-// ColorEnabled reports whether standard error may carry colour.
+// ColorEnabled reports whether standard error may carry colour: it is a
+// terminal, NO_COLOR is unset or empty, and TERM is not dumb.
 func (s *IOStreams) ColorEnabled() bool { return s.stderrTTY && !s.noColor }
 
 // TerminalFiles returns the terminal's input and the file prompts are

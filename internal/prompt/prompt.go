@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 )
 
@@ -29,8 +30,13 @@ type Survey struct {
 	stdio terminal.Stdio
 }
 
-// NewSurvey returns a prompter that reads keys from in and draws on out.
-func NewSurvey(in, out *os.File) *Survey {
+// NewSurvey returns a prompter that reads keys from in and draws on out,
+// in colour only when color is true. survey keeps that choice in a
+// process-wide setting (and on its own would follow NO_COLOR but not
+// TERM=dumb, and let CLICOLOR_FORCE override NO_COLOR), so the caller's
+// decision is applied there, before any prompt is drawn.
+func NewSurvey(in, out *os.File, color bool) *Survey {
+	core.DisableColor = !color
 	return &Survey{stdio: terminal.Stdio{In: escReader{in}, Out: out, Err: out}}
 }
 
