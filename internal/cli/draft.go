@@ -41,7 +41,22 @@ value the reply needs. The reply alone goes to standard output, so it can be
 piped; questions and status go to standard error.
 
 Without a terminal, or with --no-input, nothing is asked: --name and
---relationship are required.`,
+--relationship are required.
+
+How you know them (-r, --relationship):
+` + choiceList(catalog.Relationships) + `
+
+What they asked for (-k, --kind; default recommendation), and the value
+the reply needs, if any:
+  recommendation
+  endorsement     --set skill=...
+  reference       --set role=... (and optionally company=...)
+  referral        --set role=... (and optionally company=...)
+  introduction    --set contact=...
+  testimonial     --set service=...
+
+The tone (-t, --tone; default warm):
+` + choiceList(catalog.Tones),
 		Example: `  decline draft
   decline draft --name "Scott Lee" --relationship no-business
   decline draft -n Scott -r stranger -t brief --copy
@@ -70,6 +85,18 @@ Without a terminal, or with --no-input, nothing is asked: --name and
 	fl.BoolVar(&o.accessible, "accessible", false, "ask questions as plain numbered lines (also DECLINE_ACCESSIBLE=1)")
 	registerCompletions(cmd, f, g, deliver.Formats)
 	return cmd
+}
+
+// choiceList lists choices one a line, each id beside its label, for help.
+func choiceList(choices []catalog.Choice) string {
+	var b strings.Builder
+	for i, c := range choices {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "  %-14s  %s", c.ID, c.Label)
+	}
+	return b.String()
 }
 
 // replyFlags choose and fill a reply; draft and batch share them.

@@ -28,16 +28,21 @@ func NewRootCmd(f *Factory) *cobra.Command {
 recommendation, an endorsement, a reference, a referral, an introduction or
 a testimonial, and you are not in a position to give it.
 
-It asks how you know them, picks a reply from its template catalog, fills
-in the names and prints it (or copies it, or hands it to your mail client).`,
+Run 'decline draft': it asks who is asking, what for and how you know them,
+picks a reply from its template catalog, fills in the names and prints it
+(or copies it, or hands it to your mail client). With flags, it asks
+nothing and works in pipes and scripts.`,
 		Example: `  decline draft
   decline draft --name "Scott Lee" --relationship no-business
-  decline draft -n Scott -r no-business | mail -s "Your request" scott@example.com`,
+  decline draft -n Scott -r stranger -t brief --copy
+  decline batch requests.csv --out-dir replies
+  decline templates list`,
 		Version:       Version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
 	root.SetVersionTemplate("decline {{.Version}}\n")
+	root.SetUsageTemplate(usageTemplate)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
@@ -47,11 +52,41 @@ in the names and prints it (or copies it, or hands it to your mail client).`,
 	pf.StringArrayVar(&g.templateDirs, "templates", nil, "also read templates from `DIR` (repeatable; later directories win)")
 	pf.StringVar(&g.configPath, "config", "", "read settings from `FILE` (default $XDG_CONFIG_HOME/decline/config.yaml)")
 
-	root.AddCommand(newDraftCmd(f, g))
-	root.AddCommand(newBatchCmd(f, g))
-	root.AddCommand(newTemplatesCmd(f, g))
+	// Commands are listed in the order they are added: the main job first.
+	cobra.EnableCommandSorting = false
+	root.AddCommand(newDraftCmd(f, g), newBatchCmd(f, g), newTemplatesCmd(f, g))
+	addCompletionCmd(root)
+	root.SetHelpCommand(newHelpCmd())
+	root.AddCommand(helpTopics()...)
 	return root
 }
+
+// usageTemplate is cobra's, except that help topics are listed by name
+// under how to read them, since they are not commands to run.
+const usageTemplate = `Usage:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+Aliases:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Available Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }}  {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global Flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+
+Help topics (decline help TOPIC):{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .Name .NamePadding }}  {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
+`
 
 // commandPath is a command's path without the program name, for hints.
 func commandPath(cmd *cobra.Command) string {

@@ -18,21 +18,14 @@ func newTemplatesCmd(f *Factory, g *globalOptions) *cobra.Command {
 		Long: `Work with the template catalog: the defaults built into decline, then your
 own templates in $XDG_CONFIG_HOME/decline/templates (~/.config/decline/templates),
 then each --templates DIR. A template with the same id as one read before
-it replaces that one.`,
+it replaces that one.
+
+The file format, with a complete example: 'decline help template-format'.`,
 		Example: `  decline templates list
   decline templates show recommendation/no-business/warm
   decline templates init
   decline templates lint`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return nil
-			}
-			cmd.SuggestionsMinimumDistance = 2
-			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-				return usageErrorf("unknown command %s for \"decline templates\" (did you mean %q?)", safetext.Quote(args[0]), s[0])
-			}
-			return usageErrorf("unknown command %s for \"decline templates\" (see 'decline templates --help')", safetext.Quote(args[0]))
-		},
+		Args: needSubcommand("command"),
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(

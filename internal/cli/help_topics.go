@@ -1,0 +1,149 @@
+package cli
+
+import "github.com/spf13/cobra"
+
+// Help topics are commands with only a Long text: 'decline help TOPIC'
+// shows it, 'decline --help' lists them, and the manual has a page for
+// each.
+
+// templateFormatHelp explains the template files. Its example file is
+// checked by TestTemplateFormatExampleLints: keep it clean under lint.
+const templateFormatHelp = `Templates are YAML files (*.yaml or *.yml). decline reads its built-in
+catalog, then every file in your template directory,
+$XDG_CONFIG_HOME/decline/templates (by default ~/.config/decline/templates),
+then every file in each --templates DIR. 'decline templates path' lists the
+directories; 'decline templates init' copies the built-in files there to
+edit; 'decline templates show ID' shows any template as written.
+
+A complete file, ~/.config/decline/templates/mine.yaml:
+
+  kind: recommendation          # the kind of every template below that names none
+  templates:
+    # Same kind, relationship and tone as a built-in template, so the same
+    # id, recommendation/stranger/brief: this one replaces it.
+    - relationship: stranger
+      tone: brief
+      subject: Your recommendation request
+      body: |
+        Hi {{.FirstName}}, thanks for thinking of me! We haven't worked together, so I'm not the right person to recommend you. A former colleague will do it far better.
+
+        {{.Signoff}},
+        {{.Sender}}
+
+    # A reply of your own, chosen with --template mine/conference.
+    - id: mine/conference
+      subject: Your request
+      requires: [event]         # --set event=KubeCon, or an "event" column in batch
+      optional: [company]
+      variants:
+        - |
+          Hi {{.FirstName}},
+
+          Thanks for asking me to recommend you{{if .company}} to {{.company}}{{end}}. We only met briefly at {{.event}}, so I don't know your work well enough to speak to it.
+
+          Someone who has worked with you will be a much better judge. I hope it goes well.
+
+          {{.Signoff}},
+          {{.Sender}}
+        - |
+          Hello {{.FirstName}},
+
+          It was good to meet you at {{.event}}, and thank you for thinking of me. I only know you from that one conversation, though, so a recommendation from me would not say much.
+
+          A manager or a teammate can speak to your work far better than I can.
+
+          {{.Signoff}},
+          {{.Sender}}
+
+A file has two fields: kind (optional, the kind of each template that
+gives none) and templates, the list. Each template has:
+
+  id            its id: lowercase letters, digits, '-' and '/', like
+                mine/conference. Without an id, the id is
+                KIND/RELATIONSHIP/TONE and all three must be given.
+  kind          recommendation, endorsement, reference, referral,
+                introduction or testimonial
+  relationship  stranger, no-business, social, brief, cannot-vouch, policy,
+                busy or not-yet ('decline draft --help' says what each means)
+  tone          warm, formal or brief
+  subject       the email subject (a template too); default "Your KIND request"
+  body          the reply; or
+  variants      a list of wordings of it. The same requester always gets the
+                same wording, chosen from the name; --variant N picks one.
+  requires      the extra values the reply needs; a missing one is an error
+                that names it
+  optional      the extra values it may use; empty when not given
+
+The subject and the wordings are Go templates
+(https://pkg.go.dev/text/template). Every template can use:
+
+  {{.Name}}       the requester's name, as given
+  {{.FirstName}}  the first word of the name, unless --first-name or a
+                  first_name column says otherwise
+  {{.Sender}}     your name: --from, else sender in config.yaml, else empty
+  {{.Signoff}}    --signoff, else signoff in config.yaml, else one that
+                  suits the tone ("All the best", "Kind regards", "Best");
+                  write the comma after it yourself
+  {{.event}}      each value the template declares in requires or optional,
+                  by its name: given with --set event=KubeCon, or by a batch
+                  column of that name
+
+Value names are lowercase letters, digits and '_' (name, email, first_name,
+relationship, kind, tone, template, variant and line are taken by batch
+columns). Test an optional value with {{if .company}}...{{end}}. A template
+can use only the values it declares, and what people type (names, values,
+cells) is only ever data: it is never read as template text.
+
+Overriding: a template with the same id as one read before it replaces it,
+whichever file it is in, so the built-in reply for a kind, relationship and
+tone is changed by writing a template with that kind, relationship and
+tone. Within one directory each id may appear only once.
+
+Files are read strictly. An unknown field, a duplicate key, an unknown
+kind, relationship or tone, a template that does not parse, a value used
+but not declared, or the same id twice in a directory is an error with the
+file and line, and decline drafts nothing from a broken catalog. After
+editing, run 'decline templates lint': it also renders every wording for
+sample names and reports leftover placeholders, doubled spaces, a missing
+greeting or sign-off, and brief replies over 300 characters.`
+
+const exitCodesHelp = `decline's exit status says how a run ended:
+
+  0    success
+  1    an error in the data or the environment: a bad template, row or
+       config file, a clipboard that could not be used, a file that
+       already exists, a problem found by 'decline templates lint'
+  2    a usage error: an unknown command, flag or value, a missing
+       argument, or something missing without a terminal to ask on
+  130  cancelled: Ctrl-C or Esc at a question, or an empty edit
+
+Every error is one line on standard error, starting with "decline: ". A
+reply is written whole or not at all: an error never leaves half of one on
+standard output. When --copy fails, the reply is printed instead, so that
+it is not lost, and the status is 1.`
+
+const environmentHelp = `XDG_CONFIG_HOME     decline's files are in $XDG_CONFIG_HOME/decline: config.yaml
+                    and the templates directory (default ~/.config/decline)
+DECLINE_CONFIG      the config file to read, unless --config names one
+DECLINE_ACCESSIBLE  1 asks questions as plain numbered lines, like --accessible
+NO_COLOR            when set and not empty, no colour anywhere; there is none
+                    either when standard error is not a terminal, or TERM=dumb
+VISUAL, EDITOR      the editor --edit opens (default vi)
+SSH_TTY             when set, --copy=auto uses the terminal's clipboard
+                    (OSC 52) instead of a clipboard tool
+DISPLAY, WAYLAND_DISPLAY
+                    tell --copy which clipboard tool can work (xclip, xsel,
+                    or wl-copy)`
+
+func newTopicCmd(name, short, long string, aliases ...string) *cobra.Command {
+	return &cobra.Command{Use: name, Short: short, Long: long, Aliases: aliases}
+}
+
+// helpTopics are the topics 'decline help' knows besides the commands.
+func helpTopics() []*cobra.Command {
+	return []*cobra.Command{
+		newTopicCmd("template-format", "The template file format: fields, data, variants, overriding", templateFormatHelp, "format"),
+		newTopicCmd("exit-codes", "What each exit status means", exitCodesHelp),
+		newTopicCmd("environment", "Environment variables decline reads", environmentHelp),
+	}
+}
