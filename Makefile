@@ -10,9 +10,16 @@ FUZZTIME ?= 30s
 
 .PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench man release clean
 
-## build: a static, stripped binary in bin/decline
+# VERSION names a build: the git tag, or the commit, and -dirty when the
+# tree has changes. It is stamped into the binary (decline --version adds
+# the commit from the build info) and names the release files.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+STAMP    = -X github.com/decline-cli/decline/internal/cli.releaseVersion=$(VERSION)
+
+## build: a static, stripped binary in bin/decline, stamped with VERSION
+## and the commit
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='$(LDFLAGS)' -o $(BIN)/decline ./cmd/decline
+	CGO_ENABLED=0 $(GO) build -buildvcs=true -trimpath -ldflags='$(LDFLAGS) $(STAMP)' -o $(BIN)/decline ./cmd/decline
 
 ## test: formatting, go vet, staticcheck, and every test with the race detector
 test: fmt-check vet staticcheck unit
@@ -55,9 +62,8 @@ bench:
 
 ## man: manual pages for every command, from the cobra tree, in build/man
 man:
-	$(GO) run ./internal/mangen build/man
+	$(GO) run -ldflags='$(STAMP)' ./internal/mangen build/man
 
-VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
 ## release: static, stripped binaries for every platform, stamped with
@@ -69,7 +75,7 @@ release:
 	  out=build/release/decline_$(VERSION)_$${os}_$${arch}$$ext; \
 	  echo "building $$out"; \
 	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -buildvcs=true -trimpath \
-	    -ldflags='$(LDFLAGS) -X github.com/decline-cli/decline/internal/cli.releaseVersion=$(VERSION)' \
+	    -ldflags='$(LDFLAGS) $(STAMP)' \
 	    -o $$out ./cmd/decline; \
 	done
 	cd build/release && sha256sum decline_* > checksums.txt && cat checksums.txt
