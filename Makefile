@@ -60,8 +60,10 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/catalog ./internal/compose ./internal/deliver ./internal/batch ./internal/jsonenc ./internal/cli
 	$(GO) run ./internal/bench $(BENCHFLAGS)
 
-## man: manual pages for every command, from the cobra tree, in build/man
+## man: manual pages for every command and help topic, from the cobra
+## tree, in build/man/man1 and build/man/man7 (read with man -M build/man)
 man:
+	rm -rf build/man
 	$(GO) run -ldflags='$(STAMP)' ./internal/mangen build/man
 
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64

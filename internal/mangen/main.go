@@ -1,7 +1,8 @@
 // Command mangen writes decline's manual pages, one per command, from the
 // cobra command tree, so that they can never disagree with --help; each
-// help topic (decline help TOPIC) gets a page in section 7. It is run by
-// `make man`.
+// help topic (decline help TOPIC) gets a page in section 7. The pages go
+// in DIR/man1 and DIR/man7, the layout man -M DIR and MANPATH expect. It
+// is run by `make man`.
 package main
 
 import (
@@ -30,8 +31,11 @@ func main() {
 }
 
 func run(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	man1, man7 := filepath.Join(dir, "man1"), filepath.Join(dir, "man7")
+	for _, d := range []string{man1, man7} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
 	}
 	ios, _, _, _ := iostreams.Test()
 	root := cli.NewRootCmd(cli.NewFactory(ios, os.Getenv))
@@ -44,12 +48,12 @@ func run(dir string) error {
 		date = time.Unix(epoch, 0).UTC()
 	}
 	header := &doc.GenManHeader{Title: "DECLINE", Section: "1", Source: source, Manual: "decline manual", Date: &date}
-	if err := doc.GenManTree(root, header, dir); err != nil {
+	if err := doc.GenManTree(root, header, man1); err != nil {
 		return err
 	}
 	for _, c := range root.Commands() {
 		if c.IsAdditionalHelpTopicCommand() {
-			name := filepath.Join(dir, "decline-"+c.Name()+".7")
+			name := filepath.Join(man7, "decline-"+c.Name()+".7")
 			if err := os.WriteFile(name, []byte(topicPage(c, source, date)), 0o644); err != nil {
 				return err
 			}
