@@ -18,6 +18,13 @@ type globalOptions struct {
 	configPath   string
 }
 
+func init() {
+	// Commands are listed in the order they are added, the main job
+	// first, not alphabetically. (A package-level setting of cobra's, set
+	// once here rather than by each NewRootCmd, which tests call at once.)
+	cobra.EnableCommandSorting = false
+}
+
 // NewRootCmd builds the command tree.
 func NewRootCmd(f *Factory) *cobra.Command {
 	g := &globalOptions{}
@@ -52,8 +59,6 @@ nothing and works in pipes and scripts.`,
 	pf.StringArrayVar(&g.templateDirs, "templates", nil, "also read templates from `DIR` (repeatable; later directories win)")
 	pf.StringVar(&g.configPath, "config", "", "read settings from `FILE` (default $XDG_CONFIG_HOME/decline/config.yaml)")
 
-	// Commands are listed in the order they are added: the main job first.
-	cobra.EnableCommandSorting = false
 	root.AddCommand(newDraftCmd(f, g), newBatchCmd(f, g), newTemplatesCmd(f, g))
 	addCompletionCmd(root)
 	root.SetHelpCommand(newHelpCmd())
