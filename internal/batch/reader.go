@@ -182,15 +182,32 @@ func (r *Reader) fieldOf(name string) *string {
 }
 
 // ColumnName normalises a column heading or JSON key: trimmed, lower
-// case, with spaces and '-' as '_', so that "First Name" is first_name.
+// case, with spaces and '-' as '_', so that "First Name" is first_name,
+// and with the other names spreadsheets give the known columns ("E-mail",
+// "Email Address", "Full Name", "Given name") mapped to ours.
 func ColumnName(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	return strings.Map(func(r rune) rune {
+	s = strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' {
 			return '_'
 		}
 		return r
 	}, s)
+	if canonical, ok := columnAliases[s]; ok {
+		return canonical
+	}
+	return s
+}
+
+// columnAliases are other headings for the known columns.
+var columnAliases = map[string]string{
+	"e_mail":         "email",
+	"email_address":  "email",
+	"e_mail_address": "email",
+	"mail":           "email",
+	"full_name":      "name",
+	"firstname":      "first_name",
+	"given_name":     "first_name",
 }
 
 // setHeader maps the header's cells to columns.

@@ -147,6 +147,10 @@ func (r *Resolver) resolve(row *Row) (*catalog.Template, *compose.Request, error
 // template chooses a row's template.
 func (r *Resolver) template(row *Row) (*catalog.Template, error) {
 	d := &r.Defaults
+	// Spreadsheets capitalise: "Recommendation" and "STRANGER" are meant
+	// as the ids they spell.
+	row.Kind, row.Relationship = lowerASCII(row.Kind), lowerASCII(row.Relationship)
+	row.Tone, row.Template = lowerASCII(row.Tone), lowerASCII(row.Template)
 	id := row.Template
 	if id == "" && row.Kind == "" && row.Relationship == "" && row.Tone == "" {
 		id = d.Template
@@ -178,6 +182,17 @@ func CheckEmail(s string) error {
 		return fmt.Errorf("email %s %v", safetext.Quote(s), err)
 	}
 	return nil
+}
+
+// lowerASCII lower-cases s, without allocating when it is lower-case
+// already, as it almost always is.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func firstNonEmpty(a, b string) string {

@@ -179,7 +179,10 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if b.dir != nil && f.IO.IsStderrTTY() {
 		fmt.Fprintf(f.IO.ErrOut, "Wrote %s in %s.\n", plural(checked-bad, "reply", "replies"), o.outDir)
 	}
-	if bad > 0 {
+	switch {
+	case bad == checked && bad > 0:
+		return fmt.Errorf("%s, so nothing was written", problemCount(bad, checked))
+	case bad > 0:
 		return fmt.Errorf("%s, which %s skipped; the other %d were written", problemCount(bad, checked), pick(bad, "was", "were"), checked-bad)
 	}
 	return nil
