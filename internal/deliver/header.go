@@ -1,6 +1,7 @@
 package deliver
 
 import (
+	"errors"
 	"fmt"
 	"net/mail"
 	"strings"
@@ -157,7 +158,7 @@ func ParseAddress(s string) (*mail.Address, error) {
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil {
-		return nil, fmt.Errorf("is not an email address (%s)", strings.TrimPrefix(err.Error(), "mail: "))
+		return nil, errors.New("is not an email address (write it like scott@example.com, or Scott Lee <scott@example.com>)")
 	}
 	for _, r := range a.Address {
 		if r > 0x7e {
