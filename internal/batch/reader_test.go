@@ -117,7 +117,7 @@ func TestHeaderErrors(t *testing.T) {
 	}{
 		{"", CSV, "line 1: the input is empty; the first row must name the columns, e.g. name,email,relationship"},
 		{"\n\n", TSV, "line 1: the input is empty; the first line must name the columns, separated by tabs"},
-		{"full name,email\nScott,s@x\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship"},
+		{"person,email\nScott,s@x\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship"},
 		{"name\temail\nScott\ts@x\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship (this looks tab-separated: add --input-format tsv)"},
 		{`{"name":"Scott"}` + "\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship (this looks like JSON Lines: add --input-format jsonl)"},
 		{"name,email\n", TSV, "line 1: the header row has no name column; the first row must name the columns, separated by tabs (this looks comma-separated: add --input-format csv)"},
