@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"text/template/parse"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
@@ -52,6 +53,18 @@ type checker struct {
 	// reported holds the render checks already reported, so that one
 	// mistake gives one line, not one per sample.
 	reported map[string]bool
+	// closing matches closingFor, the last sign-off checked for.
+	closing    *regexp.Regexp
+	closingFor string
+}
+
+// signoffPattern matches signoff in a reply, compiled once per sign-off
+// rather than once per rendering.
+func (c *checker) signoffPattern(signoff string) *regexp.Regexp {
+	if c.closing == nil || c.closingFor != signoff {
+		c.closing, c.closingFor = signoffPattern(signoff), signoff
+	}
+	return c.closing
 }
 
 func (c *checker) add(line int, format string, args ...any) {
@@ -165,6 +178,14 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 	}
 	if !strings.Contains(last, req.Sender) || !strings.Contains(tail, req.Signoff) {
 		c.once(key("signoff"), line, "%s: the reply for %s does not end with the sign-off and sender (end it with \"{{.Signoff}},\" and \"{{.Sender}}\")", what, who)
+	}
+	// A requester's name does not bring the sign-off's words into the
+	// closing, so the normal sample is enough (with and without the
+	// optional values, which may).
+	if normal {
+		if s := repeatedSignoff(lines, c.signoffPattern(req.Signoff)); s != "" {
+			c.once(key("closing"), line, "%s: the closing repeats the sign-off %q: %q (end the last paragraph another way)", what, req.Signoff, s)
+		}
 	}
 	if t.Tone == "brief" && normal && withOptional {
 		if n := utf8.RuneCountInString(strings.TrimSuffix(r.Body, "\n")); n > BriefLimit {
@@ -281,4 +302,71 @@ func around(s string, i int) string {
 		}
 	}
 	return s[from:to]
+}
+
+// signoffPattern matches a sign-off's words in any case and across any
+// spacing; it is nil for an empty sign-off. repeatedSignoff checks that a
+// match is whole words (a Unicode class in the pattern itself would make
+// it many times slower to compile).
+func signoffPattern(signoff string) *regexp.Regexp {
+	words := strings.Fields(signoff)
+	if len(words) == 0 {
+		return nil
+	}
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))
+}
+
+// repeatedSignoff returns the sentence of a reply's closing paragraph
+// that holds the sign-off (matched by signoffPattern), or "" when none
+// does: "Wishing you all the best." read just above "All the best," says
+// it twice. lines is the rendered reply, ending with the sign-off line
+// and the sender.
+func repeatedSignoff(lines []string, signoff *regexp.Regexp) string {
+	if signoff == nil || len(lines) < 3 {
+		return ""
+	}
+	// The closing paragraph: the lines above the sign-off line, up to a
+	// blank one.
+	end := len(lines) - 2
+	for end > 0 && strings.TrimSpace(lines[end-1]) == "" {
+		end--
+	}
+	start := end
+	for start > 0 && strings.TrimSpace(lines[start-1]) != "" {
+		start--
+	}
+	para := strings.Join(lines[start:end], " ")
+	for _, m := range signoff.FindAllStringIndex(para, -1) {
+		before, _ := utf8.DecodeLastRuneInString(para[:m[0]])
+		after, _ := utf8.DecodeRuneInString(para[m[1]:])
+		if !wordRune(before) && !wordRune(after) {
+			return sentenceAround(para, m[0], m[1])
+		}
+	}
+	return ""
+}
+
+// wordRune reports whether r continues a word; utf8.RuneError, which
+// stands for the start or end of the text, does not.
+func wordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// sentenceAround widens para[from:to] to the sentence it is in.
+func sentenceAround(para string, from, to int) string {
+	start, stop := 0, len(para)
+	for _, end := range []string{". ", "! ", "? "} {
+		if i := strings.LastIndex(para[:from], end); i >= 0 && i+len(end) > start {
+			start = i + len(end)
+		}
+		// From the match's last character, which may itself end the
+		// sentence ("Cheers!").
+		if i := strings.Index(para[to-1:], end[:1]); i >= 0 && to+i < stop {
+			stop = to + i
+		}
+	}
+	return para[start:stop]
 }

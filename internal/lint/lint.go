@@ -5,9 +5,11 @@
 // without being declared. Lint reports those too, then renders every
 // wording of every template for a few sample requesters and reports what a
 // reader of the reply would notice: leftover placeholders, doubled spaces,
-// a missing greeting or sign-off, a brief reply too long for a LinkedIn
-// note, a formal reply with contractions or exclamation marks. Every
-// problem is a catalog.Error, printed as FILE:LINE: problem.
+// a missing greeting or sign-off, a closing paragraph that says the
+// sign-off again ("Wishing you all the best." above "All the best,"), a
+// brief reply too long for a LinkedIn note, a formal reply with
+// contractions or exclamation marks. Every problem is a catalog.Error,
+// printed as FILE:LINE: problem.
 package lint
 
 import (

@@ -5,8 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/lint"
 	"github.com/decline-cli/decline/templates"
 )
@@ -24,6 +26,31 @@ func TestDefaultCatalogIsClean(t *testing.T) {
 	}
 	if got, want := r.Summary(), "129 templates, no problems"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
+	}
+}
+
+// TestDefaultBriefsLeaveRoom holds the default brief replies to 270
+// characters for the normal sample, 30 under the LinkedIn limit lint
+// enforces, so that a longer name or value than the sample's still fits.
+func TestDefaultBriefsLeaveRoom(t *testing.T) {
+	const room = 270
+	ts, err := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tmpl := range ts {
+		if tmpl.Tone != "brief" {
+			continue
+		}
+		for i := range tmpl.Variants {
+			r, err := compose.Render(tmpl, lint.SampleRequest(tmpl, lint.Samples[0], i+1, true))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := utf8.RuneCountInString(strings.TrimSuffix(r.Body, "\n")); n > room {
+				t.Errorf("%s wording %d is %d characters for %q, more than %d", tmpl.ID, i+1, n, lint.Samples[0].Name, room)
+			}
+		}
 	}
 }
 
@@ -64,6 +91,7 @@ func TestFixtures(t *testing.T) {
 		{"brief-length.yaml", `testdata/lint/brief-length.yaml:5: body of lint/brief-length: brief reply is 313 characters for "Alexandra Kim", more than the 300 a LinkedIn note holds`},
 		{"formal-contraction.yaml", `testdata/lint/formal-contraction.yaml:7: body of lint/formal-contraction: formal tone, but uses the contraction "can't"`},
 		{"formal-exclamation.yaml", `testdata/lint/formal-exclamation.yaml:7: body of lint/formal-exclamation: formal tone, but uses an exclamation mark`},
+		{"closing-signoff.yaml", `testdata/lint/closing-signoff.yaml:7: body of lint/closing-signoff: the closing repeats the sign-off "All the best": "I hope it goes well, and Wishing You All The Best with it." (end the last paragraph another way)`},
 		{"unused-value.yaml", `testdata/lint/unused-value.yaml:2: lint/unused-value declares the value "company" but never uses it (remove it from optional, or use it)`},
 	}
 	seen := map[string]bool{}
