@@ -1,17 +1,23 @@
 // Package safetext decides which outside text decline will accept.
 //
-// Names, CSV cells and --set values come from people decline has never
+// Names, CSV cells, --set values, configuration values, template text and
+// the names of files decline reads come from people decline has never
 // met. The policy is to reject, never to clean silently: text holding
 // invalid UTF-8, a C0 control (tab and newline included, except in
-// multi-line text), DEL, a C1 control, or a bidirectional formatting
-// character is refused with an error that shows the value safely quoted.
-// Nothing such text holds can then reach a terminal, a file or a header.
+// multi-line text), DEL, a C1 control (U+0080 to U+009F, which includes
+// the one-character CSI U+009B), a bidirectional formatting character
+// (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C) or a
+// Unicode line or paragraph separator is refused with an error that shows
+// the value safely quoted (Quote). Nothing such text holds can then reach
+// a terminal, a file or a header. Escape is the last guard on every
+// message decline prints.
 package safetext
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -28,11 +34,30 @@ type Problem struct {
 func (p *Problem) Error() string { return p.Reason }
 
 // Check reports the first reason value is not acceptable, or nil.
-// Multi-line text may also hold tabs and newlines.
+// Multi-line text may also hold tabs and newlines; single-line text is
+// also capped at MaxLen bytes.
 func Check(value string, multiline bool) *Problem {
 	if len(value) > MaxLen && !multiline {
 		return &Problem{Offset: MaxLen, Reason: fmt.Sprintf("is %d bytes long, more than the %d allowed", len(value), MaxLen)}
 	}
+	return checkChars(value, multiline)
+}
+
+// CheckPath applies the policy to the name of a file or directory that
+// decline reads or writes and may print (a template file, a batch input,
+// an output directory): one line of acceptable characters, of any length.
+// Such a name comes from whoever made the file, so it is checked like
+// any other outside text before decline ever prints it. what says what
+// the path is, such as "template file", and starts the error.
+func CheckPath(what, path string) error {
+	if p := checkChars(path, false); p != nil {
+		// Quoted whole, unlike Quote: the name that matters is at the end.
+		return fmt.Errorf("%s %s %s; rename it", what, strconv.QuoteToGraphic(path), p.Reason)
+	}
+	return nil
+}
+
+func checkChars(value string, multiline bool) *Problem {
 	// Most text is printable ASCII: skip it a byte at a time.
 	start := 0
 	for start < len(value) && value[start] >= 0x20 && value[start] < 0x7f {
@@ -56,6 +81,16 @@ func Check(value string, multiline bool) *Problem {
 		}
 	}
 	return nil
+}
+
+// TrimSpace trims the white space the policy allows (spaces, including
+// no-break and other Unicode spaces) from both ends of s, and nothing
+// else: a tab, a line break, NEL (U+0085) or a line separator at the end
+// of a cell stays, for Check to refuse, as it would in a flag. Trimming
+// them too (strings.TrimSpace would) would clean outside text instead of
+// refusing it, and only where it came from a file.
+func TrimSpace(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) && forbidden(r) == "" })
 }
 
 // forbidden names the class of a character that outside text may not hold.

@@ -61,3 +61,38 @@ func TestQuoteAndEscapeNeverPassControls(t *testing.T) {
 		t.Errorf("Escape changed safe text: %q", got)
 	}
 }
+
+func TestCheckPath(t *testing.T) {
+	long := "/home/you/" + strings.Repeat("d/", 1000) + "requests.csv"
+	for _, ok := range []string{"requests.csv", "/home/zoë/Löhne 2024.csv", long} {
+		if err := CheckPath("input file", ok); err != nil {
+			t.Errorf("%q refused: %v", ok, err)
+		}
+	}
+	err := CheckPath("input file", "/tmp/"+strings.Repeat("x", 60)+"/\x1b]52;c;ZXZpbA==\a.csv")
+	want := `input file "/tmp/` + strings.Repeat("x", 60) + `/\x1b]52;c;ZXZpbA==\a.csv" contains an escape character (U+001B); rename it`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	for _, bad := range []string{"a\nb", "a\tb", "a\u202eb", "a\u009bb", "a\xffb"} {
+		if CheckPath("file", bad) == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestTrimSpaceLeavesWhatCheckRefuses(t *testing.T) {
+	for in, want := range map[string]string{
+		"  Ann  ":         "Ann",
+		"\u00a0Ann\u3000": "Ann",
+		"Ann\u0085":       "Ann\u0085",
+		"Ann\n":           "Ann\n",
+		"\tAnn":           "\tAnn",
+		"Ann\u2028 ":      "Ann\u2028",
+		"Ann\r":           "Ann\r",
+	} {
+		if got := TrimSpace(in); got != want {
+			t.Errorf("TrimSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
