@@ -218,6 +218,9 @@ func ReadFS(fsys fs.FS, prefix, source string) ([]*Template, error) {
 // that does not exist holds no templates when optional is true, and is an
 // error otherwise.
 func ReadDir(dir string, optional bool) ([]*Template, error) {
+	if err := safetext.CheckPath("template directory", dir); err != nil {
+		return nil, err
+	}
 	info, err := os.Stat(dir)
 	if err != nil {
 		if optional && errors.Is(err, fs.ErrNotExist) {
@@ -246,8 +249,22 @@ func ReadDir(dir string, optional bool) ([]*Template, error) {
 }
 
 // ReadFile parses one template file on disk, refusing files over
-// MaxFileSize without reading them whole.
+// MaxFileSize without reading them whole, anything but a regular file (a
+// named pipe would never end), and a file whose name does not meet the
+// outside-text policy, since the name is printed in messages and by
+// 'templates list'.
 func ReadFile(name string) ([]*Template, error) {
+	if err := safetext.CheckPath("template file", name); err != nil {
+		// The name cannot be printed as it is: the error quotes it.
+		return nil, ErrorList{{Msg: err.Error()}}
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, ErrorList{{File: name, Msg: "cannot read: " + unwrapPathError(err).Error()}}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, ErrorList{{File: name, Msg: "not a regular file (a template file must be a plain file)"}}
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, ErrorList{{File: name, Msg: "cannot read: " + unwrapPathError(err).Error()}}

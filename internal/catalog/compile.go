@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -9,6 +10,8 @@ import (
 	"sync"
 	"text/template"
 	"text/template/parse"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // MaxTemplateSize caps the source of one subject or body.
@@ -83,6 +86,12 @@ func (p *parser) compileOne(t *Template, what, src string, line int, declared ma
 		p.errorf(line, "%s of %s is %d bytes, more than the %d allowed", what, t.ID, len(src), MaxTemplateSize)
 		return nil
 	}
+	// Template text is outside text too: whatever a literal holds goes
+	// straight into the reply, so it meets the same policy.
+	if pr := safetext.Check(src, true); pr != nil {
+		p.errorf(line+strings.Count(src[:pr.Offset], "\n"), "%s of %s %s (template text may hold printable characters, tabs and line breaks only)", what, t.ID, pr.Reason)
+		return nil
+	}
 	tmpl, err := template.New(t.ID).Option("missingkey=error").Parse(src)
 	if err != nil {
 		msg, at := err.Error(), 0
@@ -103,6 +112,10 @@ func (p *parser) compileOne(t *Template, what, src string, line int, declared ma
 	}
 	if len(tmpl.Templates()) > 1 {
 		p.errorf(line, "%s of %s defines named templates, which are not supported", what, t.ID)
+		return nil
+	}
+	if n, msg := refused(tmpl.Tree); n != nil {
+		p.errorf(line+lineIn(tmpl.Tree, n)-1, "%s of %s %s", what, t.ID, msg)
 		return nil
 	}
 	for _, ref := range fieldsUsed(tmpl.Tree) {
@@ -146,6 +159,121 @@ func (t *Template) UsedValues() []string {
 	return out
 }
 
+// lineIn is the line (1-based) of a node within its template's source.
+func lineIn(tree *parse.Tree, n parse.Node) int {
+	loc, _ := tree.ErrorContext(n)
+	// loc is "name:line:col"; the name is an id, which holds no ':'.
+	parts := strings.Split(loc, ":")
+	if len(parts) >= 3 {
+		if l, err := strconv.Atoi(parts[len(parts)-2]); err == nil {
+			return l
+		}
+	}
+	return 1
+}
+
+// AllowedFuncs are the functions a template may call. Each costs time
+// and memory in proportion to its arguments, which are values of at most
+// safetext.MaxLen bytes or the template's own text. The others are
+// refused: printf, print and println can build strings of any size
+// before anything is written ({{printf "%999999d" 1}} allocates a
+// megabyte, and a variable doubled by each of a few dozen printf calls
+// takes all the memory there is); html, js and urlquery grow their input
+// the same way; call has nothing to call.
+var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice"}
+
+// refused finds the first part of a parsed template that decline will
+// not run, and says why: anything that could run without end or take
+// unbounded memory, and quoted strings that break the outside-text
+// policy ({{"\x1b[2J"}}). What is left (text, fields, variables, if,
+// with, else and the AllowedFuncs) executes in one pass over the
+// template, in time and memory proportional to its size, and the output
+// cap does the rest.
+func refused(tree *parse.Tree) (parse.Node, string) {
+	if tree == nil {
+		return nil, ""
+	}
+	var found parse.Node
+	var msg string
+	Inspect(tree.Root, func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.RangeNode:
+			msg = "uses range, which templates cannot use: a reply has no list to repeat, and a loop could run without end"
+		case *parse.TemplateNode:
+			msg = "uses {{template}}, which templates cannot use: a template that calls itself never ends"
+		case *parse.BreakNode, *parse.ContinueNode:
+			msg = "uses break or continue, which only make sense in range"
+		case *parse.StringNode:
+			if pr := safetext.Check(n.Text, true); pr != nil {
+				msg = "has a quoted string that " + pr.Reason
+			}
+		case *parse.IdentifierNode:
+			if !slices.Contains(AllowedFuncs, n.Ident) {
+				msg = fmt.Sprintf("calls %s, which templates cannot use (they can call only %s; write a value as {{.Name}})", n.Ident, strings.Join(AllowedFuncs, ", "))
+			}
+		}
+		if msg != "" && found == nil {
+			found = n
+		}
+		return found == nil
+	})
+	return found, msg
+}
+
+// Inspect calls visit for n and then, if visit returns true, for every
+// node under it, depth first, in source order: the lists and branches of
+// if, with and range, and the pipelines, commands and arguments of
+// actions. It is to a parsed template what go/ast.Inspect is to Go.
+func Inspect(n parse.Node, visit func(parse.Node) bool) {
+	switch x := n.(type) {
+	case nil:
+		return
+	case *parse.ListNode:
+		if x == nil {
+			return
+		}
+	case *parse.PipeNode:
+		if x == nil {
+			return
+		}
+	}
+	if !visit(n) {
+		return
+	}
+	switch x := n.(type) {
+	case *parse.ListNode:
+		for _, c := range x.Nodes {
+			Inspect(c, visit)
+		}
+	case *parse.ActionNode:
+		Inspect(x.Pipe, visit)
+	case *parse.PipeNode:
+		for _, c := range x.Cmds {
+			Inspect(c, visit)
+		}
+	case *parse.CommandNode:
+		for _, a := range x.Args {
+			Inspect(a, visit)
+		}
+	case *parse.ChainNode:
+		Inspect(x.Node, visit)
+	case *parse.IfNode:
+		inspectBranch(&x.BranchNode, visit)
+	case *parse.WithNode:
+		inspectBranch(&x.BranchNode, visit)
+	case *parse.RangeNode:
+		inspectBranch(&x.BranchNode, visit)
+	case *parse.TemplateNode:
+		Inspect(x.Pipe, visit)
+	}
+}
+
+func inspectBranch(b *parse.BranchNode, visit func(parse.Node) bool) {
+	Inspect(b.Pipe, visit)
+	Inspect(b.List, visit)
+	Inspect(b.ElseList, visit)
+}
+
 type fieldRef struct {
 	name string
 	line int // 1-based, within the template source
@@ -156,77 +284,39 @@ type fieldRef struct {
 // bodies dot changes, so only their pipelines are examined, and $.X is
 // always the data.
 func fieldsUsed(tree *parse.Tree) []fieldRef {
-	if tree == nil || tree.Root == nil {
+	if tree == nil {
 		return nil
 	}
 	var refs []fieldRef
-	lineOf := func(n parse.Node) int {
-		loc, _ := tree.ErrorContext(n)
-		// loc is "name:line:col".
-		parts := strings.Split(loc, ":")
-		if len(parts) >= 3 {
-			if l, err := strconv.Atoi(parts[len(parts)-2]); err == nil {
-				return l
+	var scan func(n parse.Node, dotIsData bool)
+	scan = func(n parse.Node, dotIsData bool) {
+		Inspect(n, func(n parse.Node) bool {
+			switch n := n.(type) {
+			case *parse.FieldNode:
+				if dotIsData && len(n.Ident) > 0 {
+					refs = append(refs, fieldRef{n.Ident[0], lineIn(tree, n)})
+				}
+			case *parse.VariableNode:
+				if len(n.Ident) > 1 && n.Ident[0] == "$" {
+					refs = append(refs, fieldRef{n.Ident[1], lineIn(tree, n)})
+				}
+			case *parse.WithNode:
+				scanBody(scan, &n.BranchNode, dotIsData)
+				return false
+			case *parse.RangeNode:
+				scanBody(scan, &n.BranchNode, dotIsData)
+				return false
 			}
-		}
-		return 1
+			return true
+		})
 	}
-	var walk func(n parse.Node, dotIsData bool)
-	walkPipe := func(pipe *parse.PipeNode, dotIsData bool) {
-		if pipe == nil {
-			return
-		}
-		for _, cmd := range pipe.Cmds {
-			for _, arg := range cmd.Args {
-				walk(arg, dotIsData)
-			}
-		}
-	}
-	walk = func(n parse.Node, dotIsData bool) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				walk(c, dotIsData)
-			}
-		case *parse.ActionNode:
-			walkPipe(n.Pipe, dotIsData)
-		case *parse.FieldNode:
-			if dotIsData && len(n.Ident) > 0 {
-				refs = append(refs, fieldRef{n.Ident[0], lineOf(n)})
-			}
-		case *parse.VariableNode:
-			if len(n.Ident) > 1 && n.Ident[0] == "$" {
-				refs = append(refs, fieldRef{n.Ident[1], lineOf(n)})
-			}
-		case *parse.ChainNode:
-			walk(n.Node, dotIsData)
-		case *parse.PipeNode:
-			walkPipe(n, dotIsData)
-		case *parse.IfNode:
-			walkPipe(n.Pipe, dotIsData)
-			walk(n.List, dotIsData)
-			if n.ElseList != nil {
-				walk(n.ElseList, dotIsData)
-			}
-		case *parse.WithNode:
-			walkPipe(n.Pipe, dotIsData)
-			walk(n.List, false)
-			if n.ElseList != nil {
-				walk(n.ElseList, dotIsData)
-			}
-		case *parse.RangeNode:
-			walkPipe(n.Pipe, dotIsData)
-			walk(n.List, false)
-			if n.ElseList != nil {
-				walk(n.ElseList, dotIsData)
-			}
-		case *parse.TemplateNode:
-			walkPipe(n.Pipe, dotIsData)
-		}
-	}
-	walk(tree.Root, true)
+	scan(tree.Root, true)
 	return refs
+}
+
+// scanBody scans a with or range: dot is something else in its body.
+func scanBody(scan func(parse.Node, bool), b *parse.BranchNode, dotIsData bool) {
+	scan(b.Pipe, dotIsData)
+	scan(b.List, false)
+	scan(b.ElseList, dotIsData)
 }

@@ -13,6 +13,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if e.File == "" {
+		return e.Msg // a problem that no file name can be printed for
+	}
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}

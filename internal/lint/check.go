@@ -237,31 +237,13 @@ func (t text) lines() []segment {
 // literalText lists the text nodes of a parsed template, in every branch.
 func literalText(tree *parse.Tree, src string) []text {
 	var out []text
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				walk(c)
-			}
-		case *parse.TextNode:
-			out = append(out, text{text: string(n.Text), pos: int(n.Pos), src: src})
-		case *parse.IfNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.List)
-			walk(n.ElseList)
-		}
-	}
 	if tree != nil {
-		walk(tree.Root)
+		catalog.Inspect(tree.Root, func(n parse.Node) bool {
+			if n, ok := n.(*parse.TextNode); ok {
+				out = append(out, text{text: string(n.Text), pos: int(n.Pos), src: src})
+			}
+			return true
+		})
 	}
 	return out
 }

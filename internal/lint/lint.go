@@ -20,6 +20,7 @@ import (
 	"sort"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // Layer is a set of templates read together (the embedded defaults, one
@@ -51,6 +52,9 @@ func ReadFS(fsys fs.FS, prefix, source string) Layer {
 // path that does not exist, or a directory without template files, is a
 // problem unless optional is true.
 func ReadPath(path string, optional bool) Layer {
+	if err := safetext.CheckPath("template path", path); err != nil {
+		return Layer{Problems: catalog.ErrorList{{Msg: err.Error()}}}
+	}
 	info, err := os.Stat(path)
 	switch {
 	case err != nil && optional && errors.Is(err, fs.ErrNotExist):
