@@ -10,8 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
+	"github.com/decline-cli/decline/internal/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -35,7 +37,7 @@ type Env func(string) string
 // $XDG_CONFIG_HOME/decline, or ~/.config/decline.
 func Dir(env Env) (string, error) {
 	if x := env("XDG_CONFIG_HOME"); x != "" && filepath.IsAbs(x) {
-		return filepath.Join(x, "decline"), nil
+		return checkedPath("configuration directory", filepath.Join(x, "decline"))
 	}
 	home := env("HOME")
 	if home == "" {
@@ -44,7 +46,16 @@ func Dir(env Env) (string, error) {
 			return "", errors.New("cannot find the configuration directory: set HOME or XDG_CONFIG_HOME")
 		}
 	}
-	return filepath.Join(home, ".config", "decline"), nil
+	return checkedPath("configuration directory", filepath.Join(home, ".config", "decline"))
+}
+
+// checkedPath applies the outside-text policy to a path decline may
+// print: in a message, in 'templates path', or in a tip.
+func checkedPath(what, path string) (string, error) {
+	if err := safetext.CheckPath(what, path); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // TemplateDir is where the user's own templates live.
@@ -61,10 +72,12 @@ func TemplateDir(env Env) (string, error) {
 // named the file, which must then exist.
 func Path(flag string, env Env) (path string, explicit bool, err error) {
 	if flag != "" {
-		return flag, true, nil
+		path, err := checkedPath("config file", flag)
+		return path, true, err
 	}
 	if p := env("DECLINE_CONFIG"); p != "" {
-		return p, true, nil
+		path, err := checkedPath("config file", p)
+		return path, true, err
 	}
 	dir, err := Dir(env)
 	if err != nil {
@@ -122,6 +135,16 @@ func Parse(data []byte) (c *Config, err error) {
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
 		return nil, errors.New(cleanYAMLError(err))
 	}
+	// The values are outside text like any other: a sender holding an
+	// escape sequence is refused here, once, rather than on every reply.
+	for _, f := range []struct{ key, value string }{
+		{"sender", c.Sender}, {"signoff", c.Signoff}, {"kind", c.Kind},
+		{"tone", c.Tone}, {"format", c.Format}, {"clipboard", c.Clipboard},
+	} {
+		if p := safetext.Check(f.value, false); p != nil {
+			return nil, fmt.Errorf("%s %s %s", f.key, safetext.Quote(f.value), p.Reason)
+		}
+	}
 	return c, nil
 }
 
@@ -131,8 +154,12 @@ func cleanYAMLError(err error) string {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
 	msg = strings.ReplaceAll(msg, "\n  ", "; ")
-	msg = strings.ReplaceAll(msg, " in type config.Config", "")
-	msg = strings.ReplaceAll(msg, "field ", "unknown setting ")
-	msg = strings.ReplaceAll(msg, " not found", " (known: sender, signoff, kind, tone, format, clipboard)")
-	return msg
+	// "field X not found in type config.Config": X is the file's own
+	// text, so it is quoted like any other outside value.
+	return unknownField.ReplaceAllStringFunc(msg, func(m string) string {
+		key := unknownField.FindStringSubmatch(m)[1]
+		return "unknown setting " + safetext.Quote(key) + " (known: sender, signoff, kind, tone, format, clipboard)"
+	})
 }
+
+var unknownField = regexp.MustCompile(`field (.*?) not found in type config\.Config`)

@@ -68,3 +68,24 @@ func TestLoad(t *testing.T) {
 		t.Errorf("big file: %v", err)
 	}
 }
+
+// TestValuesAndPathsMeetThePolicy: a config value is outside text like
+// any other, refused when the file is read; so is a path decline prints.
+func TestValuesAndPathsMeetThePolicy(t *testing.T) {
+	for body, want := range map[string]string{
+		"sender: \"Jo\\e]52;c;ZXZpbA==\\a\"\n": `sender "Jo\x1b]52;c;ZXZpbA==\a" contains an escape character (U+001B)`,
+		"signoff: \"Best\\u202e\"\n":           `signoff "Best\u202e" contains a text-direction control (U+202E)`,
+		"tone: \"\\x9b\"\n":                    `tone "\u009b" contains a control character (U+009B)`,
+		"\"\\e[2J\": x\n":                      `line 1: unknown setting "\x1b[2J" (known: sender, signoff, kind, tone, format, clipboard)`,
+	} {
+		if _, err := Parse([]byte(body)); err == nil || err.Error() != want {
+			t.Errorf("%q: err = %v\nwant %s", body, err, want)
+		}
+	}
+	if _, _, err := Path("a\x1b[2J.yaml", envOf(nil)); err == nil || err.Error() != `config file "a\x1b[2J.yaml" contains an escape character (U+001B); rename it` {
+		t.Errorf("--config: %v", err)
+	}
+	if _, err := Dir(envOf(map[string]string{"XDG_CONFIG_HOME": "/x\u202e"})); err == nil || !strings.Contains(err.Error(), `"/x\u202e/decline" contains a text-direction control`) {
+		t.Errorf("XDG_CONFIG_HOME: %v", err)
+	}
+}
