@@ -43,3 +43,25 @@ func FuzzCheckAddress(f *testing.F) {
 		}
 	})
 }
+
+// TestParseAddressChecksTheDecodedName: net/mail decodes RFC 2047
+// encoded-words in a display name, so a name can arrive encoded and turn
+// into a line break or an escape sequence. Every format refuses it the
+// same way, because ParseAddress does.
+func TestParseAddressChecksTheDecodedName(t *testing.T) {
+	for in, want := range map[string]string{
+		"=?utf-8?q?A=0D=0ABcc=3A_v=40evil=2Eexample?= <a@example.com>": "has a display name that, decoded, contains a line break (U+000D)",
+		"=?utf-8?q?A=1B=5B2J?= <a@example.com>":                        "has a display name that, decoded, contains an escape character (U+001B)",
+		"=?utf-8?b?4oCuZXZpbA==?= <a@example.com>":                     "has a display name that, decoded, contains a text-direction control (U+202E)",
+	} {
+		if _, err := ParseAddress(in); err == nil || err.Error() != want {
+			t.Errorf("%s: err = %v, want %s", in, err, want)
+		}
+		if CheckAddress(in) == nil {
+			t.Errorf("%s: CheckAddress accepted it", in)
+		}
+	}
+	if a, err := ParseAddress("=?utf-8?q?Zo=C3=AB?= <z@example.com>"); err != nil || a.Name != "Zoë" {
+		t.Errorf("an honest encoded name: %v, %v", a, err)
+	}
+}

@@ -160,6 +160,12 @@ func ParseAddress(s string) (*mail.Address, error) {
 	if err != nil {
 		return nil, errors.New("is not an email address (write it like scott@example.com, or Scott Lee <scott@example.com>)")
 	}
+	// net/mail decodes RFC 2047 encoded-words in the display name, so
+	// "=?utf-8?q?A=0D=0ABcc:...?=" becomes a name holding a line break:
+	// the decoded name meets the policy too, whatever the format.
+	if p := safetext.Check(a.Name, false); p != nil {
+		return nil, fmt.Errorf("has a display name that, decoded, %s", p.Reason)
+	}
 	for _, r := range a.Address {
 		if r > 0x7e {
 			return nil, fmt.Errorf("is not an ASCII email address (addresses with other characters are not supported)")
