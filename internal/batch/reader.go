@@ -18,6 +18,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/safetext"
 )
@@ -63,7 +64,9 @@ const (
 )
 
 // Row is one request, as the input gave it. Cells are trimmed of
-// surrounding space; an empty cell is the same as a missing column.
+// surrounding spaces (safetext.TrimSpace: a tab or line break at either
+// end stays, to be refused); an empty cell is the same as a missing
+// column.
 type Row struct {
 	Line         int // the input line where the row starts
 	Name         string
@@ -292,7 +295,7 @@ func (r *Reader) set(row *Row, name string, field *string, value string) error {
 	if len(value) > MaxCell {
 		return &Error{Line: row.Line, Msg: fmt.Sprintf("column %s is %d bytes long, more than the %d allowed", safetext.Quote(name), len(value), MaxCell)}
 	}
-	value = strings.TrimSpace(value)
+	value = safetext.TrimSpace(value)
 	switch {
 	case field != nil:
 		*field = value
@@ -358,7 +361,7 @@ func (r *Reader) nextCSV() (*Row, error) {
 // rows, which are skipped.
 func blank(cells []string) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+		if safetext.TrimSpace(c) != "" {
 			return false
 		}
 	}
@@ -507,6 +510,11 @@ func (r *Reader) nextJSON() (*Row, error) {
 // Numbers are taken as written and null as an empty cell, so that
 // {"variant": 2} works; anything else is an error.
 func (r *Reader) decodeObject(row *Row, line []byte) error {
+	// encoding/json would quietly turn invalid UTF-8 into U+FFFD; the
+	// policy is to refuse it.
+	if !utf8.Valid(line) {
+		return errors.New("the line is not valid UTF-8 (save the file as UTF-8)")
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()
 	tok, err := dec.Token()

@@ -221,3 +221,14 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+// TestReaderNeverCleansHostileCells: cells are trimmed of spaces only. A
+// line break, NEL or tab at the end of a cell stays for the policy to
+// refuse (as it would in a flag), and a JSON Lines line holding invalid
+// UTF-8 is refused rather than quietly turned into U+FFFD.
+func TestReaderNeverCleansHostileCells(t *testing.T) {
+	check(t, "name,relationship\n\"Ann\u0085 \",stranger\n\u00a0Bo\u00a0,stranger\n\"Cy\n\",stranger\n", CSV,
+		[]string{"2|Ann\u0085||||stranger|||", "3|Bo||||stranger|||", "4|Cy\n||||stranger|||"}, "")
+	check(t, "{\"name\":\"Ann\xff\"}\n{\"name\":\"Bo\"}\n", JSONL,
+		[]string{"line 1: the line is not valid UTF-8 (save the file as UTF-8)", "2|Bo|||||||"}, "")
+}
