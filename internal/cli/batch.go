@@ -215,6 +215,16 @@ func (b *batchRun) setUp() error {
 	case o.force && o.outDir == "":
 		return usageErrorf("--force only applies to --out-dir")
 	}
+	// The paths are printed in every report; like any outside text, they
+	// must be safe to print.
+	if o.input != "" && o.input != "-" {
+		if err := safetext.CheckPath("input file", o.input); err != nil {
+			return err
+		}
+	}
+	if err := safetext.CheckPath("output directory", o.outDir); err != nil {
+		return err
+	}
 	if b.inFormat, err = inputFormat(o); err != nil {
 		return err
 	}

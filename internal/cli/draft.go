@@ -134,6 +134,9 @@ func (r *replyFlags) resolve(cfg *config.Config) (*settings, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFlagText(flagValue{"--from", r.from}, flagValue{"--signoff", r.signoff}); err != nil {
+		return nil, err
+	}
 	values, err := parseSets(r.sets)
 	if err != nil {
 		return nil, err
@@ -182,6 +185,11 @@ func runDraft(f *Factory, o *draftOptions) error {
 		return err
 	}
 	values := s.values
+	// Checked before anything uses them: the name is part of the
+	// questions asked on a terminal.
+	if err := checkFlagText(flagValue{"--name", o.name}, flagValue{"--first-name", o.firstName}, flagValue{"--subject", o.subject}); err != nil {
+		return err
+	}
 	if o.to != "" {
 		if _, err := deliver.ParseAddress(o.to); err != nil {
 			return usageErrorf("--to %s %v", safetext.Quote(o.to), err)
@@ -286,9 +294,6 @@ func runDraft(f *Factory, o *draftOptions) error {
 		return composeError(err)
 	}
 	if o.subject != "" {
-		if p := safetext.Check(o.subject, false); p != nil {
-			return usageErrorf("--subject %s %s", safetext.Quote(o.subject), p.Reason)
-		}
 		reply.Subject = o.subject
 	}
 	msg := &deliver.Message{Reply: reply, To: o.to}
@@ -562,6 +567,21 @@ func briefNote(r *compose.Reply) string {
 	return ""
 }
 
+// flagValue is a flag's name and the value it was given.
+type flagValue struct{ flag, value string }
+
+// checkFlagText applies the outside-text policy to flag values, as
+// compose.Check does to a request: a value that breaks it is a usage
+// error naming the flag, with the value quoted.
+func checkFlagText(flags ...flagValue) error {
+	for _, f := range flags {
+		if p := safetext.Check(f.value, false); p != nil {
+			return usageErrorf("%s %s %s", f.flag, safetext.Quote(f.value), p.Reason)
+		}
+	}
+	return nil
+}
+
 func parseSets(sets []string) (map[string]string, error) {
 	values := make(map[string]string, len(sets))
 	for _, kv := range sets {
@@ -570,8 +590,8 @@ func parseSets(sets []string) (map[string]string, error) {
 		if !ok || k == "" {
 			return nil, usageErrorf("--set takes key=value, got %s", safetext.Quote(kv))
 		}
-		if p := safetext.Check(v, false); p != nil {
-			return nil, usageErrorf("--set %s: value %s %s", safetext.Quote(k), safetext.Quote(v), p.Reason)
+		if err := checkFlagText(flagValue{"--set " + safetext.Quote(k) + ": value", v}); err != nil {
+			return nil, err
 		}
 		values[k] = v
 	}

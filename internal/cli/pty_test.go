@@ -372,3 +372,26 @@ func TestInteractiveEditThenPrint(t *testing.T) {
 		t.Errorf("the edited reply was not printed after choosing print:\n%s", s.text())
 	}
 }
+
+// TestHostileNameOnATerminal runs decline on a real terminal with a name
+// that holds an OSC 52 sequence (which would write the clipboard) and a
+// screen-clearing CSI: decline refuses it before asking anything, and the
+// terminal never receives either sequence.
+func TestHostileNameOnATerminal(t *testing.T) {
+	s := startSession(t, true, nil, "draft", "--name", "Ev\x1b]52;c;ZXZpbA==\a\x1b[2JX")
+	if code := s.exitCode(); code != 2 {
+		t.Fatalf("exit %d, want 2; terminal:\n%s", code, s.text())
+	}
+	s.mu.Lock()
+	raw := s.screen.String()
+	s.mu.Unlock()
+	if strings.Contains(raw, "\x1b]52") || strings.Contains(raw, "\x1b[2J") || strings.Contains(raw, "\a") {
+		t.Errorf("the terminal received the name's escape sequences: %q", raw)
+	}
+	if !strings.Contains(raw, `decline: --name "Ev\x1b]52;c;ZXZpbA==\a\x1b[2JX" contains an escape character (U+001B)`) {
+		t.Errorf("no quoted error on the terminal: %q", raw)
+	}
+	if strings.Contains(raw, "ask you for") || s.stdout.Len() > 0 {
+		t.Errorf("decline asked or printed something: %q, stdout %q", raw, s.stdout.String())
+	}
+}

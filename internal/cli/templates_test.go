@@ -8,12 +8,11 @@ import (
 	"github.com/decline-cli/decline/internal/iostreams"
 )
 
-// TestTablesOnATerminal checks the form 'templates list' and 'templates
-// path' take on a terminal: an aligned table under a header. In a pipe
-// they are tab-separated (the scripts in testdata/script check that).
-func TestTablesOnATerminal(t *testing.T) {
-	home := t.TempDir()
-	env := func(k string) string {
+// tempHomeEnv is an environment with an empty home of its own, so that
+// no developer's templates or settings leak into a test.
+func tempHomeEnv(t testing.TB) (env func(string) string, home string) {
+	home = t.TempDir()
+	return func(k string) string {
 		switch k {
 		case "HOME":
 			return home
@@ -21,7 +20,14 @@ func TestTablesOnATerminal(t *testing.T) {
 			return filepath.Join(home, ".config")
 		}
 		return ""
-	}
+	}, home
+}
+
+// TestTablesOnATerminal checks the form 'templates list' and 'templates
+// path' take on a terminal: an aligned table under a header. In a pipe
+// they are tab-separated (the scripts in testdata/script check that).
+func TestTablesOnATerminal(t *testing.T) {
+	env, home := tempHomeEnv(t)
 	user := filepath.Join(home, ".config", "decline", "templates")
 	// The directory column is as wide as its longest cell, plus two.
 	pad := func(s, longest string) string { return s + strings.Repeat(" ", len(longest)+2-len(s)) }

@@ -146,13 +146,14 @@ func TestRenderChoosesVariantFromName(t *testing.T) {
 func TestRenderCapsOutput(t *testing.T) {
 	tmpl := parseOne(t, `
 templates:
-  - id: loop/forever
-    body: "{{range 1000000000}}{{$.Name}}{{end}}"
+  - id: long/output
+    body: "`+strings.Repeat("{{.Name}}", 100)+`"
 `)
-	// A template that would write 300 GB stops at the cap.
-	_, err := compose.Render(tmpl, &compose.Request{Name: strings.Repeat("x", 300)})
-	if !errors.Is(err, compose.ErrOutputTooLong) {
-		t.Fatalf("err = %v, want ErrOutputTooLong", err)
+	// A template that would write 100 KB stops at the cap, with nothing
+	// to show for it.
+	r, err := compose.Render(tmpl, &compose.Request{Name: strings.Repeat("x", 1000)})
+	if !errors.Is(err, compose.ErrOutputTooLong) || r != nil {
+		t.Fatalf("reply %v, err = %v, want ErrOutputTooLong", r != nil, err)
 	}
 }
 
@@ -170,22 +171,20 @@ func TestFirstName(t *testing.T) {
 	}
 }
 
-func TestRenderRefusesControlsMadeByTemplate(t *testing.T) {
-	for name, body := range map[string]string{
-		"printf esc":  `Hi {{printf "%c" 27}}[31m{{.Name}}`,
-		"literal osc": "Hi \x1b]52;c;ZXZpbA==\x07",
-		"bidi":        `Hi {{printf "%c" 0x202e}}`,
-	} {
-		t.Run(name, func(t *testing.T) {
-			ts := catalog.FromSpecs([]catalog.Spec{{ID: "evil/x", Variants: []string{body}, VariantLines: []int{1}}}, "test")
-			r, err := compose.Render(ts[0], &compose.Request{Name: "Ana"})
-			if err == nil {
-				t.Fatalf("rendered %q, want an error", r.Body)
-			}
-			if !strings.Contains(err.Error(), "template evil/x: its output contains") {
-				t.Errorf("error = %v", err)
-			}
-		})
+// TestRenderChecksItsOutput: loading refuses control characters in a
+// template's text and strings, but a template can still cut a name in
+// the middle of a character; the output check refuses what results.
+func TestRenderChecksItsOutput(t *testing.T) {
+	ts := catalog.FromSpecs([]catalog.Spec{{ID: "cut/x", Variants: []string{`Hi {{slice .Name 0 3}}`}, VariantLines: []int{1}}}, "test")
+	r, err := compose.Render(ts[0], &compose.Request{Name: "Zoë"})
+	if err == nil {
+		t.Fatalf("rendered %q, want an error", r.Body)
+	}
+	if !strings.Contains(err.Error(), "template cut/x: its output is not valid UTF-8") {
+		t.Errorf("error = %v", err)
+	}
+	if r, err := compose.Render(ts[0], &compose.Request{Name: "Zoe"}); err != nil || r.Body != "Hi Zoe\n" {
+		t.Errorf("ASCII name: %v, %v", r, err)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // Accessible is a Prompter that asks plain-text questions one line at a
@@ -49,7 +51,7 @@ func (a *Accessible) Input(message, defaultValue string, validate func(string) e
 		if err != nil {
 			return "", err
 		}
-		answer := strings.TrimSpace(line)
+		answer := safetext.TrimSpace(line)
 		if answer == "" {
 			answer = defaultValue
 		}
@@ -88,6 +90,6 @@ func (a *Accessible) Select(message string, options []string, defaultIndex int) 
 		if err == nil && n >= 1 && n <= len(options) {
 			return n - 1, nil
 		}
-		fmt.Fprintf(a.out, "Sorry, %q is not one of the numbers. Please try again.\n", line)
+		fmt.Fprintf(a.out, "Sorry, %s is not one of the numbers. Please try again.\n", safetext.Quote(line))
 	}
 }
