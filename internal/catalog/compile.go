@@ -196,6 +196,9 @@ func refused(tree *parse.Tree) (parse.Node, string) {
 	var found parse.Node
 	var msg string
 	Inspect(tree.Root, func(n parse.Node) bool {
+		if found != nil {
+			return false // the first problem is the one reported
+		}
 		switch n := n.(type) {
 		case *parse.RangeNode:
 			msg = "uses range, which templates cannot use: a reply has no list to repeat, and a loop could run without end"
@@ -212,7 +215,7 @@ func refused(tree *parse.Tree) (parse.Node, string) {
 				msg = fmt.Sprintf("calls %s, which templates cannot use (they can call only %s; write a value as {{.Name}})", n.Ident, strings.Join(AllowedFuncs, ", "))
 			}
 		}
-		if msg != "" && found == nil {
+		if msg != "" {
 			found = n
 		}
 		return found == nil

@@ -93,3 +93,13 @@ func TestTemplateTextIsOutsideText(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplateLimitsReportTheFirst: with several problems, the message
+// and the line are both the first one's.
+func TestTemplateLimitsReportTheFirst(t *testing.T) {
+	src := "templates:\n  - id: x/y\n    body: |\n      {{printf \"%d\" 1}}\n      {{range 3}}{{end}}\n"
+	_, err := catalog.Parse("f.yaml", []byte(src), "f.yaml")
+	if err == nil || !strings.HasPrefix(err.Error(), "f.yaml:4: body of x/y calls printf") {
+		t.Errorf("err = %v", err)
+	}
+}
