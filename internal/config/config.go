@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/decline-cli/decline/internal/safetext"
 	"go.yaml.in/yaml/v3"
@@ -154,12 +155,28 @@ func cleanYAMLError(err error) string {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
 	msg = strings.ReplaceAll(msg, "\n  ", "; ")
+	re := yamlErrors()
 	// "field X not found in type config.Config": X is the file's own
 	// text, so it is quoted like any other outside value.
-	return unknownField.ReplaceAllStringFunc(msg, func(m string) string {
-		key := unknownField.FindStringSubmatch(m)[1]
+	msg = re.unknownField.ReplaceAllStringFunc(msg, func(m string) string {
+		key := re.unknownField.FindStringSubmatch(m)[1]
 		return "unknown setting " + safetext.Quote(key) + " (known: sender, signoff, kind, tone, format, clipboard)"
 	})
+	// "cannot unmarshal !!str `x` into config.Config": the file is not a
+	// mapping of settings; "... !!seq into string": a setting is a list.
+	msg = re.notSettings.ReplaceAllString(msg, "the file must hold settings, one per line, such as 'sender: Your Name'")
+	msg = re.notText.ReplaceAllStringFunc(msg, func(m string) string {
+		return "a setting must be text, found a " + map[string]string{"seq": "list", "map": "mapping"}[re.notText.FindStringSubmatch(m)[1]]
+	})
+	// One line, whatever the file held.
+	return strings.Join(strings.Fields(msg), " ")
 }
 
-var unknownField = regexp.MustCompile(`field (.*?) not found in type config\.Config`)
+// yamlErrors are the patterns of the decoder's messages, compiled on the
+// error path only: start-up pays nothing for them.
+var yamlErrors = sync.OnceValue(func() (re struct{ unknownField, notSettings, notText *regexp.Regexp }) {
+	re.unknownField = regexp.MustCompile(`(?s)field (.*?) not found in type config\.Config`)
+	re.notSettings = regexp.MustCompile("(?s)cannot unmarshal !!\\w+(?: `.*?`)? into config\\.Config")
+	re.notText = regexp.MustCompile(`cannot unmarshal !!(seq|map) into string`)
+	return re
+})

@@ -89,3 +89,18 @@ func TestValuesAndPathsMeetThePolicy(t *testing.T) {
 		t.Errorf("XDG_CONFIG_HOME: %v", err)
 	}
 }
+
+// TestYAMLErrorsInWords: the decoder's messages about a file of the wrong
+// shape become one line a user can act on (the fuzzer found a value with
+// line breaks quoted whole in one).
+func TestYAMLErrorsInWords(t *testing.T) {
+	for body, want := range map[string]string{
+		"0\r\r0":                         "line 1: the file must hold settings, one per line, such as 'sender: Your Name'",
+		"- a\n":                          "line 1: the file must hold settings, one per line, such as 'sender: Your Name'",
+		"sender: [a]\nsignoff: {a: b}\n": "line 1: a setting must be text, found a list; line 2: a setting must be text, found a mapping",
+	} {
+		if _, err := Parse([]byte(body)); err == nil || err.Error() != want {
+			t.Errorf("%q: err = %v\nwant %s", body, err, want)
+		}
+	}
+}
