@@ -7,6 +7,9 @@ LDFLAGS := -s -w
 export CGO_ENABLED ?= 0
 
 FUZZTIME ?= 30s
+# Minimizing a new input can take most of a short run (a big input is
+# tried with every byte left out), so it is kept short.
+FUZZMINIMIZETIME ?= 5s
 
 .PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench man release clean
 
@@ -50,7 +53,7 @@ fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
 	    echo "== $$pkg $$target ($(FUZZTIME))"; \
-	    $(GO) test $$pkg -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME); \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME); \
 	  done; \
 	done
 
