@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // got is what reading an input gives: each row or row error, one line
@@ -216,6 +218,17 @@ func FuzzReader(f *testing.F) {
 				last = row.Line
 				if i > len(input) {
 					t.Fatalf("%s: more rows than bytes", format)
+				}
+				if len(row.Values) > MaxColumns {
+					t.Fatalf("%s: %d values, over the cap", format, len(row.Values))
+				}
+				for _, v := range append([]string{row.Name, row.Email, row.FirstName, row.Kind, row.Relationship, row.Tone, row.Template, row.Variant}, slices.Collect(maps.Values(row.Values))...) {
+					if len(v) > MaxCell {
+						t.Fatalf("%s: a cell of %d bytes passed the cap", format, len(v))
+					}
+					if v != safetext.TrimSpace(v) {
+						t.Fatalf("%s: cell %q was not trimmed", format, v)
+					}
 				}
 			}
 		}

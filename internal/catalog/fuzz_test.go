@@ -33,6 +33,8 @@ func FuzzParse(f *testing.F) {
 		"kind: referral\ntemplates:\n  - relationship: social\n    tone: warm\n    requires: [role]\n    body: '{{.role}}'\n",
 		"templates: [{id: a, body: '{{if .Name}}{{range .Name}}'}]",
 		"\ufefftemplates:\n\t- x",
+		"templates: [{id: a, body: '{{range 9}}{{printf \"%9d\" 1}}{{end}}{{template \"a\"}}'}]",
+		"templates: [{id: a, subject: \"\\e]52\", body: '{{\"\\x1b\"}}'}]",
 	} {
 		f.Add([]byte(s))
 	}

@@ -94,6 +94,13 @@ columns). Test an optional value with {{if .company}}...{{end}}. A template
 can use only the values it declares, and what people type (names, values,
 cells) is only ever data: it is never read as template text.
 
+A template runs in one pass: it may use if, else, with, variables and the
+functions and, or, not, eq, ne, lt, le, gt, ge, len, index and slice.
+range, {{template}} and every other function (printf, print, js, ...) are
+refused when the file is read, because they could loop for ever or fill
+the memory; so is a control character, a text-direction mark or a line
+separator in the template's text. A reply longer than 64 KiB is an error.
+
 Overriding: a template with the same id as one read before it replaces it,
 whichever file it is in, so the built-in reply for a kind, relationship and
 tone is changed by writing a template with that kind, relationship and

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/decline-cli/decline/internal/iostreams"
@@ -95,5 +96,18 @@ func TestHostileAnswerIsRefusedAtThePrompt(t *testing.T) {
 		if pr := safetext.Check(s, false); pr != nil {
 			t.Errorf("shown %q, which %s", s, pr.Reason)
 		}
+	}
+}
+
+// TestHugeNameFlag: a 100 KB --name is refused at once, and the message
+// quotes only its start.
+func TestHugeNameFlag(t *testing.T) {
+	env, _ := tempHomeEnv(t)
+	ios, _, out, errOut := iostreams.Test()
+	name := strings.Repeat("a", 100_000)
+	code := Run(context.Background(), NewFactory(ios, env), []string{"draft", "--name", name, "-r", "stranger"})
+	want := `decline: --name "` + strings.Repeat("a", 48) + `"... is 100000 bytes long, more than the 1024 allowed` + "\n"
+	if code != ExitUsage || out.Len() > 0 || errOut.String() != want {
+		t.Errorf("exit %d, stdout %d bytes, stderr %q", code, out.Len(), errOut.String())
 	}
 }

@@ -21,6 +21,9 @@ func FuzzRender(f *testing.F) {
 	}
 	f.Add(`{{range 100000000}}{{$.Name}}{{end}}`, "x", "y")
 	f.Add(`{{printf "%c" 27}}`, "Ana", "Go")
+	f.Add(`Hi {{slice .Name 0 3}} {{index .skill 0}} {{len .Name}}`, "Zoë", "Go")
+	f.Add(`{{if and .Name (eq .skill "	")}}{{with $x := .Name}}{{$x}}{{end}}{{end}}`, "a", "	")
+	f.Add(strings.Repeat("{{.Name}}{{.skill}}", 200), strings.Repeat("n", 1000), strings.Repeat("s", 1000))
 	f.Add(`{{.skill}}{{template "x"}}`, "Ana\x1b[31m", "Go\n")
 	f.Add(`{{define "x"}}{{template "x"}}{{end}}{{template "x"}}`, "a", "b")
 	f.Fuzz(func(t *testing.T, src, name, skill string) {

@@ -3,6 +3,7 @@ package deliver
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -303,4 +304,20 @@ func TestClipboardX11(t *testing.T) {
 			t.Errorf("error %v, want xclip's own complaint", err)
 		}
 	})
+}
+
+// TestOSC52CannotBeEnded: whatever the text holds (BEL, ST, another
+// OSC), the sequence carries it as base64, so nothing in it can end the
+// sequence early or start one of its own.
+func TestOSC52CannotBeEnded(t *testing.T) {
+	text := "a\a b\x1b\\ c\x1b]52;c;ZXZpbA==\a d\u009c"
+	got := string(OSC52(text))
+	payload, ok := strings.CutPrefix(got, "\x1b]52;c;")
+	payload, ok2 := strings.CutSuffix(payload, "\a")
+	if !ok || !ok2 || strings.Trim(payload, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") != "" {
+		t.Fatalf("OSC52 = %q", got)
+	}
+	if dec, err := base64.StdEncoding.DecodeString(payload); err != nil || string(dec) != text {
+		t.Errorf("payload decodes to %q, %v", dec, err)
+	}
 }
