@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/config"
@@ -28,8 +29,12 @@ type Factory struct {
 
 	mu       sync.Mutex
 	cleanups map[int]func()
-	nextID   int
-	held     int // how many holdInterrupts are in force
+	// exiting is set once Ctrl-C has started the exit with status 130:
+	// the command, which may fail as its clean-ups pull files from under
+	// it, then waits for that exit instead of reporting its own error.
+	exiting atomic.Bool
+	nextID  int
+	held    int // how many holdInterrupts are in force
 }
 
 // NewFactory returns a factory for real streams and environment.
@@ -96,6 +101,7 @@ func (f *Factory) interruptsHeld() bool {
 }
 
 func (f *Factory) interrupted() {
+	f.exiting.Store(true)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, fn := range f.cleanups {

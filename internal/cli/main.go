@@ -69,6 +69,11 @@ func Run(ctx context.Context, f *Factory, args []string) int {
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	if f.exiting.Load() {
+		// Ctrl-C is ending the run with status 130; its clean-ups may
+		// have made the command fail, and that is no news.
+		select {}
+	}
 	return handleError(cobraError(err), f.IO.ErrOut)
 }
 

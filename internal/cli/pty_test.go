@@ -31,6 +31,8 @@ type session struct {
 	cmd    *exec.Cmd
 	stdout *bytes.Buffer
 
+	initial *unix.Termios // the terminal's settings before decline started
+
 	mu     sync.Mutex
 	screen bytes.Buffer // everything the terminal received
 	mark   int          // expect looks only past this offset
@@ -58,6 +60,8 @@ func startSession(t *testing.T, pipeStdout bool, env []string, args ...string) *
 		"DECLINE_CONFIG=", "DECLINE_ACCESSIBLE=", "VISUAL=", "EDITOR=")
 	cmd.Env = append(cmd.Env, env...)
 	s := &session{t: t, ptmx: ptmx, tty: tty, cmd: cmd, done: make(chan struct{})}
+	// The terminal as decline finds it, read before decline can change it.
+	s.initial = s.termios()
 	cmd.Stdin, cmd.Stderr = tty, tty
 	cmd.Stdout = tty
 	if pipeStdout {
@@ -269,7 +273,7 @@ func TestInteractiveCtrlCCancels(t *testing.T) {
 	for _, key := range []struct{ name, seq string }{{"ctrl-c", keyCtrlC}, {"esc", keyEsc}} {
 		t.Run(key.name, func(t *testing.T) {
 			s := startSession(t, true, nil, "draft", "-n", "Scott")
-			before := s.termios()
+			before := s.initial
 			s.expect("What did Scott ask you for?")
 			s.send(keyEnter)
 			s.expect("How do you know Scott?")
