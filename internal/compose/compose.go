@@ -98,37 +98,78 @@ func FirstName(name string) string {
 	name = strings.TrimSpace(name)
 	if before, after, ok := strings.Cut(name, ","); ok {
 		after = strings.TrimSpace(after)
+		word, _ := nextWord(after)
 		switch {
 		case strings.TrimSpace(before) == "":
 			name = after
-		case after != "" && !isSuffix(strings.Fields(after)[0]):
+		case after != "" && !isSuffix(word):
 			// "Lee, Scott": the given name follows the comma.
 			name = after
 		default:
 			name = before
 		}
 	}
-	words := strings.Fields(name)
-	for len(words) > 1 && isTitle(words[0]) {
-		words = words[1:]
+	// Without allocating: a batch calls this for every row.
+	word, rest := nextWord(name)
+	for {
+		next, tail := nextWord(rest)
+		if next == "" || !isTitle(word) {
+			break
+		}
+		word, rest = next, tail
 	}
-	if len(words) == 0 {
-		return ""
+	if first := trimPunct(word); first != "" {
+		return first
 	}
-	first := strings.TrimRight(words[0], ",.;:")
-	if first == "" {
-		return words[0]
+	return word
+}
+
+// trimPunct drops the punctuation that can follow a first name.
+func trimPunct(w string) string {
+	for len(w) > 0 {
+		switch w[len(w)-1] {
+		case ',', '.', ';', ':':
+			w = w[:len(w)-1]
+		default:
+			return w
+		}
 	}
-	return first
+	return w
+}
+
+// nextWord returns the first word of s and what follows it.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // titles are honorifics that come before a name.
 var titles = []string{"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "fr", "hon", "herr", "frau", "mme", "mlle", "m", "sr", "sra", "srta", "dott", "ing"}
 
 func isTitle(w string) bool {
-	w = strings.ToLower(strings.TrimRight(w, "."))
+	for len(w) > 0 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	// Titles are short ASCII words: most names are rejected here.
+	if len(w) == 0 || len(w) > len("professor") {
+		return false
+	}
+	var lower [len("professor")]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
 	for _, t := range titles {
-		if w == t {
+		if t == string(lower[:len(w)]) {
 			return true
 		}
 	}

@@ -1,7 +1,9 @@
 package safetext
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,6 +34,19 @@ func FuzzCheck(f *testing.F) {
 					t.Fatalf("let %U through from %q", r, s)
 				}
 			}
+		}
+	})
+}
+
+// FuzzTrimSpace holds TrimSpace's ASCII shortcut to its definition.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"  Ann  ", "\u00a0Ann\u3000", " Ann\u0085", "Ann\n ", " \u2028", "", "   ", " a \xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) && forbidden(r) == "" })
+		if got := TrimSpace(s); got != want {
+			t.Fatalf("TrimSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

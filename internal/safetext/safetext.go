@@ -90,6 +90,17 @@ func checkChars(value string, multiline bool) *Problem {
 // them too (strings.TrimSpace would) would clean outside text instead of
 // refusing it, and only where it came from a file.
 func TrimSpace(s string) string {
+	// Most cells have nothing to trim, or ASCII spaces: no rune decoding
+	// unless an end is not ASCII.
+	for len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	for len(s) > 0 && s[len(s)-1] == ' ' {
+		s = s[:len(s)-1]
+	}
+	if len(s) == 0 || s[0] < utf8.RuneSelf && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) && forbidden(r) == "" })
 }
 
