@@ -126,7 +126,13 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 	}
 	if err != nil {
 		// No hard links here (some file systems): check, then rename.
-		if ok, _ := exists(d.root, name); ok {
+		ok, err := exists(d.root, name)
+		if err != nil {
+			d.root.Remove(tmp)
+			return fmt.Errorf("cannot check %s: %v", name, unwrapPath(err))
+		}
+		if ok {
+			d.root.Remove(tmp)
 			return fmt.Errorf("%s %w", name, ErrExists)
 		}
 		if err := d.root.Rename(tmp, name); err != nil {
@@ -134,7 +140,11 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 		}
 		return nil
 	}
-	d.root.Remove(tmp)
+	// The reply is in place; a temporary name that will not go would be
+	// litter, and is said.
+	if err := d.root.Remove(tmp); err != nil {
+		return fmt.Errorf("wrote %s, but cannot remove its temporary file %s: %v", name, tmp, unwrapPath(err))
+	}
 	return nil
 }
 

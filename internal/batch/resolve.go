@@ -76,20 +76,6 @@ func (r *Resolver) Validate(row *Row) (*catalog.Template, error) {
 	return t, nil
 }
 
-// Resolve chooses a row's template and builds its request, checking
-// everything compose.Check does, without rendering. The request is
-// reused by the next call.
-func (r *Resolver) Resolve(row *Row) (*catalog.Template, *compose.Request, error) {
-	t, req, err := r.resolve(row)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := compose.Check(t, req); err != nil {
-		return nil, nil, explain(err)
-	}
-	return t, req, nil
-}
-
 // explain adds to a missing value where a batch can give it.
 func explain(err error) error {
 	var me *compose.MissingError

@@ -279,12 +279,13 @@ func inputFormat(o *batchOptions) (batch.Format, error) {
 // emitFunc receives each good row with its template and its encoded reply.
 type emitFunc func(row *batch.Row, t *catalog.Template, data []byte) error
 
-// readRows reads every row once: it resolves, renders and encodes each,
-// names its file, and hands the good ones to emit, or on the second pass
-// writes them into the output directory. The first pass (checking)
-// reports the bad rows and checks that no file would be replaced; it
-// makes every check rendering makes, so that the second pass can fail
-// only on writing, and keeps no rendered text.
+// readRows is the sequential pass, used with --out-dir, whose file names
+// depend on row order (readRowsParallel serves the other runs). It reads
+// every row once, resolving and naming each: the checking pass reports
+// the bad rows, checks that no file would be replaced and hands each good
+// row's template to emit; the writing pass writes each reply into the
+// output directory. Checking makes every check writing makes, so the
+// second pass can fail only on writing, and keeps no rendered text.
 func (b *batchRun) readRows(checking bool, emit emitFunc) error {
 	in, r, err := b.openRows()
 	if err != nil {
@@ -525,14 +526,14 @@ func openBatchSource(f *Factory, input string) (*batchSource, error) {
 	info, err := os.Stat(input)
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("cannot read %s: %v", input, unwrapPathErr(err))
+		return nil, fmt.Errorf("cannot read %s: %v", input, unwrapPath(err))
 	case info.IsDir():
 		return nil, fmt.Errorf("cannot read %s: it is a directory", input)
 	case !info.Mode().IsRegular():
 		// A pipe, such as <(command), can be read only once.
 		in, err := os.Open(input)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", input, unwrapPathErr(err))
+			return nil, fmt.Errorf("cannot read %s: %v", input, unwrapPath(err))
 		}
 		defer in.Close()
 		return spool(f, in, input)
@@ -567,12 +568,12 @@ func spool(f *Factory, in io.Reader, name string) (*batchSource, error) {
 func (s *batchSource) open() (*os.File, error) {
 	in, err := os.Open(s.path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", s.name, unwrapPathErr(err))
+		return nil, fmt.Errorf("cannot read %s: %v", s.name, unwrapPath(err))
 	}
 	info, err := in.Stat()
 	if err != nil {
 		in.Close()
-		return nil, fmt.Errorf("cannot read %s: %v", s.name, unwrapPathErr(err))
+		return nil, fmt.Errorf("cannot read %s: %v", s.name, unwrapPath(err))
 	}
 	if s.info == nil {
 		s.info = info
@@ -587,12 +588,4 @@ func (s *batchSource) close() {
 	if s.cleanup != nil {
 		s.cleanup()
 	}
-}
-
-func unwrapPathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

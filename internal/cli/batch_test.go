@@ -79,10 +79,20 @@ func waitForFile(t *testing.T, dir, pattern string) string {
 	return ""
 }
 
-// TestBatchInterruptOutDir stops decline with Ctrl-C while it writes an
-// output directory: every file there is whole, and no temporary file is
-// left.
+// TestBatchInterruptOutDir stops decline with Ctrl-C, kill (SIGTERM) or
+// a closed terminal (SIGHUP) while it writes an output directory: every
+// file there is whole, no temporary file is left, and the exit status
+// says which signal ended it.
 func TestBatchInterruptOutDir(t *testing.T) {
+	for _, c := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}} {
+		t.Run(c.sig.String(), func(t *testing.T) { interruptOutDir(t, c.sig, c.code) })
+	}
+}
+
+func interruptOutDir(t *testing.T, sig syscall.Signal, code int) {
 	dir := t.TempDir()
 	var in bytes.Buffer
 	in.WriteString("name,relationship\n")
@@ -100,11 +110,11 @@ func TestBatchInterruptOutDir(t *testing.T) {
 	}
 	defer cmd.Process.Kill()
 	waitForFile(t, out, "person-*.txt")
-	cmd.Process.Signal(syscall.SIGINT)
+	cmd.Process.Signal(sig)
 	err := cmd.Wait()
 	var exit *exec.ExitError
-	if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 130) {
-		t.Fatalf("exit: %v, want status 130 (or 0 if it finished first)", err)
+	if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != code) {
+		t.Fatalf("exit: %v, want status %d (or 0 if it finished first)", err, code)
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -120,5 +130,5 @@ func TestBatchInterruptOutDir(t *testing.T) {
 			t.Errorf("%s is not a whole reply: %q", e.Name(), data)
 		}
 	}
-	t.Logf("%d of 20000 files written before the interrupt", len(entries))
+	t.Logf("%d of 20000 files written before %v", len(entries), sig)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -221,8 +222,15 @@ func runDraft(f *Factory, o *draftOptions) error {
 			return usageErrorf("--template %s already chooses the kind, relationship and tone: drop %s", o.templateID, strings.Join(clash, " and "))
 		}
 	}
+	// The kind is asked only with the name; then a --relationship only
+	// has to exist, and the kinds offered are those that have it.
+	kindAsked := f.IO.CanPrompt() && !o.noInput && t == nil && o.kind == "" && strings.TrimSpace(o.name) == ""
 	if o.relationship != "" && t == nil {
-		if err := cat.CheckRelationship(s.kind, o.relationship); err != nil {
+		if kindAsked {
+			if err := catalog.CheckChoice("relationship", o.relationship, catalog.Relationships); err != nil {
+				return usageErrorf("%v", err)
+			}
+		} else if err := cat.CheckRelationship(s.kind, o.relationship); err != nil {
 			return usageErrorf("%v", err)
 		}
 	}
@@ -246,7 +254,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 			}
 		}
 		if t == nil && o.kind == "" {
-			if kind, err = askChoice(p, "What did "+compose.FirstName(name)+" ask you for?", kindChoices(cat), kind); err != nil {
+			if kind, err = askChoice(p, "What did "+compose.FirstName(name)+" ask you for?", kindChoices(cat, o.relationship), kind); err != nil {
 				return err
 			}
 		}
@@ -304,7 +312,9 @@ func runDraft(f *Factory, o *draftOptions) error {
 		fmt.Fprintln(f.IO.ErrOut, "decline: note: "+note)
 	}
 
-	if asked && f.IO.IsStdoutTTY() {
+	// With --copy or --edit the user said what to do with the draft:
+	// the menu would ask again.
+	if asked && f.IO.IsStdoutTTY() && !o.copy.set && !o.edit {
 		return review(f, p, t, req, msg, format, clipboard, o.configPath)
 	}
 	if o.edit {
@@ -535,7 +545,7 @@ func requireFlags(cat *catalog.Catalog, o *draftOptions, t *catalog.Template, ki
 // mistyped name (--set compnay=Acme) would otherwise vanish silently.
 func checkSetNames(t *catalog.Template, values map[string]string) error {
 	takes := append(append([]string(nil), t.Requires...), t.Optional...)
-	for _, k := range sortedNames(values) {
+	for _, k := range slices.Sorted(maps.Keys(values)) {
 		if !slices.Contains(takes, k) {
 			if len(takes) == 0 {
 				return usageErrorf("template %s takes no values, so --set %s cannot be used", t.ID, safetext.Quote(k))
@@ -544,15 +554,6 @@ func checkSetNames(t *catalog.Template, values map[string]string) error {
 		}
 	}
 	return nil
-}
-
-func sortedNames(m map[string]string) []string {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	return names
 }
 
 // briefNote warns when a brief reply will not fit a LinkedIn note, as
@@ -598,9 +599,14 @@ func parseSets(sets []string) (map[string]string, error) {
 	return values, nil
 }
 
-func kindChoices(cat *catalog.Catalog) []catalog.Choice {
+// kindChoices are the kinds the catalog has, and when a relationship is
+// given already, only those that have a reply for it.
+func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
 	var out []catalog.Choice
 	for _, id := range cat.KindsPresent() {
+		if relationship != "" && !slices.Contains(cat.RelationshipsFor(id), relationship) {
+			continue
+		}
 		c, _ := catalog.Lookup(catalog.Kinds, id)
 		out = append(out, c)
 	}

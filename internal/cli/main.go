@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/prompt"
@@ -35,8 +36,8 @@ func usageErrorf(format string, args ...any) error {
 	return &UsageError{Msg: fmt.Sprintf(format, args...)}
 }
 
-// errCancelled is the user giving up: exit 130, and no message beyond a
-// short note on a terminal.
+// errCancelled is the user giving up: exit 130, with a one-line
+// "decline: cancelled" (and why, when there is more to say) on stderr.
 var errCancelled = prompt.ErrCancelled
 
 // Main runs decline with the process's arguments and streams and returns
@@ -45,18 +46,24 @@ func Main() int {
 	ios := iostreams.System()
 	f := NewFactory(ios, os.Getenv)
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		// A Ctrl-C outside a prompt (survey reads it as a key) ends the
 		// run at once, after any registered clean-up, with nothing more
 		// on standard output. While an editor runs, the editor decides
-		// what Ctrl-C means, as with git.
-		for range sig {
-			if !f.interruptsHeld() {
+		// what Ctrl-C means, as with git. SIGTERM (kill) and SIGHUP (the
+		// terminal closed) clean up the same way, and exit as the shell
+		// reports a death by that signal: 128 plus its number.
+		var s os.Signal
+		for s = range sig {
+			if s != os.Interrupt || !f.interruptsHeld() {
 				break
 			}
 		}
 		f.interrupted()
+		if s != os.Interrupt {
+			os.Exit(128 + int(s.(syscall.Signal)))
+		}
 		fmt.Fprintln(ios.ErrOut, "\ndecline: cancelled")
 		os.Exit(ExitCancelled)
 	}()

@@ -1,3 +1,5 @@
+//go:build unix
+
 package cli_test
 
 import (
@@ -16,10 +18,6 @@ import (
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
 )
-
-// ptyMainEnv makes the test binary run decline itself, so that the
-// pseudo-terminal tests drive the real program as a separate process.
-const ptyMainEnv = "DECLINE_TEST_RUN_MAIN"
 
 // session is decline running on a pseudo-terminal: standard input and
 // standard error are the terminal, and standard output is either the
@@ -57,7 +55,7 @@ func startSession(t *testing.T, pipeStdout bool, env []string, args ...string) *
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), ptyMainEnv+"=1", "HOME="+home,
 		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "TERM=xterm", "NO_COLOR=1",
-		"DECLINE_CONFIG=", "DECLINE_ACCESSIBLE=", "VISUAL=", "EDITOR=")
+		"DECLINE_CONFIG=", "DECLINE_ACCESSIBLE=", "VISUAL=", "EDITOR=", "TMPDIR="+t.TempDir())
 	cmd.Env = append(cmd.Env, env...)
 	s := &session{t: t, ptmx: ptmx, tty: tty, cmd: cmd, done: make(chan struct{})}
 	// The terminal as decline finds it, read before decline can change it.
@@ -397,5 +395,42 @@ func TestHostileNameOnATerminal(t *testing.T) {
 	}
 	if strings.Contains(raw, "ask you for") || s.stdout.Len() > 0 {
 		t.Errorf("decline asked or printed something: %q, stdout %q", raw, s.stdout.String())
+	}
+}
+
+func TestInteractiveKindsFollowGivenRelationship(t *testing.T) {
+	s := startSession(t, true, nil, "draft", "-r", "not-yet")
+	s.expect("What is the requester's name?")
+	s.send("Scott Lee" + keyEnter)
+	shown := s.expect("What did Scott ask you for?", "A LinkedIn recommendation")
+	time.Sleep(200 * time.Millisecond)
+	shown += s.text()
+	if strings.Contains(shown, "An introduction to someone I know") || strings.Contains(shown, "A testimonial") {
+		t.Fatalf("offered a kind that has no not-yet reply:\n%s", shown)
+	}
+	s.send(keyEnter)
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	if out := s.stdout.String(); !strings.HasPrefix(out, "Hi Scott,") {
+		t.Errorf("stdout is not the reply:\n%s", out)
+	}
+}
+
+func TestInteractiveCopyFlagSkipsTheMenu(t *testing.T) {
+	s := startSession(t, false, nil, "draft", "-k", "recommendation", "-r", "stranger", "--copy=osc52")
+	s.expect("What is the requester's name?")
+	s.send("Scott Lee" + keyEnter)
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	s.mu.Lock()
+	raw := s.screen.String()
+	s.mu.Unlock()
+	if strings.Contains(raw, "What would you like to do with it?") {
+		t.Errorf("--copy was given, but the menu asked again:\n%s", s.text())
+	}
+	if !strings.Contains(raw, "\x1b]52;c;") || !strings.Contains(raw, "Sent the reply to the terminal's clipboard") {
+		t.Errorf("the reply was not copied with OSC 52:\n%q", raw)
 	}
 }

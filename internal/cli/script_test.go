@@ -20,6 +20,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testscript expectations and golden files")
 
+// ptyMainEnv makes the test binary run decline itself, so that tests can
+// drive the real program as a separate process (on a pseudo-terminal, or
+// to send it signals).
+const ptyMainEnv = "DECLINE_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
 	if os.Getenv(ptyMainEnv) == "1" {
 		code := cli.Main()

@@ -23,7 +23,9 @@ type Message struct {
 	To    string // an address, when given
 }
 
-// Record is the JSON form of a reply. Batch output adds Line and Email.
+// Record is the JSON form of a reply, as draft --format json prints it.
+// Batch's JSON Lines add Line and Email; RecordEncoder writes the same
+// bytes without reflection.
 type Record struct {
 	Line         int    `json:"line,omitempty"`
 	Name         string `json:"name"`

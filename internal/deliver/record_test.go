@@ -26,7 +26,7 @@ func TestAppendRecordMatchesAppendJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := AppendRecord([]byte("x"), c.line, c.email, p)
+			got := enc.Append([]byte("x"), c.line, c.email, p)
 			reply, _ := compose.Render(tmpl, req)
 			rec := NewRecord(&Message{Reply: reply})
 			rec.Line, rec.Email = c.line, c.email
@@ -37,8 +37,9 @@ func TestAppendRecordMatchesAppendJSON(t *testing.T) {
 			if !bytes.Equal(got, want) {
 				t.Fatalf("%s:\n got %s\nwant %s", tmpl.ID, got, want)
 			}
+			// Again, now that the encoder holds this template's fields.
 			if got := enc.Append([]byte("x"), c.line, c.email, p); !bytes.Equal(got, want) {
-				t.Fatalf("%s: RecordEncoder:\n got %s\nwant %s", tmpl.ID, got, want)
+				t.Fatalf("%s: second record:\n got %s\nwant %s", tmpl.ID, got, want)
 			}
 		}
 	}
