@@ -234,7 +234,7 @@ func (b *batchRun) setUp() error {
 	}
 	if o.templateID != "" {
 		if _, ok := cat.Get(o.templateID); !ok {
-			return usageErrorf("unknown template %s (see 'decline templates list')", safetext.Quote(o.templateID))
+			return unknownTemplate(cat, o.templateID)
 		}
 	}
 	if o.relationship != "" {

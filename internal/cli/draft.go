@@ -208,7 +208,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if o.templateID != "" {
 		var ok bool
 		if t, ok = cat.Get(o.templateID); !ok {
-			return usageErrorf("unknown template %s (see 'decline templates list')", safetext.Quote(o.templateID))
+			return unknownTemplate(cat, o.templateID)
 		}
 		// The template chooses kind, relationship and tone; a flag that
 		// says otherwise would be silently ignored.

@@ -434,3 +434,38 @@ func TestInteractiveCopyFlagSkipsTheMenu(t *testing.T) {
 		t.Errorf("the reply was not copied with OSC 52:\n%q", raw)
 	}
 }
+
+func TestInteractiveFailedCopyReturnsToMenu(t *testing.T) {
+	// Native copying only, and no display for it: the copy must fail, and
+	// the menu comes back with the draft intact.
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(cfg, []byte("clipboard: native\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startSession(t, false, []string{"DECLINE_CONFIG=" + cfg, "DISPLAY=", "WAYLAND_DISPLAY=", "PATH=" + t.TempDir()},
+		"draft", "-n", "Scott Lee", "-k", "recommendation")
+	s.expect("How do you know Scott?")
+	s.send(keyEnter)
+	s.expect("What would you like to do with it?")
+	s.send(keyDown + keyEnter) // copy
+	s.expect("decline: cannot copy to the clipboard:", "choose another way", "What would you like to do with it?")
+	s.send(keyEnter) // print
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	if !strings.Contains(s.text(), "Print it\nHi Scott,") {
+		t.Errorf("the reply was not printed after the failed copy:\n%s", s.text())
+	}
+}
+
+func TestBatchWithNoFileOnATerminal(t *testing.T) {
+	// Nothing to read and a person at the keyboard: say how to give
+	// requests instead of waiting for them to be typed.
+	s := startSession(t, true, nil, "batch")
+	if code := s.exitCode(); code != 2 {
+		t.Fatalf("exit %d, want 2; terminal:\n%s", code, s.text())
+	}
+	if !strings.Contains(s.text(), "decline: batch needs requests to read: give a file (decline batch requests.csv), or - and pipe them in") {
+		t.Errorf("terminal:\n%s", s.text())
+	}
+}
