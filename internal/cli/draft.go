@@ -266,7 +266,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 		}
 	}
 	if t == nil {
-		if t, err = cat.Find(kind, relationship, s.tone); err != nil {
+		if t, err = cat.Choose(kind, relationship, s.tone); err != nil {
 			return usageErrorf("%v", err)
 		}
 	}

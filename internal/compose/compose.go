@@ -338,21 +338,40 @@ func DefaultSubject(kind string) string {
 // (optional ones as empty text when not given), and nothing else, so a
 // template can never read a value it did not declare.
 func dataFor(t *catalog.Template, r *Request) map[string]any {
-	first := strings.TrimSpace(r.FirstName)
-	if first == "" {
-		first = FirstName(r.Name)
-	}
-	data := make(map[string]any, 4+len(t.Requires)+len(t.Optional))
-	data["Name"] = strings.TrimSpace(r.Name)
-	data["FirstName"] = first
-	data["Sender"] = strings.TrimSpace(r.Sender)
-	data["Signoff"] = CleanSignoff(r.Signoff)
-	for _, names := range [][]string{t.Requires, t.Optional} {
+	first := firstNameOf(r)
+	data := make(map[string]any, len(catalog.Builtins)+len(t.Requires)+len(t.Optional))
+	for _, names := range [][]string{catalog.Builtins, t.Requires, t.Optional} {
 		for _, n := range names {
-			data[n] = strings.TrimSpace(r.Values[n])
+			data[n] = fieldValue(n, r, first)
 		}
 	}
 	return data
+}
+
+// fieldValue is the value a template sees for a field: the one place
+// that says how each is trimmed, which the fast path relies on to match
+// Render byte for byte. first is the first name, worked out once by the
+// caller.
+func fieldValue(name string, r *Request, first string) string {
+	switch name {
+	case "Name":
+		return strings.TrimSpace(r.Name)
+	case "FirstName":
+		return first
+	case "Sender":
+		return strings.TrimSpace(r.Sender)
+	case "Signoff":
+		return CleanSignoff(r.Signoff)
+	}
+	return strings.TrimSpace(r.Values[name])
+}
+
+// firstNameOf is the name the greeting uses: --first-name, or a guess.
+func firstNameOf(r *Request) string {
+	if first := strings.TrimSpace(r.FirstName); first != "" {
+		return first
+	}
+	return FirstName(r.Name)
 }
 
 // DefaultSignoff suits a tone when neither a flag nor the configuration

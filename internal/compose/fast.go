@@ -201,25 +201,11 @@ func (r *Renderer) Validate(t *catalog.Template, req *Request) error {
 
 // rawSize is the length of a plan's output before tidying.
 func rawSize(p *textPlan, req *Request) int {
-	size := p.rawLit
+	size, first := p.rawLit, firstNameOf(req)
 	for i, f := range p.fields {
-		size += len(valueOf(f, req)) * p.uses[i]
+		size += len(fieldValue(f, req, first)) * p.uses[i]
 	}
 	return size
-}
-
-// valueOf is the value of a field for a request, as dataFor gives it.
-func valueOf(name string, req *Request) string {
-	switch name {
-	case "Name":
-		return strings.TrimSpace(req.Name)
-	case "FirstName":
-		if first := strings.TrimSpace(req.FirstName); first != "" {
-			return first
-		}
-		return FirstName(req.Name)
-	}
-	return fieldValue(name, req, nil)
 }
 
 // plansFor checks a request and returns its template's plans.
@@ -260,17 +246,13 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 	if body == nil || pl.subject == nil {
 		return r.slow(t, req)
 	}
-	first := strings.TrimSpace(req.FirstName)
-	if first == "" {
-		first = FirstName(req.Name)
-	}
-	p.Name, p.FirstName = strings.TrimSpace(req.Name), first
+	p.Name, p.FirstName = strings.TrimSpace(req.Name), firstNameOf(req)
 
 	// Body.
 	var mask uint32
 	size := body.rawLit
 	for i, f := range body.fields {
-		v := fieldValue(f, req, p)
+		v := fieldValue(f, req, p.FirstName)
 		p.vals = append(p.vals, v)
 		if v == "" {
 			mask |= 1 << i
@@ -288,7 +270,7 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 		if s.field < 0 {
 			sb.WriteString(s.lit)
 		} else {
-			sb.WriteString(fieldValue(pl.subject.fields[s.field], req, p))
+			sb.WriteString(fieldValue(pl.subject.fields[s.field], req, p.FirstName))
 		}
 	}
 	if sb.Len() > MaxSubject {
@@ -314,22 +296,6 @@ func (r *Renderer) slow(t *catalog.Template, req *Request) (*Prepared, error) {
 	*p = Prepared{Template: t, Variant: reply.Variant, Name: reply.Name, FirstName: reply.FirstName,
 		Subject: reply.Subject, reply: reply, vals: p.vals[:0], body: p.body}
 	return p, nil
-}
-
-// fieldValue is the value of a field, as dataFor gives it, with the
-// names already worked out in p.
-func fieldValue(name string, req *Request, p *Prepared) string {
-	switch name {
-	case "Name":
-		return p.Name
-	case "FirstName":
-		return p.FirstName
-	case "Sender":
-		return strings.TrimSpace(req.Sender)
-	case "Signoff":
-		return CleanSignoff(req.Signoff)
-	}
-	return strings.TrimSpace(req.Values[name])
 }
 
 // needsFields reports whether strings.Fields would change s: anything
