@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/decline-cli/decline/internal/batch"
@@ -116,6 +117,9 @@ type batchRun struct {
 }
 
 func runBatch(f *Factory, o *batchOptions) error {
+	// A batch writes temporary and output files: handle signals from the
+	// start, so that none comes before a clean-up is registered.
+	f.needSignals()
 	b := &batchRun{f: f, o: o, eml: deliver.EMLOptions{Date: time.Now()}}
 	if err := b.setUp(); err != nil {
 		return err
@@ -544,13 +548,22 @@ func openBatchSource(f *Factory, input string) (*batchSource, error) {
 // spool saves an input that can be read only once to a temporary file,
 // removed when the run ends or is interrupted.
 func spool(f *Factory, in io.Reader, name string) (*batchSource, error) {
+	// The clean-up is registered before the file exists, so that no
+	// Ctrl-C can come between the two and leave the file behind.
+	var spooled atomic.Pointer[string]
+	remove := func() {
+		if p := spooled.Load(); p != nil {
+			os.Remove(*p)
+		}
+	}
+	unregister := f.OnInterrupt(remove)
 	tmp, err := os.CreateTemp("", "decline-batch-*.in")
 	if err != nil {
+		unregister()
 		return nil, fmt.Errorf("cannot save %s for reading twice: %v", name, err)
 	}
 	path := tmp.Name()
-	remove := func() { os.Remove(path) }
-	unregister := f.OnInterrupt(remove)
+	spooled.Store(&path)
 	s := &batchSource{name: name, path: path, cleanup: func() { unregister(); remove() }}
 	_, err = io.Copy(tmp, in)
 	if cerr := tmp.Close(); err == nil {

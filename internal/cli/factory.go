@@ -35,6 +35,20 @@ type Factory struct {
 	exiting atomic.Bool
 	nextID  int
 	held    int // how many holdInterrupts are in force
+
+	// watchSignals starts handling Ctrl-C, SIGTERM and SIGHUP, once, when
+	// something first needs it (Main sets it; nil in tests). A draft given
+	// by flags alone needs nothing cleaned up, and does without: handling
+	// signals costs a thread and half a millisecond at every start.
+	watchSignals func()
+	watchOnce    sync.Once
+}
+
+// needSignals makes sure signals are being handled.
+func (f *Factory) needSignals() {
+	if f.watchSignals != nil {
+		f.watchOnce.Do(f.watchSignals)
+	}
 }
 
 // NewFactory returns a factory for real streams and environment.
@@ -43,6 +57,9 @@ func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory {
 	clip := &deliver.Clipboard{Env: env, Interactive: ios.IsStdinTTY() || ios.IsStderrTTY()}
 	f.Copy = clip.Copy
 	f.NewPrompter = func(accessible bool) prompt.Prompter {
+		// The accessible prompter reads in cooked mode, where Ctrl-C is a
+		// signal; survey reads it as a key.
+		f.needSignals()
 		in, out := ios.TerminalFiles()
 		if accessible || in == nil || out == nil {
 			return prompt.NewAccessible(ios.In, ios.ErrOut)
@@ -65,6 +82,7 @@ func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory {
 // OnInterrupt registers a clean-up to run if the user presses Ctrl-C
 // while it is registered; the returned function unregisters it.
 func (f *Factory) OnInterrupt(fn func()) (remove func()) {
+	f.needSignals()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.cleanups == nil {
@@ -84,6 +102,7 @@ func (f *Factory) OnInterrupt(fn func()) (remove func()) {
 // function is called: the editor, in the same process group, receives it
 // too and says by its exit status whether to cancel.
 func (f *Factory) holdInterrupts() (release func()) {
+	f.needSignals()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.held++

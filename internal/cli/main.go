@@ -45,28 +45,31 @@ var errCancelled = prompt.ErrCancelled
 func Main() int {
 	ios := iostreams.System()
 	f := NewFactory(ios, os.Getenv)
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	go func() {
-		// A Ctrl-C outside a prompt (survey reads it as a key) ends the
-		// run at once, after any registered clean-up, with nothing more
-		// on standard output. While an editor runs, the editor decides
-		// what Ctrl-C means, as with git. SIGTERM (kill) and SIGHUP (the
-		// terminal closed) clean up the same way, and exit as the shell
-		// reports a death by that signal: 128 plus its number.
-		var s os.Signal
-		for s = range sig {
-			if s != os.Interrupt || !f.interruptsHeld() {
-				break
+	f.watchSignals = func() {
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		go func() {
+			// A Ctrl-C outside a prompt (survey reads it as a key) ends
+			// the run at once, after any registered clean-up, with nothing
+			// more on standard output. While an editor runs, the editor
+			// decides what Ctrl-C means, as with git. SIGTERM (kill) and
+			// SIGHUP (the terminal closed) clean up the same way, and exit
+			// as the shell reports a death by that signal: 128 plus its
+			// number.
+			var s os.Signal
+			for s = range sig {
+				if s != os.Interrupt || !f.interruptsHeld() {
+					break
+				}
 			}
-		}
-		f.interrupted()
-		if s != os.Interrupt {
-			os.Exit(128 + int(s.(syscall.Signal)))
-		}
-		fmt.Fprintln(ios.ErrOut, "\ndecline: cancelled")
-		os.Exit(ExitCancelled)
-	}()
+			f.interrupted()
+			if s != os.Interrupt {
+				os.Exit(128 + int(s.(syscall.Signal)))
+			}
+			fmt.Fprintln(ios.ErrOut, "\ndecline: cancelled")
+			os.Exit(ExitCancelled)
+		}()
+	}
 	return Run(context.Background(), f, os.Args[1:])
 }
 
