@@ -2,6 +2,7 @@ package batch
 
 import (
 	"errors"
+	"github.com/decline-cli/decline/internal/catalog"
 	"io"
 	"maps"
 	"slices"
@@ -244,4 +245,26 @@ func TestReaderNeverCleansHostileCells(t *testing.T) {
 		[]string{"2|Ann\u0085||||stranger|||", "3|Bo||||stranger|||", "4|Cy\n||||stranger|||"}, "")
 	check(t, "{\"name\":\"Ann\xff\"}\n{\"name\":\"Bo\"}\n", JSONL,
 		[]string{"line 1: the line is not valid UTF-8 (save the file as UTF-8)", "2|Bo|||||||"}, "")
+}
+
+// TestColumnsAreReservedValues: every heading batch reads as one of its
+// own columns, aliases included, is a name no template may give a value,
+// or that value could never come from a spreadsheet.
+func TestColumnsAreReservedValues(t *testing.T) {
+	r := &Reader{}
+	names := []string{"line"}
+	for _, n := range []string{"name", "email", "first_name", "kind", "relationship", "tone", "template", "variant"} {
+		if r.fieldOf(n) == nil {
+			t.Fatalf("%s is not a column", n)
+		}
+		names = append(names, n)
+	}
+	for alias := range columnAliases {
+		names = append(names, alias)
+	}
+	for _, n := range names {
+		if !catalog.Reserved(n) {
+			t.Errorf("column %q is not reserved in catalog.reservedValues", n)
+		}
+	}
 }

@@ -126,7 +126,15 @@ func (t *Template) SubjectTemplate() *template.Template { return t.subject }
 
 // reservedValues are names that batch input uses for its own columns, so
 // they cannot be extra values.
-var reservedValues = []string{"name", "email", "first_name", "relationship", "kind", "tone", "template", "variant", "line"}
+// The other headings batch reads as those columns ("mail", "full_name",
+// ...) are reserved too: a value of that name could never come from a
+// spreadsheet. A test in package batch keeps the two lists together.
+var reservedValues = []string{"name", "email", "first_name", "relationship", "kind", "tone", "template", "variant", "line",
+	"e_mail", "email_address", "e_mail_address", "mail", "full_name", "firstname", "given_name"}
+
+// Reserved reports whether name is kept for batch input's own columns and
+// so cannot name an extra value.
+func Reserved(name string) bool { return contains(reservedValues, name) }
 
 var topFields = []string{"kind", "templates"}
 var entryFields = []string{"id", "kind", "relationship", "tone", "subject", "requires", "optional", "body", "variants"}
@@ -419,7 +427,7 @@ func (p *parser) checkValues(t *Template, line int) {
 		switch {
 		case !validValueName(name):
 			p.errorf(line, "invalid value name %s in %s (use lowercase letters, digits and '_', starting with a letter)", safetext.Quote(name), t.ID)
-		case contains(reservedValues, name):
+		case Reserved(name):
 			p.errorf(line, "value name %q in %s is reserved for batch input columns; choose another name", name, t.ID)
 		case seen[name]:
 			p.errorf(line, "value %q is declared twice in %s", name, t.ID)

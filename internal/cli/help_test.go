@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/iostreams"
+	"github.com/decline-cli/decline/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -226,5 +228,48 @@ func TestTemplateFormatExampleWorks(t *testing.T) {
 	code, _, errOut = run("draft", "-n", "Scott Lee", "--template", "mine/conference")
 	if code != ExitUsage || !strings.Contains(errOut, "event") {
 		t.Errorf("a missing required value: exit %d, %q; want 2 and a message naming event", code, errOut)
+	}
+}
+
+// TestDraftHelpNamesEachKindsValues holds draft's hand-written table of
+// the values each kind needs to the default catalog.
+func TestDraftHelpNamesEachKindsValues(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	long := newDraftCmd(NewFactory(ios, func(string) string { return "" }), &globalOptions{}).Long
+	cat, err := catalog.Merge(catalog.FromSpecs(templates.Defaults, catalog.DefaultSource))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range catalog.Kinds {
+		var line string
+		for _, l := range strings.Split(long, "\n") {
+			if f := strings.Fields(l); len(f) > 0 && f[0] == k.ID {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Errorf("draft --help does not list kind %s", k.ID)
+			continue
+		}
+		values := map[string]string{}
+		for _, tmpl := range cat.All() {
+			if tmpl.Kind != k.ID {
+				continue
+			}
+			for _, v := range tmpl.Requires {
+				values[v] = "--set " + v + "="
+			}
+			for _, v := range tmpl.Optional {
+				values[v] = v + "="
+			}
+		}
+		for v, want := range values {
+			if !strings.Contains(line, want) {
+				t.Errorf("draft --help says %q for %s; the catalog's templates take %s", strings.TrimSpace(line), k.ID, v)
+			}
+		}
+		if len(values) == 0 && strings.Contains(line, "=") {
+			t.Errorf("draft --help gives values for %s, whose templates take none", k.ID)
+		}
 	}
 }

@@ -90,7 +90,8 @@ The subject and the wordings are Go templates
 
 Value names are lowercase letters, digits and '_' (name, email, first_name,
 relationship, kind, tone, template, variant and line are taken by batch
-columns). Test an optional value with {{if .company}}...{{end}}. A template
+columns, and so are the other headings batch reads as them: mail, e_mail,
+email_address, full_name, firstname, given_name). Test an optional value with {{if .company}}...{{end}}. A template
 can use only the values it declares, and what people type (names, values,
 cells) is only ever data: it is never read as template text.
 
