@@ -43,7 +43,7 @@ unit:
 run:
 	$(GO) run ./cmd/decline draft $(ARGS)
 
-## generate: recompile templates/*.yaml into templates/defaults_gen.go
+## generate: recompile templates/*/*.yaml into templates/defaults_gen.go
 generate:
 	$(GO) generate ./templates
 

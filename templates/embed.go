@@ -1,5 +1,5 @@
-// Package templates holds decline's default template catalog: the
-// *.yaml files in this directory, one per request kind, embedded as they
+// Package templates holds decline's default template catalog, laid out
+// by language: LANG/*.yaml, one file per request kind, embedded as they
 // are (for init, show and lint) and compiled into Go data (Defaults) for
 // a fast start.
 package templates
@@ -8,7 +8,8 @@ package templates
 
 import "embed"
 
-// FS holds the default catalog files.
+// FS holds the default catalog files, under one directory per language
+// (en/recommendation.yaml, ...).
 //
-//go:embed *.yaml
+//go:embed */*.yaml
 var FS embed.FS

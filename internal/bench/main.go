@@ -155,7 +155,7 @@ func writeCSV(path string, n int) {
 	f, err := os.Create(path)
 	check(err)
 	w := bufio.NewWriterSize(f, 1<<20)
-	rels := []string{"stranger", "no-business", "social", "brief", "cannot-vouch", "policy", "busy", "not-yet"}
+	rels := []string{"stranger", "no-business", "social", "worked-briefly", "cannot-vouch", "policy", "busy", "not-yet"}
 	first := []string{"Scott", "Priya", "Ana", "Chen", "Fatima", "Oliver", "Zoë", "Kwame", "Ines", "Tomasz"}
 	mailbox := []string{"scott", "priya", "ana", "chen", "fatima", "oliver", "zoe", "kwame", "ines", "tomasz"}
 	last := []string{"Lee", "Natarajan", "Ruiz", "Wei", "Haddad", "Brown", "Ångström", "Mensah", "Costa", "Nowak"}

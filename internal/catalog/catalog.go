@@ -181,11 +181,39 @@ func (c *Catalog) KindsPresent() []string {
 
 // isTemplateFile reports whether a directory entry is a template file.
 func isTemplateFile(name string) bool {
-	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+	return !Ignored(name) && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml"))
 }
 
-// ReadFS parses every *.yaml and *.yml file at the top of fsys. Messages
-// name each file as prefix/name.
+// Ignored reports whether a name in a template directory is left alone:
+// dotfiles (an editor's ".#mine.yaml" lock, often a dangling symlink, or
+// a ".mine.yaml.swp") and editor backups ("mine.yaml~", "#mine.yaml#").
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")
+}
+
+// DefaultLang is the language of templates that name none: the default
+// catalog's and the files at the top of a template directory.
+const DefaultLang = "en"
+
+// ValidLang reports whether name can be a language directory: a
+// lowercase language code such as "en", "de" or "pt-br".
+func ValidLang(name string) bool {
+	if len(name) < 2 || len(name) > 12 || name[0] < 'a' || name[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// ReadFS parses a template tree: the *.yaml and *.yml files in each
+// language directory (en/, ...) and, as English, those at the top of
+// fsys. Messages name each file as prefix/path.
 func ReadFS(fsys fs.FS, prefix, source string) ([]*Template, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -193,30 +221,52 @@ func ReadFS(fsys fs.FS, prefix, source string) ([]*Template, error) {
 	}
 	var out []*Template
 	var errs ErrorList
+	read := func(dir, lang string, entries []fs.DirEntry) {
+		for _, e := range entries {
+			if e.IsDir() || !isTemplateFile(e.Name()) {
+				continue
+			}
+			rel := path.Join(dir, e.Name())
+			name := path.Join(prefix, rel)
+			data, err := fs.ReadFile(fsys, rel)
+			if err != nil {
+				errs = append(errs, &Error{File: name, Msg: err.Error()})
+				continue
+			}
+			src := source
+			if src == "" {
+				src = name
+			}
+			ts, err := Parse(name, data, src)
+			errs = appendErr(errs, err)
+			out = append(out, setLang(ts, lang)...)
+		}
+	}
+	read(".", DefaultLang, entries)
 	for _, e := range entries {
-		if e.IsDir() || !isTemplateFile(e.Name()) {
+		if !e.IsDir() || !ValidLang(e.Name()) {
 			continue
 		}
-		name := path.Join(prefix, e.Name())
-		data, err := fs.ReadFile(fsys, e.Name())
+		sub, err := fs.ReadDir(fsys, e.Name())
 		if err != nil {
-			errs = append(errs, &Error{File: name, Msg: err.Error()})
+			errs = append(errs, &Error{File: path.Join(prefix, e.Name()), Msg: err.Error()})
 			continue
 		}
-		src := source
-		if src == "" {
-			src = name
-		}
-		ts, err := Parse(name, data, src)
-		errs = appendErr(errs, err)
-		out = append(out, ts...)
+		read(e.Name(), e.Name(), sub)
 	}
 	return out, errs.err()
 }
 
-// ReadDir parses the template files in a directory on disk. A directory
-// that does not exist holds no templates when optional is true, and is an
-// error otherwise.
+func setLang(ts []*Template, lang string) []*Template {
+	for _, t := range ts {
+		t.Lang = lang
+	}
+	return ts
+}
+
+// ReadDir parses the template files in a directory on disk, laid out as
+// ReadFS reads it. A directory that does not exist holds no templates
+// when optional is true, and is an error otherwise.
 func ReadDir(dir string, optional bool) ([]*Template, error) {
 	if err := safetext.CheckPath("template directory", dir); err != nil {
 		return nil, err
@@ -244,6 +294,25 @@ func ReadDir(dir string, optional bool) ([]*Template, error) {
 		ts, err := ReadFile(filepath.Join(dir, e.Name()))
 		errs = appendErr(errs, err)
 		out = append(out, ts...)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !ValidLang(e.Name()) {
+			continue
+		}
+		sub := filepath.Join(dir, e.Name())
+		subEntries, err := os.ReadDir(sub)
+		if err != nil {
+			errs = append(errs, &Error{File: sub, Msg: "cannot read: " + unwrapPathError(err).Error()})
+			continue
+		}
+		for _, f := range subEntries {
+			if f.IsDir() || !isTemplateFile(f.Name()) {
+				continue
+			}
+			ts, err := ReadFile(filepath.Join(sub, f.Name()))
+			errs = appendErr(errs, err)
+			out = append(out, setLang(ts, e.Name())...)
+		}
 	}
 	return out, errs.err()
 }

@@ -28,7 +28,7 @@ var Relationships = []Choice{
 	{"stranger", "We have never met (probably a request sent to everyone)"},
 	{"no-business", "We are connected but have never done business together"},
 	{"social", "We know each other socially, not through work"},
-	{"brief", "We worked together only briefly, or long ago"},
+	{"worked-briefly", "We worked together only briefly, or long ago"},
 	{"cannot-vouch", "We worked together, and I cannot honestly vouch for them"},
 	{"policy", "My employer's or industry's rules do not allow it"},
 	{"busy", "I do not have the time to do it justice right now"},

@@ -27,6 +27,7 @@ type Spec struct {
 	// ID is KIND/RELATIONSHIP/TONE for catalog templates, or any id of
 	// lowercase letters, digits, '-' and '/' for a user's own.
 	ID           string
+	Lang         string // the language directory it came from, "en" for the top
 	Kind         string // empty for a custom template that names none
 	Relationship string
 	Tone         string
@@ -328,7 +329,7 @@ func (p *parser) entry(n *yaml.Node, fileKind, source string) *Template {
 		return nil
 	}
 	before := len(p.errs)
-	t := &Template{Spec: Spec{Kind: fileKind, File: p.file, Line: n.Line}, Source: source}
+	t := &Template{Spec: Spec{Lang: DefaultLang, Kind: fileKind, File: p.file, Line: n.Line}, Source: source}
 	var idLine, valuesLine int
 	var bodyNode, variantsNode *yaml.Node
 	var subjectNode *yaml.Node

@@ -43,7 +43,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			"unknown relationship",
 			"kind: recommendation\ntemplates:\n  - relationship: frenemy\n    tone: warm\n    body: x\n",
-			`f.yaml:3: unknown relationship "frenemy" (choose one of: stranger, no-business, social, brief, cannot-vouch, policy, busy, not-yet)`,
+			`f.yaml:3: unknown relationship "frenemy" (choose one of: stranger, no-business, social, worked-briefly, cannot-vouch, policy, busy, not-yet)`,
 		},
 		{
 			"unknown tone",

@@ -19,7 +19,7 @@ func writeMbox(t *testing.T, n int) string {
 	dir := t.TempDir()
 	var in bytes.Buffer
 	in.WriteString("name,email,relationship,kind,skill\n")
-	rels := []string{"stranger", "no-business", "social", "brief", "policy"}
+	rels := []string{"stranger", "no-business", "social", "worked-briefly", "policy"}
 	for i := range n {
 		name := fmt.Sprintf("Person %d Lee", i)
 		if i%3 == 0 {

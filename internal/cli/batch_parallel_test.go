@@ -42,7 +42,7 @@ func manyRows(t *testing.T, n int) (string, []int) {
 	var b strings.Builder
 	var bad []int
 	b.WriteString("name,email,relationship,skill\n")
-	rels := []string{"stranger", "no-business", "social", "brief"}
+	rels := []string{"stranger", "no-business", "social", "worked-briefly"}
 	for i := 0; i < n; i++ {
 		line := i + 2
 		rel, email := rels[i%len(rels)], fmt.Sprintf("p%d@example.com", i)

@@ -63,7 +63,7 @@ gives none) and templates, the list. Each template has:
                 KIND/RELATIONSHIP/TONE and all three must be given.
   kind          recommendation, endorsement, reference, referral,
                 introduction or testimonial
-  relationship  stranger, no-business, social, brief, cannot-vouch, policy,
+  relationship  stranger, no-business, social, worked-briefly, cannot-vouch, policy,
                 busy or not-yet ('decline draft --help' says what each means)
   tone          warm, formal or brief
   subject       the email subject (a template too); default "Your KIND request"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -43,9 +44,15 @@ func runTemplatesInit(f *Factory, o *templatesInitOptions) error {
 	if err != nil {
 		return err
 	}
-	names, err := fs.Glob(templates.FS, "*.yaml")
+	// The English files are copied to the top of the directory, where
+	// files read as English.
+	paths, err := fs.Glob(templates.FS, "en/*.yaml")
 	if err != nil {
 		return err
+	}
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = path.Base(p)
 	}
 	var existing []string
 	for _, name := range names {
@@ -62,7 +69,7 @@ func runTemplatesInit(f *Factory, o *templatesInitOptions) error {
 		return fmt.Errorf("cannot create %s: %v", dir, unwrapPath(err))
 	}
 	for _, name := range names {
-		data, err := fs.ReadFile(templates.FS, name)
+		data, err := fs.ReadFile(templates.FS, "en/"+name)
 		if err != nil {
 			return err
 		}

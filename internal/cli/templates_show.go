@@ -5,7 +5,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"strings"
 
 	"github.com/decline-cli/decline/internal/catalog"
@@ -127,7 +126,7 @@ func entrySource(t *catalog.Template) (string, int, error) {
 	var data []byte
 	var err error
 	if t.Source == catalog.DefaultSource {
-		data, err = fs.ReadFile(templates.FS, path.Base(t.File))
+		data, err = fs.ReadFile(templates.FS, strings.TrimPrefix(t.File, "templates/"))
 	} else {
 		data, err = readCapped(t.File, catalog.MaxFileSize)
 	}
