@@ -11,6 +11,7 @@ import (
 	"text/template"
 	"text/template/parse"
 
+	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -92,7 +93,7 @@ func (p *parser) compileOne(t *Template, what, src string, line int, declared ma
 		p.errorf(line+strings.Count(src[:pr.Offset], "\n"), "%s of %s %s (template text may hold printable characters, tabs and line breaks only)", what, t.ID, pr.Reason)
 		return nil
 	}
-	tmpl, err := template.New(t.ID).Option("missingkey=error").Parse(src)
+	tmpl, err := template.New(t.ID).Option("missingkey=error").Funcs(funcMap).Parse(src)
 	if err != nil {
 		msg, at := err.Error(), 0
 		if m := templateErrLine().FindStringSubmatch(msg); m != nil {
@@ -172,6 +173,26 @@ func lineIn(tree *parse.Tree, n parse.Node) int {
 	return 1
 }
 
+// ValueFuncs are the functions of one value that a template may call on
+// its values: {{first .contact}} is a third party's first name ("Maria
+// Lopez" is Maria; a value that is not a name is left whole), {{a .role}}
+// the value with its article ("an Engineering Manager"). Each runs in
+// time linear in its argument and returns at most about twice its length
+// (see package names), so they keep the guarantees of AllowedFuncs. The
+// fast renderer in compose calls them directly.
+var ValueFuncs = map[string]func(string) string{
+	"first": names.English.Value,
+	"a":     names.English.WithArticle,
+}
+
+var funcMap = func() template.FuncMap {
+	m := make(template.FuncMap, len(ValueFuncs))
+	for name, f := range ValueFuncs {
+		m[name] = f
+	}
+	return m
+}()
+
 // AllowedFuncs are the functions a template may call. Each costs time
 // and memory in proportion to its arguments, which are values of at most
 // safetext.MaxLen bytes or the template's own text. The others are
@@ -179,8 +200,10 @@ func lineIn(tree *parse.Tree, n parse.Node) int {
 // before anything is written ({{printf "%999999d" 1}} allocates a
 // megabyte, and a variable doubled by each of a few dozen printf calls
 // takes all the memory there is); html, js and urlquery grow their input
-// the same way; call has nothing to call.
-var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice"}
+// the same way; call has nothing to call. first and a (ValueFuncs) are
+// linear and grow a value by a bounded amount, so even nested as deep
+// as a template can nest them they stay within a template's size.
+var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice", "first", "a"}
 
 // refused finds the first part of a parsed template that decline will
 // not run, and says why: anything that could run without end or take
@@ -209,6 +232,25 @@ func refused(tree *parse.Tree) (parse.Node, string) {
 		case *parse.StringNode:
 			if pr := safetext.Check(n.Text, true); pr != nil {
 				msg = "has a quoted string that " + pr.Reason
+			}
+		case *parse.PipeNode:
+			// first and a take one value: {{first .contact}}, or
+			// {{.contact | first}}.
+			for i, cmd := range n.Cmds {
+				for j, arg := range cmd.Args {
+					id, ok := arg.(*parse.IdentifierNode)
+					if !ok || ValueFuncs[id.Ident] == nil {
+						continue
+					}
+					want := 2
+					if i > 0 {
+						want = 1 // the value comes down the pipe
+					}
+					if j != 0 || len(cmd.Args) != want {
+						found, msg = id, fmt.Sprintf("calls %s with the wrong number of values (write {{%s .name}})", id.Ident, id.Ident)
+						return false
+					}
+				}
 			}
 		case *parse.IdentifierNode:
 			if !slices.Contains(AllowedFuncs, n.Ident) {

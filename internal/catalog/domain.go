@@ -70,4 +70,7 @@ func Lookup(choices []Choice, id string) (Choice, bool) {
 
 // Builtins are the template fields every template may use; they are filled
 // from the request and the configuration, never declared by a template.
-var Builtins = []string{"Name", "FirstName", "Sender", "Signoff"}
+// Addressee is what a formal greeting calls the requester: title and
+// surname when the name carries a title ("Dr. Smith"), else the first
+// name.
+var Builtins = []string{"Name", "FirstName", "Addressee", "Sender", "Signoff"}

@@ -32,6 +32,10 @@ func TestTemplateLimits(t *testing.T) {
 		"a string holding C1":       `{{"\u009b2J"}}`,
 		"a string holding bidi":     `{{if eq .Name "\u202e"}}x{{end}}`,
 		"a string holding BEL":      `{{"\a"}}`,
+		"first without a value":     `{{first}}`,
+		"a with two values":         `{{a .Name .Sender}}`,
+		"first as an argument":      `{{len first}}`,
+		"a piped with a value":      `{{.Name | a .Sender}}`,
 	}
 	for name, body := range refused {
 		t.Run(name, func(t *testing.T) {
@@ -50,6 +54,8 @@ func TestTemplateLimits(t *testing.T) {
 		`{{with $x := .Name}}{{$x}}{{end}}{{- /* a comment */ -}}`,
 		`{{if or (lt 1 2) (le 1 1) (gt 2 1) (ge 2 2) (ne .Name "")}}ok{{end}}`,
 		`{{"plain string"}} {{$.Name}}`,
+		`{{first .Name}} {{a .Sender}} {{.Name | first}} {{a (first .Name)}} {{first .Name | a}} {{.Addressee}}`,
+		`{{a (a (a (a .Name)))}} {{if eq (first .Name) "Ann"}}Ann{{end}}`,
 	}
 	for _, body := range allowed {
 		src := "templates:\n  - id: x/y\n    body: |\n      Hi,\n      " + body + "\n"

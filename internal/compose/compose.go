@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -90,103 +91,22 @@ func (e *VariantError) Error() string {
 }
 
 // FirstName guesses what to call someone from their name as a contact
-// list or LinkedIn shows it: the first word, after any title ("Dr. Jane
-// Smith", "Prof. Dr. Hans Weber"), the word after the comma in "Lee,
-// Scott" (but not in "Scott Lee, PhD"), and without trailing
-// punctuation. --first-name and a first_name column override the guess.
+// list or LinkedIn shows it (see names.Rules.First): "Dr. Jane Smith" is
+// Jane, "Lee, Scott" is Scott, "JANE SMITH" is Jane, "J. Robert
+// Oppenheimer" is Robert. --first-name and a first_name column override
+// the guess.
 func FirstName(name string) string {
-	name = strings.TrimSpace(name)
-	if before, after, ok := strings.Cut(name, ","); ok {
-		after = strings.TrimSpace(after)
-		word, _ := nextWord(after)
-		switch {
-		case strings.TrimSpace(before) == "":
-			name = after
-		case after != "" && !isSuffix(word):
-			// "Lee, Scott": the given name follows the comma.
-			name = after
-		default:
-			name = before
-		}
-	}
-	// Without allocating: a batch calls this for every row.
-	word, rest := nextWord(name)
-	for {
-		next, tail := nextWord(rest)
-		if next == "" || !isTitle(word) {
-			break
-		}
-		word, rest = next, tail
-	}
-	if first := trimPunct(word); first != "" {
-		return first
-	}
-	return word
+	return names.English.First(name)
 }
 
-// trimPunct drops the punctuation that can follow a first name.
-func trimPunct(w string) string {
-	for len(w) > 0 {
-		switch w[len(w)-1] {
-		case ',', '.', ';', ':':
-			w = w[:len(w)-1]
-		default:
-			return w
-		}
+// Addressee is what a formal greeting calls someone: title and surname
+// when the name carries a title ("Dr. Smith"), else first, the first
+// name already worked out.
+func Addressee(name, first string) string {
+	if f := names.English.Formal(name); f != "" {
+		return f
 	}
-	return w
-}
-
-// nextWord returns the first word of s and what follows it.
-func nextWord(s string) (word, rest string) {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
-		return s[:i], s[i:]
-	}
-	return s, ""
-}
-
-// titles are honorifics that come before a name.
-var titles = []string{"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "fr", "hon", "herr", "frau", "mme", "mlle", "m", "sr", "sra", "srta", "dott", "ing"}
-
-func isTitle(w string) bool {
-	for len(w) > 0 && w[len(w)-1] == '.' {
-		w = w[:len(w)-1]
-	}
-	// Titles are short ASCII words: most names are rejected here.
-	if len(w) == 0 || len(w) > len("professor") {
-		return false
-	}
-	var lower [len("professor")]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 {
-			return false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower[i] = c
-	}
-	for _, t := range titles {
-		if t == string(lower[:len(w)]) {
-			return true
-		}
-	}
-	return false
-}
-
-// suffixes are what follows a name after a comma: "Scott Lee, PhD".
-var suffixes = []string{"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "pmp", "esq", "msc", "ma", "ba", "bsc", "dds", "rn", "cfa", "pe", "obe", "mbe", "cbe", "frs"}
-
-func isSuffix(w string) bool {
-	w = strings.ToLower(strings.ReplaceAll(strings.TrimRight(w, ".,"), ".", ""))
-	for _, s := range suffixes {
-		if w == s {
-			return true
-		}
-	}
-	return false
+	return first
 }
 
 // VariantFor picks a wording (1-based) out of n for a name. The choice
@@ -358,6 +278,8 @@ func fieldValue(name string, r *Request, first string) string {
 		return strings.TrimSpace(r.Name)
 	case "FirstName":
 		return first
+	case "Addressee":
+		return Addressee(r.Name, first)
 	case "Sender":
 		return strings.TrimSpace(r.Sender)
 	case "Signoff":

@@ -28,10 +28,11 @@ type segment struct {
 // textPlan is one template text (a body variant or a subject) as
 // segments, with the tidied form for each pattern of empty fields.
 type textPlan struct {
-	fields []string  // field names, indexed by segment.field
-	uses   []int     // how often each field appears in raw
-	raw    []segment // the template as written
-	rawLit int       // bytes of literal text in raw
+	fields []string              // field names, indexed by segment.field
+	funcs  []func(string) string // the value function a field goes through, or nil
+	uses   []int                 // how often each field appears in raw
+	raw    []segment             // the template as written
+	rawLit int                   // bytes of literal text in raw
 	// maxSize bounds the output before tidying: Check caps every value
 	// at safetext.MaxLen bytes.
 	maxSize int
@@ -61,22 +62,19 @@ func planOf(tmpl *template.Template) *textPlan {
 			p.raw = append(p.raw, segment{lit: lit, field: -1})
 			p.rawLit += len(lit)
 		case *parse.ActionNode:
-			pipe := n.Pipe
-			if pipe == nil || len(pipe.Decl) != 0 || len(pipe.Cmds) != 1 || len(pipe.Cmds[0].Args) != 1 {
+			field, fn, ok := fieldOf(n.Pipe)
+			if !ok {
 				return nil
 			}
-			f, ok := pipe.Cmds[0].Args[0].(*parse.FieldNode)
-			if !ok || len(f.Ident) != 1 {
-				return nil
-			}
-			i, seen := index[f.Ident[0]]
+			i, seen := index[fn+"."+field]
 			if !seen {
 				if len(p.fields) == maxPlanFields {
 					return nil
 				}
 				i = len(p.fields)
-				index[f.Ident[0]] = i
-				p.fields = append(p.fields, f.Ident[0])
+				index[fn+"."+field] = i
+				p.fields = append(p.fields, field)
+				p.funcs = append(p.funcs, catalog.ValueFuncs[fn])
 				p.uses = append(p.uses, 0)
 			}
 			p.uses[i]++
@@ -86,10 +84,60 @@ func planOf(tmpl *template.Template) *textPlan {
 		}
 	}
 	p.maxSize = p.rawLit
-	for _, n := range p.uses {
-		p.maxSize += n * safetext.MaxLen
+	for i, n := range p.uses {
+		if p.funcs[i] != nil {
+			// A value function returns at most about twice its value.
+			p.maxSize += n * (2*safetext.MaxLen + 8)
+		} else {
+			p.maxSize += n * safetext.MaxLen
+		}
 	}
 	return p
+}
+
+// fieldOf reads an action that prints a field, plain ({{.skill}}) or
+// through one value function ({{first .contact}}, {{.contact | first}}):
+// the field's name and the function's, empty for none.
+func fieldOf(pipe *parse.PipeNode) (field, fn string, ok bool) {
+	if pipe == nil || len(pipe.Decl) != 0 {
+		return "", "", false
+	}
+	var args []parse.Node
+	switch len(pipe.Cmds) {
+	case 1:
+		args = pipe.Cmds[0].Args
+	case 2:
+		if len(pipe.Cmds[0].Args) != 1 || len(pipe.Cmds[1].Args) != 1 {
+			return "", "", false
+		}
+		args = []parse.Node{pipe.Cmds[1].Args[0], pipe.Cmds[0].Args[0]}
+	default:
+		return "", "", false
+	}
+	if len(args) == 2 {
+		id, isID := args[0].(*parse.IdentifierNode)
+		if !isID || catalog.ValueFuncs[id.Ident] == nil {
+			return "", "", false
+		}
+		fn, args = id.Ident, args[1:]
+	}
+	if len(args) != 1 {
+		return "", "", false
+	}
+	f, isField := args[0].(*parse.FieldNode)
+	if !isField || len(f.Ident) != 1 {
+		return "", "", false
+	}
+	return f.Ident[0], fn, true
+}
+
+// value is what a plan's field i prints for a request.
+func (p *textPlan) value(i int, req *Request, first string) string {
+	v := fieldValue(p.fields[i], req, first)
+	if f := p.funcs[i]; f != nil {
+		return f(v)
+	}
+	return v
 }
 
 // forMask returns the segments whose concatenation equals tidy(output)
@@ -202,8 +250,8 @@ func (r *Renderer) Validate(t *catalog.Template, req *Request) error {
 // rawSize is the length of a plan's output before tidying.
 func rawSize(p *textPlan, req *Request) int {
 	size, first := p.rawLit, firstNameOf(req)
-	for i, f := range p.fields {
-		size += len(fieldValue(f, req, first)) * p.uses[i]
+	for i := range p.fields {
+		size += len(p.value(i, req, first)) * p.uses[i]
 	}
 	return size
 }
@@ -251,8 +299,8 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 	// Body.
 	var mask uint32
 	size := body.rawLit
-	for i, f := range body.fields {
-		v := fieldValue(f, req, p.FirstName)
+	for i := range body.fields {
+		v := body.value(i, req, p.FirstName)
 		p.vals = append(p.vals, v)
 		if v == "" {
 			mask |= 1 << i
@@ -270,7 +318,7 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 		if s.field < 0 {
 			sb.WriteString(s.lit)
 		} else {
-			sb.WriteString(fieldValue(pl.subject.fields[s.field], req, p.FirstName))
+			sb.WriteString(pl.subject.value(s.field, req, p.FirstName))
 		}
 	}
 	if sb.Len() > MaxSubject {

@@ -95,12 +95,22 @@ func TestFastPathEdgeTemplates(t *testing.T) {
 		"{{$x := .Name}}{{$x}}",
 		"Hi\r\n{{.Name}}",
 		"",
+		"Dear {{.Addressee}},\n\n{{first .Sender}} and {{first .Name}}, {{a .Sender}}.\n{{.Signoff}},\n{{.Sender}}\n",
+		"{{a .Name}} {{.Name | a}} {{.Name | first}} {{a .Sender}}{{first .Sender}}\n\n{{a .Signoff}}",
+		"{{a (first .Name)}}",
+		"{{first \"Ann Lee\"}} {{a \"MBA\"}}",
+		"{{first .Name | a}}",
 	} {
 		ts := catalog.FromSpecs([]catalog.Spec{{ID: fmt.Sprintf("edge/%d", i), Subject: "  Re:  {{.Sender}} {{.Name}} ", Variants: []string{body}, VariantLines: []int{1}}}, "test")
 		if ts[0].Compile() != nil {
 			continue
 		}
-		for _, req := range []compose.Request{{Name: "Ana Ruiz", Sender: "Jo", Signoff: "Best"}, {Name: "Ana", Signoff: ","}} {
+		for _, req := range []compose.Request{
+			{Name: "Ana Ruiz", Sender: "Jo", Signoff: "Best"},
+			{Name: "Ana", Signoff: ","},
+			{Name: "Dr. ANA RUIZ 🚀", Sender: "the MBA office", Signoff: "Kind regards"},
+			{Name: "Prof. Dr. Hans Weber", Sender: "Engineering Manager", Signoff: "  "},
+		} {
 			sameAsRender(t, r, ts[0], req)
 		}
 	}
@@ -115,6 +125,8 @@ func FuzzFastPath(f *testing.F) {
 		}
 	}
 	f.Add("\n {{.Sender}} \n{{.skill}}{{.skill}}\n\n", " {{.Name}}  x", " a  b ", "", ",", "")
+	f.Add("Dear {{.Addressee}},\n{{first .skill}} {{a .skill}}\n{{.skill | first}}\n", "{{a .skill}}", "Dr. Jane SMITH", "Jo", "Best", "MBA intern")
+	f.Add("{{a .skill}}\n\n{{first .skill}}\n", "x", "Ann", "", "", "")
 	f.Fuzz(func(t *testing.T, body, subject, name, sender, signoff, skill string) {
 		ts := catalog.FromSpecs([]catalog.Spec{{ID: "fuzz/x", Subject: subject, Variants: []string{body}, VariantLines: []int{1}, Optional: []string{"skill"}}}, "fuzz")
 		if ts[0].Compile() != nil || strings.Contains(body, "{{define") {

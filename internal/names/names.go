@@ -1,0 +1,510 @@
+// Package names reads people's names and short values as a person would:
+// what to call someone ("Dr. Jane Smith" is Jane, or Dr. Smith in a
+// formal letter), and which article a value takes ("an MBA intern").
+//
+// The rules are general; the words they rely on (titles, surname
+// particles, the article exceptions) are data, in Rules. English holds
+// the English words.
+//
+// Every function here runs in time linear in its input and returns a
+// result at most a few bytes longer than twice its input (title case can
+// widen a letter), which template functions rely on.
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Rules are the words a language's names and articles follow.
+type Rules struct {
+	// Titles come before a name and are skipped when finding the first
+	// name ("dr", "prof"): lowercase, without a dot.
+	Titles []string
+	// GivenTitles are the titles used with the given name rather than the
+	// surname ("sir": Sir Paul, not Sir McCartney).
+	GivenTitles []string
+	// Suffixes follow a name after a comma ("Scott Lee, PhD"): lowercase,
+	// without dots.
+	Suffixes []string
+	// Particles are lowercase words that belong to a surname ("van" in
+	// "Ludwig van Beethoven").
+	Particles []string
+	// Articles, when set, is how a value takes an indefinite article.
+	Articles *Articles
+}
+
+// Articles is how a language puts an indefinite article before a value:
+// A before most words, An before a vowel sound.
+type Articles struct {
+	A, An string
+	// Vowels are the letters that sound as a vowel at the start of a word.
+	Vowels string
+	// AnBefore are beginnings of words (lowercase) that take An although
+	// they start with another letter ("hour", "honest").
+	AnBefore []string
+	// ABefore are beginnings of words (lowercase) that take A although
+	// they start with a vowel ("uni", "euro", "one").
+	ABefore []string
+	// AnLetters are the capital letters whose names start with a vowel
+	// sound, for initialisms read letter by letter ("an MBA", "a UX").
+	AnLetters string
+	// AnNumbers are beginnings of numbers read with a vowel sound ("8",
+	// "11", "18"), each matched as a whole group of digits or its start.
+	AnNumbers []string
+	// Determiners are words a value may already start with ("the",
+	// "our"): such a value is left as it is.
+	Determiners []string
+}
+
+// English is the English data. It moves to the English locale file.
+var English = &Rules{
+	Titles: []string{"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "fr", "hon",
+		"herr", "frau", "mme", "mlle", "m", "sr", "sra", "srta", "dott", "ing", "eng", "capt", "col", "lt", "maj", "gen", "cmdr", "sgt", "lord", "lady"},
+	GivenTitles: []string{"sir", "dame", "lord", "lady"},
+	Suffixes:    []string{"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "pmp", "esq", "msc", "ma", "ba", "bsc", "dds", "rn", "cfa", "pe", "obe", "mbe", "cbe", "frs"},
+	Particles:   []string{"van", "von", "de", "da", "del", "della", "di", "du", "der", "den", "ter", "ten", "la", "le", "dos", "das", "bin", "al", "el"},
+	Articles: &Articles{
+		A: "a", An: "an", Vowels: "aeiouAEIOUàáâäæèéêëìíîïòóôöøùúûüÀÁÂÄÆÈÉÊËÌÍÎÏÒÓÔÖØÙÚÛÜ",
+		AnBefore:    []string{"hour", "honest", "honor", "honour", "heir"},
+		ABefore:     []string{"uni", "use", "usu", "usa", "uti", "ubiq", "uro", "eu", "ewe", "one", "once"},
+		AnLetters:   "AEFHILMNORSX",
+		AnNumbers:   []string{"8", "11", "18"},
+		Determiners: []string{"a", "an", "the", "my", "our", "your", "their", "his", "her", "its", "this", "that", "one", "another", "some", "any"},
+	},
+}
+
+// First is what to call someone, from their name as a contact list or
+// LinkedIn shows it: the first word after any titles ("Dr. Jane Smith",
+// "Prof. Dr. Hans Weber") and initials ("J. Robert Oppenheimer"), the
+// word after the comma in "Lee, Scott" (but not in "Scott Lee, PhD"),
+// without punctuation, emoji or symbols around it, and in title case
+// when the whole name is in capitals ("JANE SMITH" is Jane).
+func (r *Rules) First(name string) string {
+	name = r.givenPart(name)
+	// Without allocating, unless the name is in capitals: a batch calls
+	// this for every row.
+	first := ""
+	rest := name
+	for {
+		word, tail := nextName(rest)
+		if word == "" {
+			break
+		}
+		next, _ := nextName(tail)
+		if next == "" {
+			// The last word: the first name when only titles came before.
+			if first == "" || r.IsTitle(first) {
+				first = word
+			}
+			break
+		}
+		if r.IsTitle(word) {
+			if first == "" {
+				first = word // in case no other word follows
+			}
+			rest = tail
+			continue
+		}
+		if isInitial(word) {
+			// "J. Robert Oppenheimer": the given name follows. In "J.
+			// Smith" the initial is all there is to go by.
+			if _, after := nextName(tail); !isEmptyName(after) {
+				if first == "" || r.IsTitle(first) {
+					first = word
+				}
+				rest = tail
+				continue
+			}
+		}
+		first = word
+		break
+	}
+	if first == "" {
+		// No word with a letter: the name as given is all there is.
+		first, _ = nextWord(name)
+	} else if hasNoLower(name) {
+		return titleCase(trimPunct(first))
+	}
+	return trimPunct(first)
+}
+
+// Value is the first name of a value that names a person, by the rules
+// of First ("Maria Lopez" is Maria, "our CTO, Ann Lee" is Ann). A value
+// that does not start with a name ("the hiring manager") is returned as
+// it is.
+func (r *Rules) Value(v string) string {
+	v = strings.TrimSpace(v)
+	first := r.First(v)
+	if first == "" {
+		return v
+	}
+	c, _ := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(c) && !unicode.IsTitle(c) {
+		return v
+	}
+	return first
+}
+
+// Addressee is what a formal greeting calls someone: title and surname
+// when the name carries a title ("Dr. Jane Smith" is Dr. Smith, "Prof.
+// Dr. Hans Weber" is Prof. Weber, "Sir Paul McCartney" is Sir Paul),
+// else the first name as First finds it.
+func (r *Rules) Addressee(name string) string {
+	if f := r.Formal(name); f != "" {
+		return f
+	}
+	return r.First(name)
+}
+
+// Formal is the title and surname (or given name, for the titles used
+// that way) that a formal greeting calls someone whose name carries a
+// title, and empty for a name without one.
+func (r *Rules) Formal(name string) string {
+	name = strings.TrimSpace(name)
+	given, family := name, ""
+	if before, after, ok := strings.Cut(name, ","); ok {
+		word, _ := nextWord(strings.TrimSpace(after))
+		if strings.TrimSpace(before) != "" && strings.TrimSpace(after) != "" && !r.isSuffix(word) {
+			// "Weber, Prof. Hans": the surname comes first.
+			given, family = after, before
+		} else if strings.TrimSpace(before) != "" {
+			given = before
+		}
+	}
+	words := nameWords(given)
+	if len(words) == 0 || !r.IsTitle(words[0]) || len(words) == 1 && family == "" {
+		return ""
+	}
+	title := words[0]
+	caps := hasNoLower(name)
+	if caps {
+		title = titleCase(title)
+	}
+	i := 1
+	for i < len(words) && r.IsTitle(words[i]) {
+		i++
+	}
+	rest := words[i:]
+	if r.isGivenTitle(title) {
+		if len(rest) == 0 {
+			return ""
+		}
+		g := rest[0]
+		if caps {
+			g = titleCase(g)
+		}
+		return title + " " + trimPunct(g)
+	}
+	var surname string
+	switch {
+	case family != "":
+		surname = strings.Join(nameWords(family), " ")
+	case len(rest) == 0:
+		return ""
+	default:
+		// The last word, with the particles before it ("van Beethoven"),
+		// leaving at least one word for the given name.
+		j := len(rest) - 1
+		for j > 1 && r.isParticle(rest[j-1]) {
+			j--
+		}
+		surname = strings.Join(rest[j:], " ")
+	}
+	if caps {
+		surname = titleCase(surname)
+	}
+	return title + " " + trimPunct(surname)
+}
+
+// WithArticle puts the indefinite article a value takes before it: "an
+// Engineering Manager", "a Senior Accountant", "an MBA intern", "a UX
+// designer". A value that already starts with an article or determiner
+// ("the", "our") is returned as it is, and so is any value when the
+// rules have no articles.
+func (r *Rules) WithArticle(v string) string {
+	v = strings.TrimSpace(v)
+	a := r.Articles
+	if v == "" || a == nil {
+		return v
+	}
+	word, _ := nextWord(v)
+	bare := strings.TrimLeftFunc(word, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
+	if bare == "" {
+		return v
+	}
+	for _, d := range a.Determiners {
+		if strings.EqualFold(trimPunct(word), d) {
+			return v
+		}
+	}
+	if a.takesAn(bare) {
+		return a.An + " " + v
+	}
+	return a.A + " " + v
+}
+
+// takesAn reports whether a word, starting with a letter or digit, is
+// read with a vowel sound first.
+func (a *Articles) takesAn(w string) bool {
+	c, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(c) {
+		end := strings.IndexFunc(w, func(c rune) bool { return !unicode.IsDigit(c) && c != ',' })
+		digits := w
+		if end >= 0 {
+			digits = w[:end]
+		}
+		group, _, _ := strings.Cut(digits, ",")
+		for _, n := range a.AnNumbers {
+			// "8", "80", "800", "8,000" take an; "11" and "18" only as
+			// the whole first group ("11", "11,000", "18,500").
+			if strings.HasPrefix(group, n) && (len(n) == 1 || len(group) == len(n) || len(group)%3 == len(n)%3) {
+				return true
+			}
+		}
+		return false
+	}
+	// The letters the word starts with, up to a hyphen or other mark.
+	end := strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLetter(c) })
+	letters := w
+	if end >= 0 {
+		letters = w[:end]
+	}
+	if isInitialism(letters) {
+		return strings.ContainsRune(a.AnLetters, c)
+	}
+	lower := strings.ToLower(letters)
+	for _, p := range a.AnBefore {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	for _, p := range a.ABefore {
+		if strings.HasPrefix(lower, p) {
+			return false
+		}
+	}
+	return strings.ContainsRune(a.Vowels, c)
+}
+
+// isInitialism reports whether letters are read one by one: capitals
+// only, and either one to three of them or no vowel among them ("MBA",
+// "UX", "HTML"; not "NASA").
+func isInitialism(letters string) bool {
+	n, vowels := 0, 0
+	for _, c := range letters {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+		n++
+		if strings.ContainsRune("AEIOU", c) {
+			vowels++
+		}
+	}
+	return n > 0 && (n <= 3 || vowels == 0)
+}
+
+// IsTitle reports whether a word is a title that comes before a name,
+// ignoring case and trailing dots ("Dr.", "PROF").
+func (r *Rules) IsTitle(w string) bool {
+	return inList(r.Titles, w)
+}
+
+func (r *Rules) isGivenTitle(w string) bool { return inList(r.GivenTitles, w) }
+
+func (r *Rules) isParticle(w string) bool {
+	// Only in lower case: "De" in "Anna De Luca" may be a given name.
+	for _, p := range r.Particles {
+		if w == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Rules) isSuffix(w string) bool {
+	w = strings.ReplaceAll(strings.TrimRight(w, ".,"), ".", "")
+	return inList(r.Suffixes, w)
+}
+
+// inList reports whether w, ignoring ASCII case and trailing dots, is one
+// of the lowercase words, without allocating.
+func inList(list []string, w string) bool {
+	for len(w) > 0 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	const max = 16
+	if len(w) == 0 || len(w) > max {
+		return false
+	}
+	var lower [max]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	for _, t := range list {
+		if t == string(lower[:len(w)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// givenPart is the part of a name that holds the given name: the part
+// after the comma in "Lee, Scott", before it in "Scott Lee, PhD".
+func (r *Rules) givenPart(name string) string {
+	name = strings.TrimSpace(name)
+	before, after, ok := strings.Cut(name, ",")
+	if !ok {
+		return name
+	}
+	after = strings.TrimSpace(after)
+	word, _ := nextWord(after)
+	switch {
+	case strings.TrimSpace(before) == "" || isEmptyName(before):
+		return after
+	case after != "" && !r.isSuffix(word) && !isEmptyName(after):
+		return after
+	}
+	return before
+}
+
+// isInitial reports whether a word is an initial: one letter, or letters
+// each followed by a dot ("J.", "J", "J.R.").
+func isInitial(w string) bool {
+	n := 0
+	for i, c := range w {
+		if c == '.' {
+			continue
+		}
+		if !unicode.IsLetter(c) || i > 0 && w[i-1] != '.' && n > 0 {
+			return false
+		}
+		n++
+	}
+	return n == 1 || n > 1 && strings.HasSuffix(w, ".")
+}
+
+// nextName returns the next word of s that holds a letter, trimmed of
+// what is not part of a name (emoji, symbols, quotes, brackets), and
+// what follows it.
+func nextName(s string) (word, rest string) {
+	for {
+		word, rest = nextWord(s)
+		if word == "" {
+			return "", ""
+		}
+		if w := trimSymbols(word); w != "" {
+			return w, rest
+		}
+		s = rest
+	}
+}
+
+// isEmptyName reports whether s holds no word with a letter in it.
+func isEmptyName(s string) bool {
+	w, _ := nextName(s)
+	return w == ""
+}
+
+// nameWords returns the words of s that hold a letter, trimmed as
+// nextName trims them.
+func nameWords(s string) []string {
+	var out []string
+	for {
+		w, rest := nextName(s)
+		if w == "" {
+			return out
+		}
+		out = append(out, w)
+		s = rest
+	}
+}
+
+// trimSymbols trims a word to its letters: whatever is not a letter, a
+// mark or a digit goes from both ends, except a dot after a letter
+// ("Dr.", "J."). A word with no letter is empty.
+func trimSymbols(w string) string {
+	start := strings.IndexFunc(w, isNameRune)
+	if start < 0 {
+		return ""
+	}
+	w = w[start:]
+	end := strings.LastIndexFunc(w, isNameRune)
+	_, size := utf8.DecodeRuneInString(w[end:])
+	end += size
+	for end < len(w) && w[end] == '.' {
+		end++
+	}
+	w = w[:end]
+	if strings.IndexFunc(w, unicode.IsLetter) < 0 {
+		return ""
+	}
+	return w
+}
+
+func isNameRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsMark(c) || unicode.IsDigit(c)
+}
+
+// trimPunct drops the punctuation that can follow a first name.
+func trimPunct(w string) string {
+	for len(w) > 0 {
+		switch w[len(w)-1] {
+		case ',', '.', ';', ':':
+			w = w[:len(w)-1]
+		default:
+			return w
+		}
+	}
+	return w
+}
+
+// nextWord returns the first word of s and what follows it.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
+
+// hasNoLower reports whether s has letters, none of them lower case.
+func hasNoLower(s string) bool {
+	letters := false
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return false
+		}
+		if unicode.IsLetter(c) {
+			letters = letters || unicode.IsUpper(c)
+		}
+	}
+	return letters
+}
+
+// titleCase writes a word in capitals as a name: a capital at the start
+// and after an apostrophe, a hyphen or a space ("O'BRIEN" is O'Brien,
+// "FERNÁNDEZ-ORTEGA" is Fernández-Ortega), lower case elsewhere.
+func titleCase(w string) string {
+	var b strings.Builder
+	b.Grow(len(w) + 4)
+	start := true
+	for _, c := range w {
+		switch {
+		case start:
+			b.WriteRune(unicode.ToTitle(c))
+		default:
+			b.WriteRune(unicode.ToLower(c))
+		}
+		start = c == '\'' || c == '’' || c == '-' || c == ' ' || c == '.'
+	}
+	return b.String()
+}

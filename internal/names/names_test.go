@@ -1,0 +1,152 @@
+package names_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/decline-cli/decline/internal/names"
+)
+
+func TestFirst(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Alexandra Kim", "Alexandra"},
+		{"  Ana María Ruiz ", "Ana"},
+		{"Dr. Jane Smith", "Jane"},
+		{"Prof. Dr. Hans Weber", "Hans"},
+		{"Dr. Weber", "Weber"},
+		{"Dr.", "Dr"},
+		{"Lee, Scott", "Scott"},
+		{"Scott Lee, PhD", "Scott"},
+		{"Scott Lee, Jr.", "Scott"},
+		{"Madonna", "Madonna"},
+		{"JANE SMITH", "Jane"},
+		{"O'BRIEN", "O'Brien"},
+		{"MARÍA JOSÉ FERNÁNDEZ-ORTEGA", "María"},
+		{"JEAN-LUC PICARD", "Jean-Luc"},
+		{"AJ Smith", "AJ"},
+		{"J. Robert Oppenheimer", "Robert"},
+		{"J.R.R. Tolkien", "J.R.R"},
+		{"J. Smith", "J"},
+		{"E. Jean Carroll", "Jean"},
+		{"Scott Lee 🚀", "Scott"},
+		{"🚀 Scott Lee", "Scott"},
+		{"Scott🚀 Lee", "Scott"},
+		{"(Bob) Jones", "Bob"},
+		{"Capt. Jane Smith", "Jane"},
+		{"Rev. Al Green", "Al"},
+		{"Herr Hans Weber", "Hans"},
+		{"Sra. Ana Ruiz", "Ana"},
+		{"Eng. Omar Haddad", "Omar"},
+		{"Sir Paul McCartney", "Paul"},
+		{"李伟", "李伟"},
+		{"🚀", "🚀"},
+		{"", ""},
+	} {
+		if got := names.English.First(c.in); got != c.want {
+			t.Errorf("First(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestValue(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Maria Lopez", "Maria"},
+		{" Priya Natarajan ", "Priya"},
+		{"our CTO, Ann Lee", "Ann"},
+		{"the hiring manager", "the hiring manager"},
+		{"Priya", "Priya"},
+		{"", ""},
+	} {
+		if got := names.English.Value(c.in); got != c.want {
+			t.Errorf("Value(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestAddressee(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Dr. Jane Smith", "Dr. Smith"},
+		{"Prof. Dr. Hans Weber", "Prof. Weber"},
+		{"Dr Jane Smith", "Dr Smith"},
+		{"Dr. Jane Smith, PhD", "Dr. Smith"},
+		{"DR. JANE SMITH", "Dr. Smith"},
+		{"Dr. Ludwig van Beethoven", "Dr. van Beethoven"},
+		{"Dr. Smith", "Dr. Smith"},
+		{"Weber, Prof. Hans", "Prof. Weber"},
+		{"Sir Paul McCartney", "Sir Paul"},
+		{"Dame Judi Dench", "Dame Judi"},
+		{"Mme Claire Dubois 🌷", "Mme Dubois"},
+		{"Jane Smith", "Jane"},
+		{"Lee, Scott", "Scott"},
+		{"JANE SMITH", "Jane"},
+		{"Dr.", "Dr"},
+		{"", ""},
+	} {
+		if got := names.English.Addressee(c.in); got != c.want {
+			t.Errorf("Addressee(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestWithArticle(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Engineering Manager", "an Engineering Manager"},
+		{"Senior Accountant", "a Senior Accountant"},
+		{"MBA intern", "an MBA intern"},
+		{"UX designer", "a UX designer"},
+		{"HR partner", "an HR partner"},
+		{"CTO", "a CTO"},
+		{"SEO specialist", "an SEO specialist"},
+		{"NASA engineer", "a NASA engineer"},
+		{"HTML developer", "an HTML developer"},
+		{"hourly contractor", "an hourly contractor"},
+		{"honorary fellow", "an honorary fellow"},
+		{"university lecturer", "a university lecturer"},
+		{"user researcher", "a user researcher"},
+		{"European sales lead", "a European sales lead"},
+		{"one-year contract", "a one-year contract"},
+		{"urban planner", "an urban planner"},
+		{"X-ray technician", "an X-ray technician"},
+		{"8-week internship", "an 8-week internship"},
+		{"18-month role", "an 18-month role"},
+		{"180-day contract", "a 180-day contract"},
+		{"3D artist", "a 3D artist"},
+		{"the Staff Engineer role", "the Staff Engineer role"},
+		{"Our CTO", "Our CTO"},
+		{"an engineer", "an engineer"},
+		{"  staff engineer ", "a staff engineer"},
+		{"Ökonom", "an Ökonom"},
+		{"", ""},
+	} {
+		if got := names.English.WithArticle(c.in); got != c.want {
+			t.Errorf("WithArticle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := (&names.Rules{}).WithArticle("engineer"); got != "engineer" {
+		t.Errorf("without article rules: %q", got)
+	}
+}
+
+// The template functions rely on these bounds for the sandbox's
+// guarantees: the result is at most a few bytes more than twice the input.
+func FuzzBounded(f *testing.F) {
+	f.Add("Dr. Jane Smith")
+	f.Add("ɐɐɐ ƏƏ")
+	f.Add("O'BRIEN, PHD")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, out := range []string{names.English.First(s), names.English.Value(s), names.English.Addressee(s), names.English.WithArticle(s)} {
+			if len(out) > 2*len(s)+8 {
+				t.Fatalf("%q gave %q", s, out)
+			}
+		}
+		if strings.TrimSpace(s) == "" && names.English.WithArticle(s) != "" {
+			t.Fatal("article for nothing")
+		}
+	})
+}
+
+func BenchmarkFirst(b *testing.B) {
+	for b.Loop() {
+		names.English.First("Alexandra Kim")
+	}
+}
