@@ -8,6 +8,8 @@ import (
 	"os"
 	"strconv"
 	"sync"
+
+	"github.com/decline-cli/decline/internal/oserr"
 )
 
 // ErrExists reports a reply file that is already there.
@@ -43,7 +45,7 @@ func OpenDir(path string, replace bool) (*Dir, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return d, nil
 	case err != nil:
-		return nil, fmt.Errorf("cannot use the output directory %s: %v", path, unwrapPath(err))
+		return nil, fmt.Errorf("cannot use the output directory %s: %v", path, oserr.Cause(err))
 	case !info.IsDir():
 		return nil, fmt.Errorf("the output directory %s is not a directory", path)
 	}
@@ -52,11 +54,11 @@ func OpenDir(path string, replace bool) (*Dir, error) {
 
 func (d *Dir) open() error {
 	if err := os.MkdirAll(d.Path, 0o777); err != nil {
-		return fmt.Errorf("cannot create the output directory %s: %v", d.Path, unwrapPath(err))
+		return fmt.Errorf("cannot create the output directory %s: %v", d.Path, oserr.Cause(err))
 	}
 	root, err := os.OpenRoot(d.Path)
 	if err != nil {
-		return fmt.Errorf("cannot open the output directory %s: %v", d.Path, unwrapPath(err))
+		return fmt.Errorf("cannot open the output directory %s: %v", d.Path, oserr.Cause(err))
 	}
 	d.root = root
 	return nil
@@ -79,7 +81,7 @@ func exists(root *os.Root, name string) (bool, error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("cannot check %s: %v", name, unwrapPath(err))
+		return false, fmt.Errorf("cannot check %s: %v", name, oserr.Cause(err))
 	}
 	return true, nil
 }
@@ -100,7 +102,7 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 	tmp := "." + name + "." + strconv.FormatUint(rand.Uint64(), 36) + ".tmp"
 	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %v", d.Path, unwrapPath(err))
+		return fmt.Errorf("cannot write in %s: %v", d.Path, oserr.Cause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -112,11 +114,11 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 		werr = cerr
 	}
 	if werr != nil {
-		return fmt.Errorf("cannot write %s: %v", name, unwrapPath(werr))
+		return fmt.Errorf("cannot write %s: %v", name, oserr.Cause(werr))
 	}
 	if d.Replace {
 		if err := d.root.Rename(tmp, name); err != nil {
-			return fmt.Errorf("cannot write %s: %v", name, unwrapPath(err))
+			return fmt.Errorf("cannot write %s: %v", name, oserr.Cause(err))
 		}
 		return nil
 	}
@@ -129,21 +131,21 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 		ok, err := exists(d.root, name)
 		if err != nil {
 			d.root.Remove(tmp)
-			return fmt.Errorf("cannot check %s: %v", name, unwrapPath(err))
+			return fmt.Errorf("cannot check %s: %v", name, oserr.Cause(err))
 		}
 		if ok {
 			d.root.Remove(tmp)
 			return fmt.Errorf("%s %w", name, ErrExists)
 		}
 		if err := d.root.Rename(tmp, name); err != nil {
-			return fmt.Errorf("cannot write %s: %v", name, unwrapPath(err))
+			return fmt.Errorf("cannot write %s: %v", name, oserr.Cause(err))
 		}
 		return nil
 	}
 	// The reply is in place; a temporary name that will not go would be
 	// litter, and is said.
 	if err := d.root.Remove(tmp); err != nil {
-		return fmt.Errorf("wrote %s, but cannot remove its temporary file %s: %v", name, tmp, unwrapPath(err))
+		return fmt.Errorf("wrote %s, but cannot remove its temporary file %s: %v", name, tmp, oserr.Cause(err))
 	}
 	return nil
 }
@@ -162,18 +164,4 @@ func (d *Dir) Close() error {
 		return nil
 	}
 	return d.root.Close()
-}
-
-// unwrapPath drops the "op path:" prefix of an os error, for messages
-// that already name the file.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/decline-cli/decline/internal/reply"
+
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -67,20 +69,7 @@ const (
 // surrounding spaces (safetext.TrimSpace: a tab or line break at either
 // end stays, to be refused); an empty cell is the same as a missing
 // column.
-type Row struct {
-	Line         int // the input line where the row starts
-	Name         string
-	Email        string
-	FirstName    string
-	Kind         string
-	Relationship string
-	Tone         string
-	Template     string
-	Variant      string
-	// Values are the other columns: extra values for the template, by
-	// column name. Empty cells are left out.
-	Values map[string]string
-}
+type Row = reply.Row
 
 // Error is a problem with the input at a line. A row error (Fatal false)
 // concerns that row alone and reading can go on; a fatal one ends the

@@ -2,13 +2,14 @@ package batch
 
 import (
 	"errors"
-	"github.com/decline-cli/decline/internal/catalog"
 	"io"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/decline-cli/decline/internal/catalog"
 
 	"github.com/decline-cli/decline/internal/safetext"
 )

@@ -3,6 +3,8 @@ package batch
 import (
 	"sort"
 
+	"github.com/decline-cli/decline/internal/reply"
+
 	"github.com/decline-cli/decline/internal/catalog"
 )
 
@@ -32,13 +34,13 @@ func (t *Tally) Add(tmpl *catalog.Template) {
 }
 
 // Kinds returns the counts by kind, in the catalog's order.
-func (t *Tally) Kinds() []Count { return counts(t.kinds, catalog.Kinds) }
+func (t *Tally) Kinds() []Count { return counts(t.kinds, reply.Kinds()) }
 
 // Relationships returns the counts by relationship, in the catalog's order.
-func (t *Tally) Relationships() []Count { return counts(t.relationships, catalog.Relationships) }
+func (t *Tally) Relationships() []Count { return counts(t.relationships, reply.Relationships()) }
 
 // Tones returns the counts by tone, in the catalog's order.
-func (t *Tally) Tones() []Count { return counts(t.tones, catalog.Tones) }
+func (t *Tally) Tones() []Count { return counts(t.tones, reply.Tones()) }
 
 // counts lists the non-zero counts in the order of choices, then any
 // others (a custom template's) by name.

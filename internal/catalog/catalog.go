@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -276,14 +277,14 @@ func ReadDir(dir string, optional bool) ([]*Template, error) {
 		if optional && errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("cannot read template directory %s: %w", dir, unwrapPathError(err))
+		return nil, fmt.Errorf("cannot read template directory %s: %w", dir, oserr.Cause(err))
 	}
 	if !info.IsDir() {
 		return nil, fmt.Errorf("template directory %s is not a directory", dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read template directory %s: %w", dir, unwrapPathError(err))
+		return nil, fmt.Errorf("cannot read template directory %s: %w", dir, oserr.Cause(err))
 	}
 	var out []*Template
 	var errs ErrorList
@@ -329,19 +330,19 @@ func ReadFile(name string) ([]*Template, error) {
 	}
 	info, err := os.Stat(name)
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "cannot read: " + unwrapPathError(err).Error()}}
+		return nil, ErrorList{{File: name, Msg: "cannot read: " + oserr.Cause(err).Error()}}
 	}
 	if !info.Mode().IsRegular() {
 		return nil, ErrorList{{File: name, Msg: "not a regular file (a template file must be a plain file)"}}
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "cannot read: " + unwrapPathError(err).Error()}}
+		return nil, ErrorList{{File: name, Msg: "cannot read: " + oserr.Cause(err).Error()}}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "cannot read: " + unwrapPathError(err).Error()}}
+		return nil, ErrorList{{File: name, Msg: "cannot read: " + oserr.Cause(err).Error()}}
 	}
 	return Parse(name, data, name)
 }
@@ -355,14 +356,4 @@ func appendErr(errs ErrorList, err error) ErrorList {
 		return append(errs, list...)
 	}
 	return append(errs, &Error{Msg: err.Error()})
-}
-
-// unwrapPathError drops the "op path:" prefix that os errors carry, for
-// messages that already name the path.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -1,30 +1,26 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
-	"github.com/decline-cli/decline/internal/batch"
-	"github.com/decline-cli/decline/internal/catalog"
-	"github.com/decline-cli/decline/internal/deliver"
-	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/batch"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/plural"
+	"github.com/decline-cli/decline/internal/reply"
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // batchFormats are the output formats of batch, in the order help shows
 // them.
-var batchFormats = []string{"jsonl", "text", "eml", "mbox"}
-
-// extensions are the file extensions of --out-dir files, by format.
-var extensions = map[string]string{"jsonl": ".json", "text": ".txt", "eml": ".eml"}
+var batchFormats = deliver.Names(deliver.ForBatch, deliver.DefaultBatch)
 
 type batchOptions struct {
 	*globalOptions
@@ -39,8 +35,11 @@ type batchOptions struct {
 	dryRun      bool
 }
 
-func newBatchCmd(f *Factory, g *globalOptions) *cobra.Command {
+func newBatchCmd(f *Factory, g *globalOptions, runF func(*batchOptions) error) *cobra.Command {
 	o := &batchOptions{globalOptions: g}
+	if runF == nil {
+		runF = func(o *batchOptions) error { return runBatch(f, o) }
+	}
 	cmd := &cobra.Command{
 		Use:   "batch [FILE|-]",
 		Short: "Draft replies for many requesters, from a spreadsheet",
@@ -79,7 +78,7 @@ replaced without --force.`,
 			if len(args) == 1 {
 				o.input = args[0]
 			}
-			return runBatch(f, o)
+			return runF(o)
 		},
 	}
 	fl := cmd.Flags()
@@ -96,126 +95,84 @@ replaced without --force.`,
 	return cmd
 }
 
-// batchRun is one run of batch, shared by its two passes.
-type batchRun struct {
-	f        *Factory
-	o        *batchOptions
-	src      *batchSource
-	inFormat batch.Format
-	format   string
-	resolver batch.Resolver
-	replier  *replier // for the sequential path
-	dir      *batch.Dir
-	namer    *batch.Namer
-	progress *progress
-	eml      deliver.EMLOptions // one Date for the run; a new Message-ID each
-
-	// per pass
-	rows, bad int
-	existing  int // bad rows whose file already exists
-	total     int // rows, once the first pass has counted them
-}
-
 func runBatch(f *Factory, o *batchOptions) error {
 	// A batch writes temporary and output files: handle signals from the
 	// start, so that none comes before a clean-up is registered.
 	f.needSignals()
-	b := &batchRun{f: f, o: o, eml: deliver.EMLOptions{Date: time.Now()}}
-	if err := b.setUp(); err != nil {
+	run := &batch.Run{Out: f.IO.Out, EML: deliver.EMLOptions{Date: time.Now()}}
+	if err := setUpBatch(f, o, run); err != nil {
 		return err
 	}
-	src, err := openBatchSource(f, o.input)
+	if o.input == "" && f.IO.IsStdinTTY() {
+		return usageErrorf("batch needs requests to read: give a file (decline batch requests.csv), or - and pipe them in")
+	}
+	src, err := batch.OpenSource(o.input, f.IO.In, f.OnInterrupt)
 	if err != nil {
 		return err
 	}
-	defer src.close()
-	b.src = src
+	defer src.Close()
+	run.Source = src
 	if o.outDir != "" {
-		if b.dir, err = batch.OpenDir(o.outDir, o.force); err != nil {
+		if run.Dir, err = batch.OpenDir(o.outDir, o.force); err != nil {
 			return err
 		}
-		defer f.OnInterrupt(func() { b.dir.Close() })()
-		defer b.dir.Close()
-		b.namer = batch.NewNamer(extensions[b.format])
+		defer f.OnInterrupt(func() { run.Dir.Close() })()
+		defer run.Dir.Close()
 	}
-	b.progress = newProgress(f.IO.ErrOut, f.IO.IsStderrTTY())
-	defer f.OnInterrupt(b.progress.clear)()
-	defer b.progress.clear()
+	rep := &batchReporter{w: f.IO.ErrOut, progress: newProgress(f.IO.ErrOut, f.IO.IsStderrTTY())}
+	run.Reporter = rep
+	defer f.OnInterrupt(rep.progress.clear)()
+	defer rep.progress.clear()
 
-	// The first pass checks every row and writes nothing.
 	var tally batch.Tally
-	if b.dir == nil {
-		err = b.readRowsParallel(true, tally.Add, nil)
-	} else {
-		err = b.readRows(true, func(_ *batch.Row, t *catalog.Template, _ []byte) error {
-			tally.Add(t)
-			return nil
-		})
-	}
+	checked, err := run.Check(&tally)
 	if err != nil {
 		return err
 	}
-	checked, bad, existing := b.rows, b.bad, b.existing
-	b.total = checked
-	b.progress.clear()
+	rep.progress.clear()
 	if o.dryRun {
-		b.summary(&tally)
-		if bad > 0 {
-			return errors.New(problemCount(bad, checked))
+		batchSummary(f.IO.Out, src.Name, o.outDir, checked, &tally)
+		if checked.Bad > 0 {
+			return errors.New(problemCount(checked.Bad, checked.Rows))
 		}
 		return nil
 	}
-	if bad > 0 && !o.keepGoing {
-		return b.refusal(checked, bad)
+	if checked.Bad > 0 && !o.keepGoing {
+		return refusal(o.outDir, checked)
 	}
-
-	// The second pass writes.
-	if err := b.write(); err != nil {
+	written, err := run.Write()
+	if err != nil {
 		return err
 	}
-	if n := b.existing - existing; n > 0 {
-		return fmt.Errorf("%s appeared in %s while decline was writing, and %s left alone; check them and run again",
-			plural(n, "file", "files"), o.outDir, pick(n, "was", "were"))
-	}
-	if b.rows != checked || b.bad != bad {
-		return fmt.Errorf("%s changed while it was read; check the output and run again", b.src.name)
-	}
-	if b.dir != nil && f.IO.IsStderrTTY() {
-		fmt.Fprintf(f.IO.ErrOut, "Wrote %s in %s.\n", plural(checked-bad, "reply", "replies"), o.outDir)
-	}
-	switch {
-	case bad == checked && bad > 0:
-		return fmt.Errorf("%s, so nothing was written", problemCount(bad, checked))
-	case bad > 0:
-		return fmt.Errorf("%s, which %s skipped; the other %d were written", problemCount(bad, checked), pick(bad, "was", "were"), checked-bad)
-	}
-	return nil
+	return batchResult(f, o.outDir, src.Name, checked, written)
 }
 
-// setUp checks the flags and loads the settings and the catalog.
-func (b *batchRun) setUp() error {
-	f, o := b.f, b.o
+// setUpBatch checks the flags, and loads the settings and the catalog
+// into the run.
+func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 	cfg, err := f.LoadConfig(o.configPath)
 	if err != nil {
 		return err
 	}
-	s, err := o.replyFlags.resolve(cfg)
+	d, err := o.replyFlags.layer(cfg)
 	if err != nil {
 		return err
 	}
-	def := "jsonl"
+	def := deliver.DefaultBatch
 	if o.outDir != "" {
 		def = "text"
 	}
 	// The configuration's format is draft's; batch has its own default.
-	if b.format, err = resolveSetting(cfg, "format", o.format, "", def, batchFormats); err != nil {
-		return err
+	name, err := reply.Setting("format", o.format, "", "", def, batchFormats)
+	if err != nil {
+		return flagError(err)
 	}
+	run.Format, _ = deliver.Lookup(name)
 	switch {
-	case b.format == "eml" && o.outDir == "":
-		return usageErrorf("--format eml makes one message per reply: add --out-dir DIR, or use --format mbox for one mailbox")
-	case b.format == "mbox" && o.outDir != "":
-		return usageErrorf("--format mbox makes one mailbox, not one file per reply: drop --out-dir and redirect standard output, or use --format eml")
+	case !run.Format.Stream && o.outDir == "":
+		return usageErrorf("--format %s makes one message per reply: add --out-dir DIR, or use --format mbox for one mailbox", name)
+	case run.Format.Ext == "" && o.outDir != "":
+		return usageErrorf("--format %s makes one mailbox, not one file per reply: drop --out-dir and redirect standard output, or use --format eml", name)
 	case o.force && o.outDir == "":
 		return usageErrorf("--force only applies to --out-dir")
 	}
@@ -229,33 +186,20 @@ func (b *batchRun) setUp() error {
 	if err := safetext.CheckPath("output directory", o.outDir); err != nil {
 		return err
 	}
-	if b.inFormat, err = inputFormat(o); err != nil {
+	if run.Input, err = inputFormat(o); err != nil {
 		return err
 	}
 	cat, err := f.LoadCatalog(o.templateDirs)
 	if err != nil {
 		return err
 	}
-	if o.templateID != "" {
-		if _, ok := cat.Get(o.templateID); !ok {
-			return unknownTemplate(cat, o.templateID)
-		}
+	if _, err := d.Named(cat, false); err != nil {
+		return flagError(err)
 	}
-	if o.relationship != "" {
-		if err := cat.CheckRelationship(s.kind, o.relationship); err != nil {
-			return usageErrorf("%v", err)
-		}
+	if err := d.CheckRelationship(cat, false); err != nil {
+		return flagError(err)
 	}
-	b.resolver = batch.Resolver{Catalog: cat, Defaults: batch.Defaults{
-		Kind:         s.kind,
-		Tone:         s.tone,
-		Relationship: o.relationship,
-		Template:     o.templateID,
-		Sender:       s.sender,
-		Signoff:      s.signoff,
-		Values:       s.values,
-	}}
-	b.replier = b.newReplier()
+	run.Rows = reply.Rows{Catalog: cat, Defaults: d}
 	return nil
 }
 
@@ -280,205 +224,66 @@ func inputFormat(o *batchOptions) (batch.Format, error) {
 	return "", usageErrorf("cannot tell the format of %s from its name: add --input-format csv, tsv or jsonl", safetext.Quote(o.input))
 }
 
-// emitFunc receives each good row with its template and its encoded reply.
-type emitFunc func(row *batch.Row, t *catalog.Template, data []byte) error
-
-// readRows is the sequential pass, used with --out-dir, whose file names
-// depend on row order (readRowsParallel serves the other runs). It reads
-// every row once, resolving and naming each: the checking pass reports
-// the bad rows, checks that no file would be replaced and hands each good
-// row's template to emit; the writing pass writes each reply into the
-// output directory. Checking makes every check writing makes, so the
-// second pass can fail only on writing, and keeps no rendered text.
-func (b *batchRun) readRows(checking bool, emit emitFunc) error {
-	in, r, err := b.openRows()
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	if b.namer != nil {
-		b.namer.Reset()
-	}
-	verb := "Checking"
-	if !checking {
-		verb = "Writing"
-	}
-	for {
-		row, err := r.Next()
-		if err == io.EOF {
-			return nil
-		}
-		b.rows++
-		b.progress.tick(verb, b.rows, b.total)
-		var e *batch.Error
-		if errors.As(err, &e) && !e.Fatal {
-			b.problem(checking, e.Line, err)
-			continue
-		}
-		if err != nil {
-			return b.inputError(err)
-		}
-		t, data, err := b.replier.reply(row, checking)
-		if err != nil {
-			b.problem(checking, row.Line, err)
-			continue
-		}
-		if b.namer != nil {
-			name := b.namer.Name(row.Name)
-			if checking && !b.o.force {
-				if ok, err := b.dir.Exists(name); err != nil {
-					return err
-				} else if ok {
-					b.existing++
-					b.problem(checking, row.Line, fmt.Errorf("%s already exists (use --force to replace it)", filepath.Join(b.o.outDir, name)))
-					continue
-				}
-			}
-			if !checking {
-				err := b.dir.Write(name, data)
-				if errors.Is(err, batch.ErrExists) {
-					// Reported by the first pass, or new since: left alone.
-					b.existing++
-					b.problem(checking, row.Line, err)
-					continue
-				}
-				if err != nil {
-					return err
-				}
-				continue
-			}
-		}
-		if err := emit(row, t, data); err != nil {
-			return err
-		}
-	}
+// batchReporter prints a run's progress and problems on standard error.
+type batchReporter struct {
+	w        io.Writer
+	progress *progress
 }
 
-// openRows opens the input for a pass and resets the pass's counts.
-func (b *batchRun) openRows() (io.Closer, *batch.Reader, error) {
-	in, err := b.src.open()
-	if err != nil {
-		return nil, nil, err
-	}
-	r, err := batch.NewReader(in, b.inFormat)
-	if err != nil {
-		in.Close()
-		return nil, nil, b.inputError(err)
-	}
-	b.rows, b.bad, b.existing = 0, 0, 0
-	return in, r, nil
+func (r *batchReporter) Progress(p batch.Pass, n, total int) { r.progress.tick(p.String(), n, total) }
+
+func (r *batchReporter) Problem(source string, line int, err error) {
+	r.progress.clear()
+	fmt.Fprintf(r.w, "%s:%d: %s\n", source, line, oneLine(columnError(err)))
 }
 
-// problem counts a bad row and, on the first pass, reports it.
-func (b *batchRun) problem(checking bool, line int, err error) {
-	b.bad++
-	if !checking {
-		return
+// batchResult says how the writing pass went.
+func batchResult(f *Factory, outDir, source string, checked, written batch.Counts) error {
+	bad := checked.Bad
+	if n := written.Existing - checked.Existing; n > 0 {
+		return fmt.Errorf("%s appeared in %s while decline was writing, and %s left alone; check them and run again",
+			plural.N(n, "file", "files"), outDir, plural.Pick(n, "was", "were"))
 	}
-	msg := err.Error()
-	var e *batch.Error
-	if errors.As(err, &e) {
-		msg = e.Msg
+	if written.Rows != checked.Rows || written.Bad != bad {
+		return fmt.Errorf("%s changed while it was read; check the output and run again", source)
 	}
-	b.progress.clear()
-	fmt.Fprintf(b.f.IO.ErrOut, "%s:%d: %s\n", b.src.name, line, oneLine(msg))
-}
-
-// inputError places a fatal input error in the file.
-func (b *batchRun) inputError(err error) error {
-	var e *batch.Error
-	if errors.As(err, &e) {
-		return fmt.Errorf("%s:%d: %s", b.src.name, e.Line, e.Msg)
+	if outDir != "" && f.IO.IsStderrTTY() {
+		fmt.Fprintf(f.IO.ErrOut, "Wrote %s in %s.\n", plural.N(checked.Rows-bad, "reply", "replies"), outDir)
 	}
-	return fmt.Errorf("cannot read %s: %v", b.src.name, err)
-}
-
-// replier resolves, renders and encodes rows. Each goroutine that
-// renders has its own.
-type replier struct {
-	resolver batch.Resolver
-	records  deliver.RecordEncoder
-	format   string
-	eml      deliver.EMLOptions
-	buf      []byte
-}
-
-func (b *batchRun) newReplier() *replier {
-	return &replier{resolver: b.resolver.Clone(), format: b.format, eml: b.eml}
-}
-
-// reply resolves, renders and encodes one row. The first pass only
-// validates rows for jsonl and text output, whose encoding cannot fail:
-// validation makes every check that rendering makes. The bytes are valid
-// until the next call.
-func (rp *replier) reply(row *batch.Row, checking bool) (*catalog.Template, []byte, error) {
-	if checking && (rp.format == "jsonl" || rp.format == "text") {
-		t, err := rp.resolver.Validate(row)
-		return t, nil, err
+	switch {
+	case bad == checked.Rows && bad > 0:
+		return fmt.Errorf("%s, so nothing was written", problemCount(bad, checked.Rows))
+	case bad > 0:
+		return fmt.Errorf("%s, which %s skipped; the other %d were written", problemCount(bad, checked.Rows), plural.Pick(bad, "was", "were"), checked.Rows-bad)
 	}
-	p, err := rp.resolver.Prepare(row)
-	if err != nil {
-		return nil, nil, err
-	}
-	rp.buf = rp.buf[:0]
-	switch rp.format {
-	case "jsonl":
-		rp.buf = rp.records.Append(rp.buf, row.Line, row.Email, p)
-	case "text":
-		rp.buf = p.AppendBody(rp.buf)
-	case "eml", "mbox":
-		var eml []byte
-		msg := &deliver.Message{Reply: p.Reply(), To: row.Email}
-		if eml, err = deliver.EML(msg, rp.eml); err != nil {
-			break
-		}
-		if rp.format == "mbox" {
-			rp.buf = deliver.AppendMbox(rp.buf, eml)
-		} else {
-			rp.buf = append(rp.buf, eml...)
-		}
-	}
-	return p.Template, rp.buf, err
-}
-
-// write is the second pass: every good row, to the output.
-func (b *batchRun) write() error {
-	if b.dir != nil {
-		return b.readRows(false, nil)
-	}
-	out := bufio.NewWriterSize(b.f.IO.Out, 64<<10)
-	err := b.readRowsParallel(false, nil, out)
-	if ferr := out.Flush(); err == nil {
-		err = ferr
-	}
-	return err
+	return nil
 }
 
 // refusal explains why nothing was written.
-func (b *batchRun) refusal(checked, bad int) error {
+func refusal(outDir string, c batch.Counts) error {
+	bad, checked := c.Bad, c.Rows
 	switch {
-	case b.existing == bad && bad == checked:
+	case c.Existing == bad && bad == checked:
 		return fmt.Errorf("%s already in %s; nothing was written (use --force to replace %s, or choose another --out-dir)",
-			plural(bad, "file is", "files are"), b.o.outDir, pick(bad, "it", "them"))
-	case b.existing == bad:
+			plural.N(bad, "file is", "files are"), outDir, plural.Pick(bad, "it", "them"))
+	case c.Existing == bad:
 		return fmt.Errorf("%s already in %s; nothing was written (use --force to replace %s, --keep-going to write only the other %d, or choose another --out-dir)",
-			plural(bad, "file is", "files are"), b.o.outDir, pick(bad, "it", "them"), checked-bad)
+			plural.N(bad, "file is", "files are"), outDir, plural.Pick(bad, "it", "them"), checked-bad)
 	case bad == checked:
-		return fmt.Errorf("%s; nothing was written", pick(bad, "the only row has a problem", fmt.Sprintf("all %d rows have problems", bad)))
+		return fmt.Errorf("%s; nothing was written", plural.Pick(bad, "the only row has a problem", fmt.Sprintf("all %d rows have problems", bad)))
 	}
 	return fmt.Errorf("%s; nothing was written (fix %s, or use --keep-going to write the other %d)",
-		problemCount(bad, checked), pick(bad, "it", "them"), checked-bad)
+		problemCount(bad, checked), plural.Pick(bad, "it", "them"), checked-bad)
 }
 
-// summary prints what a dry run found.
-func (b *batchRun) summary(t *batch.Tally) {
-	w := b.f.IO.Out
-	fmt.Fprintf(w, "%s: %s, %s ready", b.src.name, plural(b.rows, "row", "rows"), plural(t.Replies, "reply", "replies"))
-	if b.dir != nil {
-		fmt.Fprintf(w, " for %s", b.o.outDir)
+// batchSummary prints what a dry run found.
+func batchSummary(w io.Writer, source, outDir string, c batch.Counts, t *batch.Tally) {
+	fmt.Fprintf(w, "%s: %s, %s ready", source, plural.N(c.Rows, "row", "rows"), plural.N(t.Replies, "reply", "replies"))
+	if outDir != "" {
+		fmt.Fprintf(w, " for %s", outDir)
 	}
-	if b.bad > 0 {
-		fmt.Fprintf(w, ", %s", plural(b.bad, "row with a problem", "rows with problems"))
+	if c.Bad > 0 {
+		fmt.Fprintf(w, ", %s", plural.N(c.Bad, "row with a problem", "rows with problems"))
 	}
 	fmt.Fprintln(w, "; nothing was written (dry run)")
 	for _, line := range []struct {
@@ -497,108 +302,5 @@ func (b *batchRun) summary(t *batch.Tally) {
 }
 
 func problemCount(bad, rows int) string {
-	return fmt.Sprintf("%d of %d rows %s", bad, rows, pick(bad, "has a problem", "have problems"))
-}
-
-func pick[T any](n int, one, many T) T {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func plural(n int, one, many string) string {
-	return fmt.Sprintf("%d %s", n, pick(n, one, many))
-}
-
-// batchSource is the input of a run, which can be read twice: a file, or
-// standard input saved to a temporary file.
-type batchSource struct {
-	name    string // for messages
-	path    string
-	info    os.FileInfo // at the first open, to notice a change
-	cleanup func()
-}
-
-func openBatchSource(f *Factory, input string) (*batchSource, error) {
-	if input == "" || input == "-" {
-		if input == "" && f.IO.IsStdinTTY() {
-			return nil, usageErrorf("batch needs requests to read: give a file (decline batch requests.csv), or - and pipe them in")
-		}
-		return spool(f, f.IO.In, "stdin")
-	}
-	info, err := os.Stat(input)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("cannot read %s: %v", input, unwrapPath(err))
-	case info.IsDir():
-		return nil, fmt.Errorf("cannot read %s: it is a directory", input)
-	case !info.Mode().IsRegular():
-		// A pipe, such as <(command), can be read only once.
-		in, err := os.Open(input)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", input, unwrapPath(err))
-		}
-		defer in.Close()
-		return spool(f, in, input)
-	}
-	return &batchSource{name: input, path: input}, nil
-}
-
-// spool saves an input that can be read only once to a temporary file,
-// removed when the run ends or is interrupted.
-func spool(f *Factory, in io.Reader, name string) (*batchSource, error) {
-	// The clean-up is registered before the file exists, so that no
-	// Ctrl-C can come between the two and leave the file behind.
-	var spooled atomic.Pointer[string]
-	remove := func() {
-		if p := spooled.Load(); p != nil {
-			os.Remove(*p)
-		}
-	}
-	unregister := f.OnInterrupt(remove)
-	tmp, err := os.CreateTemp("", "decline-batch-*.in")
-	if err != nil {
-		unregister()
-		return nil, fmt.Errorf("cannot save %s for reading twice: %v", name, err)
-	}
-	path := tmp.Name()
-	spooled.Store(&path)
-	s := &batchSource{name: name, path: path, cleanup: func() { unregister(); remove() }}
-	_, err = io.Copy(tmp, in)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		s.close()
-		return nil, fmt.Errorf("cannot save %s for reading twice: %v", name, err)
-	}
-	return s, nil
-}
-
-// open opens the input for a pass. A file that changed since the first
-// pass is an error, before anything is written.
-func (s *batchSource) open() (*os.File, error) {
-	in, err := os.Open(s.path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", s.name, unwrapPath(err))
-	}
-	info, err := in.Stat()
-	if err != nil {
-		in.Close()
-		return nil, fmt.Errorf("cannot read %s: %v", s.name, unwrapPath(err))
-	}
-	if s.info == nil {
-		s.info = info
-	} else if info.Size() != s.info.Size() || !info.ModTime().Equal(s.info.ModTime()) {
-		in.Close()
-		return nil, fmt.Errorf("%s changed while it was being checked; nothing was written, run again", s.name)
-	}
-	return in, nil
-}
-
-func (s *batchSource) close() {
-	if s.cleanup != nil {
-		s.cleanup()
-	}
+	return fmt.Sprintf("%d of %d rows %s", bad, rows, plural.Pick(bad, "has a problem", "have problems"))
 }

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/catalog"
 )
 
 // formatHelp describes each output format for shells that show

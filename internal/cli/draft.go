@@ -3,19 +3,21 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/prompt"
+	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
-	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 type draftOptions struct {
@@ -31,8 +33,15 @@ type draftOptions struct {
 	variantSet          bool // --variant was given, even as 0
 }
 
-func newDraftCmd(f *Factory, g *globalOptions) *cobra.Command {
+// draftFormats are the output formats of one reply, in the order help
+// shows them.
+var draftFormats = deliver.Names(deliver.ForOne, deliver.DefaultOne)
+
+func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *cobra.Command {
 	o := &draftOptions{globalOptions: g}
+	if runF == nil {
+		runF = func(o *draftOptions) error { return runDraft(f, o) }
+	}
 	cmd := &cobra.Command{
 		Use:   "draft",
 		Short: "Draft one reply (asks on a terminal)",
@@ -45,7 +54,7 @@ Without a terminal, or with --no-input, nothing is asked: --name and
 --relationship are required.
 
 How you know them (-r, --relationship):
-` + choiceList(catalog.Relationships) + `
+` + choiceList(reply.Relationships()) + `
 
 What they asked for (-k, --kind; default recommendation), and the value
 the reply needs, if any:
@@ -57,7 +66,7 @@ the reply needs, if any:
   testimonial     --set service=...
 
 The tone (-t, --tone; default warm):
-` + choiceList(catalog.Tones),
+` + choiceList(reply.Tones()),
 		Example: `  decline draft
   decline draft --name "Scott Lee" --relationship no-business
   decline draft -n Scott -r stranger -t brief --copy
@@ -68,7 +77,7 @@ The tone (-t, --tone; default warm):
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.variantSet = cmd.Flags().Changed("variant")
-			return runDraft(f, o)
+			return runF(o)
 		},
 	}
 	fl := cmd.Flags()
@@ -78,13 +87,13 @@ The tone (-t, --tone; default warm):
 	fl.IntVar(&o.variant, "variant", 0, "use wording `N` of the template (default: chosen from the name)")
 	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for eml, mailto and json output)")
 	fl.StringVar(&o.subject, "subject", "", "the email's subject (default: the template's)")
-	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(deliver.Formats, ", ")+" (default text)")
+	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(draftFormats, ", ")+" (default text)")
 	fl.VarP(&o.copy, "copy", "c", "copy the reply to the clipboard instead of printing it (default mode: clipboard in config.yaml, else auto)")
 	fl.Lookup("copy").NoOptDefVal = copyConfigured
 	fl.BoolVar(&o.edit, "edit", false, "open the draft in $VISUAL or $EDITOR before it is used")
 	fl.BoolVar(&o.noInput, "no-input", false, "never ask questions; fail if something is missing")
 	fl.BoolVar(&o.accessible, "accessible", false, "ask questions as plain numbered lines (also DECLINE_ACCESSIBLE=1)")
-	registerCompletions(cmd, f, g, deliver.Formats)
+	registerCompletions(cmd, f, g, draftFormats)
 	return cmd
 }
 
@@ -109,8 +118,8 @@ type replyFlags struct {
 }
 
 func (r *replyFlags) register(fl *pflag.FlagSet) {
-	fl.StringVarP(&r.relationship, "relationship", "r", "", "how you know them: "+strings.Join(catalog.IDs(catalog.Relationships), ", "))
-	fl.StringVarP(&r.kind, "kind", "k", "", "what they asked for: "+strings.Join(catalog.IDs(catalog.Kinds), ", ")+" (default recommendation)")
+	fl.StringVarP(&r.relationship, "relationship", "r", "", "how you know them: "+strings.Join(catalog.IDs(reply.Relationships()), ", "))
+	fl.StringVarP(&r.kind, "kind", "k", "", "what they asked for: "+strings.Join(catalog.IDs(reply.Kinds()), ", ")+" (default recommendation)")
 	fl.StringVarP(&r.tone, "tone", "t", "", "warm, formal or brief (default warm)")
 	fl.StringVar(&r.templateID, "template", "", "use the template with this `ID` (see 'decline templates list')")
 	fl.StringArrayVar(&r.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
@@ -118,50 +127,20 @@ func (r *replyFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&r.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
 }
 
-// settings are a reply's choices after flags, config and defaults.
-type settings struct {
-	kind, tone      string
-	sender, signoff string
-	values          map[string]string
-}
-
-// resolve combines the flags with the configuration, checking both.
-func (r *replyFlags) resolve(cfg *config.Config) (*settings, error) {
-	kind, err := resolveSetting(cfg, "kind", r.kind, cfg.Kind, catalog.DefaultKind, catalog.IDs(catalog.Kinds))
-	if err != nil {
-		return nil, err
-	}
-	tone, err := resolveSetting(cfg, "tone", r.tone, cfg.Tone, catalog.DefaultTone, catalog.IDs(catalog.Tones))
-	if err != nil {
-		return nil, err
-	}
-	if err := checkFlagText(flagValue{"--from", r.from}, flagValue{"--signoff", r.signoff}); err != nil {
-		return nil, err
-	}
+// layer parses the flags and layers them over the configuration.
+func (r *replyFlags) layer(cfg *config.Config) (*reply.Defaults, error) {
 	values, err := parseSets(r.sets)
 	if err != nil {
 		return nil, err
 	}
-	return &settings{
-		kind:    kind,
-		tone:    tone,
-		sender:  firstNonEmpty(r.from, cfg.Sender),
-		signoff: firstNonEmpty(r.signoff, cfg.Signoff),
-		values:  values,
-	}, nil
-}
-
-// resolveSetting chooses a flag's value, else the configuration's, else
-// the default. A bad flag value is a usage error; a bad configuration
-// value names the file.
-func resolveSetting(cfg *config.Config, flag, value, cfgValue, def string, valid []string) (string, error) {
-	switch {
-	case value != "" && !slices.Contains(valid, value):
-		return "", usageErrorf("unknown %s %s (choose one of: %s)", flag, safetext.Quote(value), strings.Join(valid, ", "))
-	case value == "" && cfgValue != "" && !slices.Contains(valid, cfgValue):
-		return "", fmt.Errorf("config file %s: unknown %s %s (choose one of: %s)", cfg.Path, flag, safetext.Quote(cfgValue), strings.Join(valid, ", "))
+	d, err := reply.Layer(cfg, reply.Given{
+		Kind: r.kind, Relationship: r.relationship, Tone: r.tone, Template: r.templateID,
+		Sender: r.from, Signoff: r.signoff, Values: values,
+	})
+	if err != nil {
+		return nil, flagError(err)
 	}
-	return firstNonEmpty(value, cfgValue, def), nil
+	return d, nil
 }
 
 func runDraft(f *Factory, o *draftOptions) error {
@@ -169,15 +148,15 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := o.replyFlags.resolve(cfg)
+	d, err := o.replyFlags.layer(cfg)
 	if err != nil {
 		return err
 	}
-	format, err := resolveSetting(cfg, "format", o.format, cfg.Format, "text", deliver.Formats)
+	format, err := reply.Setting("format", o.format, cfg.Format, cfg.Path, deliver.DefaultOne, draftFormats)
 	if err != nil {
-		return err
+		return flagError(err)
 	}
-	clipboard, err := resolveSetting(cfg, "clipboard", "", cfg.Clipboard, deliver.ClipboardAuto, deliver.ClipboardModes)
+	clipboard, err := reply.Setting("clipboard", "", cfg.Clipboard, cfg.Path, deliver.ClipboardAuto, deliver.ClipboardModes)
 	if err != nil {
 		return err
 	}
@@ -185,11 +164,15 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err != nil {
 		return err
 	}
-	values := s.values
 	// Checked before anything uses them: the name is part of the
 	// questions asked on a terminal.
-	if err := checkFlagText(flagValue{"--name", o.name}, flagValue{"--first-name", o.firstName}, flagValue{"--subject", o.subject}); err != nil {
-		return err
+	for _, v := range []struct {
+		f     reply.Field
+		value string
+	}{{reply.FieldName, o.name}, {reply.FieldFirstName, o.firstName}, {reply.FieldSubject, o.subject}} {
+		if err := reply.CheckText(v.f, "", v.value); err != nil {
+			return flagError(err)
+		}
 	}
 	if o.to != "" {
 		if _, err := deliver.ParseAddress(o.to); err != nil {
@@ -203,118 +186,90 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err != nil {
 		return err
 	}
-
-	var t *catalog.Template
-	if o.templateID != "" {
-		var ok bool
-		if t, ok = cat.Get(o.templateID); !ok {
-			return unknownTemplate(cat, o.templateID)
-		}
-		// The template chooses kind, relationship and tone; a flag that
-		// says otherwise would be silently ignored.
-		var clash []string
-		for _, c := range []struct{ flag, value string }{{"--kind", o.kind}, {"--relationship", o.relationship}, {"--tone", o.tone}} {
-			if c.value != "" {
-				clash = append(clash, c.flag)
-			}
-		}
-		if len(clash) > 0 {
-			return usageErrorf("--template %s already chooses the kind, relationship and tone: drop %s", o.templateID, strings.Join(clash, " and "))
-		}
+	t, err := d.Named(cat, true)
+	if err != nil {
+		return flagError(err)
 	}
 	// The kind is asked only with the name; then a --relationship only
 	// has to exist, and the kinds offered are those that have it.
-	kindAsked := f.IO.CanPrompt() && !o.noInput && t == nil && o.kind == "" && strings.TrimSpace(o.name) == ""
-	if o.relationship != "" && t == nil {
-		if kindAsked {
-			if err := catalog.CheckChoice("relationship", o.relationship, catalog.Relationships); err != nil {
-				return usageErrorf("%v", err)
-			}
-		} else if err := cat.CheckRelationship(s.kind, o.relationship); err != nil {
-			return usageErrorf("%v", err)
-		}
-	}
-
 	canPrompt := f.IO.CanPrompt() && !o.noInput
-	if !canPrompt {
-		if err := requireFlags(cat, o, t, s.kind); err != nil {
-			return err
-		}
-	}
-
-	name, relationship, kind := o.name, o.relationship, s.kind
-	var p prompt.Prompter
-	asked := false
-	if canPrompt && (name == "" || (t == nil && relationship == "")) {
-		p = f.NewPrompter(o.accessible || truthy(f.Env("DECLINE_ACCESSIBLE")))
-		asked = true
-		if name == "" {
-			if name, err = p.Input("What is the requester's name?", "", validName); err != nil {
-				return err
-			}
-		}
-		if t == nil && o.kind == "" {
-			if kind, err = askChoice(p, "What did "+compose.FirstName(name)+" ask you for?", kindChoices(cat, o.relationship), kind); err != nil {
-				return err
-			}
-		}
-		if t == nil && relationship == "" {
-			rels := relationshipChoices(cat, kind)
-			if relationship, err = askChoice(p, "How do you know "+compose.FirstName(name)+"?", rels, ""); err != nil {
-				return err
-			}
-		}
-	}
+	kindAsked := canPrompt && t == nil && !d.KindGiven() && strings.TrimSpace(o.name) == ""
 	if t == nil {
-		if t, err = cat.Choose(kind, relationship, s.tone); err != nil {
+		if err := d.CheckRelationship(cat, kindAsked); err != nil {
 			return usageErrorf("%v", err)
 		}
 	}
-	for _, v := range t.Requires {
-		if strings.TrimSpace(values[v]) != "" {
-			continue
+	if !canPrompt {
+		if err := d.Missing(cat, o.name, t); err != nil {
+			return missingFlags(err, o.noInput)
 		}
-		if !canPrompt {
-			return usageErrorf("template %s needs a value for %s: give it with --set %s=VALUE", t.ID, v, v)
-		}
+	}
+
+	one := &reply.One{Name: o.name, FirstName: o.firstName, Values: d.Values, Variant: o.variant}
+	var p prompt.Prompter
+	ask := func() prompt.Prompter {
 		if p == nil {
 			p = f.NewPrompter(o.accessible || truthy(f.Env("DECLINE_ACCESSIBLE")))
 		}
-		asked = true
-		if values[v], err = p.Input(valueQuestion(v, compose.FirstName(name)), "", validValue); err != nil {
+		return p
+	}
+	if canPrompt && (one.Name == "" || (t == nil && d.Relationship == "")) {
+		if one.Name == "" {
+			if one.Name, err = ask().Input(reply.NameQuestion, "", validName); err != nil {
+				return err
+			}
+		}
+		// The questions call the requester what the reply will.
+		first := reply.FirstName(one.Name, one.FirstName)
+		if t == nil && !d.KindGiven() {
+			if one.Kind, err = askChoice(ask(), reply.KindQuestion(first), kindChoices(cat, d.Relationship), d.Kind); err != nil {
+				return err
+			}
+		}
+		if t == nil && d.Relationship == "" {
+			rels := relationshipChoices(cat, reply.FirstNonEmpty(one.Kind, d.Kind))
+			if one.Relationship, err = askChoice(ask(), reply.RelationshipQuestion(first), rels, ""); err != nil {
+				return err
+			}
+		}
+	}
+	if t, err = d.Choose(cat, t, one); err != nil {
+		return usageErrorf("%v", err)
+	}
+	for _, v := range t.Requires {
+		if strings.TrimSpace(one.Values[v]) != "" {
+			continue
+		}
+		if !canPrompt {
+			return flagError(&compose.MissingError{Template: t.ID, Names: []string{v}})
+		}
+		first := reply.FirstName(one.Name, one.FirstName)
+		if one.Values[v], err = ask().Input(reply.ValueQuestion(v, first), "", validValue); err != nil {
 			return err
 		}
 	}
-
-	if err := checkSetNames(t, values); err != nil {
-		return err
+	req, err := d.Request(t, one)
+	if err != nil {
+		return flagError(err)
 	}
-	req := &compose.Request{
-		Name:      name,
-		FirstName: o.firstName,
-		Sender:    s.sender,
-		Signoff:   firstNonEmpty(s.signoff, compose.DefaultSignoff(t.Tone)),
-		Values:    values,
-		Variant:   o.variant,
-	}
-	reply, err := compose.Render(t, req)
+	rendered, err := compose.Render(t, req)
 	if err != nil {
 		return composeError(err)
 	}
 	if o.subject != "" {
-		reply.Subject = o.subject
+		rendered.Subject = o.subject
 	}
-	msg := &deliver.Message{Reply: reply, To: o.to}
+	msg := &deliver.Message{Reply: rendered, To: o.to}
 	if format == "text" && (o.to != "" || o.subject != "") {
 		fmt.Fprintln(f.IO.ErrOut, "decline: note: --to and --subject are used by --format json, eml and mailto; plain text has neither")
 	}
-	if note := briefNote(reply); note != "" {
+	if note := briefNote(rendered); note != "" {
 		fmt.Fprintln(f.IO.ErrOut, "decline: note: "+note)
 	}
 
 	// With --copy or --edit the user said what to do with the draft:
 	// the menu would ask again.
-	if asked && f.IO.IsStdoutTTY() && !o.copy.set && !o.edit {
+	if p != nil && f.IO.IsStdoutTTY() && !o.copy.set && !o.edit {
 		return review(f, p, t, req, msg, format, clipboard, o.configPath)
 	}
 	if o.edit {
@@ -323,185 +278,6 @@ func runDraft(f *Factory, o *draftOptions) error {
 		}
 	}
 	return emit(f, msg, format, copyMode)
-}
-
-// copyConfigured is --copy's value when it is given bare: copy the way
-// config.yaml says, or auto. It doubles as the help text's list of modes
-// (--copy[=auto|native|osc52]).
-var copyConfigured = strings.Join(deliver.ClipboardModes, "|")
-
-// copyFlag is --copy's value. Unlike a plain string flag, it tells a bare
-// --copy (copy the configured way) from --copy=auto.
-type copyFlag struct {
-	value string
-	set   bool
-}
-
-func (c *copyFlag) String() string { return c.value }
-
-func (c *copyFlag) Set(s string) error {
-	c.value, c.set = s, true
-	return nil
-}
-
-// Type is empty so that help shows --copy[=auto|native|osc52] rather
-// than a type name.
-func (c *copyFlag) Type() string { return "" }
-
-// mode is the clipboard mode to copy in, or "" to print instead.
-func (c *copyFlag) mode(configured string) (string, error) {
-	switch {
-	case !c.set:
-		return "", nil
-	case c.value == copyConfigured:
-		return configured, nil
-	case slices.Contains(deliver.ClipboardModes, c.value):
-		return c.value, nil
-	}
-	return "", usageErrorf("unknown --copy mode %s (choose one of: %s)", safetext.Quote(c.value), strings.Join(deliver.ClipboardModes, ", "))
-}
-
-// review shows the draft on a terminal and lets the user print, copy,
-// edit or re-word it.
-func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Request, msg *deliver.Message, format, clipboard, configFlag string) error {
-	senderTip := ""
-	if req.Sender == "" {
-		path, _, _ := config.Path(configFlag, f.Env)
-		senderTip = "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to " + path
-	}
-	editor := deliver.EditorCommand(f.Env)
-	edited := false
-	for {
-		showDraft(f, msg, edited, senderTip)
-		another := "Try another wording"
-		if edited {
-			another += " (drops your edits)"
-		}
-		actions := []string{"Print it", "Copy it to the clipboard", "Edit it in " + editor}
-		if len(t.Variants) > 1 {
-			actions = append(actions, another)
-		}
-		actions = append(actions, "Cancel")
-		i, err := p.Select("What would you like to do with it?", actions, 0)
-		if err != nil {
-			return err
-		}
-		switch actions[i] {
-		case "Print it":
-			return emit(f, msg, format, "")
-		case "Copy it to the clipboard":
-			// A failed copy goes back to the menu: print, edit or cancel
-			// are still there, and nothing is lost.
-			data, err := deliver.Render(msg, format)
-			if err != nil {
-				return err
-			}
-			if err := copyData(f, data, clipboard); err != nil {
-				fmt.Fprintf(f.IO.ErrOut, "decline: cannot copy to the clipboard: %s; choose another way\n", oneLine(err.Error()))
-				continue
-			}
-			return nil
-		case another:
-			req.Variant = msg.Reply.Variant%len(t.Variants) + 1
-			reply, err := compose.Render(t, req)
-			if err != nil {
-				return composeError(err)
-			}
-			reply.Subject = msg.Reply.Subject
-			msg.Reply = reply
-			edited = false
-		case "Cancel":
-			return errCancelled
-		default: // edit
-			err := editReply(f, msg)
-			switch {
-			case errors.Is(err, errCancelled):
-				return err
-			case err != nil:
-				// The editor failed: the draft is as it was.
-				fmt.Fprintf(f.IO.ErrOut, "decline: %s; the draft is unchanged\n", oneLine(err.Error()))
-			default:
-				edited = true
-			}
-		}
-	}
-}
-
-func showDraft(f *Factory, msg *deliver.Message, edited bool, tip string) {
-	r := msg.Reply
-	rule := strings.Repeat("─", 60)
-	head := fmt.Sprintf("Draft: %s, wording %d of %d", r.Template.ID, r.Variant, len(r.Template.Variants))
-	if edited {
-		head += ", edited by you"
-	}
-	if f.IO.ColorEnabled() {
-		head = "\x1b[1m" + head + "\x1b[0m"
-	}
-	fmt.Fprintf(f.IO.ErrOut, "\n%s\n%s\nSubject: %s\n\n%s%s\n", head, rule, r.Subject, r.Body, rule)
-	if tip != "" {
-		fmt.Fprintln(f.IO.ErrOut, tip)
-	}
-}
-
-func editReply(f *Factory, msg *deliver.Message) error {
-	edited, err := f.Edit(msg.Reply.Body)
-	if errors.Is(err, deliver.ErrEmptyEdit) || errors.Is(err, deliver.ErrEditInterrupted) {
-		return fmt.Errorf("%w: %v", errCancelled, err)
-	}
-	if err != nil {
-		return err
-	}
-	msg.Reply.Body = edited
-	return nil
-}
-
-// emit renders the message completely, then writes it once, or copies it.
-func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
-	data, err := deliver.Render(msg, format)
-	if err != nil {
-		return err
-	}
-	if copyMode != "" {
-		if err := copyData(f, data, copyMode); err != nil {
-			// Never lose the message: print it, then fail.
-			if _, werr := f.IO.Out.Write(data); werr != nil {
-				return werr
-			}
-			hint := ""
-			if copyMode == deliver.ClipboardNative || copyMode == deliver.ClipboardAuto && !f.IO.IsStdinTTY() && !f.IO.IsStderrTTY() {
-				hint = " (in a terminal, even over SSH, --copy=osc52 can use the terminal's clipboard)"
-			}
-			return fmt.Errorf("cannot copy to the clipboard: %v; the reply was printed instead%s", err, hint)
-		}
-		return nil
-	}
-	_, err = f.IO.Out.Write(data)
-	return err
-}
-
-// copyData puts the reply on the clipboard and says how on standard
-// error.
-func copyData(f *Factory, data []byte, mode string) error {
-	copied, err := f.Copy(string(data), mode)
-	if err != nil {
-		return err
-	}
-	if copied.Method != deliver.MethodOSC52 {
-		fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the clipboard with %s.\n", copied.Method)
-		return nil
-	}
-	// The terminal cannot confirm OSC 52: say what it needs.
-	msg := "Sent the reply to the terminal's clipboard with OSC 52"
-	if copied.NativeErr != nil {
-		msg += ", as no clipboard tool worked (" + copied.NativeErr.Error() + ")"
-	}
-	if f.Env("TMUX") != "" {
-		msg += "; in tmux this needs 'set -g set-clipboard on'"
-	} else {
-		msg += "; if it is not there, the terminal does not accept OSC 52"
-	}
-	fmt.Fprintln(f.IO.ErrOut, msg+".")
-	return nil
 }
 
 func composeError(err error) error {
@@ -514,46 +290,22 @@ func composeError(err error) error {
 	return err
 }
 
-// requireFlags names every flag that must be given when nothing can be
+// missingFlags names every flag that must be given when nothing can be
 // asked.
-func requireFlags(cat *catalog.Catalog, o *draftOptions, t *catalog.Template, kind string) error {
-	var missing []string
-	if strings.TrimSpace(o.name) == "" {
-		missing = append(missing, "--name")
+func missingFlags(err error, noInput bool) error {
+	var m *reply.MissingError
+	if !errors.As(err, &m) {
+		return err
 	}
-	if t == nil && o.relationship == "" {
-		missing = append(missing, "--relationship")
-	}
-	if len(missing) == 0 {
-		return nil
-	}
-	msg := "missing " + strings.Join(missing, " and ")
-	if t == nil && o.relationship == "" {
-		msg += fmt.Sprintf(" (relationship for %s is one of: %s)", kind, strings.Join(cat.RelationshipsFor(kind), ", "))
+	msg := "missing " + flagsOf(m.Fields)
+	if m.Needs(reply.FieldRelationship) {
+		msg += fmt.Sprintf(" (relationship for %s is one of: %s)", m.Kind, strings.Join(m.Relationships, ", "))
 	}
 	why := "there is no terminal to ask on"
-	if o.noInput {
+	if noInput {
 		why = "--no-input says not to ask"
 	}
-	if len(missing) == 1 {
-		return usageErrorf("%s; %s, so give it as a flag", msg, why)
-	}
-	return usageErrorf("%s; %s, so give them as flags", msg, why)
-}
-
-// checkSetNames refuses --set values the template does not take: a
-// mistyped name (--set compnay=Acme) would otherwise vanish silently.
-func checkSetNames(t *catalog.Template, values map[string]string) error {
-	takes := append(append([]string(nil), t.Requires...), t.Optional...)
-	for _, k := range slices.Sorted(maps.Keys(values)) {
-		if !slices.Contains(takes, k) {
-			if len(takes) == 0 {
-				return usageErrorf("template %s takes no values, so --set %s cannot be used", t.ID, safetext.Quote(k))
-			}
-			return usageErrorf("template %s does not use %s (it takes: %s)", t.ID, safetext.Quote(k), strings.Join(takes, ", "))
-		}
-	}
-	return nil
+	return usageErrorf("%s; %s, so give %s as %s", msg, why, plural.Pick(len(m.Fields), "it", "them"), plural.Pick(len(m.Fields), "a flag", "flags"))
 }
 
 // briefNote warns when a brief reply will not fit a LinkedIn note, as
@@ -568,21 +320,6 @@ func briefNote(r *compose.Reply) string {
 	return ""
 }
 
-// flagValue is a flag's name and the value it was given.
-type flagValue struct{ flag, value string }
-
-// checkFlagText applies the outside-text policy to flag values, as
-// compose.Check does to a request: a value that breaks it is a usage
-// error naming the flag, with the value quoted.
-func checkFlagText(flags ...flagValue) error {
-	for _, f := range flags {
-		if p := safetext.Check(f.value, false); p != nil {
-			return usageErrorf("%s %s %s", f.flag, safetext.Quote(f.value), p.Reason)
-		}
-	}
-	return nil
-}
-
 func parseSets(sets []string) (map[string]string, error) {
 	values := make(map[string]string, len(sets))
 	for _, kv := range sets {
@@ -590,9 +327,6 @@ func parseSets(sets []string) (map[string]string, error) {
 		k = strings.TrimSpace(k)
 		if !ok || k == "" {
 			return nil, usageErrorf("--set takes key=value, got %s", safetext.Quote(kv))
-		}
-		if err := checkFlagText(flagValue{"--set " + safetext.Quote(k) + ": value", v}); err != nil {
-			return nil, err
 		}
 		values[k] = v
 	}
@@ -607,8 +341,7 @@ func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
 		if relationship != "" && !slices.Contains(cat.RelationshipsFor(id), relationship) {
 			continue
 		}
-		c, _ := catalog.Lookup(catalog.Kinds, id)
-		out = append(out, c)
+		out = append(out, reply.Label(reply.Kinds(), id))
 	}
 	return out
 }
@@ -616,8 +349,7 @@ func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
 func relationshipChoices(cat *catalog.Catalog, kind string) []catalog.Choice {
 	var out []catalog.Choice
 	for _, id := range cat.RelationshipsFor(kind) {
-		c, _ := catalog.Lookup(catalog.Relationships, id)
-		out = append(out, c)
+		out = append(out, reply.Label(reply.Relationships(), id))
 	}
 	return out
 }
@@ -642,29 +374,13 @@ func askChoice(p prompt.Prompter, question string, choices []catalog.Choice, def
 	return choices[i].ID, nil
 }
 
-// valueQuestion phrases the question for an extra value.
-func valueQuestion(name, first string) string {
-	switch name {
-	case "skill":
-		return "Which skill did " + first + " ask you to endorse?"
-	case "role":
-		return "Which role is it for?"
-	case "company":
-		return "Which company?"
-	case "contact":
-		return "Who does " + first + " want to be introduced to?"
-	case "service":
-		return "What service does " + first + " offer?"
-	}
-	return "Value for " + name + ":"
-}
-
 func validName(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return errors.New("a name is needed")
 	}
-	if p := safetext.Check(s, false); p != nil {
-		return errors.New("that name " + p.Reason)
+	var te *reply.TextError
+	if errors.As(reply.CheckText(reply.FieldName, "", s), &te) {
+		return errors.New("that name " + te.Reason)
 	}
 	return nil
 }
@@ -673,19 +389,11 @@ func validValue(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return errors.New("this reply needs a value here")
 	}
-	if p := safetext.Check(s, false); p != nil {
-		return errors.New("that value " + p.Reason)
+	var te *reply.TextError
+	if errors.As(reply.CheckText(reply.FieldValue, "", s), &te) {
+		return errors.New("that value " + te.Reason)
 	}
 	return nil
-}
-
-func firstNonEmpty(vals ...string) string {
-	for _, v := range vals {
-		if strings.TrimSpace(v) != "" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return ""
 }
 
 func truthy(s string) bool {

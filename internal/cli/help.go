@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // newHelpCmd replaces cobra's help command, which prints "Unknown help

@@ -7,10 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/templates"
-	"github.com/spf13/cobra"
 )
 
 // TestEveryCommandHasHelp holds each command a user can run, subcommands
@@ -235,7 +236,7 @@ func TestTemplateFormatExampleWorks(t *testing.T) {
 // the values each kind needs to the default catalog.
 func TestDraftHelpNamesEachKindsValues(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
-	long := newDraftCmd(NewFactory(ios, func(string) string { return "" }), &globalOptions{}).Long
+	long := newDraftCmd(NewFactory(ios, func(string) string { return "" }), &globalOptions{}, nil).Long
 	cat, err := catalog.Merge(catalog.FromSpecs(templates.Defaults, catalog.DefaultSource))
 	if err != nil {
 		t.Fatal(err)

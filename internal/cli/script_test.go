@@ -13,9 +13,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/rogpeppe/go-internal/testscript"
+
 	"github.com/decline-cli/decline/internal/cli"
 	"github.com/decline-cli/decline/internal/safetext"
-	"github.com/rogpeppe/go-internal/testscript"
 )
 
 var update = flag.Bool("update", false, "rewrite testscript expectations and golden files")

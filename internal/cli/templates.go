@@ -1,14 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 func newTemplatesCmd(f *Factory, g *globalOptions) *cobra.Command {
@@ -78,14 +77,4 @@ func escapeLines(s string) string {
 		lines[i] = safetext.Escape(l)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// unwrapPath drops the "op path:" prefix of an os error, for messages
-// that name the path themselves.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/decline-cli/decline/internal/config"
-	"github.com/decline-cli/decline/templates"
 	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/oserr"
+	"github.com/decline-cli/decline/templates"
 )
 
 type templatesInitOptions struct {
@@ -59,14 +61,14 @@ func runTemplatesInit(f *Factory, o *templatesInitOptions) error {
 		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
 			existing = append(existing, name)
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("cannot check %s: %v", filepath.Join(dir, name), unwrapPath(err))
+			return fmt.Errorf("cannot check %s: %v", filepath.Join(dir, name), oserr.Cause(err))
 		}
 	}
 	if len(existing) > 0 && !o.force {
 		return fmt.Errorf("not copying the default templates: %s already has %s (use --force to overwrite them)", dir, strings.Join(existing, ", "))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %v", dir, unwrapPath(err))
+		return fmt.Errorf("cannot create %s: %v", dir, oserr.Cause(err))
 	}
 	for _, name := range names {
 		data, err := fs.ReadFile(templates.FS, "en/"+name)
@@ -90,7 +92,7 @@ func runTemplatesInit(f *Factory, o *templatesInitOptions) error {
 func writeFileAtomic(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
 	}
 	_, err = tmp.Write(data)
 	if cerr := tmp.Close(); err == nil {
@@ -104,7 +106,7 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
 	}
 	return nil
 }

@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/lint"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/templates"
-	"github.com/spf13/cobra"
 )
 
 type templatesLintOptions struct {

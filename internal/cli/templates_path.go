@@ -4,6 +4,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/oserr"
 )
 
 type templatesPathOptions struct {
@@ -54,7 +56,7 @@ func dirState(dir string) string {
 	case os.IsNotExist(err):
 		return "missing"
 	case err != nil:
-		return "unreadable: " + unwrapPath(err).Error()
+		return "unreadable: " + oserr.Cause(err).Error()
 	case !info.IsDir():
 		return "not a directory"
 	}

@@ -7,12 +7,15 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/lint"
+	"github.com/decline-cli/decline/internal/oserr"
+	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/templates"
-	"github.com/spf13/cobra"
 )
 
 type templatesShowOptions struct {
@@ -131,7 +134,7 @@ func entrySource(t *catalog.Template) (string, int, error) {
 		data, err = readCapped(t.File, catalog.MaxFileSize)
 	}
 	if err != nil {
-		return "", 0, fmt.Errorf("cannot read the source of template %s: %v", t.ID, unwrapPath(err))
+		return "", 0, fmt.Errorf("cannot read the source of template %s: %v", t.ID, oserr.Cause(err))
 	}
 	src, first, ok := catalog.EntrySource(data, t.Line)
 	if !ok {
@@ -149,23 +152,6 @@ func readCapped(name string, max int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(file, max))
 }
 
-// unknownTemplate is the usage error for an id the catalog does not have,
-// suggesting the ids that begin with it or contain it.
 func unknownTemplate(cat *catalog.Catalog, id string) error {
-	var like []string
-	for _, t := range cat.All() {
-		if id != "" && strings.Contains(t.ID, id) {
-			like = append(like, t.ID)
-		}
-	}
-	q := safetext.Quote(id)
-	switch {
-	case len(like) == 0:
-		return usageErrorf("unknown template %s (see 'decline templates list')", q)
-	case len(like) == 1:
-		return usageErrorf("unknown template %s (did you mean %s?)", q, like[0])
-	case len(like) > 4:
-		return usageErrorf("unknown template %s (did you mean one of: %s, ...? %d match; see 'decline templates list')", q, strings.Join(like[:3], ", "), len(like))
-	}
-	return usageErrorf("unknown template %s (did you mean one of: %s?)", q, strings.Join(like, ", "))
+	return flagError(reply.UnknownTemplate(cat, id))
 }

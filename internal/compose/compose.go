@@ -288,12 +288,17 @@ func fieldValue(name string, r *Request, first string) string {
 	return strings.TrimSpace(r.Values[name])
 }
 
-// firstNameOf is the name the greeting uses: --first-name, or a guess.
-func firstNameOf(r *Request) string {
-	if first := strings.TrimSpace(r.FirstName); first != "" {
+// firstNameOf is the name the greeting uses.
+func firstNameOf(r *Request) string { return FirstNameFor(r.Name, r.FirstName) }
+
+// FirstNameFor is what a reply calls someone: the first name given, else
+// the guess from the full name. Questions asked before a reply is written
+// use it too, so that they and the greeting agree.
+func FirstNameFor(name, given string) string {
+	if first := strings.TrimSpace(given); first != "" {
 		return first
 	}
-	return FirstName(r.Name)
+	return FirstName(name)
 }
 
 // DefaultSignoff suits a tone when neither a flag nor the configuration

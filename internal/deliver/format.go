@@ -12,10 +12,6 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 )
 
-// Formats lists the output formats of a single reply, in the order help
-// shows them.
-var Formats = []string{"text", "json", "eml", "mailto"}
-
 // Message is a reply on its way out, with the envelope details that
 // only delivery needs.
 type Message struct {
@@ -72,19 +68,9 @@ func AppendJSON(dst []byte, v any) ([]byte, error) {
 // written until this has succeeded, so an error never leaves half a
 // message behind.
 func Render(m *Message, format string) ([]byte, error) {
-	switch format {
-	case "text":
-		return []byte(m.Reply.Body), nil
-	case "json":
-		return AppendJSON(nil, NewRecord(m))
-	case "eml":
-		return EML(m, EMLOptions{})
-	case "mailto":
-		u, err := Mailto(m)
-		if err != nil {
-			return nil, err
-		}
-		return []byte(u + "\n"), nil
+	f, ok := Lookup(format)
+	if !ok || f.One == nil {
+		return nil, fmt.Errorf("unknown format %q (choose one of: %s)", format, strings.Join(Names(ForOne, DefaultOne), ", "))
 	}
-	return nil, fmt.Errorf("unknown format %q (choose one of: %s)", format, strings.Join(Formats, ", "))
+	return f.One(m)
 }

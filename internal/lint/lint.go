@@ -20,6 +20,7 @@ import (
 	"sort"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -130,14 +131,7 @@ func Check(layers ...Layer) *Report {
 // "129 templates, no problems".
 func (r *Report) Summary() string {
 	if len(r.Problems) == 0 {
-		return fmt.Sprintf("%s, no problems", plural(r.Templates, "template"))
+		return fmt.Sprintf("%s, no problems", plural.N(r.Templates, "template", "templates"))
 	}
-	return fmt.Sprintf("%s in %s", plural(len(r.Problems), "problem"), plural(r.Templates, "template"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%s in %s", plural.N(len(r.Problems), "problem", "problems"), plural.N(r.Templates, "template", "templates"))
 }

@@ -1,4 +1,4 @@
-package cli
+package batch
 
 import (
 	"os"
@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/decline-cli/decline/internal/iostreams"
 )
 
 // TestBatchSourceRefusesAChangedFile: a file that changes between the
@@ -18,12 +16,11 @@ func TestBatchSourceRefusesAChangedFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("name,relationship\nScott,stranger\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ios, _, _, _ := iostreams.Test()
-	src, err := openBatchSource(NewFactory(ios, func(string) string { return "" }), path)
+	src, err := OpenSource(path, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer src.close()
+	defer src.Close()
 	in, err := src.open() // the checking pass
 	if err != nil {
 		t.Fatal(err)

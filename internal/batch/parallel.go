@@ -1,4 +1,4 @@
-package cli
+package batch
 
 import (
 	"errors"
@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/decline-cli/decline/internal/batch"
 	"github.com/decline-cli/decline/internal/catalog"
 )
 
@@ -22,7 +21,7 @@ import (
 const chunkRows = 512
 
 type rowItem struct {
-	row batch.Row
+	row Row
 	err error // a reader error for this row
 }
 
@@ -43,17 +42,12 @@ type rowProblem struct {
 	err  error
 }
 
-// isFatal reports whether a reader error ends the pass.
-func isFatal(err error) bool {
-	var e *batch.Error
-	return err != nil && !(errors.As(err, &e) && !e.Fatal)
-}
-
-// readRowsParallel is readRows for runs without an output directory:
-// emit takes each good row's template on the checking pass, and out the
-// replies on the writing pass.
-func (b *batchRun) readRowsParallel(checking bool, emit func(*catalog.Template), out io.Writer) error {
-	in, r, err := b.openRows()
+// parallel is a pass for runs without an output directory: emit takes
+// each good row's template on the checking pass, and out the replies on
+// the writing pass.
+func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out io.Writer) error {
+	checking := pass == Checking
+	in, r, err := b.open()
 	if err != nil {
 		return err
 	}
@@ -140,10 +134,6 @@ func (b *batchRun) readRowsParallel(checking bool, emit func(*catalog.Template),
 	}()
 
 	// The results, in order.
-	verb := "Checking"
-	if !checking {
-		verb = "Writing"
-	}
 	pending := map[int]*chunk{}
 	next := 0
 	first := true
@@ -156,9 +146,9 @@ func (b *batchRun) readRowsParallel(checking bool, emit func(*catalog.Template),
 			}
 			delete(pending, next)
 			next++
-			b.rows += c.rows
+			b.counts.Rows += c.rows
 			for _, p := range c.problems {
-				b.problem(checking, p.line, p.err)
+				b.problem(pass, p.line, p.err)
 			}
 			if c.fatal != nil {
 				return b.inputError(c.fatal)
@@ -167,15 +157,15 @@ func (b *batchRun) readRowsParallel(checking bool, emit func(*catalog.Template),
 				emit(t)
 			}
 			if data := c.out; len(data) > 0 && out != nil {
-				if first && b.format == "text" {
-					data = data[len(textSeparator):]
+				if first {
+					data = data[len(b.Format.Separator):]
 				}
 				first = false
 				if _, err := out.Write(data); err != nil {
 					return err
 				}
 			}
-			b.progress.tick(verb, b.rows, b.total)
+			b.Reporter.Progress(pass, b.counts.Rows, b.total)
 			free <- c
 		}
 	}
@@ -189,9 +179,6 @@ func (c *chunk) reset(seq int) {
 	*c = chunk{seq: seq, items: c.items[:0], out: c.out[:0], problems: c.problems[:0], templates: c.templates[:0]}
 }
 
-// textSeparator goes between replies in text output.
-const textSeparator = "\f\n"
-
 // work resolves, renders and encodes a chunk's rows.
 func (rp *replier) work(c *chunk, checking bool) {
 	c.rows = len(c.items)
@@ -202,7 +189,7 @@ func (rp *replier) work(c *chunk, checking bool) {
 				c.fatal = it.err
 				break
 			}
-			var e *batch.Error
+			var e *Error
 			errors.As(it.err, &e)
 			c.problems = append(c.problems, rowProblem{e.Line, it.err})
 			continue
@@ -216,9 +203,7 @@ func (rp *replier) work(c *chunk, checking bool) {
 			c.templates = append(c.templates, t)
 			continue
 		}
-		if rp.format == "text" {
-			c.out = append(c.out, textSeparator...)
-		}
+		c.out = append(c.out, rp.format.Separator...)
 		c.out = append(c.out, data...)
 	}
 }

@@ -1,7 +1,6 @@
-package batch
+package reply
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,25 +11,26 @@ import (
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
-// Defaults fill in what a row leaves empty. They come from the flags
-// batch shares with draft and from the configuration, already resolved
-// and checked.
-type Defaults struct {
-	Kind, Tone   string // never empty
+// Row is one requester as a spreadsheet gives it: a cell per field,
+// trimmed, with the extra values by column name (empty cells left out).
+type Row struct {
+	Line         int // the input line where the row starts
+	Name         string
+	Email        string
+	FirstName    string
+	Kind         string
 	Relationship string
-	// Template is a template id for the rows that name no template,
-	// kind, relationship or tone of their own.
-	Template string
-	Sender   string
-	Signoff  string // empty: the default of the template's tone
-	Values   map[string]string
+	Tone         string
+	Template     string
+	Variant      string
+	Values       map[string]string
 }
 
-// Resolver turns rows into requests against a catalog, and requests into
-// replies.
-type Resolver struct {
+// Rows turns rows into requests against a catalog, and requests into
+// replies. A row's own cells win over the run's defaults.
+type Rows struct {
 	Catalog  *catalog.Catalog
-	Defaults Defaults
+	Defaults *Defaults
 
 	req      compose.Request
 	renderer *compose.Renderer
@@ -38,14 +38,14 @@ type Resolver struct {
 
 // Clone returns a resolver with the same catalog and defaults and
 // scratch space of its own, for another goroutine.
-func (r *Resolver) Clone() Resolver {
-	return Resolver{Catalog: r.Catalog, Defaults: r.Defaults}
+func (r *Rows) Clone() Rows {
+	return Rows{Catalog: r.Catalog, Defaults: r.Defaults}
 }
 
 // Prepare resolves a row and renders its reply with the fast renderer,
 // which gives exactly what compose.Render gives. The reply is valid until
 // the next call.
-func (r *Resolver) Prepare(row *Row) (*compose.Prepared, error) {
+func (r *Rows) Prepare(row *Row) (*compose.Prepared, error) {
 	t, req, err := r.resolve(row)
 	if err != nil {
 		return nil, err
@@ -55,14 +55,14 @@ func (r *Resolver) Prepare(row *Row) (*compose.Prepared, error) {
 	}
 	p, err := r.renderer.Prepare(t, req)
 	if err != nil {
-		return nil, explain(err)
+		return nil, err
 	}
 	return p, nil
 }
 
 // Validate resolves a row and reports what preparing its reply would
 // report, without rendering it where that cannot fail.
-func (r *Resolver) Validate(row *Row) (*catalog.Template, error) {
+func (r *Rows) Validate(row *Row) (*catalog.Template, error) {
 	t, req, err := r.resolve(row)
 	if err != nil {
 		return nil, err
@@ -71,18 +71,9 @@ func (r *Resolver) Validate(row *Row) (*catalog.Template, error) {
 		r.renderer = compose.NewRenderer()
 	}
 	if err := r.renderer.Validate(t, req); err != nil {
-		return nil, explain(err)
+		return nil, err
 	}
 	return t, nil
-}
-
-// explain adds to a missing value where a batch can give it.
-func explain(err error) error {
-	var me *compose.MissingError
-	if errors.As(err, &me) {
-		return fmt.Errorf("%v: add a %s column, or give --set %s=VALUE", err, me.Names[0], me.Names[0])
-	}
-	return err
 }
 
 // resolve chooses a row's template and builds its request, unchecked.
@@ -90,7 +81,7 @@ func explain(err error) error {
 // A row's own cells win over the defaults. Only the extra values the
 // template declares are taken, so that columns the reply does not use
 // (notes, dates) are left alone.
-func (r *Resolver) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
+func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 	t, err := r.template(row)
 	if err != nil {
 		return nil, nil, err
@@ -100,7 +91,7 @@ func (r *Resolver) resolve(row *Row) (*catalog.Template, *compose.Request, error
 			return nil, nil, err
 		}
 	}
-	d := &r.Defaults
+	d := r.Defaults
 	values := r.req.Values
 	if values == nil {
 		values = map[string]string{}
@@ -108,7 +99,7 @@ func (r *Resolver) resolve(row *Row) (*catalog.Template, *compose.Request, error
 	clear(values)
 	for _, names := range [][]string{t.Requires, t.Optional} {
 		for _, n := range names {
-			if v := firstNonEmpty(row.Values[n], d.Values[n]); v != "" {
+			if v := FirstNonEmpty(row.Values[n], d.Values[n]); v != "" {
 				values[n] = v
 			}
 		}
@@ -117,7 +108,7 @@ func (r *Resolver) resolve(row *Row) (*catalog.Template, *compose.Request, error
 		Name:      row.Name,
 		FirstName: row.FirstName,
 		Sender:    d.Sender,
-		Signoff:   firstNonEmpty(d.Signoff, compose.DefaultSignoff(t.Tone)),
+		Signoff:   Signoff(d.Signoff, t.Tone),
 		Values:    values,
 	}
 	if row.Variant != "" {
@@ -131,8 +122,8 @@ func (r *Resolver) resolve(row *Row) (*catalog.Template, *compose.Request, error
 }
 
 // template chooses a row's template.
-func (r *Resolver) template(row *Row) (*catalog.Template, error) {
-	d := &r.Defaults
+func (r *Rows) template(row *Row) (*catalog.Template, error) {
+	d := r.Defaults
 	// Spreadsheets capitalise: "Recommendation" and "STRANGER" are meant
 	// as the ids they spell.
 	row.Kind, row.Relationship = lowerASCII(row.Kind), lowerASCII(row.Relationship)
@@ -144,20 +135,19 @@ func (r *Resolver) template(row *Row) (*catalog.Template, error) {
 	if id != "" {
 		t, ok := r.Catalog.Get(id)
 		if !ok {
-			return nil, fmt.Errorf("unknown template %s (see 'decline templates list')", safetext.Quote(id))
+			return nil, UnknownTemplate(r.Catalog, id)
 		}
 		return t, nil
 	}
-	kind := firstNonEmpty(row.Kind, d.Kind)
-	rel := firstNonEmpty(row.Relationship, d.Relationship)
+	kind := FirstNonEmpty(row.Kind, d.Kind)
+	rel := FirstNonEmpty(row.Relationship, d.Relationship)
 	if rel == "" {
-		if err := catalog.CheckChoice("kind", kind, catalog.Kinds); err != nil {
+		if err := catalog.CheckChoice("kind", kind, Kinds()); err != nil {
 			return nil, err
 		}
-		return nil, fmt.Errorf("no relationship: fill in the relationship column or give --relationship (for %s, one of: %s)",
-			kind, strings.Join(r.Catalog.RelationshipsFor(kind), ", "))
+		return nil, &MissingError{Fields: []Field{FieldRelationship}, Kind: kind, Relationships: r.Catalog.RelationshipsFor(kind)}
 	}
-	return r.Catalog.Choose(kind, rel, firstNonEmpty(row.Tone, d.Tone))
+	return r.Catalog.Choose(kind, rel, FirstNonEmpty(row.Tone, d.Tone))
 }
 
 // CheckEmail reports whether s is one email address, such as
@@ -179,11 +169,4 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

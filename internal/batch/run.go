@@ -1,0 +1,229 @@
+package batch
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/reply"
+)
+
+// Pass is one of a run's two passes over the input.
+type Pass int
+
+// The passes: the first checks every row and writes nothing, the second
+// writes.
+const (
+	Checking Pass = iota
+	Writing
+)
+
+func (p Pass) String() string {
+	if p == Checking {
+		return "Checking"
+	}
+	return "Writing"
+}
+
+// Reporter hears from a run as it goes. Both are called from the
+// goroutine that called Check or Write.
+type Reporter interface {
+	// Progress says that rows of total (0 while unknown) are done.
+	Progress(p Pass, rows, total int)
+	// Problem reports a bad row on the checking pass: a *Error from the
+	// reader, an *ExistsError, or what resolving or rendering said.
+	Problem(source string, line int, err error)
+}
+
+// ExistsError is a row whose reply file is already in the output
+// directory, which is never replaced unless the directory says so.
+type ExistsError struct{ Path string }
+
+func (e *ExistsError) Error() string { return e.Path + " already exists" }
+
+// Counts are what a pass found.
+type Counts struct {
+	Rows, Bad int
+	Existing  int // bad rows whose file already exists
+}
+
+// Run drafts a reply for every row of an input, in two passes: Check
+// reads every row and writes nothing; Write then writes the good ones,
+// to Out in input order or one file each into Dir.
+type Run struct {
+	Source   *Source
+	Input    Format
+	Format   *deliver.OutputFormat
+	Out      io.Writer // when Dir is nil
+	Dir      *Dir
+	Rows     reply.Rows
+	EML      deliver.EMLOptions // one Date for the run
+	Reporter Reporter
+
+	counts Counts
+	total  int // rows, once the first pass has counted them
+	namer  *Namer
+	seq    *replier // for the sequential path
+}
+
+// Check is the first pass: it reports every bad row, counts the good
+// ones into tally, and checks that no file would be replaced.
+func (r *Run) Check(tally *Tally) (Counts, error) {
+	var err error
+	if r.Dir == nil {
+		err = r.parallel(Checking, tally.Add, nil)
+	} else {
+		err = r.sequential(Checking, tally)
+	}
+	r.total = r.counts.Rows
+	return r.counts, err
+}
+
+// Write is the second pass. It can fail only on writing, or on an input
+// that changed since Check, which the counts show.
+func (r *Run) Write() (Counts, error) {
+	if r.Dir != nil {
+		err := r.sequential(Writing, nil)
+		return r.counts, err
+	}
+	out := bufio.NewWriterSize(r.Out, 64<<10)
+	err := r.parallel(Writing, nil, out)
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	return r.counts, err
+}
+
+// sequential is the pass with an output directory, whose file names
+// depend on row order. Checking makes every check writing makes, so the
+// second pass can fail only on writing, and keeps no rendered text.
+func (r *Run) sequential(pass Pass, tally *Tally) error {
+	in, rows, err := r.open()
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if r.namer == nil {
+		r.namer = NewNamer(r.Format.Ext)
+		r.seq = r.newReplier()
+	}
+	r.namer.Reset()
+	for {
+		row, err := rows.Next()
+		if err == io.EOF {
+			return nil
+		}
+		r.counts.Rows++
+		r.Reporter.Progress(pass, r.counts.Rows, r.total)
+		if err != nil {
+			if isFatal(err) {
+				return r.inputError(err)
+			}
+			var e *Error
+			errors.As(err, &e)
+			r.problem(pass, e.Line, err)
+			continue
+		}
+		t, data, err := r.seq.reply(row, pass == Checking)
+		if err != nil {
+			r.problem(pass, row.Line, err)
+			continue
+		}
+		name := r.namer.Name(row.Name)
+		if pass == Checking {
+			if !r.Dir.Replace {
+				if ok, err := r.Dir.Exists(name); err != nil {
+					return err
+				} else if ok {
+					r.counts.Existing++
+					r.problem(pass, row.Line, &ExistsError{filepath.Join(r.Dir.Path, name)})
+					continue
+				}
+			}
+			tally.Add(t)
+			continue
+		}
+		err = r.Dir.Write(name, data)
+		if errors.Is(err, ErrExists) {
+			// Reported by the first pass, or new since: left alone.
+			r.counts.Existing++
+			r.problem(pass, row.Line, err)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// open opens the input for a pass and resets the pass's counts.
+func (r *Run) open() (io.Closer, *Reader, error) {
+	in, err := r.Source.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := NewReader(in, r.Input)
+	if err != nil {
+		in.Close()
+		return nil, nil, r.inputError(err)
+	}
+	r.counts = Counts{}
+	return in, rows, nil
+}
+
+// problem counts a bad row and, on the first pass, reports it.
+func (r *Run) problem(pass Pass, line int, err error) {
+	r.counts.Bad++
+	if pass == Checking {
+		r.Reporter.Problem(r.Source.Name, line, err)
+	}
+}
+
+// inputError places a fatal input error in the file.
+func (r *Run) inputError(err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return fmt.Errorf("%s:%d: %s", r.Source.Name, e.Line, e.Msg)
+	}
+	return fmt.Errorf("cannot read %s: %v", r.Source.Name, err)
+}
+
+// isFatal reports whether a reader error ends the pass.
+func isFatal(err error) bool {
+	var e *Error
+	return err != nil && !(errors.As(err, &e) && !e.Fatal)
+}
+
+// replier resolves, renders and encodes rows. Each goroutine that
+// renders has its own.
+type replier struct {
+	rows   reply.Rows
+	format *deliver.OutputFormat
+	enc    deliver.Encoder
+	buf    []byte
+}
+
+func (r *Run) newReplier() *replier {
+	return &replier{rows: r.Rows.Clone(), format: r.Format, enc: deliver.Encoder{EML: r.EML}}
+}
+
+// reply resolves, renders and encodes one row. The first pass only
+// validates rows for formats whose encoding cannot fail: validation
+// makes every check that rendering makes. The bytes are valid until the
+// next call.
+func (rp *replier) reply(row *Row, checking bool) (*catalog.Template, []byte, error) {
+	if checking && rp.format.Checked {
+		t, err := rp.rows.Validate(row)
+		return t, nil, err
+	}
+	p, err := rp.rows.Prepare(row)
+	if err != nil {
+		return nil, nil, err
+	}
+	rp.buf, err = rp.format.Append(&rp.enc, rp.buf[:0], row.Line, row.Email, p)
+	return p.Template, rp.buf, err
+}

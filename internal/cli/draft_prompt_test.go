@@ -1,0 +1,123 @@
+package cli_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/decline-cli/decline/internal/cli"
+	"github.com/decline-cli/decline/internal/iostreams"
+	"github.com/decline-cli/decline/internal/prompt"
+)
+
+// scriptedPrompter answers the questions it expects, in order, and fails
+// the test on any other.
+type scriptedPrompter struct {
+	t       *testing.T
+	answers []answer
+}
+
+type answer struct {
+	question string
+	text     string // for Input
+	option   string // for Select: the label that contains this
+}
+
+func (p *scriptedPrompter) next(question string) answer {
+	p.t.Helper()
+	if len(p.answers) == 0 {
+		p.t.Fatalf("unexpected question %q", question)
+	}
+	a := p.answers[0]
+	p.answers = p.answers[1:]
+	if a.question != question {
+		p.t.Fatalf("asked %q, want %q", question, a.question)
+	}
+	return a
+}
+
+func (p *scriptedPrompter) Input(question, _ string, validate func(string) error) (string, error) {
+	a := p.next(question)
+	if validate != nil {
+		if err := validate(a.text); err != nil {
+			p.t.Fatalf("answer %q to %q refused: %v", a.text, question, err)
+		}
+	}
+	return a.text, nil
+}
+
+func (p *scriptedPrompter) Select(question string, options []string, _ int) (int, error) {
+	a := p.next(question)
+	i := slices.IndexFunc(options, func(o string) bool { return strings.Contains(o, a.option) })
+	if i < 0 {
+		p.t.Fatalf("%q offers %q, none with %q", question, options, a.option)
+	}
+	return i, nil
+}
+
+// TestDraftQuestionsUseTheGreetingsName: the questions call the
+// requester what the reply will, --first-name when it is given, not the
+// guess from --name.
+func TestDraftQuestionsUseTheGreetingsName(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		answers []answer
+		greet   string
+	}{{
+		name: "first name given",
+		args: []string{"-n", "Dr. Robert Smith", "--first-name", "Bob", "-k", "endorsement"},
+		answers: []answer{
+			{question: "How do you know Bob?", option: "never met"},
+			{question: "Which skill did Bob ask you to endorse?", text: "Go"},
+		},
+		greet: "Bob",
+	}, {
+		name: "guessed from the name",
+		args: []string{"-n", "Dr. Robert Smith", "-k", "endorsement"},
+		answers: []answer{
+			{question: "How do you know Robert?", option: "never met"},
+			{question: "Which skill did Robert ask you to endorse?", text: "Go"},
+		},
+		greet: "Robert",
+	}, {
+		name: "name asked",
+		args: []string{"--first-name", "Bob"},
+		answers: []answer{
+			{question: "What is the requester's name?", text: "Robert Smith"},
+			{question: "What did Bob ask you for?", option: "skill endorsement"},
+			{question: "How do you know Bob?", option: "never met"},
+			{question: "Which skill did Bob ask you to endorse?", text: "Go"},
+		},
+		greet: "Bob",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ios, _, out, errOut := iostreams.Test()
+			ios.SetTTY(true, false, true) // questions, but no menu: stdout is a pipe
+			home := t.TempDir()
+			f := cli.NewFactory(ios, func(k string) string {
+				if k == "XDG_CONFIG_HOME" {
+					return filepath.Join(home, ".config")
+				}
+				if k == "HOME" {
+					return home
+				}
+				return ""
+			})
+			p := &scriptedPrompter{t: t, answers: tc.answers}
+			f.NewPrompter = func(bool) prompt.Prompter { return p }
+			code := cli.Run(context.Background(), f, append([]string{"draft"}, tc.args...))
+			if code != 0 {
+				t.Fatalf("exit %d; stderr: %s", code, errOut)
+			}
+			if len(p.answers) > 0 {
+				t.Errorf("never asked %q", p.answers[0].question)
+			}
+			if greeting := strings.SplitN(out.String(), "\n", 2)[0]; !strings.Contains(greeting, " "+tc.greet+",") {
+				t.Errorf("reply starts %q, want it to greet %s", greeting, tc.greet)
+			}
+		})
+	}
+}

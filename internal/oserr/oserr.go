@@ -1,0 +1,24 @@
+// Package oserr words operating-system errors for messages that name
+// the file themselves.
+package oserr
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
+
+// Cause drops the "op path:" prefix of an os error (a path or link
+// error), for messages that already name the file: "cannot read x.csv:
+// permission denied", not "...: open x.csv: permission denied".
+func Cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}

@@ -1,0 +1,83 @@
+package reply
+
+import (
+	"strings"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+)
+
+// This file is the one place that asks for the words of a language:
+// choices and their labels, questions, and default sign-offs. When the
+// catalog carries them by language, only this file changes.
+
+// Kinds, Relationships and Tones are the known selector values, with the
+// labels a person chooses from.
+func Kinds() []catalog.Choice         { return catalog.Kinds }
+func Relationships() []catalog.Choice { return catalog.Relationships }
+func Tones() []catalog.Choice         { return catalog.Tones }
+
+// DefaultKind and DefaultTone apply when nothing else names one.
+func DefaultKind() string { return catalog.DefaultKind }
+func DefaultTone() string { return catalog.DefaultTone }
+
+// Label returns the label of a selector value, or the value itself when
+// it has none (a user template's own value).
+func Label(choices []catalog.Choice, id string) catalog.Choice {
+	if c, ok := catalog.Lookup(choices, id); ok {
+		return c
+	}
+	return catalog.Choice{ID: id, Label: id}
+}
+
+// NameQuestion asks for the requester's name.
+const NameQuestion = "What is the requester's name?"
+
+// KindQuestion asks what someone asked for; first is what the reply
+// will call them.
+func KindQuestion(first string) string { return "What did " + first + " ask you for?" }
+
+// RelationshipQuestion asks how the sender knows someone.
+func RelationshipQuestion(first string) string { return "How do you know " + first + "?" }
+
+// ValueQuestion asks for a template's value.
+func ValueQuestion(name, first string) string {
+	switch name {
+	case "skill":
+		return "Which skill did " + first + " ask you to endorse?"
+	case "role":
+		return "Which role is it for?"
+	case "company":
+		return "Which company?"
+	case "contact":
+		return "Who does " + first + " want to be introduced to?"
+	case "service":
+		return "What service does " + first + " offer?"
+	}
+	return "Value for " + name + ":"
+}
+
+// Signoff is the sign-off a reply uses: the one given, else the default
+// of the template's tone.
+func Signoff(given, tone string) string {
+	if s := FirstNonEmpty(given); s != "" {
+		return s
+	}
+	return compose.DefaultSignoff(tone)
+}
+
+// FirstName is what a reply calls the requester (compose.FirstNameFor):
+// questions asked before the reply is written use it, so that they and
+// the greeting agree.
+func FirstName(name, given string) string { return compose.FirstNameFor(name, given) }
+
+// FirstNonEmpty returns the first value that is not empty or spaces,
+// trimmed.
+func FirstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if t := strings.TrimSpace(v); t != "" {
+			return t
+		}
+	}
+	return ""
+}

@@ -1,0 +1,216 @@
+// Package reply chooses a reply: from what a person gave (flags, a
+// spreadsheet row), the configuration and the defaults, it picks the
+// template and builds the request to render. draft and batch both call
+// it, so that the rules (which layer wins, what --template excludes,
+// what is required, what the requester is called, the default sign-off,
+// the policy for outside text) are written once.
+//
+// It knows nothing of commands or flags: it reports typed errors (which
+// field, what is missing) that the command line words as flags and a
+// batch as columns.
+package reply
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/config"
+)
+
+// Given is what a person chose for this run, before layering: empty
+// strings were not given.
+type Given struct {
+	Kind, Relationship, Tone string
+	Template                 string
+	Sender, Signoff          string
+	Values                   map[string]string
+}
+
+// Defaults are the choices of a run after layering: what was given,
+// else the configuration's, else the built-in default. A batch row's own
+// cells win over them.
+type Defaults struct {
+	Kind, Tone   string // never empty
+	Relationship string
+	Template     string
+	Sender       string
+	Signoff      string // empty: the default of the template's tone
+	Values       map[string]string
+
+	given Given
+}
+
+// Layer checks what was given and layers it over the configuration and
+// the defaults. The configuration was checked when it was read, except
+// for the values only the catalog knows.
+func Layer(cfg *config.Config, g Given) (*Defaults, error) {
+	kind, err := Setting("kind", g.Kind, cfg.Kind, cfg.Path, DefaultKind(), catalog.IDs(Kinds()))
+	if err != nil {
+		return nil, err
+	}
+	tone, err := Setting("tone", g.Tone, cfg.Tone, cfg.Path, DefaultTone(), catalog.IDs(Tones()))
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckText(FieldSender, "", g.Sender); err != nil {
+		return nil, err
+	}
+	if err := CheckText(FieldSignoff, "", g.Signoff); err != nil {
+		return nil, err
+	}
+	for _, k := range slices.Sorted(maps.Keys(g.Values)) {
+		if err := CheckText(FieldValue, k, g.Values[k]); err != nil {
+			return nil, err
+		}
+	}
+	values := g.Values
+	if values == nil {
+		values = map[string]string{}
+	}
+	return &Defaults{
+		Kind:         kind,
+		Tone:         tone,
+		Relationship: g.Relationship,
+		Template:     g.Template,
+		Sender:       FirstNonEmpty(g.Sender, cfg.Sender),
+		Signoff:      FirstNonEmpty(g.Signoff, cfg.Signoff),
+		Values:       values,
+		given:        g,
+	}, nil
+}
+
+// Setting chooses a value given for this run, else the configuration's,
+// else the default, each checked against valid. A bad configured value
+// names its file (configPath).
+func Setting(what, given, configured, configPath, def string, valid []string) (string, error) {
+	switch {
+	case given != "" && !slices.Contains(valid, given):
+		return "", &ChoiceError{What: what, Value: given, Valid: valid}
+	case given == "" && configured != "" && !slices.Contains(valid, configured):
+		return "", &ChoiceError{What: what, Value: configured, Valid: valid, Config: configPath}
+	}
+	return FirstNonEmpty(given, configured, def), nil
+}
+
+// Named returns the template a run names, if any. For one reply, a
+// named template decides the kind, relationship and tone, and giving any
+// of them too is a ClashError; a batch applies it only to rows that
+// choose nothing, so there they may be given together (exclusive false).
+func (d *Defaults) Named(cat *catalog.Catalog, exclusive bool) (*catalog.Template, error) {
+	if d.Template == "" {
+		return nil, nil
+	}
+	t, ok := cat.Get(d.Template)
+	if !ok {
+		return nil, UnknownTemplate(cat, d.Template)
+	}
+	if !exclusive {
+		return t, nil
+	}
+	var clash []Field
+	for _, c := range []struct {
+		f     Field
+		value string
+	}{{FieldKind, d.given.Kind}, {FieldRelationship, d.given.Relationship}, {FieldTone, d.given.Tone}} {
+		if c.value != "" {
+			clash = append(clash, c.f)
+		}
+	}
+	if len(clash) > 0 {
+		return nil, &ClashError{Template: d.Template, Fields: clash}
+	}
+	return t, nil
+}
+
+// KindGiven reports whether the kind was chosen for this run rather than
+// taken from the configuration or the default.
+func (d *Defaults) KindGiven() bool { return d.given.Kind != "" }
+
+// CheckRelationship checks a given relationship: it must exist, and
+// unless the kind is still to be chosen (kindOpen), have replies of the
+// run's kind.
+func (d *Defaults) CheckRelationship(cat *catalog.Catalog, kindOpen bool) error {
+	if d.Relationship == "" {
+		return nil
+	}
+	if kindOpen {
+		return catalog.CheckChoice("relationship", d.Relationship, Relationships())
+	}
+	return cat.CheckRelationship(d.Kind, d.Relationship)
+}
+
+// Missing reports what one reply lacks before its template can be
+// chosen: a name, and a relationship unless a template was named.
+func (d *Defaults) Missing(cat *catalog.Catalog, name string, t *catalog.Template) error {
+	var missing []Field
+	if strings.TrimSpace(name) == "" {
+		missing = append(missing, FieldName)
+	}
+	if t == nil && d.Relationship == "" {
+		missing = append(missing, FieldRelationship)
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return &MissingError{Fields: missing, Kind: d.Kind, Relationships: cat.RelationshipsFor(d.Kind)}
+}
+
+// One is one reply's choices once every question is answered.
+type One struct {
+	Name, FirstName string
+	Kind            string // "" for the run's
+	Relationship    string // "" for the run's
+	Values          map[string]string
+	Variant         int
+}
+
+// Choose returns one reply's template: t when a template was named, else
+// the one for its kind, relationship and the run's tone.
+func (d *Defaults) Choose(cat *catalog.Catalog, t *catalog.Template, o *One) (*catalog.Template, error) {
+	if t != nil {
+		return t, nil
+	}
+	return cat.Choose(FirstNonEmpty(o.Kind, d.Kind), FirstNonEmpty(o.Relationship, d.Relationship), d.Tone)
+}
+
+// Request builds one reply's request for its template, refusing values
+// the template does not take.
+func (d *Defaults) Request(t *catalog.Template, o *One) (*compose.Request, error) {
+	if err := CheckValues(t, o.Values); err != nil {
+		return nil, err
+	}
+	return &compose.Request{
+		Name:      o.Name,
+		FirstName: o.FirstName,
+		Sender:    d.Sender,
+		Signoff:   Signoff(d.Signoff, t.Tone),
+		Values:    o.Values,
+		Variant:   o.Variant,
+	}, nil
+}
+
+// CheckValues refuses values a template does not take.
+func CheckValues(t *catalog.Template, values map[string]string) error {
+	for _, k := range slices.Sorted(maps.Keys(values)) {
+		if !slices.Contains(t.Requires, k) && !slices.Contains(t.Optional, k) {
+			takes := append(append([]string(nil), t.Requires...), t.Optional...)
+			return &UnusedValueError{Template: t.ID, Key: k, Takes: takes}
+		}
+	}
+	return nil
+}
+
+// UnknownTemplate is the error for a template id the catalog lacks, with
+// the ids that contain it as suggestions.
+func UnknownTemplate(cat *catalog.Catalog, id string) error {
+	var like []string
+	for _, t := range cat.All() {
+		if id != "" && strings.Contains(t.ID, id) {
+			like = append(like, t.ID)
+		}
+	}
+	return &UnknownTemplateError{ID: id, Like: like}
+}
