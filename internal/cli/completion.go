@@ -1,24 +1,15 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/plural"
+	"github.com/decline-cli/decline/internal/reply"
 )
-
-// formatHelp describes each output format for shells that show
-// descriptions.
-var formatHelp = map[string]string{
-	"text":   "the reply as plain text",
-	"json":   "one JSON object",
-	"jsonl":  "one JSON object per line",
-	"eml":    "an email message (RFC 5322)",
-	"mailto": "a mailto: URL",
-	"mbox":   "one mailbox of drafts",
-}
 
 // registerCompletions completes the selector flags of a command from the
 // loaded catalog, the user's own templates and any --templates given on
@@ -50,7 +41,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		if cat == nil {
 			return nil
 		}
-		return described(catalog.Kinds, cat.KindsPresent())
+		return described(reply.Kinds(), cat.KindsPresent())
 	})
 	complete("relationship", func(cmd *cobra.Command) []string {
 		cat := loaded()
@@ -64,17 +55,18 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 			}
 		}
 		if kind == "" {
-			kind = catalog.DefaultKind
+			kind = reply.DefaultKind()
 		}
-		return described(catalog.Relationships, cat.RelationshipsFor(kind))
+		return described(reply.Relationships(), cat.RelationshipsFor(kind))
 	})
 	complete("tone", func(*cobra.Command) []string {
-		return described(catalog.Tones, catalog.IDs(catalog.Tones))
+		return described(reply.Tones(), catalog.IDs(reply.Tones()))
 	})
 	complete("format", func(*cobra.Command) []string {
 		out := make([]string, len(formats))
 		for i, f := range formats {
-			out[i] = f + "\t" + formatHelp[f]
+			ff, _ := deliver.Lookup(f)
+			out[i] = f + "\t" + ff.Help
 		}
 		return out
 	})
@@ -113,10 +105,7 @@ func templateIDs(cat *catalog.Catalog) []string {
 	}
 	var out []string
 	for _, t := range cat.All() {
-		desc := fmt.Sprintf("%d wording", len(t.Variants))
-		if len(t.Variants) != 1 {
-			desc += "s"
-		}
+		desc := plural.N(len(t.Variants), "wording", "wordings")
 		if t.Source != catalog.DefaultSource {
 			desc += ", from " + t.Source
 		}
@@ -136,7 +125,7 @@ func matchingTemplates(cmd *cobra.Command, cat *catalog.Catalog) []*catalog.Temp
 	}
 	kind, _ := cmd.Flags().GetString("kind")
 	if kind == "" {
-		kind = catalog.DefaultKind
+		kind = reply.DefaultKind()
 	}
 	var out []*catalog.Template
 	for _, t := range cat.All() {

@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/decline-cli/decline/internal/iostreams"
+	"github.com/spf13/cobra"
+)
+
+// parse runs a command's flag parsing alone: runF receives the options.
+func parse(t *testing.T, cmd *cobra.Command, args []string) error {
+	t.Helper()
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	return cmd.Execute()
+}
+
+func testFactory() *Factory {
+	ios, _, _, _ := iostreams.Test()
+	return NewFactory(ios, func(string) string { return "" })
+}
+
+// checkOptions parses args with the command newCmd makes and compares
+// the options its run function receives with want, or the error with
+// wantErr.
+func checkOptions[O any](t *testing.T, newCmd func(runF func(*O) error) *cobra.Command, args []string, want O, wantErr string) {
+	t.Helper()
+	var got *O
+	err := parse(t, newCmd(func(o *O) error { got = o; return nil }), args)
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Fatalf("error %v, want one with %q", err, wantErr)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*got, want) {
+		t.Errorf("options\n got %+v\nwant %+v", *got, want)
+	}
+}
+
+func TestDraftOptions(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		want    draftOptions
+		wantErr string
+	}{
+		{name: "none", args: nil, want: draftOptions{}},
+		{name: "selectors", args: []string{"-n", "Scott Lee", "--first-name", "Scotty", "-r", "stranger", "-k", "endorsement", "-t", "brief"},
+			want: draftOptions{name: "Scott Lee", firstName: "Scotty", replyFlags: replyFlags{relationship: "stranger", kind: "endorsement", tone: "brief"}}},
+		{name: "values repeat", args: []string{"--set", "skill=Go", "--set", "role=SRE", "--template", "x/y/z"},
+			want: draftOptions{replyFlags: replyFlags{sets: []string{"skill=Go", "role=SRE"}, templateID: "x/y/z"}}},
+		{name: "sign-off", args: []string{"--from", "Jo", "--signoff", "Best wishes"},
+			want: draftOptions{replyFlags: replyFlags{from: "Jo", signoff: "Best wishes"}}},
+		{name: "variant zero is given", args: []string{"--variant", "0"}, want: draftOptions{variantSet: true}},
+		{name: "variant", args: []string{"--variant=3"}, want: draftOptions{variant: 3, variantSet: true}},
+		{name: "bare copy", args: []string{"--copy"}, want: draftOptions{copy: copyFlag{value: copyConfigured, set: true}}},
+		{name: "copy mode", args: []string{"--copy=osc52"}, want: draftOptions{copy: copyFlag{value: "osc52", set: true}}},
+		{name: "delivery", args: []string{"--to", "s@example.com", "--subject", "Hi", "-f", "eml", "--edit", "--no-input", "--accessible"},
+			want: draftOptions{to: "s@example.com", subject: "Hi", format: "eml", edit: true, noInput: true, accessible: true}},
+		{name: "argument", args: []string{"Scott"}, wantErr: "takes no arguments"},
+		{name: "bad variant", args: []string{"--variant", "x"}, wantErr: "invalid argument"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := &globalOptions{}
+			tc.want.globalOptions = g
+			checkOptions(t, func(runF func(*draftOptions) error) *cobra.Command {
+				return newDraftCmd(testFactory(), g, runF)
+			}, tc.args, tc.want, tc.wantErr)
+		})
+	}
+}
+
+func TestBatchOptions(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		want    batchOptions
+		wantErr string
+	}{
+		{name: "standard input", args: nil, want: batchOptions{}},
+		{name: "dash", args: []string{"-"}, want: batchOptions{input: "-"}},
+		{name: "file and flags", args: []string{"rows.tsv", "--input-format", "tsv", "-f", "eml", "-o", "out", "--force", "--keep-going", "--dry-run"},
+			want: batchOptions{input: "rows.tsv", inputFormat: "tsv", format: "eml", outDir: "out", force: true, keepGoing: true, dryRun: true}},
+		{name: "shared reply flags", args: []string{"rows.csv", "-t", "formal", "--template", "a/b/c", "--set", "skill=Go", "--from", "Jo"},
+			want: batchOptions{input: "rows.csv", replyFlags: replyFlags{tone: "formal", templateID: "a/b/c", sets: []string{"skill=Go"}, from: "Jo"}}},
+		{name: "two files", args: []string{"a.csv", "b.csv"}, wantErr: "batch reads one file, got 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := &globalOptions{}
+			tc.want.globalOptions = g
+			checkOptions(t, func(runF func(*batchOptions) error) *cobra.Command {
+				return newBatchCmd(testFactory(), g, runF)
+			}, tc.args, tc.want, tc.wantErr)
+		})
+	}
+}
