@@ -303,7 +303,7 @@ func ReadDir(dir string, optional bool) ([]*Template, error) {
 		sub := filepath.Join(dir, e.Name())
 		subEntries, err := os.ReadDir(sub)
 		if err != nil {
-			errs = append(errs, &Error{File: sub, Msg: "cannot read: " + unwrapPathError(err).Error()})
+			errs = append(errs, &Error{File: sub, Msg: "cannot read: " + oserr.Cause(err).Error()})
 			continue
 		}
 		for _, f := range subEntries {
