@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/decline-cli/decline/internal/testenv"
 )
 
 // writeMbox runs decline batch --format mbox on n generated rows and
@@ -58,10 +60,7 @@ func writeMbox(t *testing.T, n int) string {
 // mailbox module, a real mbox parser: every message is there, in order,
 // with its recipient, its decoded subject and its body.
 func TestMboxPython(t *testing.T) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not installed; skipping the mailbox read-back")
-	}
+	python := testenv.LookPath(t, "python3", "skipping the mailbox read-back")
 	mbox := writeMbox(t, 1000)
 	const script = `
 import email.header, mailbox, sys
@@ -97,14 +96,8 @@ for i, m in enumerate(msgs):
 // that tmux provides, and reads mutt's count of messages from its status
 // line.
 func TestMboxMutt(t *testing.T) {
-	mutt, err := exec.LookPath("mutt")
-	if err != nil {
-		t.Skip("mutt is not installed (.ci/run installs it); skipping the mutt read-back")
-	}
-	tmux, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("tmux is not installed (.ci/run installs it); skipping the mutt read-back")
-	}
+	mutt := testenv.LookPath(t, "mutt", "skipping the mutt read-back")
+	tmux := testenv.LookPath(t, "tmux", "skipping the mutt read-back")
 	mbox := writeMbox(t, 1000)
 	dir := t.TempDir()
 	muttrc := filepath.Join(dir, "muttrc")
@@ -127,7 +120,7 @@ set index_format="%4C %-30.30t %s"
 		mutt+" -n -F "+muttrc+" -f "+mbox)
 	start.Env = append(os.Environ(), "TERM=xterm", "HOME="+dir, "MAIL=")
 	if out, err := start.CombinedOutput(); err != nil {
-		t.Skipf("tmux cannot start a session here (%v: %s); skipping the mutt read-back", err, out)
+		testenv.Missing(t, fmt.Sprintf("tmux cannot start a session here (%v: %s); skipping the mutt read-back", err, out))
 	}
 	defer run("kill-server")
 	var screen string

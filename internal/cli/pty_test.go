@@ -5,6 +5,7 @@ package cli_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/decline-cli/decline/internal/testenv"
 	"golang.org/x/sys/unix"
 )
 
@@ -46,7 +48,7 @@ func startSession(t *testing.T, pipeStdout bool, env []string, args ...string) *
 	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
-		t.Skipf("no pseudo-terminal available: %v", err)
+		testenv.Missing(t, fmt.Sprintf("no pseudo-terminal available: %v", err))
 	}
 	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 140}); err != nil {
 		t.Fatal(err)

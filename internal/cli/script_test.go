@@ -17,6 +17,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/cli"
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite testscript expectations and golden files")
@@ -78,10 +79,19 @@ func TestScript(t *testing.T) {
 				}
 			},
 			"decode": decodeCmd,
+			// missing REASON: a [!exec:TOOL] script skips, or fails when
+			// DECLINE_REQUIRE_TOOLS=1 (testenv.Missing).
+			"missing": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: missing REASON")
+				}
+				testenv.Missing(ts.Value(scriptT{}).(testscript.T), args[0])
+			},
 			"repeat": repeatCmd,
 			"safe":   safeCmd,
 		},
 		Setup: func(env *testscript.Env) error {
+			env.Values[scriptT{}] = env.T()
 			home := filepath.Join(env.WorkDir, "home")
 			env.Setenv("HOME", home)
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
@@ -107,6 +117,9 @@ func TestScript(t *testing.T) {
 		},
 	})
 }
+
+// scriptT is the key of the script's testscript.T, for missing.
+type scriptT struct{}
 
 // hostileChars are set in every script's environment, one of each class
 // the outside-text policy refuses.

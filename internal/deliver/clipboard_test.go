@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/decline-cli/decline/internal/testenv"
 )
 
 // fakeSystem stands in for the tools, the environment and the terminal.
@@ -217,10 +219,7 @@ func TestOSC52(t *testing.T) {
 // name, or skips the test if there is no Xvfb.
 func startXvfb(t *testing.T) string {
 	t.Helper()
-	xvfb, err := exec.LookPath("Xvfb")
-	if err != nil {
-		t.Skip("Xvfb is not installed (.ci/run installs xvfb); skipping the real X clipboard test")
-	}
+	xvfb := testenv.LookPath(t, "Xvfb", "skipping the real X clipboard test")
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -262,9 +261,7 @@ func TestClipboardX11(t *testing.T) {
 		{"xsel", []string{"xsel", "--clipboard", "--output"}},
 	} {
 		t.Run(tool.name, func(t *testing.T) {
-			if _, err := exec.LookPath(tool.name); err != nil {
-				t.Skipf("%s is not installed (.ci/run installs xclip); skipping", tool.name)
-			}
+			testenv.LookPath(t, tool.name, "skipping the real X clipboard test")
 			c := &Clipboard{
 				Env: os.Getenv,
 				LookPath: func(file string) (string, error) {
@@ -289,9 +286,7 @@ func TestClipboardX11(t *testing.T) {
 	}
 
 	t.Run("a display that does not answer", func(t *testing.T) {
-		if _, err := exec.LookPath("xclip"); err != nil {
-			t.Skip("xclip is not installed; skipping")
-		}
+		testenv.LookPath(t, "xclip", "skipping the unanswered display test")
 		t.Setenv("DISPLAY", ":4095")
 		c := &Clipboard{Env: os.Getenv, LookPath: func(file string) (string, error) {
 			if file != "xclip" {

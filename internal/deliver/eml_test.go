@@ -16,6 +16,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/testenv"
 )
 
 var fixedDate = time.Date(2025, 3, 4, 5, 6, 7, 0, time.FixedZone("", -5*3600))
@@ -384,10 +385,7 @@ func TestEMLDeterministic(t *testing.T) {
 // with a stand-in for sendmail that keeps what mutt would send, and
 // checks that mutt read every header and the body as meant.
 func TestEMLMutt(t *testing.T) {
-	mutt, err := exec.LookPath("mutt")
-	if err != nil {
-		t.Skip("mutt is not installed (.ci/run installs it); skipping the mutt -H check")
-	}
+	mutt := testenv.LookPath(t, "mutt", "skipping the mutt -H check")
 	dir := t.TempDir()
 	sendmail := filepath.Join(dir, "sendmail")
 	script := "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.args\"\nexec cat > \"$0.out\"\n"
