@@ -3,6 +3,8 @@ package deliver
 import (
 	"errors"
 	"fmt"
+	"io"
+	"mime"
 	"net/mail"
 	"strings"
 	"unicode/utf8"
@@ -166,6 +168,14 @@ func ParseAddress(s string) (*mail.Address, error) {
 	if p := safetext.Check(a.Name, false); p != nil {
 		return nil, fmt.Errorf("has a display name that, decoded, %s", p.Reason)
 	}
+	// It leaves them as they are in a quoted name, but lenient readers
+	// (Python's email package among them) decode those too: a name that
+	// any reader would decode to a line break is refused as well.
+	if strings.Contains(a.Name, "=?") {
+		if p := safetext.Check(decodeLeniently(a.Name), false); p != nil {
+			return nil, fmt.Errorf("has a display name that, decoded, %s", p.Reason)
+		}
+	}
 	for _, r := range a.Address {
 		if r > 0x7e {
 			return nil, fmt.Errorf("is not an ASCII email address (addresses with other characters are not supported)")
@@ -177,9 +187,26 @@ func ParseAddress(s string) (*mail.Address, error) {
 	return a, nil
 }
 
+// lenientDecoder decodes every encoded-word it finds, in any charset: one
+// it does not know passes its bytes through unchanged, as lenient readers
+// do, so that a line break cannot hide behind an unknown charset.
+var lenientDecoder = &mime.WordDecoder{CharsetReader: func(_ string, r io.Reader) (io.Reader, error) { return r, nil }}
+
+// decodeLeniently is s with every encoded-word in it decoded, wherever it
+// stands.
+func decodeLeniently(s string) string {
+	d, err := lenientDecoder.DecodeHeader(s)
+	if err != nil {
+		return s
+	}
+	return d
+}
+
 // addressSegments returns the segments of one address field body: the
 // display name (as atoms, a quoted string or encoded-words), then the
-// address in angle brackets.
+// address in angle brackets. A name holding "=?" is always written as
+// encoded-words of its own text: quoted, a lenient reader would decode
+// it as if it were encoded-words itself.
 func addressSegments(name, fieldName string, addr string) []string {
 	angle := (&mail.Address{Address: addr}).String()
 	if name == "" {
@@ -189,7 +216,7 @@ func addressSegments(name, fieldName string, addr string) []string {
 	switch {
 	case isAtomPhrase(name):
 		segs, _ = plainSegments(fieldName, name)
-	case isPrintableASCII(name) && len(name)+len(fieldName)+4+2*strings.Count(name, `"`)+2*strings.Count(name, `\`) <= maxHeaderLine:
+	case isPrintableASCII(name) && !strings.Contains(name, "=?") && len(name)+len(fieldName)+4+2*strings.Count(name, `"`)+2*strings.Count(name, `\`) <= maxHeaderLine:
 		q := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name)
 		segs = []string{`"` + q + `"`}
 	default:
