@@ -2,6 +2,7 @@ package deliver
 
 import (
 	"fmt"
+	"net/mail"
 	"strings"
 	"unicode/utf8"
 
@@ -12,8 +13,9 @@ import (
 // "mailto:scott@example.com?subject=...&body=...", for xdg-open or open.
 //
 // The address (from m.To, without its display name, which a mailto URL
-// cannot carry) keeps its "@"; everything else outside the URL unreserved
-// set (letters, digits, "-", ".", "_", "~") is percent-encoded as UTF-8,
+// cannot carry) keeps the "@" before its domain and the quotes of a quoted
+// local part; everything else outside the URL unreserved set (letters,
+// digits, "-", ".", "_", "~") is percent-encoded as UTF-8,
 // spaces as %20 and line breaks as %0D%0A. No value can therefore end its
 // field or add one, such as bcc. A subject holding a line break or a
 // control character is an error, as it is for EML, because a mail client
@@ -26,7 +28,7 @@ func Mailto(m *Message) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("to %s %v", safetext.Quote(m.To), err)
 		}
-		pctEncode(&b, a.Address, "@")
+		writeMailtoAddress(&b, a.Address)
 	}
 	sep := byte('?')
 	subject := strings.TrimSpace(m.Reply.Subject)
@@ -52,6 +54,21 @@ func Mailto(m *Message) (string, error) {
 		pctEncode(&b, line, "")
 	}
 	return b.String(), nil
+}
+
+// writeMailtoAddress writes an address (as net/mail gives it, unquoted)
+// as RFC 6068's addr-spec: a local part that is not a dot-atom is quoted
+// again, and the quotes and everything else but the "@" before the domain
+// are percent-encoded, as in RFC 6068 6.2's %22not%40me%22@example.org.
+// Unquoted, "not@me"@example.org would read as another address, and
+// "scott,bob@evil.example"@good.example as two.
+func writeMailtoAddress(b *strings.Builder, addr string) {
+	// String quotes the local part when it must be: <"not@me"@example.org>.
+	spec := strings.TrimSuffix(strings.TrimPrefix((&mail.Address{Address: addr}).String(), "<"), ">")
+	at := strings.LastIndexByte(spec, '@')
+	pctEncode(b, spec[:at], "")
+	b.WriteByte('@')
+	pctEncode(b, spec[at+1:], "")
 }
 
 // pctEncode writes s with every byte outside the unreserved set, and not

@@ -1,6 +1,7 @@
 package deliver
 
 import (
+	"net/mail"
 	"net/url"
 	"strings"
 	"testing"
@@ -118,5 +119,73 @@ func FuzzMailto(f *testing.F) {
 		if strings.ContainsAny(u, "+ \r\n#") {
 			t.Errorf("URL %q holds a character it should have encoded", u)
 		}
+	})
+}
+
+// TestMailtoQuotedLocalParts: a quoted local part keeps its quotes,
+// percent-encoded as RFC 6068's own examples write them, so that "@" and
+// "," inside it cannot make another address.
+func TestMailtoQuotedLocalParts(t *testing.T) {
+	for to, want := range map[string]string{
+		`"not@me"@example.org`:                  "mailto:%22not%40me%22@example.org",
+		`"oh\\no"@example.org`:                  "mailto:%22oh%5C%5Cno%22@example.org",
+		`"scott,bob@evil.example"@good.example`: "mailto:%22scott%2Cbob%40evil.example%22@good.example",
+		`"scott lee"@example.com`:               "mailto:%22scott%20lee%22@example.com",
+		`Scott <"a\"b"@example.com>`:            "mailto:%22a%5C%22b%22@example.com",
+		"scott@[192.0.2.1]":                     "mailto:scott@%5B192.0.2.1%5D",
+	} {
+		u, err := Mailto(newMessage("A", "", "B\n", to))
+		if err != nil {
+			t.Fatalf("%s: %v", to, err)
+		}
+		if got, _, _ := strings.Cut(u, "?"); got != want {
+			t.Errorf("%s: got %s, want %s", to, got, want)
+		}
+		checkMailtoAddress(t, u, to)
+	}
+}
+
+// checkMailtoAddress reads a mailto URL's address back as RFC 6068 says:
+// split at commas, percent-decode, parse: exactly one address, the one
+// given.
+func checkMailtoAddress(t *testing.T, u, to string) {
+	t.Helper()
+	want, err := ParseAddress(to)
+	if err != nil {
+		t.Fatalf("%q: %v", to, err)
+	}
+	parsed, err := url.Parse(u)
+	if err != nil {
+		t.Fatalf("URL %q does not parse: %v", u, err)
+	}
+	parts := strings.Split(parsed.Opaque, ",")
+	if len(parts) != 1 {
+		t.Fatalf("%q: URL %q names %d addresses", to, u, len(parts))
+	}
+	addr, err := url.PathUnescape(parts[0])
+	if err != nil {
+		t.Fatalf("%q: URL %q: %v", to, u, err)
+	}
+	list, err := mail.ParseAddressList(addr)
+	if err != nil || len(list) != 1 || list[0].Address != want.Address {
+		t.Fatalf("%q: URL %q reads back as %q: %v, %v", to, u, addr, list, err)
+	}
+}
+
+// FuzzMailtoAddress: any address Mailto accepts reads back from the URL
+// as exactly that one address.
+func FuzzMailtoAddress(f *testing.F) {
+	for _, s := range addressSamples {
+		f.Add(s)
+	}
+	f.Add(`"not@me"@example.org`)
+	f.Add(`"scott,bob@evil.example"@good.example`)
+	f.Add(`"a?b&c=d#e%41"@example.com`)
+	f.Fuzz(func(t *testing.T, to string) {
+		u, err := Mailto(newMessage("A", "", "B\n", to))
+		if err != nil || to == "" {
+			return
+		}
+		checkMailtoAddress(t, u, to)
 	})
 }
