@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -93,7 +94,9 @@ const MaxSize = 64 << 10
 // Load reads the configuration file at path. A missing file that the user
 // did not name gives empty settings.
 func Load(path string, explicit bool) (*Config, error) {
-	f, err := os.Open(path)
+	// Opened without waiting (openFlags), so that a named pipe, which
+	// would wait for a writer forever, can be refused like a device.
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		if !explicit && errors.Is(err, fs.ErrNotExist) {
 			return &Config{}, nil
@@ -105,6 +108,9 @@ func Load(path string, explicit bool) (*Config, error) {
 		return nil, fmt.Errorf("cannot read config file %s: %v", path, err)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("config file %s is not a regular file: make it a plain file, or remove it", path)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read config file %s: %v", path, err)
@@ -114,13 +120,26 @@ func Load(path string, explicit bool) (*Config, error) {
 	}
 	c, err := Parse(data)
 	if err != nil {
+		var le *LineError
+		if errors.As(err, &le) {
+			return nil, fmt.Errorf("%s:%d: %s", path, le.Line, le.Msg)
+		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	c.Path = path
 	return c, nil
 }
 
-// Parse decodes configuration strictly: unknown keys are errors.
+// LineError is a problem at a line of the file.
+type LineError struct {
+	Line int
+	Msg  string
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Parse decodes configuration strictly: unknown keys are errors, and so
+// is a second YAML document, which would otherwise be ignored.
 func Parse(data []byte) (c *Config, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -134,7 +153,14 @@ func Parse(data []byte) (c *Config, err error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, errors.New(cleanYAMLError(err))
+		return nil, yamlError(err)
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return nil, &LineError{Line: documentStart(data, next.Line), Msg: "a second YAML document starts here; a config file holds one set of settings"}
+	case !errors.Is(err, io.EOF):
+		return nil, yamlError(err)
 	}
 	// The values are outside text like any other: a sender holding an
 	// escape sequence is refused here, once, rather than on every reply.
@@ -147,6 +173,35 @@ func Parse(data []byte) (c *Config, err error) {
 		}
 	}
 	return c, nil
+}
+
+// documentStart is the line of the "---" that starts the document whose
+// content the decoder places at line (1-based), looking back over blank
+// lines and comments only; line itself when there is none.
+func documentStart(data []byte, line int) int {
+	lines := bytes.Split(data, []byte("\n"))
+	for i := min(line, len(lines)) - 1; i >= 0; i-- {
+		l := bytes.TrimSpace(lines[i])
+		switch {
+		case bytes.Equal(l, []byte("---")) || bytes.HasPrefix(l, []byte("--- ")):
+			return i + 1
+		case i < line-1 && len(l) > 0 && l[0] != '#':
+			return line
+		}
+	}
+	return line
+}
+
+// yamlError is the decoder's error in decline's words, as a LineError
+// when it starts at a line.
+func yamlError(err error) error {
+	msg := cleanYAMLError(err)
+	if m := yamlErrors().atLine.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			return &LineError{Line: n, Msg: m[2]}
+		}
+	}
+	return errors.New(msg)
 }
 
 // cleanYAMLError rewrites the decoder's messages into decline's style.
@@ -174,7 +229,8 @@ func cleanYAMLError(err error) string {
 
 // yamlErrors are the patterns of the decoder's messages, compiled on the
 // error path only: start-up pays nothing for them.
-var yamlErrors = sync.OnceValue(func() (re struct{ unknownField, notSettings, notText *regexp.Regexp }) {
+var yamlErrors = sync.OnceValue(func() (re struct{ unknownField, notSettings, notText, atLine *regexp.Regexp }) {
+	re.atLine = regexp.MustCompile(`^line (\d+): (.*)$`)
 	re.unknownField = regexp.MustCompile(`(?s)field (.*?) not found in type config\.Config`)
 	re.notSettings = regexp.MustCompile("(?s)cannot unmarshal !!\\w+(?: `.*?`)? into config\\.Config")
 	re.notText = regexp.MustCompile(`cannot unmarshal !!(seq|map) into string`)

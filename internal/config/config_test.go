@@ -104,3 +104,31 @@ func TestYAMLErrorsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondDocumentIsAnError: settings after a "---" used to be ignored
+// without a word. A second document is an error at its line.
+func TestSecondDocumentIsAnError(t *testing.T) {
+	for body, want := range map[string]string{
+		"sender: a\n---\nsender: b\n":         "line 2: a second YAML document starts here; a config file holds one set of settings",
+		"---\nsender: a\n---\n":               "line 3: a second YAML document starts here; a config file holds one set of settings",
+		"sender: a\n...\n---\nsignoff: x\n":   "line 3: a second YAML document starts here; a config file holds one set of settings",
+		"sender: a\n---\n# c\n\nsignoff: x\n": "line 2: a second YAML document starts here; a config file holds one set of settings",
+		"sender: a\n--- {signoff: x}\n":       "line 2: a second YAML document starts here; a config file holds one set of settings",
+	} {
+		if _, err := Parse([]byte(body)); err == nil || err.Error() != want {
+			t.Errorf("%q: err = %v\nwant %s", body, err, want)
+		}
+	}
+	for _, body := range []string{"---\nsender: a\n", "sender: a\n...\n", "---\nsender: a\n...\n"} {
+		if c, err := Parse([]byte(body)); err != nil || c.Sender != "a" {
+			t.Errorf("%q: %+v, %v", body, c, err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte("sender: a\n---\nsender: b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(path, false); err == nil || err.Error() != path+":2: a second YAML document starts here; a config file holds one set of settings" {
+		t.Errorf("Load: %v", err)
+	}
+}
