@@ -72,5 +72,7 @@ func Lookup(choices []Choice, id string) (Choice, bool) {
 // from the request and the configuration, never declared by a template.
 // Addressee is what a formal greeting calls the requester: title and
 // surname when the name carries a title ("Dr. Smith"), else the first
-// name.
-var Builtins = []string{"Name", "FirstName", "Addressee", "Sender", "Signoff"}
+// name. Sender is how the reply is signed: the sender's first name for a
+// brief note (unless the configuration asks for the full name), the full
+// name for a letter; SenderFirst and SenderFull are the two forms.
+var Builtins = []string{"Name", "FirstName", "Addressee", "Sender", "SenderFirst", "SenderFull", "Signoff"}

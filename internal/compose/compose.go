@@ -37,10 +37,23 @@ type Request struct {
 	Name      string
 	FirstName string // empty: the first word of Name
 	Sender    string
+	// SignBrief says how a brief note is signed: SignFirst (also when
+	// empty) with the sender's first name, SignFull with the full name.
+	// Letters are always signed with the full name.
+	SignBrief string
 	Signoff   string
 	Values    map[string]string // extra values, by name
 	Variant   int               // 1-based; 0 chooses from the name
 }
+
+// How a brief note is signed (Request.SignBrief).
+const (
+	SignFirst = "first"
+	SignFull  = "full"
+)
+
+// BriefTone is the tone of short notes, signed as SignBrief says.
+const BriefTone = "brief"
 
 // Reply is a rendered reply.
 type Reply struct {
@@ -172,6 +185,9 @@ func Check(t *catalog.Template, r *Request) error {
 	fields := []struct{ field, value string }{
 		{"name", r.Name}, {"first name", r.FirstName}, {"sender", r.Sender}, {"sign-off", r.Signoff},
 	}
+	if r.SignBrief != "" && r.SignBrief != SignFirst && r.SignBrief != SignFull {
+		return &FieldError{Field: "brief signature", Value: r.SignBrief, Msg: "is neither " + SignFirst + " nor " + SignFull}
+	}
 	for _, f := range fields {
 		if p := safetext.Check(f.value, false); p != nil {
 			return &FieldError{Field: f.field, Value: f.value, Msg: p.Reason}
@@ -262,7 +278,7 @@ func dataFor(t *catalog.Template, r *Request) map[string]any {
 	data := make(map[string]any, len(catalog.Builtins)+len(t.Requires)+len(t.Optional))
 	for _, names := range [][]string{catalog.Builtins, t.Requires, t.Optional} {
 		for _, n := range names {
-			data[n] = fieldValue(n, r, first)
+			data[n] = fieldValue(n, t, r, first)
 		}
 	}
 	return data
@@ -272,7 +288,7 @@ func dataFor(t *catalog.Template, r *Request) map[string]any {
 // that says how each is trimmed, which the fast path relies on to match
 // Render byte for byte. first is the first name, worked out once by the
 // caller.
-func fieldValue(name string, r *Request, first string) string {
+func fieldValue(name string, t *catalog.Template, r *Request, first string) string {
 	switch name {
 	case "Name":
 		return strings.TrimSpace(r.Name)
@@ -281,11 +297,25 @@ func fieldValue(name string, r *Request, first string) string {
 	case "Addressee":
 		return Addressee(r.Name, first)
 	case "Sender":
+		if t.Tone == BriefTone && r.SignBrief != SignFull {
+			return names.English.First(r.Sender)
+		}
 		return strings.TrimSpace(r.Sender)
+	case "SenderFull":
+		return strings.TrimSpace(r.Sender)
+	case "SenderFirst":
+		return names.English.First(r.Sender)
 	case "Signoff":
 		return CleanSignoff(r.Signoff)
 	}
 	return strings.TrimSpace(r.Values[name])
+}
+
+// Signature is the name a reply is signed with ({{.Sender}}): the
+// sender's first name for a brief note unless r.SignBrief is SignFull,
+// the full name for a letter.
+func Signature(t *catalog.Template, r *Request) string {
+	return fieldValue("Sender", t, r, "")
 }
 
 // firstNameOf is the name the greeting uses.

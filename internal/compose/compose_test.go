@@ -237,3 +237,44 @@ templates:
 			Values: map[string]string{"contact": c.contact, "role": c.role}, Variant: 1})
 	}
 }
+
+func TestSigning(t *testing.T) {
+	const src = `
+kind: endorsement
+templates:
+  - relationship: social
+    tone: %s
+    variants:
+      - "Hi {{.FirstName}}, no.\n\n{{.Signoff}},\n{{.Sender}}\n({{.SenderFirst}} / {{.SenderFull}})"
+`
+	for _, c := range []struct{ tone, sender, sign, want string }{
+		{"brief", "Pat Morgan", "", "Pat"},
+		{"brief", "Pat Morgan", compose.SignFirst, "Pat"},
+		{"brief", "Pat Morgan", compose.SignFull, "Pat Morgan"},
+		{"brief", "Dr. Pat Morgan 🚀", "", "Pat"},
+		{"brief", "", "", ""},
+		{"warm", "Pat Morgan", "", "Pat Morgan"},
+		{"formal", " Pat Morgan ", compose.SignFirst, "Pat Morgan"},
+	} {
+		tmpl := parseOne(t, strings.Replace(src, "%s", c.tone, 1))
+		req := compose.Request{Name: "Ana Ruiz", Sender: c.sender, Signoff: "Best", SignBrief: c.sign, Variant: 1}
+		r, err := compose.Render(tmpl, &req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, full := compose.FirstName(c.sender), strings.TrimSpace(c.sender)
+		want := "Hi Ana, no.\n\nBest,\n" + c.want + "\n(" + first + " / " + full + ")\n"
+		if r.Body != want {
+			t.Errorf("%s %q %q: body %q, want %q", c.tone, c.sender, c.sign, r.Body, want)
+		}
+		if got := compose.Signature(tmpl, &req); got != c.want {
+			t.Errorf("Signature = %q, want %q", got, c.want)
+		}
+		sameAsRender(t, compose.NewRenderer(), tmpl, req)
+	}
+	tmpl := parseOne(t, strings.Replace(src, "%s", "brief", 1))
+	_, err := compose.Render(tmpl, &compose.Request{Name: "Ana", SignBrief: "both"})
+	if err == nil || err.Error() != `brief signature "both" is neither first nor full` {
+		t.Errorf("bad SignBrief: %v", err)
+	}
+}

@@ -132,8 +132,8 @@ func fieldOf(pipe *parse.PipeNode) (field, fn string, ok bool) {
 }
 
 // value is what a plan's field i prints for a request.
-func (p *textPlan) value(i int, req *Request, first string) string {
-	v := fieldValue(p.fields[i], req, first)
+func (p *textPlan) value(i int, t *catalog.Template, req *Request, first string) string {
+	v := fieldValue(p.fields[i], t, req, first)
 	if f := p.funcs[i]; f != nil {
 		return f(v)
 	}
@@ -239,8 +239,8 @@ func (r *Renderer) Validate(t *catalog.Template, req *Request) error {
 	}
 	// The fast path fails only where its output would pass a cap; then
 	// Render gives the error.
-	if body.maxSize > MaxOutput && rawSize(body, req) > MaxOutput ||
-		pl.subject.maxSize > MaxSubject && rawSize(pl.subject, req) > MaxSubject {
+	if body.maxSize > MaxOutput && rawSize(body, t, req) > MaxOutput ||
+		pl.subject.maxSize > MaxSubject && rawSize(pl.subject, t, req) > MaxSubject {
 		_, err := Render(t, req)
 		return err
 	}
@@ -248,10 +248,10 @@ func (r *Renderer) Validate(t *catalog.Template, req *Request) error {
 }
 
 // rawSize is the length of a plan's output before tidying.
-func rawSize(p *textPlan, req *Request) int {
+func rawSize(p *textPlan, t *catalog.Template, req *Request) int {
 	size, first := p.rawLit, firstNameOf(req)
 	for i := range p.fields {
-		size += len(p.value(i, req, first)) * p.uses[i]
+		size += len(p.value(i, t, req, first)) * p.uses[i]
 	}
 	return size
 }
@@ -300,7 +300,7 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 	var mask uint32
 	size := body.rawLit
 	for i := range body.fields {
-		v := body.value(i, req, p.FirstName)
+		v := body.value(i, t, req, p.FirstName)
 		p.vals = append(p.vals, v)
 		if v == "" {
 			mask |= 1 << i
@@ -318,7 +318,7 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 		if s.field < 0 {
 			sb.WriteString(s.lit)
 		} else {
-			sb.WriteString(pl.subject.value(s.field, req, p.FirstName))
+			sb.WriteString(pl.subject.value(s.field, t, req, p.FirstName))
 		}
 	}
 	if sb.Len() > MaxSubject {

@@ -176,7 +176,7 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 	if len(lines) > 1 {
 		tail = lines[len(lines)-2] + "\n" + last
 	}
-	if !strings.Contains(last, req.Sender) || !strings.Contains(tail, req.Signoff) {
+	if !strings.Contains(last, compose.Signature(t, req)) || !strings.Contains(tail, req.Signoff) {
 		c.once(key("signoff"), line, "%s: the reply for %s does not end with the sign-off and sender (end it with \"{{.Signoff}},\" and \"{{.Sender}}\")", what, who)
 	}
 	// A requester's name does not bring the sign-off's words into the
