@@ -27,6 +27,9 @@ type Config struct {
 	Tone      string `yaml:"tone"`
 	Format    string `yaml:"format"`
 	Clipboard string `yaml:"clipboard"`
+	// SignBrief is how brief notes are signed: "first" (the default) with
+	// the sender's first name, "full" with the whole name.
+	SignBrief string `yaml:"sign_brief"`
 
 	// Path is the file the settings came from, or "" when none was read.
 	Path string `yaml:"-"`
@@ -166,11 +169,16 @@ func Parse(data []byte) (c *Config, err error) {
 	// escape sequence is refused here, once, rather than on every reply.
 	for _, f := range []struct{ key, value string }{
 		{"sender", c.Sender}, {"signoff", c.Signoff}, {"kind", c.Kind},
-		{"tone", c.Tone}, {"format", c.Format}, {"clipboard", c.Clipboard},
+		{"tone", c.Tone}, {"format", c.Format}, {"clipboard", c.Clipboard}, {"sign_brief", c.SignBrief},
 	} {
 		if p := safetext.Check(f.value, false); p != nil {
 			return nil, fmt.Errorf("%s %s %s", f.key, safetext.Quote(f.value), p.Reason)
 		}
+	}
+	switch c.SignBrief {
+	case "", "first", "full":
+	default:
+		return nil, fmt.Errorf("sign_brief is %s; it must be first (sign brief notes with your first name) or full (with your whole name)", safetext.Quote(c.SignBrief))
 	}
 	return c, nil
 }
@@ -215,7 +223,7 @@ func cleanYAMLError(err error) string {
 	// text, so it is quoted like any other outside value.
 	msg = re.unknownField.ReplaceAllStringFunc(msg, func(m string) string {
 		key := re.unknownField.FindStringSubmatch(m)[1]
-		return "unknown setting " + safetext.Quote(key) + " (known: sender, signoff, kind, tone, format, clipboard)"
+		return "unknown setting " + safetext.Quote(key) + " (known: sender, signoff, sign_brief, kind, tone, format, clipboard)"
 	})
 	// "cannot unmarshal !!str `x` into config.Config": the file is not a
 	// mapping of settings; "... !!seq into string": a setting is a list.

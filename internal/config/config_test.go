@@ -76,7 +76,7 @@ func TestValuesAndPathsMeetThePolicy(t *testing.T) {
 		"sender: \"Jo\\e]52;c;ZXZpbA==\\a\"\n": `sender "Jo\x1b]52;c;ZXZpbA==\a" contains an escape character (U+001B)`,
 		"signoff: \"Best\\u202e\"\n":           `signoff "Best\u202e" contains a text-direction control (U+202E)`,
 		"tone: \"\\x9b\"\n":                    `tone "\u009b" contains a control character (U+009B)`,
-		"\"\\e[2J\": x\n":                      `line 1: unknown setting "\x1b[2J" (known: sender, signoff, kind, tone, format, clipboard)`,
+		"\"\\e[2J\": x\n":                      `line 1: unknown setting "\x1b[2J" (known: sender, signoff, sign_brief, kind, tone, format, clipboard)`,
 	} {
 		if _, err := Parse([]byte(body)); err == nil || err.Error() != want {
 			t.Errorf("%q: err = %v\nwant %s", body, err, want)
@@ -130,5 +130,23 @@ func TestSecondDocumentIsAnError(t *testing.T) {
 	}
 	if _, err := Load(path, false); err == nil || err.Error() != path+":2: a second YAML document starts here; a config file holds one set of settings" {
 		t.Errorf("Load: %v", err)
+	}
+}
+
+// TestSignBrief: sign_brief takes first or full, and nothing else.
+func TestSignBrief(t *testing.T) {
+	for _, v := range []string{"first", "full"} {
+		if c, err := Parse([]byte("sign_brief: " + v + "\n")); err != nil || c.SignBrief != v {
+			t.Errorf("sign_brief: %s gave %+v, %v", v, c, err)
+		}
+	}
+	for body, want := range map[string]string{
+		"sign_brief: First\n": `sign_brief is "First"; it must be first (sign brief notes with your first name) or full (with your whole name)`,
+		"sign_brief: yes\n":   `sign_brief is "yes"; it must be first (sign brief notes with your first name) or full (with your whole name)`,
+		"sign_brief: [a]\n":   "line 1: a setting must be text, found a list",
+	} {
+		if _, err := Parse([]byte(body)); err == nil || err.Error() != want {
+			t.Errorf("%q: err = %v\nwant %s", body, err, want)
+		}
 	}
 }

@@ -38,6 +38,7 @@ type Defaults struct {
 	Template     string
 	Sender       string
 	Signoff      string // empty: the default of the template's tone
+	SignBrief    string // how brief notes are signed (compose.SignFirst, SignFull)
 	Values       map[string]string
 
 	given Given
@@ -77,6 +78,7 @@ func Layer(cfg *config.Config, g Given) (*Defaults, error) {
 		Template:     g.Template,
 		Sender:       FirstNonEmpty(g.Sender, cfg.Sender),
 		Signoff:      FirstNonEmpty(g.Signoff, cfg.Signoff),
+		SignBrief:    cfg.SignBrief,
 		Values:       values,
 		given:        g,
 	}, nil
@@ -187,6 +189,7 @@ func (d *Defaults) Request(t *catalog.Template, o *One) (*compose.Request, error
 		FirstName: o.FirstName,
 		Sender:    d.Sender,
 		Signoff:   Signoff(d.Signoff, t.Tone),
+		SignBrief: d.SignBrief,
 		Values:    o.Values,
 		Variant:   o.Variant,
 	}, nil

@@ -109,6 +109,7 @@ func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 		FirstName: row.FirstName,
 		Sender:    d.Sender,
 		Signoff:   Signoff(d.Signoff, t.Tone),
+		SignBrief: d.SignBrief,
 		Values:    values,
 	}
 	if row.Variant != "" {
