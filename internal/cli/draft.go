@@ -3,16 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
-	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/prompt"
@@ -107,40 +104,6 @@ func choiceList(choices []catalog.Choice) string {
 		fmt.Fprintf(&b, "  %-14s  %s", c.ID, c.Label)
 	}
 	return b.String()
-}
-
-// replyFlags choose and fill a reply; draft and batch share them.
-type replyFlags struct {
-	relationship, kind, tone string
-	templateID               string
-	sets                     []string
-	from, signoff            string
-}
-
-func (r *replyFlags) register(fl *pflag.FlagSet) {
-	fl.StringVarP(&r.relationship, "relationship", "r", "", "how you know them: "+strings.Join(catalog.IDs(reply.Relationships()), ", "))
-	fl.StringVarP(&r.kind, "kind", "k", "", "what they asked for: "+strings.Join(catalog.IDs(reply.Kinds()), ", ")+" (default recommendation)")
-	fl.StringVarP(&r.tone, "tone", "t", "", "warm, formal or brief (default warm)")
-	fl.StringVar(&r.templateID, "template", "", "use the template with this `ID` (see 'decline templates list')")
-	fl.StringArrayVar(&r.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
-	fl.StringVar(&r.from, "from", "", "your name for the sign-off (default: sender in config.yaml)")
-	fl.StringVar(&r.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
-}
-
-// layer parses the flags and layers them over the configuration.
-func (r *replyFlags) layer(cfg *config.Config) (*reply.Defaults, error) {
-	values, err := parseSets(r.sets)
-	if err != nil {
-		return nil, err
-	}
-	d, err := reply.Layer(cfg, reply.Given{
-		Kind: r.kind, Relationship: r.relationship, Tone: r.tone, Template: r.templateID,
-		Sender: r.from, Signoff: r.signoff, Values: values,
-	})
-	if err != nil {
-		return nil, flagError(err)
-	}
-	return d, nil
 }
 
 func runDraft(f *Factory, o *draftOptions) error {
@@ -318,82 +281,6 @@ func briefNote(r *compose.Reply) string {
 		return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds; shorten a name or value, or use --tone warm", n, compose.BriefLimit)
 	}
 	return ""
-}
-
-func parseSets(sets []string) (map[string]string, error) {
-	values := make(map[string]string, len(sets))
-	for _, kv := range sets {
-		k, v, ok := strings.Cut(kv, "=")
-		k = strings.TrimSpace(k)
-		if !ok || k == "" {
-			return nil, usageErrorf("--set takes key=value, got %s", safetext.Quote(kv))
-		}
-		values[k] = v
-	}
-	return values, nil
-}
-
-// kindChoices are the kinds the catalog has, and when a relationship is
-// given already, only those that have a reply for it.
-func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
-	var out []catalog.Choice
-	for _, id := range cat.KindsPresent() {
-		if relationship != "" && !slices.Contains(cat.RelationshipsFor(id), relationship) {
-			continue
-		}
-		out = append(out, reply.Label(reply.Kinds(), id))
-	}
-	return out
-}
-
-func relationshipChoices(cat *catalog.Catalog, kind string) []catalog.Choice {
-	var out []catalog.Choice
-	for _, id := range cat.RelationshipsFor(kind) {
-		out = append(out, reply.Label(reply.Relationships(), id))
-	}
-	return out
-}
-
-// askChoice offers labelled choices and returns the chosen id.
-func askChoice(p prompt.Prompter, question string, choices []catalog.Choice, def string) (string, error) {
-	if len(choices) == 0 {
-		return "", errors.New("the catalog has nothing to choose from here")
-	}
-	labels := make([]string, len(choices))
-	defIndex := 0
-	for i, c := range choices {
-		labels[i] = c.Label
-		if c.ID == def {
-			defIndex = i
-		}
-	}
-	i, err := p.Select(question, labels, defIndex)
-	if err != nil {
-		return "", err
-	}
-	return choices[i].ID, nil
-}
-
-func validName(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return errors.New("a name is needed")
-	}
-	var te *reply.TextError
-	if errors.As(reply.CheckText(reply.FieldName, "", s), &te) {
-		return errors.New("that name " + te.Reason)
-	}
-	return nil
-}
-
-func validValue(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return errors.New("this reply needs a value here")
-	}
-	var te *reply.TextError
-	if errors.As(reply.CheckText(reply.FieldValue, "", s), &te) {
-		return errors.New("that value " + te.Reason)
-	}
-	return nil
 }
 
 func truthy(s string) bool {

@@ -11,6 +11,7 @@ import (
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/prompt"
+	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -190,5 +191,68 @@ func copyData(f *Factory, data []byte, mode string) error {
 		msg += "; if it is not there, the terminal does not accept OSC 52"
 	}
 	fmt.Fprintln(f.IO.ErrOut, msg+".")
+	return nil
+}
+
+// kindChoices are the kinds the catalog has, and when a relationship is
+// given already, only those that have a reply for it.
+func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
+	var out []catalog.Choice
+	for _, id := range cat.KindsPresent() {
+		if relationship != "" && !slices.Contains(cat.RelationshipsFor(id), relationship) {
+			continue
+		}
+		out = append(out, reply.Label(reply.Kinds(), id))
+	}
+	return out
+}
+
+func relationshipChoices(cat *catalog.Catalog, kind string) []catalog.Choice {
+	var out []catalog.Choice
+	for _, id := range cat.RelationshipsFor(kind) {
+		out = append(out, reply.Label(reply.Relationships(), id))
+	}
+	return out
+}
+
+// askChoice offers labelled choices and returns the chosen id.
+func askChoice(p prompt.Prompter, question string, choices []catalog.Choice, def string) (string, error) {
+	if len(choices) == 0 {
+		return "", errors.New("the catalog has nothing to choose from here")
+	}
+	labels := make([]string, len(choices))
+	defIndex := 0
+	for i, c := range choices {
+		labels[i] = c.Label
+		if c.ID == def {
+			defIndex = i
+		}
+	}
+	i, err := p.Select(question, labels, defIndex)
+	if err != nil {
+		return "", err
+	}
+	return choices[i].ID, nil
+}
+
+func validName(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("a name is needed")
+	}
+	var te *reply.TextError
+	if errors.As(reply.CheckText(reply.FieldName, "", s), &te) {
+		return errors.New("that name " + te.Reason)
+	}
+	return nil
+}
+
+func validValue(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("this reply needs a value here")
+	}
+	var te *reply.TextError
+	if errors.As(reply.CheckText(reply.FieldValue, "", s), &te) {
+		return errors.New("that value " + te.Reason)
+	}
 	return nil
 }

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/iostreams"
 )
 
 // parse runs a command's flag parsing alone: runF receives the options.

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/reply"
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// replyFlags choose and fill a reply; draft and batch share them.
+type replyFlags struct {
+	relationship, kind, tone string
+	templateID               string
+	sets                     []string
+	from, signoff            string
+}
+
+func (r *replyFlags) register(fl *pflag.FlagSet) {
+	fl.StringVarP(&r.relationship, "relationship", "r", "", "how you know them: "+strings.Join(catalog.IDs(reply.Relationships()), ", "))
+	fl.StringVarP(&r.kind, "kind", "k", "", "what they asked for: "+strings.Join(catalog.IDs(reply.Kinds()), ", ")+" (default recommendation)")
+	fl.StringVarP(&r.tone, "tone", "t", "", "warm, formal or brief (default warm)")
+	fl.StringVar(&r.templateID, "template", "", "use the template with this `ID` (see 'decline templates list')")
+	fl.StringArrayVar(&r.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
+	fl.StringVar(&r.from, "from", "", "your name for the sign-off (default: sender in config.yaml)")
+	fl.StringVar(&r.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
+}
+
+// layer parses the flags and layers them over the configuration.
+func (r *replyFlags) layer(cfg *config.Config) (*reply.Defaults, error) {
+	values, err := parseSets(r.sets)
+	if err != nil {
+		return nil, err
+	}
+	d, err := reply.Layer(cfg, reply.Given{
+		Kind: r.kind, Relationship: r.relationship, Tone: r.tone, Template: r.templateID,
+		Sender: r.from, Signoff: r.signoff, Values: values,
+	})
+	if err != nil {
+		return nil, flagError(err)
+	}
+	return d, nil
+}
+
+func parseSets(sets []string) (map[string]string, error) {
+	values := make(map[string]string, len(sets))
+	for _, kv := range sets {
+		k, v, ok := strings.Cut(kv, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return nil, usageErrorf("--set takes key=value, got %s", safetext.Quote(kv))
+		}
+		values[k] = v
+	}
+	return values, nil
+}
