@@ -159,7 +159,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	kindAsked := canPrompt && t == nil && !d.KindGiven() && strings.TrimSpace(o.name) == ""
 	if t == nil {
 		if err := d.CheckRelationship(cat, kindAsked); err != nil {
-			return usageErrorf("%v", err)
+			return usageErrorf("%w", err)
 		}
 	}
 	if !canPrompt {
@@ -197,7 +197,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 		}
 	}
 	if t, err = d.Choose(cat, t, one); err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%w", err)
 	}
 	for _, v := range t.Requires {
 		if strings.TrimSpace(one.Values[v]) != "" {
@@ -248,7 +248,7 @@ func composeError(err error) error {
 	var ve *compose.VariantError
 	var me *compose.MissingError
 	if errors.As(err, &fe) || errors.As(err, &ve) || errors.As(err, &me) {
-		return &UsageError{Msg: err.Error()}
+		return &UsageError{Msg: err.Error(), Err: err}
 	}
 	return err
 }

@@ -27,13 +27,21 @@ const (
 	ExitCancelled = 130
 )
 
-// UsageError is a mistake in how decline was called: exit 2.
-type UsageError struct{ Msg string }
+// UsageError is a mistake in how decline was called: exit 2. Err, when
+// set, is the domain error it words, for callers that inspect it.
+type UsageError struct {
+	Msg string
+	Err error
+}
 
 func (e *UsageError) Error() string { return e.Msg }
 
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// usageErrorf words a usage error; a %w in format keeps its cause.
 func usageErrorf(format string, args ...any) error {
-	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+	err := fmt.Errorf(format, args...)
+	return &UsageError{Msg: err.Error(), Err: errors.Unwrap(err)}
 }
 
 // errCancelled is the user giving up: exit 130, with a one-line

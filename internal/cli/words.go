@@ -57,17 +57,17 @@ func flagError(err error) error {
 		if text.Field == reply.FieldValue {
 			flag = "--set " + safetext.Quote(text.Key) + ": value"
 		}
-		return usageErrorf("%s %s %s", flag, safetext.Quote(text.Value), text.Reason)
+		return &UsageError{Msg: fmt.Sprintf("%s %s %s", flag, safetext.Quote(text.Value), text.Reason), Err: err}
 	case errors.As(err, &clash):
-		return usageErrorf("--template %s already chooses the kind, relationship and tone: drop %s", clash.Template, flagsOf(clash.Fields))
+		return &UsageError{Msg: fmt.Sprintf("--template %s already chooses the kind, relationship and tone: drop %s", clash.Template, flagsOf(clash.Fields)), Err: err}
 	case errors.As(err, &unknown):
-		return usageErrorf("%s", unknownTemplateText(unknown))
+		return &UsageError{Msg: unknownTemplateText(unknown), Err: err}
 	case errors.As(err, &unused) && len(unused.Takes) == 0:
-		return usageErrorf("template %s takes no values, so --set %s cannot be used", unused.Template, safetext.Quote(unused.Key))
+		return &UsageError{Msg: fmt.Sprintf("template %s takes no values, so --set %s cannot be used", unused.Template, safetext.Quote(unused.Key)), Err: err}
 	case errors.As(err, &missing):
-		return usageErrorf("template %s needs a value for %s: give it with --set %s=VALUE", missing.Template, missing.Names[0], missing.Names[0])
+		return &UsageError{Msg: fmt.Sprintf("template %s needs a value for %s: give it with --set %s=VALUE", missing.Template, missing.Names[0], missing.Names[0]), Err: err}
 	}
-	return &UsageError{Msg: err.Error()}
+	return &UsageError{Msg: err.Error(), Err: err}
 }
 
 // columnError words a batch row's problem.
