@@ -13,6 +13,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/batch"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
@@ -119,17 +120,17 @@ func runBatch(f *Factory, o *batchOptions) error {
 		defer f.OnInterrupt(func() { run.Dir.Close() })()
 		defer run.Dir.Close()
 	}
-	rep := &batchReporter{w: f.IO.ErrOut, progress: newProgress(f.IO.ErrOut, f.IO.IsStderrTTY())}
+	rep := &batchReporter{w: f.IO.ErrOut, progress: iostreams.NewProgress(f.IO.ErrOut, f.IO.IsStderrTTY())}
 	run.Reporter = rep
-	defer f.OnInterrupt(rep.progress.clear)()
-	defer rep.progress.clear()
+	defer f.OnInterrupt(rep.progress.Clear)()
+	defer rep.progress.Clear()
 
 	var tally batch.Tally
 	checked, err := run.Check(&tally)
 	if err != nil {
 		return err
 	}
-	rep.progress.clear()
+	rep.progress.Clear()
 	if o.dryRun {
 		batchSummary(f.IO.Out, src.Name, o.outDir, checked, &tally)
 		if checked.Bad > 0 {
@@ -227,13 +228,13 @@ func inputFormat(o *batchOptions) (batch.Format, error) {
 // batchReporter prints a run's progress and problems on standard error.
 type batchReporter struct {
 	w        io.Writer
-	progress *progress
+	progress *iostreams.Progress
 }
 
-func (r *batchReporter) Progress(p batch.Pass, n, total int) { r.progress.tick(p.String(), n, total) }
+func (r *batchReporter) Progress(p batch.Pass, n, total int) { r.progress.Tick(p.String(), n, total) }
 
 func (r *batchReporter) Problem(source string, line int, err error) {
-	r.progress.clear()
+	r.progress.Clear()
 	fmt.Fprintf(r.w, "%s:%d: %s\n", source, line, oneLine(columnError(err)))
 }
 

@@ -1,4 +1,4 @@
-package cli
+package iostreams
 
 import (
 	"fmt"
@@ -8,10 +8,10 @@ import (
 	"time"
 )
 
-// progress draws one status line on standard error while a long batch
+// Progress draws one status line on standard error while a long batch
 // runs: only on a terminal, only once the run has taken more than a
 // second, at most four times a second, and erased when done.
-type progress struct {
+type Progress struct {
 	w     io.Writer
 	on    bool
 	now   func() time.Time
@@ -27,12 +27,13 @@ const (
 	progressEvery = 250 * time.Millisecond
 )
 
-func newProgress(w io.Writer, terminal bool) *progress {
-	return &progress{w: w, on: terminal, now: time.Now, start: time.Now()}
+// NewProgress returns a status line on w, drawn only when terminal is true.
+func NewProgress(w io.Writer, terminal bool) *Progress {
+	return &Progress{w: w, on: terminal, now: time.Now, start: time.Now()}
 }
 
-// tick reports that n rows have been handled, of total when known.
-func (p *progress) tick(verb string, n, total int) {
+// Tick reports that n rows have been handled, of total when known.
+func (p *Progress) Tick(verb string, n, total int) {
 	if !p.on || n%64 != 0 {
 		return
 	}
@@ -52,9 +53,9 @@ func (p *progress) tick(verb string, n, total int) {
 	p.width = len(line)
 }
 
-// clear erases the line, before something else is written to the
+// Clear erases the line, before something else is written to the
 // terminal or at the end.
-func (p *progress) clear() {
+func (p *Progress) Clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.width > 0 {
