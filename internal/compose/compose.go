@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"text/template"
+	"text/template/parse"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,9 +42,13 @@ type Request struct {
 	// empty) with the sender's first name, SignFull with the full name.
 	// Letters are always signed with the full name.
 	SignBrief string
-	Signoff   string
-	Values    map[string]string // extra values, by name
-	Variant   int               // 1-based; 0 chooses from the name
+	// Note is one sentence of the user's own, placed where the template
+	// says ({{.Note}}) or else as a paragraph of its own just before the
+	// sign-off. Empty for none.
+	Note    string
+	Signoff string
+	Values  map[string]string // extra values, by name
+	Variant int               // 1-based; 0 chooses from the name
 }
 
 // How a brief note is signed (Request.SignBrief).
@@ -185,6 +190,9 @@ func Check(t *catalog.Template, r *Request) error {
 	fields := []struct{ field, value string }{
 		{"name", r.Name}, {"first name", r.FirstName}, {"sender", r.Sender}, {"sign-off", r.Signoff},
 	}
+	if err := CheckNote(r.Note); err != nil {
+		return err
+	}
 	if r.SignBrief != "" && r.SignBrief != SignFirst && r.SignBrief != SignFull {
 		return &FieldError{Field: "brief signature", Value: r.SignBrief, Msg: "is neither " + SignFirst + " nor " + SignFull}
 	}
@@ -252,14 +260,88 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	if p := safetext.Check(buf.String(), true); p != nil {
 		return nil, fmt.Errorf("template %s: its output %s", t.ID, p.Reason)
 	}
+	body := tidy(buf.String())
+	if note := data["Note"].(string); note != "" && !usesNote(t.Body(variant-1)) {
+		body = placeNote(body, note, data["Signoff"].(string))
+	}
 	return &Reply{
 		Template:  t,
 		Variant:   variant,
 		Name:      strings.TrimSpace(r.Name),
 		FirstName: data["FirstName"].(string),
 		Subject:   subject,
-		Body:      tidy(buf.String()),
+		Body:      body,
 	}, nil
+}
+
+// MaxNote is the most characters a personal line may have: one sentence.
+const MaxNote = 300
+
+// CheckNote checks a personal line: one line of printable text, at most
+// MaxNote characters.
+func CheckNote(note string) error {
+	if p := safetext.Check(note, false); p != nil {
+		return &FieldError{Field: "note", Value: note, Msg: p.Reason + "; a personal line is one sentence on one line"}
+	}
+	if n := utf8.RuneCountInString(strings.TrimSpace(note)); n > MaxNote {
+		return &FieldError{Field: "note", Msg: fmt.Sprintf("is %d characters; a personal line is one sentence of at most %d", n, MaxNote)}
+	}
+	return nil
+}
+
+// NoteText is a personal line as a reply gives it: trimmed, and ending
+// like a sentence (a full stop is added when it ends without one).
+func NoteText(note string) string {
+	note = strings.TrimSpace(note)
+	if note == "" {
+		return ""
+	}
+	end := strings.TrimRightFunc(note, func(c rune) bool { return strings.ContainsRune(`"')]”’»`, c) })
+	last, _ := utf8.DecodeLastRuneInString(end)
+	if strings.ContainsRune(".!?…", last) {
+		return note
+	}
+	return note + "."
+}
+
+// usesNote reports whether a template places the personal line itself.
+func usesNote(tmpl *template.Template) bool {
+	found := false
+	catalog.Inspect(tmpl.Tree.Root, func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.FieldNode:
+			found = found || n.Ident[0] == "Note"
+		case *parse.VariableNode:
+			found = found || len(n.Ident) > 1 && n.Ident[1] == "Note"
+		}
+		return !found
+	})
+	return found
+}
+
+// placeNote puts a personal line in a tidied body as a paragraph of its
+// own just before the sign-off (the line that starts with signoff among
+// the last three), or at the end when there is none.
+func placeNote(body, note, signoff string) string {
+	lines := strings.Split(strings.TrimSuffix(body, "\n"), "\n")
+	at := len(lines)
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
+		if l := lines[i]; signoff != "" && strings.HasPrefix(l, signoff) || signoff == "" && l == "," {
+			at = i
+			break
+		}
+	}
+	out := make([]string, 0, len(lines)+3)
+	out = append(out, lines[:at]...)
+	if at > 0 && lines[at-1] != "" {
+		out = append(out, "")
+	}
+	out = append(out, note)
+	if at < len(lines) {
+		out = append(out, "")
+	}
+	out = append(out, lines[at:]...)
+	return tidy(strings.Join(out, "\n"))
 }
 
 // DefaultSubject is used when a template has no subject.
@@ -307,6 +389,8 @@ func fieldValue(name string, t *catalog.Template, r *Request, first string) stri
 		return names.English.First(r.Sender)
 	case "Signoff":
 		return CleanSignoff(r.Signoff)
+	case "Note":
+		return NoteText(r.Note)
 	}
 	return strings.TrimSpace(r.Values[name])
 }

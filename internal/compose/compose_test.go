@@ -278,3 +278,55 @@ templates:
 		t.Errorf("bad SignBrief: %v", err)
 	}
 }
+
+func TestNote(t *testing.T) {
+	const src = `
+kind: endorsement
+templates:
+  - relationship: social
+    tone: warm
+    variants:
+      - "Hi {{.FirstName}},\n\nNo, thank you.\nGood luck.\n\n{{.Signoff}},\n{{.Sender}}\n"
+      - "Hi {{.FirstName}},\n\nNo, thank you.\nGood luck.\n{{.Signoff}},\n{{.Sender}}\n"
+      - "Hi {{.FirstName}},\n{{if .Note}}\n{{.Note}} {{end}}No, thank you.\n\n{{.Signoff}},\n{{.Sender}}\n"
+      - "Hi {{.FirstName}}, no."
+`
+	tmpl := parseOne(t, src)
+	for _, c := range []struct {
+		variant      int
+		note, sender string
+		want         string
+	}{
+		{1, "we must get coffee soon", "Jo", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nwe must get coffee soon.\n\nBest,\nJo\n"},
+		{1, "  Say hi to Sam!  ", "", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nSay hi to Sam!\n\nBest,\n"},
+		{1, `He said "yes."`, "Jo", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nHe said \"yes.\"\n\nBest,\nJo\n"},
+		{2, "Coffee soon?", "Jo", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nCoffee soon?\n\nBest,\nJo\n"},
+		{3, "Coffee soon", "Jo", "Hi Ana,\n\nCoffee soon. No, thank you.\n\nBest,\nJo\n"},
+		{3, "", "Jo", "Hi Ana,\nNo, thank you.\n\nBest,\nJo\n"},
+		{4, "Coffee soon", "Jo", "Hi Ana, no.\n\nCoffee soon.\n"},
+		{1, " ", "Jo", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nBest,\nJo\n"},
+	} {
+		req := compose.Request{Name: "Ana Ruiz", Sender: c.sender, Signoff: "Best", Note: c.note, Variant: c.variant}
+		r, err := compose.Render(tmpl, &req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Body != c.want {
+			t.Errorf("variant %d, note %q: body\n%q, want\n%q", c.variant, c.note, r.Body, c.want)
+		}
+		sameAsRender(t, compose.NewRenderer(), tmpl, req)
+	}
+	for note, want := range map[string]string{
+		"one\ntwo":               `note "one\ntwo" contains a line break (U+000A); a personal line is one sentence on one line`,
+		"a\x1b[2J":               `note "a\x1b[2J" contains an escape character (U+001B); a personal line is one sentence on one line`,
+		strings.Repeat("é", 301): "note is 301 characters; a personal line is one sentence of at most 300",
+	} {
+		_, err := compose.Render(tmpl, &compose.Request{Name: "Ana", Note: note, Variant: 1})
+		if err == nil || err.Error() != want {
+			t.Errorf("note %q: %v, want %s", note, err, want)
+		}
+	}
+	if _, err := compose.Render(tmpl, &compose.Request{Name: "Ana", Note: strings.Repeat("é", 300), Variant: 1}); err != nil {
+		t.Errorf("a note of 300 characters: %v", err)
+	}
+}

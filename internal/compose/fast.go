@@ -1,9 +1,11 @@
 package compose
 
 import (
+	"slices"
 	"strings"
 	"text/template"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/jsonenc"
@@ -83,7 +85,8 @@ func planOf(tmpl *template.Template) *textPlan {
 			return nil
 		}
 	}
-	p.maxSize = p.rawLit
+	// A personal line the template does not place is added (by Render).
+	p.maxSize = p.rawLit + MaxNote*utf8.UTFMax + 3
 	for i, n := range p.uses {
 		if p.funcs[i] != nil {
 			// A value function returns at most about twice its value.
@@ -130,6 +133,9 @@ func fieldOf(pipe *parse.PipeNode) (field, fn string, ok bool) {
 	}
 	return f.Ident[0], fn, true
 }
+
+// placesNote reports whether the text places the personal line itself.
+func (p *textPlan) placesNote() bool { return slices.Contains(p.fields, "Note") }
 
 // value is what a plan's field i prints for a request.
 func (p *textPlan) value(i int, t *catalog.Template, req *Request, first string) string {
@@ -291,7 +297,9 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 	body := pl.bodies[variant-1]
 	p := &r.p
 	*p = Prepared{Template: t, Variant: variant, vals: p.vals[:0], body: p.body}
-	if body == nil || pl.subject == nil {
+	if body == nil || pl.subject == nil || req.Note != "" && !body.placesNote() {
+		// A personal line the template does not place is put in by
+		// Render.
 		return r.slow(t, req)
 	}
 	p.Name, p.FirstName = strings.TrimSpace(req.Name), firstNameOf(req)

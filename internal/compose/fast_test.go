@@ -47,6 +47,8 @@ func TestFastPathMatchesRenderOnDefaults(t *testing.T) {
 		{Name: "Madonna", FirstName: "M.", Sender: " ", Signoff: "", Values: map[string]string{"skill": "x", "role": "y", "company": "", "contact": "z", "service": "w"}},
 		{Name: "O'Brien \"Bob\" <b@x>", Sender: "Sam \\ Lee", Signoff: "Cheers!", Values: map[string]string{"skill": "C++ & \"Go\"", "role": "R&D\u2028lead", "company": "Acme, Inc.", "contact": "李伟", "service": "😀"}},
 		{Name: "Ana", Values: map[string]string{}},
+		{Name: "Dr. Ana Ruiz", Sender: "Jordan Avery", Signoff: "Best", Values: fastValues, Note: "we should get coffee when you are next in town"},
+		{Name: "Ana", Signoff: "Kind regards", Values: fastValues, Note: " Say hello to Sam! ", SignBrief: compose.SignFull},
 	}
 	for _, tmpl := range catalog.FromSpecs(templates.Defaults, catalog.DefaultSource) {
 		for v := 1; v <= len(tmpl.Variants); v++ {
@@ -121,18 +123,20 @@ func TestFastPathEdgeTemplates(t *testing.T) {
 func FuzzFastPath(f *testing.F) {
 	for i, spec := range templates.Defaults {
 		if i%7 == 0 {
-			f.Add(spec.Variants[0], "About {{.skill}}", "Alexandra Kim", "Jordan", "Best", "Go")
+			f.Add(spec.Variants[0], "About {{.skill}}", "Alexandra Kim", "Jordan", "Best", "Go", "")
 		}
 	}
-	f.Add("\n {{.Sender}} \n{{.skill}}{{.skill}}\n\n", " {{.Name}}  x", " a  b ", "", ",", "")
-	f.Add("Dear {{.Addressee}},\n{{first .skill}} {{a .skill}}\n{{.skill | first}}\n", "{{a .skill}}", "Dr. Jane SMITH", "Jo", "Best", "MBA intern")
-	f.Add("{{a .skill}}\n\n{{first .skill}}\n", "x", "Ann", "", "", "")
-	f.Fuzz(func(t *testing.T, body, subject, name, sender, signoff, skill string) {
+	f.Add("\n {{.Sender}} \n{{.skill}}{{.skill}}\n\n", " {{.Name}}  x", " a  b ", "", ",", "", "")
+	f.Add("Hi {{.FirstName}},\n\nNo.\n\n{{.Signoff}},\n{{.Sender}}\n", "x", "Ann", "Jo", "Best", "", "see you soon")
+	f.Add("Hi {{.FirstName}},\n{{.Note}}\n{{.Signoff}},\n{{.Sender}}\n", "x", "Ann", "", "", "", "see you soon")
+	f.Add("Dear {{.Addressee}},\n{{first .skill}} {{a .skill}}\n{{.skill | first}}\n", "{{a .skill}}", "Dr. Jane SMITH", "Jo", "Best", "MBA intern", "")
+	f.Add("{{a .skill}}\n\n{{first .skill}}\n", "x", "Ann", "", "", "", "")
+	f.Fuzz(func(t *testing.T, body, subject, name, sender, signoff, skill, note string) {
 		ts := catalog.FromSpecs([]catalog.Spec{{ID: "fuzz/x", Subject: subject, Variants: []string{body}, VariantLines: []int{1}, Optional: []string{"skill"}}}, "fuzz")
 		if ts[0].Compile() != nil || strings.Contains(body, "{{define") {
 			return
 		}
-		sameAsRender(t, compose.NewRenderer(), ts[0], compose.Request{Name: name, Sender: sender, Signoff: signoff, Values: map[string]string{"skill": skill}})
+		sameAsRender(t, compose.NewRenderer(), ts[0], compose.Request{Name: name, Sender: sender, Signoff: signoff, Values: map[string]string{"skill": skill}, Note: note})
 	})
 }
 
