@@ -1,0 +1,310 @@
+package inbound
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/mail"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// MaxSize caps one message, in bytes. Requests are short notes; a
+// message this big is an attachment-laden forward or not a request, and
+// it is refused before it is read into memory.
+const MaxSize = 10 << 20
+
+// Message is what Parse read from one email.
+type Message struct {
+	// Where locates the message for errors: FILE:LINE in an mbox, the
+	// file's path in a Maildir or for ParseFile, empty for Parse.
+	Where string
+	// From is the first address of the From header, its display name
+	// decoded.
+	From mail.Address
+	// Requester is who the reply goes to: the first address of Reply-To,
+	// or From when there is no Reply-To.
+	Requester mail.Address
+	// Subject is the decoded Subject, empty when there is none.
+	Subject string
+	// MessageID is the Message-ID with its angle brackets, such as
+	// "<a1b2@mail.example.com>", or empty when the message has none.
+	MessageID string
+	// InReplyTo and References hold the message identifiers of those
+	// headers, each with its angle brackets, in their order.
+	InReplyTo  []string
+	References []string
+	// Date is the Date header, or the zero time when it is missing or
+	// does not parse.
+	Date time.Time
+	// AutoSubmitted reports an Auto-Submitted header other than "no"
+	// (RFC 3834): the message was sent by a program, not a person.
+	AutoSubmitted bool
+	// Text is the message's text in UTF-8 with LF line endings: the first
+	// text/plain part that is not an attachment, or the first text/html
+	// part converted to plain text when there is no text/plain one.
+	// Text is not checked against the text policy; Quote does that.
+	Text string
+	// TextType is the media type Text came from: "text/plain",
+	// "text/html", or empty when the message has no text.
+	TextType string
+}
+
+// TooLargeError reports a message larger than MaxSize.
+type TooLargeError struct{}
+
+func (TooLargeError) Error() string {
+	return fmt.Sprintf("the message is larger than %d MiB; only requests this size or smaller are read", MaxSize>>20)
+}
+
+// HeaderError reports a header whose value a reply cannot use: missing,
+// malformed, or refused by the injection policy.
+type HeaderError struct {
+	Header string // the header's name, such as "From"
+	Part   string // what in it, such as "display name"; empty for the whole value
+	Reason string // what is wrong, such as "contains a line break (U+000A)"
+}
+
+func (e *HeaderError) Error() string {
+	if e.Part == "" {
+		return fmt.Sprintf("the %s header %s", e.Header, e.Reason)
+	}
+	return fmt.Sprintf("the %s header's %s %s", e.Header, e.Part, e.Reason)
+}
+
+// LocatedError is an error about one message of a file, mbox or Maildir.
+type LocatedError struct {
+	Where string // FILE:LINE or a path
+	Err   error
+}
+
+func (e *LocatedError) Error() string { return e.Where + ": " + e.Err.Error() }
+
+// Unwrap returns the error about the message.
+func (e *LocatedError) Unwrap() error { return e.Err }
+
+// CheckHeader applies the injection policy to a decoded header value
+// that a reply would carry (a display name, a subject): it must be one
+// line of text the safetext policy accepts, and hold no encoded word
+// ("=?...?="), since a value that still holds one after decoding was
+// encoded twice to smuggle something past a decoder. header and part
+// name the value in the error, as in HeaderError.
+func CheckHeader(header, part, value string) error {
+	if p := safetext.Check(value, false); p != nil {
+		return &HeaderError{Header: header, Part: part, Reason: p.Reason}
+	}
+	if hasEncodedWord(value) {
+		return &HeaderError{Header: header, Part: part, Reason: "still holds an RFC 2047 encoded word after decoding"}
+	}
+	return nil
+}
+
+// hasEncodedWord reports whether s holds "=?" followed later by "?=".
+func hasEncodedWord(s string) bool {
+	i := strings.Index(s, "=?")
+	return i >= 0 && strings.Contains(s[i+2:], "?=")
+}
+
+// ParseFile reads and parses the message in the file at path, refusing a
+// file larger than MaxSize before reading it. Errors are LocatedErrors
+// naming the path.
+func ParseFile(path string) (*Message, error) {
+	m, err := parseFile(path)
+	if err != nil {
+		return nil, &LocatedError{Where: path, Err: err}
+	}
+	m.Where = path
+	return m, nil
+}
+
+func parseFile(path string) (*Message, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxSize {
+		return nil, TooLargeError{}
+	}
+	return Parse(f)
+}
+
+// Parse reads one RFC 5322 message from r, reading at most MaxSize+1
+// bytes. It fails with a TooLargeError for a bigger message, a
+// HeaderError for a From, Reply-To, Subject, Message-ID, In-Reply-To or
+// References header that a reply cannot use, and a plain error for a
+// body it cannot decode.
+func Parse(r io.Reader) (*Message, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, TooLargeError{}
+	}
+	return parseBytes(data)
+}
+
+func parseBytes(data []byte) (*Message, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("the message is empty")
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("the message's header cannot be read: %s", strings.TrimPrefix(err.Error(), "mail: "))
+	}
+	h := msg.Header
+	m := &Message{}
+	if m.From, err = firstAddress(h, "From"); err != nil {
+		return nil, err
+	}
+	m.Requester = m.From
+	if len(h["Reply-To"]) > 0 && strings.TrimSpace(h.Get("Reply-To")) != "" {
+		if m.Requester, err = firstAddress(h, "Reply-To"); err != nil {
+			return nil, err
+		}
+	}
+	if m.Subject, err = decodeSubject(h.Get("Subject")); err != nil {
+		return nil, err
+	}
+	if ids, err := msgIDs("Message-ID", h.Get("Message-ID")); err != nil {
+		return nil, err
+	} else if len(ids) > 0 {
+		m.MessageID = ids[0]
+	}
+	if m.InReplyTo, err = msgIDs("In-Reply-To", h.Get("In-Reply-To")); err != nil {
+		return nil, err
+	}
+	if m.References, err = msgIDs("References", h.Get("References")); err != nil {
+		return nil, err
+	}
+	if d, err := mail.ParseDate(h.Get("Date")); err == nil {
+		m.Date = d
+	}
+	if a := strings.ToLower(strings.TrimSpace(h.Get("Auto-Submitted"))); a != "" && !strings.HasPrefix(a, "no") {
+		m.AutoSubmitted = true
+	}
+	body, err := io.ReadAll(msg.Body)
+	if err != nil {
+		return nil, err
+	}
+	m.Text, m.TextType, err = bodyText(h.Get, body)
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// wordDecoder decodes RFC 2047 encoded words in any charset decodeCharset
+// knows.
+var wordDecoder = &mime.WordDecoder{CharsetReader: charsetReader}
+
+// headerUTF8 returns a raw header value as UTF-8: RFC 6532 allows UTF-8
+// in headers, and a value that is not valid UTF-8 is read as
+// Windows-1252, as mail clients do with unlabelled 8-bit headers.
+func headerUTF8(v string) string {
+	if utf8.ValidString(v) {
+		return v
+	}
+	s, _ := decodeCharset("windows-1252", []byte(v))
+	return s
+}
+
+// firstAddress parses the first address of an address-list header and
+// applies the policy to it.
+func firstAddress(h mail.Header, name string) (mail.Address, error) {
+	raw := strings.TrimSpace(headerUTF8(h.Get(name)))
+	if raw == "" {
+		return mail.Address{}, &HeaderError{Header: name, Reason: "is missing; there is no address to reply to"}
+	}
+	p := mail.AddressParser{WordDecoder: wordDecoder}
+	list, err := p.ParseList(raw)
+	if err != nil || len(list) == 0 {
+		return mail.Address{}, &HeaderError{Header: name, Reason: "is not a list of email addresses " + safetext.Quote(raw)}
+	}
+	a := *list[0]
+	if err := CheckHeader(name, "display name", a.Name); err != nil {
+		return mail.Address{}, err
+	}
+	if err := CheckHeader(name, "address", a.Address); err != nil {
+		return mail.Address{}, err
+	}
+	if err := deliver.CheckAddress(a.Address); err != nil {
+		return mail.Address{}, &HeaderError{Header: name, Part: "address", Reason: safetext.Quote(a.Address) + " cannot be replied to (" + err.Error() + ")"}
+	}
+	return a, nil
+}
+
+// decodeSubject decodes the encoded words of a Subject and applies the
+// policy to the result.
+func decodeSubject(raw string) (string, error) {
+	raw = headerUTF8(raw)
+	s, err := wordDecoder.DecodeHeader(raw)
+	if err != nil {
+		// An unknown charset: keep the words as they are, for the check
+		// below to refuse rather than to guess.
+		s = raw
+	}
+	s = strings.TrimSpace(s)
+	if err := CheckHeader("Subject", "", s); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// maxMsgID caps one message identifier: a header line may hold 998
+// characters, and an identifier has to fit on one with its field name.
+const maxMsgID = 900
+
+// msgIDs returns the message identifiers ("<left@right>") of a Message-ID,
+// In-Reply-To or References header, skipping the comments and phrases
+// the obsolete syntax (RFC 5322 4.5.4) allows between them. An
+// identifier that is not printable ASCII without spaces is refused: it
+// would go into the reply's headers.
+func msgIDs(name, v string) ([]string, error) {
+	var ids []string
+	for {
+		i := strings.IndexByte(v, '<')
+		if i < 0 {
+			return ids, nil
+		}
+		j := strings.IndexByte(v[i:], '>')
+		if j < 0 {
+			return nil, &HeaderError{Header: name, Reason: "has a message identifier with no closing '>'"}
+		}
+		id := v[i : i+j+1]
+		v = v[i+j+1:]
+		if err := checkMsgID(id); err != "" {
+			return nil, &HeaderError{Header: name, Reason: "holds the message identifier " + safetext.Quote(id) + ", which " + err}
+		}
+		ids = append(ids, id)
+	}
+}
+
+// checkMsgID says what is wrong with an identifier in angle brackets, or
+// returns "".
+func checkMsgID(id string) string {
+	if len(id) > maxMsgID {
+		return fmt.Sprintf("is longer than %d characters", maxMsgID)
+	}
+	inner := id[1 : len(id)-1]
+	if inner == "" {
+		return "is empty"
+	}
+	for i := 0; i < len(inner); i++ {
+		if c := inner[i]; c <= ' ' || c >= 0x7f || c == '<' {
+			return "holds a character other than printable ASCII"
+		}
+	}
+	if !strings.Contains(inner, "@") {
+		return "has no '@'"
+	}
+	return ""
+}

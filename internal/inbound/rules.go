@@ -1,0 +1,309 @@
+package inbound
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// KindNames are the kinds of request Detect tells apart, as the catalog
+// names them.
+var KindNames = []string{"recommendation", "endorsement", "reference", "referral", "introduction", "testimonial"}
+
+// ValueNames are the values a value pattern may find, as templates name
+// them. NameSlot is the one more slot a notification pattern has.
+var ValueNames = []string{"skill", "role", "company", "contact", "service"}
+
+// NameSlot is the slot of a notification pattern that holds the
+// requester's name.
+const NameSlot = "name"
+
+// Rules is the data Detect works from, loaded from YAML by LoadRules.
+// The YAML is one mapping with these keys (see rules_en.yaml, the
+// English rules, for a full example):
+//
+//	kinds:            # each kind in KindNames (all optional)
+//	  endorsement:
+//	    strong: [...] # patterns that alone show the kind: "endorse me for {skill}"
+//	    weak: [...]   # words that hint at it: "endorse", "skills"
+//	values: [...]     # patterns that find values: "referral for the {role} role at {company}"
+//	stop_words: [...] # words that end a value a pattern leaves open: "please", "on"
+//	leading_words: [...] # words dropped from the start of a value: "the", "a"
+//	not_values: [...] # what a slot took that is never a value: "someone", "new"
+//	max_value_words: 6   # the longest value, in words
+//	max_name_words: 4    # the longest name a notification gives, in words
+//	no_reply_senders: [...] # addresses that take no replies, '*' matching anything: "noreply@*"
+//	notifications: [...]    # patterns of network notifications: "{name} has asked you for"
+//	attribution:
+//	  with_date: "On {date}, {from} wrote:"
+//	  without_date: "{from} wrote:"
+//	  date_layout: "Mon 2 Jan 2006 15:04"   # Go's time layout
+//
+// A pattern is a sequence of words, matched against the words of the
+// text without regard to case or punctuation. A word may list
+// alternatives with '|' ("role|position|job"). A slot ("{skill}") takes
+// the words of the text at its place: up to the next word of the
+// pattern, or, at the end of the pattern, up to a stop word, the end of
+// a sentence or clause (. , ; : ! ?) or max_value_words. A slot at the
+// start of a pattern takes the capitalized words before the pattern's
+// first word, as names are written. Two slots may not be next to each
+// other. Value slots are those of ValueNames; notification patterns
+// have the slot {name}; kind patterns may hold value slots, which only
+// stand for words there.
+type Rules struct {
+	Kinds           map[string]KindPhrases `yaml:"kinds"`
+	Values          []string               `yaml:"values"`
+	StopWords       []string               `yaml:"stop_words"`
+	LeadingWords    []string               `yaml:"leading_words"`
+	NotValues       []string               `yaml:"not_values"`
+	MaxValueWords   int                    `yaml:"max_value_words"`
+	MaxNameWords    int                    `yaml:"max_name_words"`
+	NoReplySenders  []string               `yaml:"no_reply_senders"`
+	Notifications   []string               `yaml:"notifications"`
+	AttributionLine AttributionRules       `yaml:"attribution"`
+
+	index    map[string][]*pattern // by each alternative of a pattern's first literal word
+	stop     map[string]bool
+	leading  map[string]bool
+	notValue map[string]bool
+	patterns int
+}
+
+// KindPhrases are the patterns that show one kind of request.
+type KindPhrases struct {
+	// Strong patterns show the kind on their own ("write me a
+	// recommendation"); each counts StrongWeight.
+	Strong []string `yaml:"strong"`
+	// Weak patterns hint at it ("recommendation"); each counts
+	// WeakWeight.
+	Weak []string `yaml:"weak"`
+}
+
+// AttributionRules word the line above a quoted original.
+type AttributionRules struct {
+	// WithDate is used when the original has a date; {date} and {from}
+	// stand for the date and the sender.
+	WithDate string `yaml:"with_date"`
+	// WithoutDate is used when it has none.
+	WithoutDate string `yaml:"without_date"`
+	// DateLayout formats {date}, in Go's time layout.
+	DateLayout string `yaml:"date_layout"`
+}
+
+// The weight of a pattern that matches, and what a match in the subject
+// adds: a subject says what the message is about.
+const (
+	StrongWeight  = 3
+	WeakWeight    = 1
+	SubjectWeight = 1
+)
+
+// kind of pattern
+const (
+	forKind = iota
+	forValue
+	forNotification
+)
+
+// pattern is one compiled pattern.
+type pattern struct {
+	src      string
+	use      int    // forKind, forValue or forNotification
+	kind     string // for kind patterns
+	weight   int    // for kind patterns
+	words    []pword
+	first    int // index of the first literal word
+	literals int // number of literal words: more is more specific
+}
+
+// pword is a pattern word: alternatives of a literal, or a slot.
+type pword struct {
+	alts []string
+	slot string
+}
+
+//go:embed rules_en.yaml
+var englishYAML []byte
+
+var english = sync.OnceValues(func() (*Rules, error) { return LoadRules(englishYAML, "rules_en.yaml") })
+
+// English returns the English rules, decoded from the embedded
+// rules_en.yaml the first time it is called (never at start-up).
+func English() (*Rules, error) { return english() }
+
+// LoadRules decodes and checks rules from YAML, strictly: an unknown key
+// is an error. name names the data in errors.
+func LoadRules(data []byte, name string) (*Rules, error) {
+	var r Rules
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&r); err != nil {
+		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if err := r.compile(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &r, nil
+}
+
+func (r *Rules) compile() error {
+	if r.MaxValueWords <= 0 {
+		return errors.New("max_value_words must be a number above 0")
+	}
+	if r.MaxNameWords <= 0 {
+		return errors.New("max_name_words must be a number above 0")
+	}
+	if r.AttributionLine.WithDate == "" || r.AttributionLine.WithoutDate == "" || r.AttributionLine.DateLayout == "" {
+		return errors.New("attribution needs with_date, without_date and date_layout")
+	}
+	r.index = map[string][]*pattern{}
+	r.stop = wordSet(r.StopWords)
+	r.leading = wordSet(r.LeadingWords)
+	r.notValue = wordSet(r.NotValues)
+	for _, kind := range sortedKeys(r.Kinds) {
+		if !slices.Contains(KindNames, kind) {
+			return fmt.Errorf("kinds: unknown kind %q (choose from %s)", kind, strings.Join(KindNames, ", "))
+		}
+		for _, src := range r.Kinds[kind].Strong {
+			if err := r.add(src, forKind, kind, StrongWeight); err != nil {
+				return fmt.Errorf("kinds: %s: strong: %w", kind, err)
+			}
+		}
+		for _, src := range r.Kinds[kind].Weak {
+			if err := r.add(src, forKind, kind, WeakWeight); err != nil {
+				return fmt.Errorf("kinds: %s: weak: %w", kind, err)
+			}
+		}
+	}
+	for _, src := range r.Values {
+		if err := r.add(src, forValue, "", 0); err != nil {
+			return fmt.Errorf("values: %w", err)
+		}
+	}
+	for _, src := range r.Notifications {
+		if err := r.add(src, forNotification, "", 0); err != nil {
+			return fmt.Errorf("notifications: %w", err)
+		}
+	}
+	for _, s := range r.NoReplySenders {
+		if s == "" || strings.ContainsAny(s, " \t") || !strings.Contains(s, "@") {
+			return fmt.Errorf("no_reply_senders: %q is not an address pattern such as noreply@*", s)
+		}
+	}
+	// The most specific pattern is tried first, so that "{role} role at
+	// {company}" wins over "role at {company}".
+	for _, ps := range r.index {
+		slices.SortStableFunc(ps, func(a, b *pattern) int { return b.literals - a.literals })
+	}
+	return nil
+}
+
+// add compiles one pattern and indexes it.
+func (r *Rules) add(src string, use int, kind string, weight int) error {
+	p := &pattern{src: src, use: use, kind: kind, weight: weight, first: -1}
+	fields := strings.Fields(src)
+	if len(fields) == 0 {
+		return errors.New("a pattern is empty")
+	}
+	for i, f := range fields {
+		if strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}") {
+			slot := f[1 : len(f)-1]
+			switch {
+			case use == forNotification && slot != NameSlot:
+				return fmt.Errorf("%q: a notification pattern has only the slot {%s}", src, NameSlot)
+			case use != forNotification && !slices.Contains(ValueNames, slot):
+				return fmt.Errorf("%q: unknown slot {%s} (choose from %s)", src, slot, strings.Join(ValueNames, ", "))
+			case i > 0 && p.words[i-1].slot != "":
+				return fmt.Errorf("%q: two slots next to each other cannot be told apart", src)
+			}
+			p.words = append(p.words, pword{slot: slot})
+			continue
+		}
+		var alts []string
+		for a := range strings.SplitSeq(f, "|") {
+			w := foldWord(a)
+			if w == "" || strings.ContainsAny(a, "{}") {
+				return fmt.Errorf("%q: %q is not a word", src, f)
+			}
+			alts = append(alts, w)
+		}
+		if p.first < 0 {
+			p.first = i
+		}
+		p.literals++
+		p.words = append(p.words, pword{alts: alts})
+	}
+	if p.first < 0 {
+		return fmt.Errorf("%q: a pattern needs at least one word that is not a slot", src)
+	}
+	if use == forNotification && !slices.ContainsFunc(p.words, func(w pword) bool { return w.slot == NameSlot }) {
+		return fmt.Errorf("%q: a notification pattern needs the slot {%s}", src, NameSlot)
+	}
+	if use == forValue && p.literals == len(p.words) {
+		return fmt.Errorf("%q: a value pattern needs a slot", src)
+	}
+	for _, a := range p.words[p.first].alts {
+		r.index[a] = append(r.index[a], p)
+	}
+	r.patterns++
+	return nil
+}
+
+func wordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[foldWord(w)] = true
+	}
+	return m
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// isNoReply returns the no_reply_senders pattern that addr matches, or "".
+func (r *Rules) isNoReply(addr string) string {
+	for _, p := range r.NoReplySenders {
+		if globMatch(strings.ToLower(p), strings.ToLower(addr)) {
+			return p
+		}
+	}
+	return ""
+}
+
+// globMatch reports whether s matches pattern, where '*' matches any run
+// of characters and everything else only itself.
+func globMatch(pattern, s string) bool {
+	star, next := -1, 0 // the last '*' seen, and where in s it resumes
+	pi, si := 0, 0
+	for si < len(s) {
+		switch {
+		case pi < len(pattern) && pattern[pi] == '*':
+			star, next = pi, si
+			pi++
+		case pi < len(pattern) && pattern[pi] == s[si]:
+			pi++
+			si++
+		case star >= 0:
+			next++
+			pi, si = star+1, next
+		default:
+			return false
+		}
+	}
+	for pi < len(pattern) && pattern[pi] == '*' {
+		pi++
+	}
+	return pi == len(pattern)
+}

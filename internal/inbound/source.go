@@ -1,0 +1,237 @@
+package inbound
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Read gives the messages at path: every message of a Maildir directory
+// (one with cur/ and new/), every message of an mbox file (one whose
+// first line is a From_ line), or the one message of any other file. A
+// message that cannot be parsed yields its LocatedError and the others
+// still come; an error that ends the reading (a file that cannot be
+// opened or read) is yielded last.
+func Read(path string) iter.Seq2[*Message, error] {
+	return func(yield func(*Message, error) bool) {
+		fi, err := os.Stat(path)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		if fi.IsDir() {
+			Maildir(path)(yield)
+			return
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer f.Close()
+		ReadStream(f, path)(yield)
+	}
+}
+
+// ReadStream gives the messages of r, named name in locations (a path,
+// or "-" for standard input): those of an mbox when its first line is a
+// From_ line, else the one message r holds.
+func ReadStream(r io.Reader, name string) iter.Seq2[*Message, error] {
+	return func(yield func(*Message, error) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		head, err := br.Peek(5)
+		if err != nil && err != io.EOF {
+			yield(nil, err)
+			return
+		}
+		if string(head) == "From " {
+			Mbox(br, name)(yield)
+			return
+		}
+		m, err := Parse(br)
+		if err != nil {
+			yield(nil, &LocatedError{Where: name, Err: err})
+			return
+		}
+		m.Where = name
+		yield(m, nil)
+	}
+}
+
+// IsMaildir reports whether dir looks like a Maildir: it has cur/ and
+// new/ directories.
+func IsMaildir(dir string) bool {
+	for _, sub := range []string{"cur", "new"} {
+		if fi, err := os.Stat(filepath.Join(dir, sub)); err != nil || !fi.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+// Maildir gives the messages of the Maildir dir: the files of cur/ and
+// new/ (never tmp/, where deliveries are still being written), skipping
+// names that start with a dot, in the order of their names, which start
+// with the time of delivery. Each message's Where is its path.
+func Maildir(dir string) iter.Seq2[*Message, error] {
+	return func(yield func(*Message, error) bool) {
+		if !IsMaildir(dir) {
+			yield(nil, fmt.Errorf("%s is not a Maildir: it has no cur and new directories", dir))
+			return
+		}
+		type entry struct{ name, path string }
+		var files []entry
+		for _, sub := range []string{"cur", "new"} {
+			des, err := os.ReadDir(filepath.Join(dir, sub))
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for _, de := range des {
+				if !strings.HasPrefix(de.Name(), ".") {
+					files = append(files, entry{de.Name(), filepath.Join(dir, sub, de.Name())})
+				}
+			}
+		}
+		slices.SortFunc(files, func(a, b entry) int {
+			return cmpOr(strings.Compare(a.name, b.name), strings.Compare(a.path, b.path))
+		})
+		for _, e := range files {
+			m, err := ParseFile(e.path)
+			if !yield(m, err) {
+				return
+			}
+		}
+	}
+}
+
+func cmpOr(a, b int) int {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+// maxLine caps one line of an mbox: no line of a message may be longer
+// than the message.
+const maxLine = MaxSize
+
+// Mbox gives the messages of an mbox read from r, named name in
+// locations: each starts at a From_ line ("From " at the start of a
+// line, the first line of the file included), and its lines that were
+// escaped as ">From ", ">>From " and so on lose one '>' (mboxrd; for
+// mboxo this is also right, but for lines that began with ">From " in
+// the original). Each message's Where is NAME:LINE, LINE being the line
+// of its From_ line.
+func Mbox(r io.Reader, name string) iter.Seq2[*Message, error] {
+	return func(yield func(*Message, error) bool) {
+		br, ok := r.(*bufio.Reader)
+		if !ok {
+			br = bufio.NewReaderSize(r, 64<<10)
+		}
+		var (
+			buf       []byte
+			lineNo    int
+			start     int  // line number of the current message's From_ line
+			tooLarge  bool // the current message is over MaxSize
+			havePrior bool // the previous line was blank (a From_ line may follow)
+		)
+		flush := func() bool {
+			if start == 0 {
+				return true
+			}
+			where := name + ":" + strconv.Itoa(start)
+			if tooLarge {
+				return yield(nil, &LocatedError{Where: where, Err: TooLargeError{}})
+			}
+			m, err := parseBytes(trimFinalBlank(buf))
+			if err != nil {
+				return yield(nil, &LocatedError{Where: where, Err: err})
+			}
+			m.Where = where
+			return yield(m, nil)
+		}
+		for {
+			line, err := readLine(br)
+			if len(line) > 0 {
+				lineNo++
+				switch {
+				case bytes.HasPrefix(line, []byte("From ")) && (lineNo == 1 || havePrior):
+					if !flush() {
+						return
+					}
+					buf, start, tooLarge = buf[:0], lineNo, false
+				case lineNo == 1:
+					yield(nil, &LocatedError{Where: name + ":1", Err: errors.New("this is not an mbox: the first line is not a From_ line")})
+					return
+				default:
+					if isEscapedFrom(line) {
+						line = line[1:]
+					}
+					if !tooLarge && len(buf)+len(line) > MaxSize {
+						tooLarge, buf = true, buf[:0]
+					}
+					if !tooLarge {
+						buf = append(buf, line...)
+					}
+				}
+				havePrior = len(bytes.TrimRight(line, "\r\n")) == 0
+			}
+			if err == io.EOF {
+				flush()
+				return
+			}
+			if err != nil {
+				yield(nil, &LocatedError{Where: name + ":" + strconv.Itoa(lineNo+1), Err: err})
+				return
+			}
+		}
+	}
+}
+
+// readLine returns the next line of br with its line ending, reading no
+// more than maxLine bytes of it: the rest of a longer line is dropped
+// (and the message it is in is then over MaxSize anyway).
+func readLine(br *bufio.Reader) ([]byte, error) {
+	line, err := br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		return line, err // valid until the next read, by when it is copied
+	}
+	out := append([]byte(nil), line...)
+	for err == bufio.ErrBufferFull {
+		line, err = br.ReadSlice('\n')
+		if len(out) <= maxLine {
+			out = append(out, line...)
+		}
+	}
+	return out, err
+}
+
+// isEscapedFrom reports a line of the form ">From ", ">>From " and so on.
+func isEscapedFrom(line []byte) bool {
+	i := 0
+	for i < len(line) && line[i] == '>' {
+		i++
+	}
+	return i > 0 && bytes.HasPrefix(line[i:], []byte("From "))
+}
+
+// trimFinalBlank drops the blank line an mbox writer puts between
+// messages, which is not part of the message before it.
+func trimFinalBlank(b []byte) []byte {
+	switch {
+	case bytes.HasSuffix(b, []byte("\r\n\r\n")):
+		return b[:len(b)-2]
+	case bytes.HasSuffix(b, []byte("\n\n")):
+		return b[:len(b)-1]
+	}
+	return b
+}
