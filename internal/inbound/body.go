@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"mime"
-	"mime/quotedprintable"
 	"net/textproto"
 	"strings"
 
@@ -24,8 +23,15 @@ const (
 // textFinder walks a MIME tree for the first text/plain and the first
 // text/html part that are not attachments.
 type textFinder struct {
-	plain, html *string
-	parts       int
+	plain *string
+	html  *htmlPart // decoded only when there is no text/plain
+	parts int
+}
+
+type htmlPart struct {
+	get    func(string) string
+	body   []byte
+	params map[string]string
 }
 
 // bodyText returns the text of a message or part whose header get reads,
@@ -40,7 +46,11 @@ func bodyText(get func(string) string, body []byte) (string, string, error) {
 		return *f.plain, "text/plain", nil
 	}
 	if f.html != nil {
-		return htmlText(*f.html), "text/html", nil
+		s, err := decodePart(f.html.get, f.html.body, f.html.params)
+		if err != nil {
+			return "", "", fmt.Errorf("the text/html part %w", err)
+		}
+		return htmlText(s), "text/html", nil
 	}
 	return "", "", nil
 }
@@ -76,11 +86,7 @@ func (f *textFinder) walk(get func(string) string, body []byte, depth int) error
 		}
 		f.plain = &s
 	case mt == "text/html" && f.html == nil:
-		s, err := decodePart(get, body, params)
-		if err != nil {
-			return fmt.Errorf("the text/html part %w", err)
-		}
-		f.html = &s
+		f.html = &htmlPart{get, body, params}
 	}
 	return nil
 }
@@ -100,9 +106,10 @@ func (f *textFinder) walkMultipart(body []byte, boundary string, depth int) erro
 		if f.parts++; f.parts > maxParts {
 			return fmt.Errorf("the message has more than %d MIME parts", maxParts)
 		}
-		err := errors.New("the message's MIME structure is broken: a part's header cannot be read")
-		h, body, ok := splitPart(raw)
-		if ok {
+		h, body, err := splitHeader(raw)
+		if err != nil {
+			err = errors.New("the message's MIME structure is broken: a part's header cannot be read")
+		} else {
 			err = f.walk(h.Get, body, depth+1)
 		}
 		if err != nil {
@@ -162,18 +169,20 @@ func trimLineEnd(b []byte) []byte {
 	return bytes.TrimSuffix(b, []byte("\r"))
 }
 
-// splitPart reads a part's header and returns its body.
-func splitPart(raw []byte) (textproto.MIMEHeader, []byte, bool) {
+// splitHeader reads the header of a message or part and returns it and
+// the body after it, which shares raw's memory. A header that ends the
+// data, with no body, is complete.
+func splitHeader(raw []byte) (textproto.MIMEHeader, []byte, error) {
 	rd := bytes.NewReader(raw)
 	br := bufio.NewReader(rd)
 	h, err := textproto.NewReader(br).ReadMIMEHeader()
-	if err != nil && !(err == io.EOF && len(h) > 0) {
-		if len(bytes.TrimSpace(raw)) == 0 {
-			return textproto.MIMEHeader{}, nil, true
-		}
-		return nil, nil, false
+	if err == io.EOF && (len(h) > 0 || len(bytes.TrimSpace(raw)) == 0) {
+		return h, nil, nil
 	}
-	return h, raw[len(raw)-rd.Len()-br.Buffered():], true
+	if err != nil {
+		return nil, nil, err
+	}
+	return h, raw[len(raw)-rd.Len()-br.Buffered():], nil
 }
 
 // decodePart undoes a part's transfer encoding and charset. The text
@@ -183,9 +192,7 @@ func decodePart(get func(string) string, raw []byte, params map[string]string) (
 	switch cte := strings.ToLower(strings.TrimSpace(get("Content-Transfer-Encoding"))); cte {
 	case "", "7bit", "8bit", "binary":
 	case "quoted-printable":
-		if raw, err = io.ReadAll(quotedprintable.NewReader(bytes.NewReader(raw))); err != nil {
-			return "", fmt.Errorf("is not valid quoted-printable: %s", strings.TrimPrefix(err.Error(), "quotedprintable: "))
-		}
+		raw = decodeQP(raw)
 	case "base64":
 		if raw, err = decodeBase64(raw); err != nil {
 			return "", errors.New("is not valid base64")
@@ -198,6 +205,57 @@ func decodePart(get func(string) string, raw []byte, params map[string]string) (
 		return "", err
 	}
 	return normalizeNewlines(s), nil
+}
+
+// decodeQP decodes quoted-printable (RFC 2045 6.7) leniently, as mail
+// clients do: white space at the ends of lines is dropped, "=" at the end
+// of a line joins it to the next, "=XY" is the byte XY in either case,
+// and an "=" that starts neither stays as it is. It never fails, and
+// is several times faster than mime/quotedprintable's byte-wise reader.
+func decodeQP(raw []byte) []byte {
+	out := make([]byte, 0, len(raw))
+	for len(raw) > 0 {
+		line, rest, found := bytes.Cut(raw, []byte("\n"))
+		raw = rest
+		line = bytes.TrimRight(line, " \t\r")
+		soft := bytes.HasSuffix(line, []byte("="))
+		if soft {
+			line = line[:len(line)-1]
+		}
+		for len(line) > 0 {
+			i := bytes.IndexByte(line, '=')
+			if i < 0 {
+				out = append(out, line...)
+				break
+			}
+			out = append(out, line[:i]...)
+			if i+2 < len(line) && isHex(line[i+1]) && isHex(line[i+2]) {
+				out = append(out, unhex(line[i+1])<<4|unhex(line[i+2]))
+				line = line[i+3:]
+				continue
+			}
+			out = append(out, '=')
+			line = line[i+1:]
+		}
+		if found && !soft {
+			out = append(out, '\n')
+		}
+	}
+	return out
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
 }
 
 // decodeBase64 decodes base64 spread over lines, with or without its

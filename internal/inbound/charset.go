@@ -22,6 +22,7 @@ type UnknownCharsetError struct {
 	Charset string
 }
 
+// Error names the charset; it follows the name of the part.
 func (e *UnknownCharsetError) Error() string {
 	return fmt.Sprintf("is in the charset %s, which cannot be decoded", safetext.Quote(e.Charset))
 }

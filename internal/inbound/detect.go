@@ -275,7 +275,7 @@ func ownText(s string) string {
 // token is one word of a text.
 type token struct {
 	fold       string // lower case, without the punctuation around it
-	start, end int    // the word's bytes in the text, punctuation left out
+	start, end int32  // the word's bytes in the text, punctuation left out (MaxDetectText fits)
 	stop       bool   // a sentence or clause ends after it
 	upper      bool   // it starts with an upper-case letter
 }
@@ -288,7 +288,7 @@ type tokens struct {
 // tokenize splits s into words. A blank line, a dash standing alone, and
 // the punctuation of . , ; : ! ? … after a word end a clause.
 func tokenize(s string) tokens {
-	t := tokens{src: s}
+	t := tokens{src: s, toks: make([]token, 0, len(s)/5+1)} // English words average about five bytes with their space
 	i := 0
 	for i < len(s) {
 		// White space; a blank line ends a clause.
@@ -328,7 +328,7 @@ func tokenize(s string) tokens {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(s[start:])
-		t.toks = append(t.toks, token{fold: foldWord(s[start:end]), start: start, end: end, stop: stop, upper: unicode.IsUpper(r)})
+		t.toks = append(t.toks, token{fold: foldWord(s[start:end]), start: int32(start), end: int32(end), stop: stop, upper: unicode.IsUpper(r)})
 	}
 	return t
 }

@@ -60,6 +60,7 @@ type Message struct {
 // TooLargeError reports a message larger than MaxSize.
 type TooLargeError struct{}
 
+// Error says how large a message may be.
 func (TooLargeError) Error() string {
 	return fmt.Sprintf("the message is larger than %d MiB; only requests this size or smaller are read", MaxSize>>20)
 }
@@ -72,6 +73,7 @@ type HeaderError struct {
 	Reason string // what is wrong, such as "contains a line break (U+000A)"
 }
 
+// Error names the header, the part of it and what is wrong.
 func (e *HeaderError) Error() string {
 	if e.Part == "" {
 		return fmt.Sprintf("the %s header %s", e.Header, e.Reason)
@@ -85,6 +87,7 @@ type LocatedError struct {
 	Err   error
 }
 
+// Error puts the location before the error.
 func (e *LocatedError) Error() string { return e.Where + ": " + e.Err.Error() }
 
 // Unwrap returns the error about the message.
@@ -130,10 +133,14 @@ func parseFile(path string) (*Message, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxSize {
-		return nil, TooLargeError{}
+	hint := 0
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		if fi.Size() > MaxSize {
+			return nil, TooLargeError{}
+		}
+		hint = int(fi.Size())
 	}
-	return Parse(f)
+	return parse(f, hint)
 }
 
 // Parse reads one RFC 5322 message from r, reading at most MaxSize+1
@@ -142,25 +149,44 @@ func parseFile(path string) (*Message, error) {
 // References header that a reply cannot use, and a plain error for a
 // body it cannot decode.
 func Parse(r io.Reader) (*Message, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
-	if err != nil {
-		return nil, err
+	hint := 0
+	if l, ok := r.(interface{ Len() int }); ok { // bytes.Reader, strings.Reader, bytes.Buffer
+		hint = l.Len()
 	}
-	if len(data) > MaxSize {
-		return nil, TooLargeError{}
+	return parse(r, hint)
+}
+
+// parse reads r, hint bytes long when it is not 0, and parses it.
+func parse(r io.Reader, hint int) (*Message, error) {
+	buf := make([]byte, 0, min(max(hint+1, 16<<10), MaxSize+1))
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):min(cap(buf), MaxSize+1)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > MaxSize {
+			return nil, TooLargeError{}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return parseBytes(data)
+	return parseBytes(buf)
 }
 
 func parseBytes(data []byte) (*Message, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("the message is empty")
 	}
-	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	mh, body, err := splitHeader(data)
 	if err != nil {
-		return nil, fmt.Errorf("the message's header cannot be read: %s", strings.TrimPrefix(err.Error(), "mail: "))
+		return nil, fmt.Errorf("the message's header cannot be read: %s", strings.TrimPrefix(err.Error(), "textproto: "))
 	}
-	h := msg.Header
+	h := mail.Header(mh)
 	m := &Message{}
 	if m.From, err = firstAddress(h, "From"); err != nil {
 		return nil, err
@@ -190,10 +216,6 @@ func parseBytes(data []byte) (*Message, error) {
 	}
 	if a := strings.ToLower(strings.TrimSpace(h.Get("Auto-Submitted"))); a != "" && !strings.HasPrefix(a, "no") {
 		m.AutoSubmitted = true
-	}
-	body, err := io.ReadAll(msg.Body)
-	if err != nil {
-		return nil, err
 	}
 	m.Text, m.TextType, err = bodyText(h.Get, body)
 	if err != nil {

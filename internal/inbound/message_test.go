@@ -415,3 +415,20 @@ func TestParseAdversarial(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeQP(t *testing.T) {
+	for in, want := range map[string]string{
+		"caf=C3=A9 =e2=80=99":  "café ’",
+		"soft=\nbreak":         "softbreak",
+		"soft=  \r\nbreak\r\n": "softbreak\n",
+		"trailing   \nline":    "trailing\nline",
+		"1+1=2, a=b=":          "1+1=2, a=b",
+		"=ZZ =4":               "=ZZ =4",
+		"=3D=0D=0A":            "=\r\n",
+		"":                     "",
+	} {
+		if got := string(decodeQP([]byte(in))); got != want {
+			t.Errorf("decodeQP(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -57,22 +57,35 @@ const NameSlot = "name"
 // have the slot {name}; kind patterns may hold value slots, which only
 // stand for words there.
 type Rules struct {
-	Kinds           map[string]KindPhrases `yaml:"kinds"`
-	Values          []string               `yaml:"values"`
-	StopWords       []string               `yaml:"stop_words"`
-	LeadingWords    []string               `yaml:"leading_words"`
-	NotValues       []string               `yaml:"not_values"`
-	MaxValueWords   int                    `yaml:"max_value_words"`
-	MaxNameWords    int                    `yaml:"max_name_words"`
-	NoReplySenders  []string               `yaml:"no_reply_senders"`
-	Notifications   []string               `yaml:"notifications"`
-	AttributionLine AttributionRules       `yaml:"attribution"`
+	// Kinds holds, for each kind of KindNames, the patterns that show it.
+	Kinds map[string]KindPhrases `yaml:"kinds"`
+	// Values are the patterns that find values; where two find the same
+	// value, the one with more words wins.
+	Values []string `yaml:"values"`
+	// StopWords end a value that a pattern leaves open at its end.
+	StopWords []string `yaml:"stop_words"`
+	// LeadingWords are dropped from the start of a value.
+	LeadingWords []string `yaml:"leading_words"`
+	// NotValues are what a slot may take that is never a value; a match
+	// that gives one is no match.
+	NotValues []string `yaml:"not_values"`
+	// MaxValueWords caps a value, and MaxNameWords a name found before
+	// a pattern, in words.
+	MaxValueWords int `yaml:"max_value_words"`
+	MaxNameWords  int `yaml:"max_name_words"`
+	// NoReplySenders are address patterns, '*' matching any run of
+	// characters, of senders that take no replies.
+	NoReplySenders []string `yaml:"no_reply_senders"`
+	// Notifications are the patterns, each with the slot {name}, of
+	// network notifications.
+	Notifications []string `yaml:"notifications"`
+	// AttributionLine words the line above a quoted original.
+	AttributionLine AttributionRules `yaml:"attribution"`
 
 	index    map[string][]*pattern // by each alternative of a pattern's first literal word
 	stop     map[string]bool
 	leading  map[string]bool
 	notValue map[string]bool
-	patterns int
 }
 
 // KindPhrases are the patterns that show one kind of request.
@@ -146,13 +159,16 @@ func LoadRules(data []byte, name string) (*Rules, error) {
 	if err := dec.Decode(&r); err != nil {
 		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
-	if err := r.compile(); err != nil {
+	if err := r.Compile(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &r, nil
 }
 
-func (r *Rules) compile() error {
+// Compile checks r and builds the index Detect searches. LoadRules calls
+// it; rules written as a Go value (as a generator would write them, to
+// spare decoding YAML) must be compiled once before Detect.
+func (r *Rules) Compile() error {
 	if r.MaxValueWords <= 0 {
 		return errors.New("max_value_words must be a number above 0")
 	}
@@ -251,7 +267,6 @@ func (r *Rules) add(src string, use int, kind string, weight int) error {
 	for _, a := range p.words[p.first].alts {
 		r.index[a] = append(r.index[a], p)
 	}
-	r.patterns++
 	return nil
 }
 

@@ -225,6 +225,7 @@ type BodyError struct {
 	Reason string // as safetext gives it, such as "contains an escape character (U+001B)"
 }
 
+// Error says what the text holds.
 func (e *BodyError) Error() string { return "the message's text " + e.Reason }
 
 // Quote returns m's text quoted for a reply: each line after "> " (">"
