@@ -202,6 +202,9 @@ func (r *Rules) Detect(m *Message) *Request {
 	if p := r.isNoReply(m.From.Address); p != "" {
 		req.Notification = true
 		req.NotificationWhy = "the sender " + m.From.Address + " matches the no-reply pattern " + p
+	} else if p := r.isNoReply(m.Requester.Address); p != "" {
+		req.Notification = true
+		req.NotificationWhy = "the Reply-To address " + m.Requester.Address + " matches the no-reply pattern " + p
 	} else if m.AutoSubmitted && notifyName != "" {
 		req.Notification = true
 		req.NotificationWhy = "the message was sent by a program (Auto-Submitted) and reads like a notification: " + notifyEvidence.Text

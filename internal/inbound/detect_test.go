@@ -90,6 +90,13 @@ func TestDetectNotification(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := mail.Address{Name: "Network", Address: tt.from}
 			req := rules.Detect(&Message{From: a, Requester: a, Subject: tt.subject, Text: tt.text, AutoSubmitted: tt.auto})
+			if tt.notification && !tt.auto {
+				// A no-reply Reply-To makes a notification as well.
+				person := mail.Address{Name: "Scott Lee", Address: "scott@example.com"}
+				if r2 := rules.Detect(&Message{From: person, Requester: a, Subject: tt.subject, Text: tt.text}); !r2.Notification || r2.Address != "" {
+					t.Errorf("no-reply Reply-To: %+v", r2)
+				}
+			}
 			if req.Notification != tt.notification {
 				t.Fatalf("Notification = %v (%s), want %v", req.Notification, req.NotificationWhy, tt.notification)
 			}

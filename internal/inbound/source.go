@@ -79,8 +79,9 @@ func IsMaildir(dir string) bool {
 
 // Maildir gives the messages of the Maildir dir: the files of cur/ and
 // new/ (never tmp/, where deliveries are still being written), skipping
-// names that start with a dot, in the order of their names, which start
-// with the time of delivery. Each message's Where is its path.
+// names that start with a dot and messages flagged as trashed (":2,"
+// flags holding T), in the order of their names, which start with the
+// time of delivery. Each message's Where is its path.
 func Maildir(dir string) iter.Seq2[*Message, error] {
 	return func(yield func(*Message, error) bool) {
 		if !IsMaildir(dir) {
@@ -96,7 +97,7 @@ func Maildir(dir string) iter.Seq2[*Message, error] {
 				return
 			}
 			for _, de := range des {
-				if !strings.HasPrefix(de.Name(), ".") {
+				if !strings.HasPrefix(de.Name(), ".") && !trashed(de.Name()) {
 					files = append(files, entry{de.Name(), filepath.Join(dir, sub, de.Name())})
 				}
 			}
@@ -111,6 +112,13 @@ func Maildir(dir string) iter.Seq2[*Message, error] {
 			}
 		}
 	}
+}
+
+// trashed reports a Maildir file name whose flags mark it trashed: a
+// client has deleted it and will remove it when the folder is expunged.
+func trashed(name string) bool {
+	_, flags, ok := strings.Cut(name, ":2,")
+	return ok && strings.Contains(flags, "T")
 }
 
 func cmpOr(a, b int) int {

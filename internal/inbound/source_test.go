@@ -140,6 +140,7 @@ func TestMaildir(t *testing.T) {
 	write("cur/1", "Subject: no sender\n\nhi\n")
 	write("new/2", "From: b@example.com\nSubject: fine\n\nhi\n")
 	write("tmp/3", "From: c@example.com\nSubject: still being delivered\n\nhi\n")
+	write("cur/4:2,ST", "From: d@example.com\nSubject: deleted\n\nhi\n")
 	got = collect(Read(tmp))
 	if len(got) != 2 || got[0] != "error "+filepath.Join(tmp, "cur/1")+": the From header is missing; there is no address to reply to" || got[1] != filepath.Join(tmp, "new/2")+" fine" {
 		t.Errorf("got %q", got)
