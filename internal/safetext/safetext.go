@@ -3,12 +3,10 @@
 // Names, CSV cells, --set values, configuration values, template text and
 // the names of files decline reads come from people decline has never
 // met. The policy is to reject, never to clean silently: text holding
-// invalid UTF-8, a C0 control (tab and newline included, except in
-// multi-line text), DEL, a C1 control (U+0080 to U+009F, which includes
-// the one-character CSI U+009B), a bidirectional formatting character
-// (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C) or a
-// Unicode line or paragraph separator is refused with an error that shows
-// the value safely quoted (Quote). Nothing such text holds can then reach
+// invalid UTF-8 or a character of one of the classes in the table
+// (classes: controls, text-direction controls, line separators, invisible
+// and tag characters, the replacement character) is refused with an error
+// that names the class and shows the value safely quoted (Quote). Nothing such text holds can then reach
 // a terminal, a file or a header. Escape is the last guard on every
 // message decline prints.
 package safetext
@@ -68,6 +66,9 @@ func checkChars(value string, multiline bool) *Problem {
 	}
 	for i, r := range value[start:] {
 		i += start
+		if r >= 0x20 && r < 0x7f {
+			continue
+		}
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(value[i:]); size == 1 {
 				return &Problem{Rune: r, Offset: i, Reason: "is not valid UTF-8"}
@@ -76,8 +77,8 @@ func checkChars(value string, multiline bool) *Problem {
 		if multiline && (r == '\n' || r == '\t') {
 			continue
 		}
-		if reason := forbidden(r); reason != "" {
-			return &Problem{Rune: r, Offset: i, Reason: fmt.Sprintf("contains %s (U+%04X)", reason, r)}
+		if c := classOf(r); c != nil {
+			return &Problem{Rune: r, Offset: i, Reason: fmt.Sprintf("contains %s (U+%04X)%s", c.what, r, c.hint)}
 		}
 	}
 	return nil
@@ -104,25 +105,107 @@ func TrimSpace(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) && forbidden(r) == "" })
 }
 
-// forbidden names the class of a character that outside text may not hold.
+// The classes of characters that outside text may not hold, as an error
+// names them: "contains <class> (U+XXXX)".
+const (
+	lineBreak   = "a line break"
+	tab         = "a tab"
+	escape      = "an escape character"
+	control     = "a control character"
+	deleteChar  = "a delete character"
+	direction   = "a text-direction control"
+	lineSep     = "a line separator"
+	invisible   = "an invisible character"
+	tag         = "a tag character"
+	replacement = "a replacement character"
+)
+
+// A class is a range of code points of one class.
+type class struct {
+	lo, hi rune
+	what   string
+	hint   string // added to the error after the code point
+}
+
+// classes is the policy: every character outside text may not hold, in
+// code point order, each range with its class. One-line text refuses all
+// of them; multi-line text allows the tab and the line feed.
+//
+//   - C0 controls, DEL and C1 controls: ESC starts CSI and OSC sequences
+//     (OSC 52 writes the clipboard), U+009B is a one-character CSI, U+0085
+//     (NEL) a line break.
+//   - Text-direction controls and Unicode line and paragraph separators:
+//     they reorder or break what a terminal shows.
+//   - Invisible characters: they show as nothing, so "Scott" and "Sc\u200bott"
+//     look alike and a name of Hangul fillers looks empty: the soft hyphen,
+//     the combining grapheme joiner, the Hangul fillers, the Khmer
+//     inherent vowels, the Mongolian vowel separator, the zero-width
+//     space, the word joiner and invisible operators, the deprecated
+//     format characters (U+206A to U+206F), the byte order mark in a
+//     value (a file's leading one is dropped where it is read), the
+//     interlinear annotation marks, and the shorthand and musical format
+//     controls. The zero-width joiner and non-joiner (U+200C, U+200D) and
+//     the variation selectors are not here: emoji sequences, Persian and
+//     the Indic scripts need them.
+//   - Tag characters (U+E0000 to U+E007F): invisible text that can carry a
+//     message of its own.
+//   - The replacement character U+FFFD: the mark of a character lost on the
+//     way, such as a lone surrogate ("\ud800") that encoding/json decodes
+//     to it. Refusing it is how a value read from JSON cannot lose a
+//     character silently.
+var classes = [...]class{
+	{0x00, 0x08, control, ""},
+	{'\t', '\t', tab, ""},
+	{'\n', '\n', lineBreak, ""},
+	{0x0b, 0x0c, control, ""},
+	{'\r', '\r', lineBreak, ""},
+	{0x0e, 0x1a, control, ""},
+	{0x1b, 0x1b, escape, ""},
+	{0x1c, 0x1f, control, ""},
+	{0x7f, 0x7f, deleteChar, ""},
+	{0x80, 0x9f, control, ""},
+	{0xad, 0xad, invisible, ""},
+	{0x034f, 0x034f, invisible, ""},
+	{0x061c, 0x061c, direction, ""},
+	{0x115f, 0x1160, invisible, ""},
+	{0x17b4, 0x17b5, invisible, ""},
+	{0x180e, 0x180e, invisible, ""},
+	{0x200b, 0x200b, invisible, ""},
+	{0x200e, 0x200f, direction, ""},
+	{0x2028, 0x2029, lineSep, ""},
+	{0x202a, 0x202e, direction, ""},
+	{0x2060, 0x2065, invisible, ""},
+	{0x2066, 0x2069, direction, ""},
+	{0x206a, 0x206f, invisible, ""},
+	{0x3164, 0x3164, invisible, ""},
+	{0xfeff, 0xfeff, invisible, ""},
+	{0xffa0, 0xffa0, invisible, ""},
+	{0xfff9, 0xfffb, invisible, ""},
+	{0xfffd, 0xfffd, replacement, ": a character was lost before it got here, such as a lone surrogate in JSON"},
+	{0x1bca0, 0x1bca3, invisible, ""},
+	{0x1d173, 0x1d17a, invisible, ""},
+	{0xe0000, 0xe007f, tag, ""},
+}
+
+// classOf returns the row of the table that holds r, or nil.
+func classOf(r rune) *class {
+	for i := range classes {
+		c := &classes[i]
+		if r < c.lo {
+			return nil
+		}
+		if r <= c.hi {
+			return c
+		}
+	}
+	return nil
+}
+
+// forbidden names the class of a character that outside text may not
+// hold, or is "".
 func forbidden(r rune) string {
-	switch {
-	case r == '\n' || r == '\r':
-		return "a line break"
-	case r == '\t':
-		return "a tab"
-	case r == 0x1b:
-		return "an escape character"
-	case r < 0x20:
-		return "a control character"
-	case r == 0x7f:
-		return "a delete character"
-	case r >= 0x80 && r <= 0x9f:
-		return "a control character"
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
-		return "a text-direction control"
-	case r == 0x2028 || r == 0x2029:
-		return "a line separator"
+	if c := classOf(r); c != nil {
+		return c.what
 	}
 	return ""
 }

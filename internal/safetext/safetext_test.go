@@ -1,6 +1,8 @@
 package safetext
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -94,5 +96,79 @@ func TestTrimSpaceLeavesWhatCheckRefuses(t *testing.T) {
 		if got := TrimSpace(in); got != want {
 			t.Errorf("TrimSpace(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// classExamples holds, for every class of the policy, characters that
+// belong to it; TestEachClassIsRefused also tries both ends of every row
+// of the table.
+var classExamples = map[string][]rune{
+	lineBreak:   {'\n', '\r'},
+	tab:         {'\t'},
+	escape:      {0x1b},
+	control:     {0x00, 0x07, 0x1f, 0x80, 0x85, 0x9b, 0x9f},
+	deleteChar:  {0x7f},
+	direction:   {0x061c, 0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069},
+	lineSep:     {0x2028, 0x2029},
+	invisible:   {0x00ad, 0x034f, 0x115f, 0x1160, 0x17b4, 0x180e, 0x200b, 0x2060, 0x2064, 0x206e, 0x206f, 0x3164, 0xfeff, 0xffa0, 0xfff9, 0x1bca0, 0x1d173},
+	tag:         {0xe0000, 0xe0001, 0xe0041, 0xe007f},
+	replacement: {0xfffd},
+}
+
+// TestEachClassIsRefused: every class of the table has examples here,
+// and each example, and each end of each row, is refused with its
+// class's words, in one-line and (but for tab and line feed) multi-line
+// text, and escaped by Escape.
+func TestEachClassIsRefused(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range classes {
+		seen[c.what] = true
+		if len(classExamples[c.what]) == 0 {
+			t.Errorf("class %q has no example in classExamples", c.what)
+		}
+		classExamples[c.what] = append(classExamples[c.what], c.lo, c.hi)
+	}
+	for what, runes := range classExamples {
+		if !seen[what] {
+			t.Errorf("classExamples has %q, which the table does not", what)
+		}
+		for _, r := range runes {
+			v := "Sc" + string(r) + "ott"
+			want := fmt.Sprintf("contains %s (U+%04X)", what, r)
+			p := Check(v, false)
+			if p == nil || !strings.HasPrefix(p.Reason, want) || p.Offset != 2 || p.Rune != r {
+				t.Errorf("%U: Check = %+v, want %q at 2", r, p, want)
+			}
+			if r != '\n' && r != '\t' && Check(v, true) == nil {
+				t.Errorf("%U: accepted in multi-line text", r)
+			}
+			if e := Escape(v); strings.ContainsRune(e, r) {
+				t.Errorf("%U: Escape left it in: %q", r, e)
+			}
+		}
+	}
+}
+
+// TestJoinersAndSelectorsAreText: the invisible characters that writing
+// needs stay allowed: the zero-width joiner of emoji sequences and of
+// Indic scripts, the non-joiner of Persian, variation selectors.
+func TestJoinersAndSelectorsAreText(t *testing.T) {
+	for _, v := range []string{"👩\u200d💻 Ann", "می\u200cخواهم", "क्\u200dष", "❤\ufe0f", "葛\U000e0100", "Zoë"} {
+		if p := Check(v, false); p != nil {
+			t.Errorf("%q refused: %v", v, p)
+		}
+	}
+}
+
+// TestLoneSurrogateFromJSON: encoding/json turns a lone surrogate
+// ("A\ud800B") into U+FFFD; the policy refuses that, so a value read from
+// JSON Lines cannot lose a character silently.
+func TestLoneSurrogateFromJSON(t *testing.T) {
+	var v string
+	if err := json.Unmarshal([]byte(`"A\ud800B"`), &v); err != nil {
+		t.Fatal(err)
+	}
+	if p := Check(v, false); p == nil || p.Reason != "contains a replacement character (U+FFFD): a character was lost before it got here, such as a lone surrogate in JSON" {
+		t.Errorf("Check(%q) = %v", v, p)
 	}
 }
