@@ -201,6 +201,22 @@ func Check(t *catalog.Template, r *Request) error {
 			return &FieldError{Field: f.field, Value: f.value, Msg: p.Reason}
 		}
 	}
+	// Text without a letter is punctuation, not a name: ", ," greeted
+	// "Hi ,," and a sign-off of "," printed a lone comma. A sign-off that
+	// is given at all must have one, since a blank one leaves the comma.
+	for _, f := range []struct {
+		field, value, hint string
+		given              bool
+	}{
+		{"name", r.Name, "give the person's name", true},
+		{"first name", r.FirstName, "give the name to greet, or leave it out", strings.TrimSpace(r.FirstName) != ""},
+		{"sender", r.Sender, "give your name, or leave it out", strings.TrimSpace(r.Sender) != ""},
+		{"sign-off", r.Signoff, `give one such as "Best wishes"`, r.Signoff != ""},
+	} {
+		if f.given && !hasLetter(f.value) {
+			return &FieldError{Field: f.field, Value: f.value, Msg: "has no letters: " + f.hint}
+		}
+	}
 	for _, v := range r.Values {
 		if safetext.Check(v, false) != nil {
 			// Report the first bad value in name order, whatever the
@@ -342,6 +358,21 @@ func placeNote(body, note, signoff string) string {
 	}
 	out = append(out, lines[at:]...)
 	return tidy(strings.Join(out, "\n"))
+}
+
+// hasLetter reports whether s holds a letter of any script.
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultSubject is used when a template has no subject.

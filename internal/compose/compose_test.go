@@ -96,6 +96,12 @@ func TestRenderErrors(t *testing.T) {
 		{"bidi in first name", compose.Request{Name: "Ana", FirstName: "\u202eanA", Values: map[string]string{"skill": "Go"}}, `first name "\u202eanA" contains a text-direction control (U+202E)`},
 		{"invalid utf-8", compose.Request{Name: "Ana\xff", Values: map[string]string{"skill": "Go"}}, `name "Ana\xff" is not valid UTF-8`},
 		{"variant too high", compose.Request{Name: "Ana", Values: map[string]string{"skill": "Go"}, Variant: 4}, "has 3 wordings; variant 4 does not exist (use 1 to 3)"},
+		{"no letters in name", compose.Request{Name: ", ,", Values: map[string]string{"skill": "Go"}}, `name ", ," has no letters: give the person's name`},
+		{"digits for a name", compose.Request{Name: "42", Values: map[string]string{"skill": "Go"}}, `name "42" has no letters`},
+		{"no letters in first name", compose.Request{Name: "Ana", FirstName: "-", Values: map[string]string{"skill": "Go"}}, `first name "-" has no letters`},
+		{"no letters in sign-off", compose.Request{Name: "Ana", Signoff: ",", Values: map[string]string{"skill": "Go"}}, `sign-off "," has no letters: give one such as "Best wishes"`},
+		{"blank sign-off", compose.Request{Name: "Ana", Signoff: " ", Values: map[string]string{"skill": "Go"}}, `sign-off " " has no letters`},
+		{"no letters in sender", compose.Request{Name: "Ana", Sender: "--", Values: map[string]string{"skill": "Go"}}, `sender "--" has no letters: give your name`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -328,5 +334,16 @@ templates:
 	}
 	if _, err := compose.Render(tmpl, &compose.Request{Name: "Ana", Note: strings.Repeat("é", 300), Variant: 1}); err != nil {
 		t.Errorf("a note of 300 characters: %v", err)
+	}
+}
+
+// TestNamesInAnyScriptHaveLetters: the check for letters counts letters
+// of every script, with marks and punctuation around them.
+func TestNamesInAnyScriptHaveLetters(t *testing.T) {
+	tmpl := parseOne(t, endorseYAML)
+	for _, name := range []string{"李伟", "محمد", "O'Brien", "J. R.", "Zoë", "नमिता", "3M Team"} {
+		if _, err := compose.Render(tmpl, &compose.Request{Name: name, Signoff: "— Ana", Values: map[string]string{"skill": "Go"}}); err != nil {
+			t.Errorf("%q: %v", name, err)
+		}
 	}
 }

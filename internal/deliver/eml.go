@@ -82,8 +82,8 @@ func EML(m *Message, opts EMLOptions) ([]byte, error) {
 		}
 		h.field("To", addressSegments(name, "To", a.Address))
 	}
-	subject := strings.TrimSpace(m.Reply.Subject)
-	if err := checkValue("subject", subject); err != nil {
+	subject, err := subjectOf(m)
+	if err != nil {
 		return nil, err
 	}
 	if subject != "" {

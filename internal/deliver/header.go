@@ -57,6 +57,20 @@ func checkValue(field, v string) error {
 	return nil
 }
 
+// subjectOf returns a message's subject, trimmed and checked: empty when
+// it has none. A subject of spaces is an error: it would drop the header
+// without a word, and a reply's own subject is never blank.
+func subjectOf(m *Message) (string, error) {
+	subject := strings.TrimSpace(m.Reply.Subject)
+	if subject == "" && m.Reply.Subject != "" {
+		if err := checkValue("subject", m.Reply.Subject); err != nil {
+			return "", err
+		}
+		return "", fmt.Errorf("subject %s is blank: give one with words in it", safetext.Quote(m.Reply.Subject))
+	}
+	return subject, checkValue("subject", subject)
+}
+
 // unstructured returns the segments of an unstructured field body such as
 // a subject: plain words where they are printable ASCII and fit on a line,
 // RFC 2047 encoded-words otherwise.

@@ -31,8 +31,8 @@ func Mailto(m *Message) (string, error) {
 		writeMailtoAddress(&b, a.Address)
 	}
 	sep := byte('?')
-	subject := strings.TrimSpace(m.Reply.Subject)
-	if err := checkValue("subject", subject); err != nil {
+	subject, err := subjectOf(m)
+	if err != nil {
 		return "", err
 	}
 	if subject != "" {

@@ -189,3 +189,17 @@ func FuzzMailtoAddress(f *testing.F) {
 		checkMailtoAddress(t, u, to)
 	})
 }
+
+// TestBlankSubjectIsRefused: a subject of spaces used to drop the
+// Subject header (and the mailto field) without a word. A reply's subject
+// is never blank unless someone gave a blank one.
+func TestBlankSubjectIsRefused(t *testing.T) {
+	m := newMessage("A", "  ", "B\n", "a@example.com")
+	want := `subject "  " is blank: give one with words in it`
+	if _, err := EML(m, EMLOptions{}); err == nil || err.Error() != want {
+		t.Errorf("EML: %v, want %s", err, want)
+	}
+	if _, err := Mailto(m); err == nil || err.Error() != want {
+		t.Errorf("Mailto: %v, want %s", err, want)
+	}
+}
