@@ -213,7 +213,7 @@ func Check(t *catalog.Template, r *Request) error {
 		{"sender", r.Sender, "give your name, or leave it out", strings.TrimSpace(r.Sender) != ""},
 		{"sign-off", r.Signoff, `give one such as "Best wishes"`, r.Signoff != ""},
 	} {
-		if f.given && !hasLetter(f.value) {
+		if f.given && !safetext.HasLetter(f.value) {
 			return &FieldError{Field: f.field, Value: f.value, Msg: "has no letters: " + f.hint}
 		}
 	}
@@ -358,21 +358,6 @@ func placeNote(body, note, signoff string) string {
 	}
 	out = append(out, lines[at:]...)
 	return tidy(strings.Join(out, "\n"))
-}
-
-// hasLetter reports whether s holds a letter of any script.
-func hasLetter(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-			return true
-		}
-	}
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // DefaultSubject is used when a template has no subject.

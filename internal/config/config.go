@@ -175,6 +175,14 @@ func Parse(data []byte) (c *Config, err error) {
 			return nil, fmt.Errorf("%s %s %s", f.key, safetext.Quote(f.value), p.Reason)
 		}
 	}
+	// A sender or sign-off without a letter would sign every reply with
+	// punctuation (a blank sign-off leaves a lone comma).
+	if strings.TrimSpace(c.Sender) != "" && !safetext.HasLetter(c.Sender) {
+		return nil, fmt.Errorf("sender %s has no letters: write your name, or remove the line", safetext.Quote(c.Sender))
+	}
+	if c.Signoff != "" && !safetext.HasLetter(c.Signoff) {
+		return nil, fmt.Errorf("signoff %s has no letters: write one such as 'Best wishes', or remove the line", safetext.Quote(c.Signoff))
+	}
 	switch c.SignBrief {
 	case "", "first", "full":
 	default:

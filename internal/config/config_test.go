@@ -150,3 +150,20 @@ func TestSignBrief(t *testing.T) {
 		}
 	}
 }
+
+// TestSenderAndSignoffNeedLetters: punctuation as a sender or sign-off
+// would sign every reply with it; the file is named when it is read.
+func TestSenderAndSignoffNeedLetters(t *testing.T) {
+	for body, want := range map[string]string{
+		"sender: ','\n":  `sender "," has no letters: write your name, or remove the line`,
+		"signoff: ','\n": `signoff "," has no letters: write one such as 'Best wishes', or remove the line`,
+		"signoff: ' '\n": `signoff " " has no letters: write one such as 'Best wishes', or remove the line`,
+	} {
+		if _, err := Parse([]byte(body)); err == nil || err.Error() != want {
+			t.Errorf("%q: err = %v\nwant %s", body, err, want)
+		}
+	}
+	if c, err := Parse([]byte("sender: 李伟\nsignoff: — Best\n")); err != nil || c.Sender != "李伟" {
+		t.Errorf("names with letters: %+v, %v", c, err)
+	}
+}

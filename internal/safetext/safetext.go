@@ -84,6 +84,22 @@ func checkChars(value string, multiline bool) *Problem {
 	return nil
 }
 
+// HasLetter reports whether s holds a letter of any script. Text without
+// one is punctuation, not a name: ", ," would greet "Hi ,,".
+func HasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // TrimSpace trims the white space the policy allows (spaces, including
 // no-break and other Unicode spaces) from both ends of s, and nothing
 // else: a tab, a line break, NEL (U+0085) or a line separator at the end
