@@ -11,7 +11,7 @@ import (
 // valid UTF-8 without forbidden characters, and Quote and Escape never
 // let one through.
 func FuzzCheck(f *testing.F) {
-	for _, s := range []string{"Scott Lee", "Zoë", "a\x1b[31m", "\u202e", "\xff\xfe", "a\u009bb", "O'Brien\n"} {
+	for _, s := range []string{"Scott Lee", "Zoë", "a\x1b[31m", "\u202e", "\xff\xfe", "a\u009bb", "O'Brien\n", "\u3164", "\ufffd", "a\u17b4\u034f"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -50,7 +50,7 @@ func Check(value string, multiline bool) *Problem {
 func CheckPath(what, path string) error {
 	if p := checkChars(path, false); p != nil {
 		// Quoted whole, unlike Quote: the name that matters is at the end.
-		return fmt.Errorf("%s %s %s; rename it", what, strconv.QuoteToGraphic(path), p.Reason)
+		return fmt.Errorf("%s %s %s; rename it", what, Escape(strconv.QuoteToGraphic(path)), p.Reason)
 	}
 	return nil
 }
@@ -250,17 +250,20 @@ func Escape(s string) string {
 }
 
 // Quote renders any value safely for an error message: quoted, with every
-// control, direction mark and invalid byte escaped, and long values cut.
+// control, direction mark, invisible character and invalid byte escaped,
+// and long values cut. strconv.QuoteToGraphic escapes most of them; the
+// policy's own classes hold some it counts as graphic (the Hangul filler
+// U+3164, U+FFFD), which Escape then writes as escapes too.
 func Quote(value string) string {
 	const max = 48
 	if utf8.RuneCountInString(value) > max {
 		cut := 0
 		for i := range value {
 			if cut == max {
-				return strconv.QuoteToGraphic(value[:i]) + "..."
+				return Escape(strconv.QuoteToGraphic(value[:i])) + "..."
 			}
 			cut++
 		}
 	}
-	return strconv.QuoteToGraphic(value)
+	return Escape(strconv.QuoteToGraphic(value))
 }
