@@ -169,6 +169,8 @@ func (r *Reader) fieldOf(name string) *string {
 		return &r.row.Template
 	case "variant":
 		return &r.row.Variant
+	case "note":
+		return &r.row.Note
 	}
 	return nil
 }

@@ -254,7 +254,7 @@ func TestReaderNeverCleansHostileCells(t *testing.T) {
 func TestColumnsAreReservedValues(t *testing.T) {
 	r := &Reader{}
 	names := []string{"line"}
-	for _, n := range []string{"name", "email", "first_name", "kind", "relationship", "tone", "template", "variant"} {
+	for _, n := range []string{"name", "email", "first_name", "kind", "relationship", "tone", "template", "variant", "note"} {
 		if r.fieldOf(n) == nil {
 			t.Fatalf("%s is not a column", n)
 		}

@@ -130,7 +130,7 @@ func (t *Template) SubjectTemplate() *template.Template { return t.subject }
 // The other headings batch reads as those columns ("mail", "full_name",
 // ...) are reserved too: a value of that name could never come from a
 // spreadsheet. A test in package batch keeps the two lists together.
-var reservedValues = []string{"name", "email", "first_name", "relationship", "kind", "tone", "template", "variant", "line",
+var reservedValues = []string{"name", "email", "first_name", "relationship", "kind", "tone", "template", "variant", "note", "line",
 	"e_mail", "email_address", "e_mail_address", "mail", "full_name", "firstname", "given_name"}
 
 // Reserved reports whether name is kept for batch input's own columns and

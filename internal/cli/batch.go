@@ -46,8 +46,9 @@ func newBatchCmd(f *Factory, g *globalOptions, runF func(*batchOptions) error) *
 		Short: "Draft replies for many requesters, from a spreadsheet",
 		Long: `Draft a reply for every row of a CSV, TSV or JSON Lines file. The first row of
 a CSV or TSV file names the columns: name is required; email, relationship,
-kind, tone, template, first_name and variant are optional; any other column
-is a value for the templates (such as skill or role). The flags give the
+kind, tone, template, first_name, variant and note (a personal line of your
+own, placed before the sign-off) are optional; any other column is a value
+for the templates (such as skill or role). The flags give the
 defaults for empty cells and missing columns; --template applies to the
 rows that have no template, kind, relationship or tone of their own. With
 - or no file, the rows are read from standard input.

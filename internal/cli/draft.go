@@ -22,6 +22,7 @@ type draftOptions struct {
 	replyFlags
 
 	name, firstName     string
+	note                string
 	variant             int
 	to, subject, format string
 	copy                copyFlag
@@ -80,6 +81,7 @@ The tone (-t, --tone; default warm):
 	fl := cmd.Flags()
 	fl.StringVarP(&o.name, "name", "n", "", "the requester's full `NAME`")
 	fl.StringVar(&o.firstName, "first-name", "", "what to call them in the greeting (default: the first word of --name)")
+	fl.StringVar(&o.note, "note", "", "a personal `SENTENCE` of your own, placed before the sign-off")
 	o.replyFlags.register(fl)
 	fl.IntVar(&o.variant, "variant", 0, "use wording `N` of the template (default: chosen from the name)")
 	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for eml, mailto and json output)")
@@ -137,6 +139,9 @@ func runDraft(f *Factory, o *draftOptions) error {
 			return flagError(err)
 		}
 	}
+	if err := noteError(o.note); err != nil {
+		return err
+	}
 	if o.to != "" {
 		if _, err := deliver.ParseAddress(o.to); err != nil {
 			return usageErrorf("--to %s %v", safetext.Quote(o.to), err)
@@ -168,7 +173,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 		}
 	}
 
-	one := &reply.One{Name: o.name, FirstName: o.firstName, Values: d.Values, Variant: o.variant}
+	one := &reply.One{Name: o.name, FirstName: o.firstName, Values: d.Values, Variant: o.variant, Note: o.note}
 	var p prompt.Prompter
 	ask := func() prompt.Prompter {
 		if p == nil {
@@ -243,6 +248,16 @@ func runDraft(f *Factory, o *draftOptions) error {
 	return emit(f, msg, format, copyMode)
 }
 
+// noteError words a bad --note as a usage error naming the flag.
+func noteError(note string) error {
+	var fe *compose.FieldError
+	if err := compose.CheckNote(note); errors.As(err, &fe) {
+		fe.Field = "--note"
+		return &UsageError{Msg: fe.Error(), Err: err}
+	}
+	return nil
+}
+
 func composeError(err error) error {
 	var fe *compose.FieldError
 	var ve *compose.VariantError
@@ -281,6 +296,14 @@ func briefNote(r *compose.Reply) string {
 		return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds; shorten a name or value, or use --tone warm", n, compose.BriefLimit)
 	}
 	return ""
+}
+
+func validNote(s string) error {
+	var fe *compose.FieldError
+	if errors.As(compose.CheckNote(s), &fe) {
+		return errors.New("that line " + fe.Msg)
+	}
+	return nil
 }
 
 func truthy(s string) bool {

@@ -67,11 +67,18 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 		if edited {
 			another += " (drops your edits)"
 		}
+		personal := "Add a personal line"
+		if strings.TrimSpace(req.Note) != "" {
+			personal = "Change the personal line"
+		}
+		if edited {
+			personal += " (drops your edits)"
+		}
 		actions := []string{"Print it", "Copy it to the clipboard", "Edit it in " + editor}
 		if len(t.Variants) > 1 {
 			actions = append(actions, another)
 		}
-		actions = append(actions, "Cancel")
+		actions = append(actions, personal, "Cancel")
 		i, err := p.Select("What would you like to do with it?", actions, 0)
 		if err != nil {
 			return err
@@ -91,8 +98,17 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 				continue
 			}
 			return nil
-		case another:
-			req.Variant = msg.Reply.Variant%len(t.Variants) + 1
+		case another, personal:
+			if actions[i] == personal {
+				note, err := p.Input("Your personal line (one sentence, placed before the sign-off; leave it empty for none):", "", validNote)
+				if err != nil {
+					return err
+				}
+				req.Note = note
+				req.Variant = msg.Reply.Variant
+			} else {
+				req.Variant = msg.Reply.Variant%len(t.Variants) + 1
+			}
 			reply, err := compose.Render(t, req)
 			if err != nil {
 				return composeError(err)

@@ -78,25 +78,42 @@ The subject and the wordings are Go templates
 (https://pkg.go.dev/text/template). Every template can use:
 
   {{.Name}}       the requester's name, as given
-  {{.FirstName}}  the first word of the name, unless --first-name or a
-                  first_name column says otherwise
-  {{.Sender}}     your name: --from, else sender in config.yaml, else empty
+  {{.FirstName}}  the first name: "Dr. Jane Smith" and "JANE SMITH" are
+                  Jane, "J. Robert Oppenheimer" is Robert; --first-name or
+                  a first_name column says otherwise
+  {{.Addressee}}  what a formal greeting calls them: title and surname
+                  when the name has a title ("Dr. Smith"), else the first
+                  name
+  {{.Sender}}     your name as people sign: the first name in a brief note
+                  (sign_brief: full in config.yaml signs it in full), the
+                  full name in a letter (warm, formal)
+  {{.SenderFirst}}, {{.SenderFull}}
+                  your first and full name: --from, else sender in
+                  config.yaml, else empty
   {{.Signoff}}    --signoff, else signoff in config.yaml, else one that
                   suits the tone ("All the best", "Kind regards", "Best");
                   write the comma after it yourself
+  {{.Note}}       your personal line (--note, a note column), ending like
+                  a sentence; empty when none. A template that does not
+                  use it gets it as a paragraph just before the sign-off.
   {{.event}}      each value the template declares in requires or optional,
                   by its name: given with --set event=KubeCon, or by a batch
                   column of that name
 
 Value names are lowercase letters, digits and '_' (name, email, first_name,
-relationship, kind, tone, template, variant and line are taken by batch
+relationship, kind, tone, template, variant, note and line are taken by batch
 columns, and so are the other headings batch reads as them: mail, e_mail,
 email_address, full_name, firstname, given_name). Test an optional value with {{if .company}}...{{end}}. A template
 can use only the values it declares, and what people type (names, values,
 cells) is only ever data: it is never read as template text.
 
 A template runs in one pass: it may use if, else, with, variables and the
-functions and, or, not, eq, ne, lt, le, gt, ge, len, index and slice.
+functions and, or, not, eq, ne, lt, le, gt, ge, len, index and slice, and
+two made for values: {{first .contact}} is the first name of a value that
+names someone ("Maria Lopez" is Maria; a value that does not start with a
+name, like "the hiring manager", stays whole), for a person named in full
+once; {{a .role}} puts "a" or "an" before a value as it sounds ("an
+Engineering Manager", "a UX designer", "an MBA intern").
 range, {{template}} and every other function (printf, print, js, ...) are
 refused when the file is read, because they could loop for ever or fill
 the memory; so is a control character, a text-direction mark or a line

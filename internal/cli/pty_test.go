@@ -297,6 +297,25 @@ func TestInteractiveReviewOnTerminal(t *testing.T) {
 	}
 }
 
+func TestInteractivePersonalLine(t *testing.T) {
+	s := startSession(t, false, nil, "draft", "-n", "Scott Lee", "-k", "recommendation", "--from", "Jordan Avery")
+	s.expect("How do you know Scott?")
+	s.send(keyEnter) // stranger
+	s.expect("What would you like to do with it?", "Add a personal line")
+	// Add a personal line (the fifth action, after another wording).
+	s.send(keyDown + keyDown + keyDown + keyDown + keyEnter)
+	s.expect("Your personal line")
+	s.send("Say hello to the team" + keyEnter)
+	s.expect("Say hello to the team.", "Change the personal line")
+	s.send(keyEnter) // print
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	if !strings.Contains(s.text(), "\nSay hello to the team.\n\nAll the best,\nJordan Avery") {
+		t.Errorf("the personal line is not before the sign-off:\n%s", s.text())
+	}
+}
+
 func TestInteractiveCtrlCCancels(t *testing.T) {
 	for _, key := range []struct{ name, seq string }{{"ctrl-c", keyCtrlC}, {"esc", keyEsc}} {
 		t.Run(key.name, func(t *testing.T) {

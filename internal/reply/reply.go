@@ -167,6 +167,7 @@ type One struct {
 	Relationship    string // "" for the run's
 	Values          map[string]string
 	Variant         int
+	Note            string // the user's personal line, if any
 }
 
 // Choose returns one reply's template: t when a template was named, else
@@ -190,6 +191,7 @@ func (d *Defaults) Request(t *catalog.Template, o *One) (*compose.Request, error
 		Sender:    d.Sender,
 		Signoff:   Signoff(d.Signoff, t.Tone),
 		SignBrief: d.SignBrief,
+		Note:      o.Note,
 		Values:    o.Values,
 		Variant:   o.Variant,
 	}, nil

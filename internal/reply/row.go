@@ -23,6 +23,7 @@ type Row struct {
 	Tone         string
 	Template     string
 	Variant      string
+	Note         string // the user's personal line for this reply
 	Values       map[string]string
 }
 
@@ -110,6 +111,7 @@ func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 		Sender:    d.Sender,
 		Signoff:   Signoff(d.Signoff, t.Tone),
 		SignBrief: d.SignBrief,
+		Note:      row.Note,
 		Values:    values,
 	}
 	if row.Variant != "" {
