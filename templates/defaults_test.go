@@ -12,12 +12,19 @@ import (
 // exactly what the strict loader reads from the YAML files, and every
 // template in it must compile.
 func TestDefaultsMatchYAML(t *testing.T) {
-	ts, err := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
+	l, err := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
 	if err != nil {
 		t.Fatalf("default catalog does not load: %v", err)
 	}
+	if _, err := catalog.New(l); err != nil {
+		t.Fatalf("default catalog does not build: %v", err)
+	}
+	if !reflect.DeepEqual(l.Locales, templates.Locales) {
+		t.Errorf("the locales differ from defaults_gen.go: run go generate ./templates")
+	}
+	ts := l.Templates
 	if len(ts) != len(templates.Defaults) {
-		t.Fatalf("templates/*.yaml has %d templates, defaults_gen.go %d: run go generate ./templates", len(ts), len(templates.Defaults))
+		t.Fatalf("templates/*/*.yaml has %d templates, defaults_gen.go %d: run go generate ./templates", len(ts), len(templates.Defaults))
 	}
 	for i, tmpl := range ts {
 		if !reflect.DeepEqual(tmpl.Spec, templates.Defaults[i]) {

@@ -1,15 +1,37 @@
 // Package templates holds decline's default template catalog, laid out
-// by language: LANG/*.yaml, one file per request kind, embedded as they
-// are (for init, show and lint) and compiled into Go data (Defaults) for
-// a fast start.
+// by language: LANG/*.yaml, one file per request kind, and
+// LANG/locale.yaml, the language's labels, questions and defaults. The
+// files are embedded as they are (for init, show and lint) and compiled
+// into Go data (Defaults, Locales) for a fast start.
 package templates
 
 //go:generate go run gen.go
 
-import "embed"
+import (
+	"embed"
+
+	"github.com/decline-cli/decline/internal/catalog"
+)
 
 // FS holds the default catalog files, under one directory per language
 // (en/recommendation.yaml, ...).
 //
 //go:embed */*.yaml
 var FS embed.FS
+
+// Layer is the default catalog, from the compiled data, as the first
+// layer of a catalog.
+func Layer() catalog.Layer {
+	return catalog.Layer{Templates: catalog.FromSpecs(Defaults, catalog.DefaultSource), Locales: Locales}
+}
+
+// English is the default English locale, for what is said before a
+// catalog is loaded (such as the relationships listed in help).
+var English = func() *catalog.Locale {
+	for _, l := range Locales {
+		if l.Lang == catalog.DefaultLang {
+			return l
+		}
+	}
+	panic("templates: no English locale; run go generate ./templates")
+}()

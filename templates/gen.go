@@ -18,11 +18,11 @@ import (
 )
 
 func main() {
-	ts, err := catalog.ReadFS(os.DirFS("."), "templates", catalog.DefaultSource)
+	layer, err := catalog.ReadFS(os.DirFS("."), "templates", catalog.DefaultSource)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := catalog.Merge(ts); err != nil {
+	if _, err := catalog.New(layer); err != nil {
 		log.Fatal(err)
 	}
 	var b bytes.Buffer
@@ -30,8 +30,14 @@ func main() {
 	b.WriteString("package templates\n\nimport \"github.com/decline-cli/decline/internal/catalog\"\n\n")
 	b.WriteString("// Defaults is the default catalog, as the strict loader reads it from\n// the YAML files beside this one.\n")
 	b.WriteString("var Defaults = []catalog.Spec{\n")
-	for _, t := range ts {
+	for _, t := range layer.Templates {
 		fmt.Fprintf(&b, "%s,\n", strings.TrimPrefix(fmt.Sprintf("%#v", t.Spec), "catalog.Spec"))
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// Locales holds the locale of each language, as the strict loader\n// reads it from LANG/locale.yaml.\n")
+	b.WriteString("var Locales = []*catalog.Locale{\n")
+	for _, l := range layer.Locales {
+		fmt.Fprintf(&b, "&%#v,\n", *l)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())

@@ -11,7 +11,7 @@ import (
 // generated default specs wrapped and merged.
 func BenchmarkLoadDefaults(b *testing.B) {
 	for b.Loop() {
-		if _, err := catalog.Merge(catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)); err != nil {
+		if _, err := catalog.New(templates.Layer()); err != nil {
 			b.Fatal(err)
 		}
 	}

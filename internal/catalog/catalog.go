@@ -19,38 +19,95 @@ import (
 // DefaultSource marks templates from the embedded default catalog.
 const DefaultSource = "default"
 
-// Catalog is a merged set of templates, looked up by id.
+// Catalog is a merged set of templates, looked up by id or by key, with
+// the locale of each language.
 type Catalog struct {
-	byID  map[string]*Template
-	byKey map[key]*Template // templates whose id is KIND/RELATIONSHIP/TONE
+	byID    map[string]*Template
+	byKey   map[Key]*Template // templates that declare kind, relationship and tone
+	locales map[string]*Locale
 
 	idsOnce sync.Once
 	ids     []string // sorted
 }
 
-// key finds a template by its selectors without building its id: a
-// batch looks one up for every row.
-type key struct{ kind, relationship, tone string }
+// Key finds a template by its declared language, kind, relationship and
+// tone, never by its id: a batch looks one up for every row.
+type Key struct{ Lang, Kind, Relationship, Tone string }
 
-// Merge builds a catalog from layers of templates. Within one layer every
-// id must be unique; a template in a later layer replaces the one with the
-// same id from an earlier layer.
-func Merge(layers ...[]*Template) (*Catalog, error) {
+// Key is the template's key; ok is false when the template does not
+// declare all of kind, relationship and tone.
+func (t *Template) Key() (k Key, ok bool) {
+	return Key{t.Lang, t.Kind, t.Relationship, t.Tone}, t.Kind != "" && t.Relationship != "" && t.Tone != ""
+}
+
+// Layer is what one source adds to a catalog: the embedded defaults, or
+// one template directory.
+type Layer struct {
+	Templates []*Template
+	Locales   []*Locale
+}
+
+// Merge builds a catalog from layers of templates alone, with no locale
+// of their own: the locales must come from an earlier argument of New.
+// It is New with each slice as a layer.
+func Merge(locales []*Locale, layers ...[]*Template) (*Catalog, error) {
+	ls := make([]Layer, len(layers))
+	for i, ts := range layers {
+		ls[i].Templates = ts
+	}
+	if len(ls) > 0 {
+		ls[0].Locales = locales
+	} else {
+		ls = []Layer{{Locales: locales}}
+	}
+	return New(ls...)
+}
+
+// MergeLocales merges the locales of layers by language: a later one
+// adds to (and relabels) an earlier one of the same language.
+func MergeLocales(layers ...Layer) map[string]*Locale {
+	out := map[string]*Locale{}
+	for _, l := range layers {
+		for _, loc := range l.Locales {
+			if prev, ok := out[loc.Lang]; ok {
+				out[loc.Lang] = prev.merge(loc)
+			} else {
+				out[loc.Lang] = loc
+			}
+		}
+	}
+	return out
+}
+
+// New builds a catalog from layers. Within one layer every id, and every
+// key, must be unique; a template in a later layer replaces the one with
+// the same id, and takes the key, from an earlier layer. Every template's
+// kind, relationship and tone must be ones its language's locale offers,
+// and an id that names a kind, relationship and tone must agree with the
+// fields the template declares.
+func New(layers ...Layer) (*Catalog, error) {
 	n := 0
 	for _, layer := range layers {
-		n += len(layer)
+		n += len(layer.Templates)
 	}
-	c := &Catalog{byID: make(map[string]*Template, n)}
+	c := &Catalog{byID: make(map[string]*Template, n), locales: MergeLocales(layers...)}
 	var errs ErrorList
+	for _, loc := range c.locales {
+		errs = append(errs, loc.check()...)
+	}
 	for i, layer := range layers {
 		// Ids are unique within a layer: the earlier layers' templates
 		// are already in byID, so a clash with one placed by this layer
 		// is a duplicate.
 		var placed map[string]*Template
 		if i > 0 {
-			placed = make(map[string]*Template, len(layer))
+			placed = make(map[string]*Template, len(layer.Templates))
 		}
-		for _, t := range layer {
+		for _, t := range layer.Templates {
+			if e := c.checkFields(t); e != nil {
+				errs = append(errs, e)
+				continue
+			}
 			prev, dup := c.byID[t.ID]
 			if dup && (i == 0 || placed[t.ID] != nil) {
 				errs = append(errs, &Error{File: t.File, Line: t.Line,
@@ -63,19 +120,94 @@ func Merge(layers ...[]*Template) (*Catalog, error) {
 			c.byID[t.ID] = t
 		}
 	}
+	// Keys go to the templates that are left, a later layer's taking a
+	// key from an earlier one's.
+	c.byKey = make(map[Key]*Template, len(c.byID))
+	for _, layer := range layers {
+		mine := map[Key]*Template{}
+		for _, t := range layer.Templates {
+			k, ok := t.Key()
+			if !ok || c.byID[t.ID] != t {
+				continue
+			}
+			if prev := mine[k]; prev != nil {
+				errs = append(errs, &Error{File: t.File, Line: t.Line,
+					Msg: fmt.Sprintf("template %s is for %s/%s/%s, as %s at %s:%d is (one of them needs another kind, relationship or tone)", t.ID, k.Kind, k.Relationship, k.Tone, prev.ID, prev.File, prev.Line)})
+				continue
+			}
+			mine[k] = t
+			c.byKey[k] = t
+		}
+	}
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
-	c.byKey = make(map[key]*Template, len(c.byID))
-	for id, t := range c.byID {
-		// Exactly the ids that a KIND/RELATIONSHIP/TONE string names.
-		kind, rest, ok1 := strings.Cut(id, "/")
-		rel, tone, ok2 := strings.Cut(rest, "/")
-		if ok1 && ok2 && !strings.Contains(tone, "/") {
-			c.byKey[key{kind, rel, tone}] = t
+	return c, nil
+}
+
+// checkFields checks a template's kind, relationship and tone against its
+// language's locale, fills those its id names but it does not declare,
+// and refuses an id that names others than it declares.
+func (c *Catalog) checkFields(t *Template) *Error {
+	loc, ok := c.locales[t.Lang]
+	if !ok {
+		return &Error{File: t.File, Line: t.Line, Msg: fmt.Sprintf("no locale for language %s (add %s/%s beside the templates)", safetext.Quote(t.Lang), t.Lang, LocaleFile)}
+	}
+	at := func(i int) int {
+		if t.lines[i] > 0 {
+			return t.lines[i]
+		}
+		return t.Line
+	}
+	// An id of three segments that starts with a kind names a kind,
+	// relationship and tone: they must be the ones declared.
+	if parts := strings.Split(t.ID, "/"); len(parts) == 3 {
+		if _, known := loc.Kind(parts[0]); known {
+			for i, f := range []*string{&t.Kind, &t.Relationship, &t.Tone} {
+				if *f == "" {
+					*f = parts[i]
+				} else if *f != parts[i] {
+					return &Error{File: t.File, Line: at(0), Msg: fmt.Sprintf("id %s names %s %s, but the template's %s is %s (make them agree, or give the template an id of its own such as mine/%s)",
+						t.ID, fieldNames[i], parts[i], fieldNames[i], *f, parts[2])}
+				}
+			}
 		}
 	}
-	return c, nil
+	for i, f := range []struct {
+		v       string
+		choices []Choice
+	}{{t.Kind, loc.Kinds}, {t.Relationship, loc.Relationships}, {t.Tone, loc.Tones}} {
+		if f.v != "" {
+			if _, ok := Lookup(f.choices, f.v); !ok {
+				return &Error{File: t.File, Line: at(i + 1), Msg: fmt.Sprintf("unknown %s %s (choose one of: %s)", fieldNames[i], safetext.Quote(f.v), quoteList(IDs(f.choices)))}
+			}
+		}
+	}
+	return nil
+}
+
+var fieldNames = []string{"kind", "relationship", "tone"}
+
+// Locale returns the locale of a language, or English's when the catalog
+// has none for it.
+func (c *Catalog) Locale(lang string) *Locale {
+	if l, ok := c.locales[lang]; ok {
+		return l
+	}
+	if l, ok := c.locales[DefaultLang]; ok {
+		return l
+	}
+	return &Locale{Lang: DefaultLang}
+}
+
+// Languages lists the languages the catalog has a locale for, sorted.
+func (c *Catalog) Languages() []string {
+	out := make([]string, 0, len(c.locales))
+	for lang := range c.locales {
+		out = append(out, lang)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // sortedIDs returns every id, sorted; the sort is done on first use,
@@ -130,26 +262,27 @@ func (e *NotFoundError) Error() string {
 		e.Kind, e.Relationship, safetext.Quote(e.Tone), quoteList(e.Tones))
 }
 
-// Find returns the template for a kind, relationship and tone.
-func (c *Catalog) Find(kind, relationship, tone string) (*Template, error) {
-	if t, ok := c.byKey[key{kind, relationship, tone}]; ok {
+// Find returns the template for a key.
+func (c *Catalog) Find(k Key) (*Template, error) {
+	if t, ok := c.byKey[k]; ok {
 		return t, nil
 	}
-	e := &NotFoundError{Kind: kind, Relationship: relationship, Tone: tone,
-		Relationships: c.RelationshipsFor(kind)}
-	if contains(e.Relationships, relationship) {
-		e.Tones = c.TonesFor(kind, relationship)
+	e := &NotFoundError{Kind: k.Kind, Relationship: k.Relationship, Tone: k.Tone,
+		Relationships: c.RelationshipsFor(k.Lang, k.Kind)}
+	if contains(e.Relationships, k.Relationship) {
+		e.Tones = c.TonesFor(k.Lang, k.Kind, k.Relationship)
 	}
 	return nil, e
 }
 
 // RelationshipsFor lists the relationships that have a template of the
-// given kind, in the canonical order of Relationships.
-func (c *Catalog) RelationshipsFor(kind string) []string {
+// given language and kind, in the order of the language's locale.
+func (c *Catalog) RelationshipsFor(lang, kind string) []string {
+	loc := c.Locale(lang)
 	var out []string
-	for _, r := range Relationships {
-		for _, tone := range Tones {
-			if _, ok := c.byKey[key{kind, r.ID, tone.ID}]; ok {
+	for _, r := range loc.Relationships {
+		for _, tone := range loc.Tones {
+			if _, ok := c.byKey[Key{lang, kind, r.ID, tone.ID}]; ok {
 				out = append(out, r.ID)
 				break
 			}
@@ -158,22 +291,24 @@ func (c *Catalog) RelationshipsFor(kind string) []string {
 	return out
 }
 
-// TonesFor lists the tones that have a template for a kind and relationship.
-func (c *Catalog) TonesFor(kind, relationship string) []string {
+// TonesFor lists the tones that have a template for a language, kind and
+// relationship.
+func (c *Catalog) TonesFor(lang, kind, relationship string) []string {
 	var out []string
-	for _, tone := range Tones {
-		if _, ok := c.byKey[key{kind, relationship, tone.ID}]; ok {
+	for _, tone := range c.Locale(lang).Tones {
+		if _, ok := c.byKey[Key{lang, kind, relationship, tone.ID}]; ok {
 			out = append(out, tone.ID)
 		}
 	}
 	return out
 }
 
-// KindsPresent lists the kinds that have at least one template.
-func (c *Catalog) KindsPresent() []string {
+// KindsPresent lists the kinds of a language that have at least one
+// template.
+func (c *Catalog) KindsPresent(lang string) []string {
 	var out []string
-	for _, k := range Kinds {
-		if len(c.RelationshipsFor(k.ID)) > 0 {
+	for _, k := range c.Locale(lang).Kinds {
+		if len(c.RelationshipsFor(lang, k.ID)) > 0 {
 			out = append(out, k.ID)
 		}
 	}
@@ -182,7 +317,7 @@ func (c *Catalog) KindsPresent() []string {
 
 // isTemplateFile reports whether a directory entry is a template file.
 func isTemplateFile(name string) bool {
-	return !Ignored(name) && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml"))
+	return !Ignored(name) && name != LocaleFile && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml"))
 }
 
 // Ignored reports whether a name in a template directory is left alone:
@@ -193,8 +328,8 @@ func Ignored(name string) bool {
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")
 }
 
-// DefaultLang is the language of templates that name none: the default
-// catalog's and the files at the top of a template directory.
+// DefaultLang is the language of templates that name none: the files at
+// the top of a template directory.
 const DefaultLang = "en"
 
 // ValidLang reports whether name can be a language directory: a
@@ -212,50 +347,99 @@ func ValidLang(name string) bool {
 	return true
 }
 
-// ReadFS parses a template tree: the *.yaml and *.yml files in each
-// language directory (en/, ...) and, as English, those at the top of
-// fsys. Messages name each file as prefix/path.
-func ReadFS(fsys fs.FS, prefix, source string) ([]*Template, error) {
-	entries, err := fs.ReadDir(fsys, ".")
+// tree is a template directory: files at the top read as English, and
+// each language directory (en/, de/, ...) holds its templates and
+// perhaps a locale.yaml.
+type tree struct {
+	readDir  func(dir string) ([]fs.DirEntry, error)
+	readFile func(name string) ([]*Template, error)
+	readData func(name string) ([]byte, error)
+	join     func(elem ...string) string
+	errs     ErrorList
+	layer    Layer
+}
+
+func (tr *tree) read(root string) {
+	entries, err := tr.readDir(root)
 	if err != nil {
-		return nil, err
+		tr.errs = append(tr.errs, &Error{File: root, Msg: "cannot read: " + oserr.Cause(err).Error()})
+		return
 	}
-	var out []*Template
-	var errs ErrorList
-	read := func(dir, lang string, entries []fs.DirEntry) {
-		for _, e := range entries {
-			if e.IsDir() || !isTemplateFile(e.Name()) {
-				continue
-			}
-			rel := path.Join(dir, e.Name())
-			name := path.Join(prefix, rel)
-			data, err := fs.ReadFile(fsys, rel)
-			if err != nil {
-				errs = append(errs, &Error{File: name, Msg: err.Error()})
-				continue
-			}
-			src := source
-			if src == "" {
-				src = name
-			}
-			ts, err := Parse(name, data, src)
-			errs = appendErr(errs, err)
-			out = append(out, setLang(ts, lang)...)
-		}
-	}
-	read(".", DefaultLang, entries)
+	tr.files(root, DefaultLang, entries)
 	for _, e := range entries {
 		if !e.IsDir() || !ValidLang(e.Name()) {
 			continue
 		}
-		sub, err := fs.ReadDir(fsys, e.Name())
+		dir := tr.join(root, e.Name())
+		sub, err := tr.readDir(dir)
 		if err != nil {
-			errs = append(errs, &Error{File: path.Join(prefix, e.Name()), Msg: err.Error()})
+			tr.errs = append(tr.errs, &Error{File: dir, Msg: "cannot read: " + oserr.Cause(err).Error()})
 			continue
 		}
-		read(e.Name(), e.Name(), sub)
+		tr.files(dir, e.Name(), sub)
 	}
-	return out, errs.err()
+}
+
+func (tr *tree) files(dir, lang string, entries []fs.DirEntry) {
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		name := tr.join(dir, e.Name())
+		switch {
+		case e.Name() == LocaleFile:
+			data, err := tr.readData(name)
+			if err != nil {
+				tr.errs = append(tr.errs, &Error{File: name, Msg: err.Error()})
+				continue
+			}
+			loc, err := ParseLocale(name, lang, data)
+			tr.errs = appendErr(tr.errs, err)
+			if loc != nil {
+				tr.layer.Locales = append(tr.layer.Locales, loc)
+			}
+		case isTemplateFile(e.Name()):
+			ts, err := tr.readFile(name)
+			tr.errs = appendErr(tr.errs, err)
+			tr.layer.Templates = append(tr.layer.Templates, setLang(ts, lang)...)
+		}
+	}
+}
+
+// ReadFS reads a template tree from fsys: the templates and locale.yaml
+// of each language directory, and, as English, those at the top. Messages
+// name each file as prefix/path.
+func ReadFS(fsys fs.FS, prefix, source string) (Layer, error) {
+	local := func(name string) string { return strings.TrimPrefix(strings.TrimPrefix(name, prefix), "/") }
+	tr := &tree{
+		readDir: func(dir string) ([]fs.DirEntry, error) {
+			if d := local(dir); d != "" {
+				return fs.ReadDir(fsys, d)
+			}
+			return fs.ReadDir(fsys, ".")
+		},
+		readData: func(name string) ([]byte, error) {
+			data, err := fs.ReadFile(fsys, local(name))
+			if err != nil {
+				return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
+			}
+			return data, nil
+		},
+		join: path.Join,
+	}
+	tr.readFile = func(name string) ([]*Template, error) {
+		data, err := tr.readData(name)
+		if err != nil {
+			return nil, ErrorList{{File: name, Msg: err.Error()}}
+		}
+		src := source
+		if src == "" {
+			src = name
+		}
+		return Parse(name, data, src)
+	}
+	tr.read(prefix)
+	return tr.layer, tr.errs.err()
 }
 
 func setLang(ts []*Template, lang string) []*Template {
@@ -265,57 +449,29 @@ func setLang(ts []*Template, lang string) []*Template {
 	return ts
 }
 
-// ReadDir parses the template files in a directory on disk, laid out as
-// ReadFS reads it. A directory that does not exist holds no templates
-// when optional is true, and is an error otherwise.
-func ReadDir(dir string, optional bool) ([]*Template, error) {
+// ReadDir reads a template directory on disk, laid out as ReadFS reads
+// one. A directory that does not exist holds no templates when optional
+// is true, and is an error otherwise.
+func ReadDir(dir string, optional bool) (Layer, error) {
 	if err := safetext.CheckPath("template directory", dir); err != nil {
-		return nil, err
+		return Layer{}, err
 	}
 	info, err := os.Stat(dir)
 	if err != nil {
 		if optional && errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
+			return Layer{}, nil
 		}
-		return nil, fmt.Errorf("cannot read template directory %s: %w", dir, oserr.Cause(err))
+		return Layer{}, fmt.Errorf("cannot read template directory %s: %w", dir, oserr.Cause(err))
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("template directory %s is not a directory", dir)
+		return Layer{}, fmt.Errorf("template directory %s is not a directory", dir)
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read template directory %s: %w", dir, oserr.Cause(err))
+	if _, err := os.ReadDir(dir); err != nil {
+		return Layer{}, fmt.Errorf("cannot read template directory %s: %w", dir, oserr.Cause(err))
 	}
-	var out []*Template
-	var errs ErrorList
-	for _, e := range entries {
-		if e.IsDir() || !isTemplateFile(e.Name()) {
-			continue
-		}
-		ts, err := ReadFile(filepath.Join(dir, e.Name()))
-		errs = appendErr(errs, err)
-		out = append(out, ts...)
-	}
-	for _, e := range entries {
-		if !e.IsDir() || !ValidLang(e.Name()) {
-			continue
-		}
-		sub := filepath.Join(dir, e.Name())
-		subEntries, err := os.ReadDir(sub)
-		if err != nil {
-			errs = append(errs, &Error{File: sub, Msg: "cannot read: " + oserr.Cause(err).Error()})
-			continue
-		}
-		for _, f := range subEntries {
-			if f.IsDir() || !isTemplateFile(f.Name()) {
-				continue
-			}
-			ts, err := ReadFile(filepath.Join(sub, f.Name()))
-			errs = appendErr(errs, err)
-			out = append(out, setLang(ts, e.Name())...)
-		}
-	}
-	return out, errs.err()
+	tr := &tree{readDir: os.ReadDir, readFile: ReadFile, readData: readCapped, join: filepath.Join}
+	tr.read(dir)
+	return tr.layer, tr.errs.err()
 }
 
 // ReadFile parses one template file on disk, refusing files over
@@ -328,23 +484,33 @@ func ReadFile(name string) ([]*Template, error) {
 		// The name cannot be printed as it is: the error quotes it.
 		return nil, ErrorList{{Msg: err.Error()}}
 	}
+	data, err := readCapped(name)
+	if err != nil {
+		return nil, ErrorList{{File: name, Msg: err.Error()}}
+	}
+	return Parse(name, data, name)
+}
+
+// readCapped reads a regular file of at most MaxFileSize bytes (a named
+// pipe would never end); its errors are ready to follow the file's name.
+func readCapped(name string) ([]byte, error) {
 	info, err := os.Stat(name)
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "cannot read: " + oserr.Cause(err).Error()}}
+		return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
 	}
 	if !info.Mode().IsRegular() {
-		return nil, ErrorList{{File: name, Msg: "not a regular file (a template file must be a plain file)"}}
+		return nil, errors.New("not a regular file (a template file must be a plain file)")
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "cannot read: " + oserr.Cause(err).Error()}}
+		return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "cannot read: " + oserr.Cause(err).Error()}}
+		return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
 	}
-	return Parse(name, data, name)
+	return data, nil
 }
 
 func appendErr(errs ErrorList, err error) ErrorList {

@@ -1,6 +1,24 @@
 package catalog
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
+
+// english reads the default English locale, which package templates
+// compiles (and this package's internal tests cannot import).
+func english(t testing.TB) *Locale {
+	t.Helper()
+	data, err := os.ReadFile("../../templates/en/locale.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := ParseLocale("templates/en/locale.yaml", DefaultLang, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
 
 // TestOverrideByIDAlone: a user template that gives only an id of the
 // form KIND/RELATIONSHIP/TONE replaces the default for those selectors.
@@ -13,20 +31,20 @@ func TestOverrideByIDAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := Merge(def, mine)
+	c, err := Merge([]*Locale{english(t)}, def, mine)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, find := range map[string]func() (*Template, error){
-		"Find":   func() (*Template, error) { return c.Find("recommendation", "stranger", "warm") },
-		"Choose": func() (*Template, error) { return c.Choose("recommendation", "stranger", "warm") },
+		"Find":   func() (*Template, error) { return c.Find(Key{"en", "recommendation", "stranger", "warm"}) },
+		"Choose": func() (*Template, error) { return c.Choose(Key{"en", "recommendation", "stranger", "warm"}) },
 	} {
 		got, err := find()
 		if err != nil || got.Source != "m.yaml" {
 			t.Errorf("%s = %v, %v; want the user's template", name, got, err)
 		}
 	}
-	if rels := c.RelationshipsFor("recommendation"); len(rels) != 1 || rels[0] != "stranger" {
+	if rels := c.RelationshipsFor("en", "recommendation"); len(rels) != 1 || rels[0] != "stranger" {
 		t.Errorf("RelationshipsFor = %v", rels)
 	}
 }

@@ -7,14 +7,16 @@ import (
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
-// CheckRelationship reports whether rel is a known relationship that has
-// replies of the given kind; the error lists the relationships that do.
-func (c *Catalog) CheckRelationship(kind, rel string) error {
-	if _, ok := Lookup(Relationships, rel); !ok {
-		return fmt.Errorf("unknown relationship %s for kind %s (choose one of: %s)", safetext.Quote(rel), kind, strings.Join(c.RelationshipsFor(kind), ", "))
+// CheckRelationship reports whether rel is a relationship of the language
+// that has replies of the given kind; the error lists the relationships
+// that do.
+func (c *Catalog) CheckRelationship(lang, kind, rel string) error {
+	rels := c.RelationshipsFor(lang, kind)
+	if _, ok := c.Locale(lang).Relationship(rel); !ok {
+		return fmt.Errorf("unknown relationship %s for kind %s (choose one of: %s)", safetext.Quote(rel), kind, strings.Join(rels, ", "))
 	}
-	if !contains(c.RelationshipsFor(kind), rel) {
-		return fmt.Errorf("there is no %s reply for relationship %s (for %s, choose one of: %s)", kind, rel, kind, strings.Join(c.RelationshipsFor(kind), ", "))
+	if !contains(rels, rel) {
+		return fmt.Errorf("there is no %s reply for relationship %s (for %s, choose one of: %s)", kind, rel, kind, strings.Join(rels, ", "))
 	}
 	return nil
 }
@@ -28,21 +30,21 @@ func CheckChoice(what, id string, choices []Choice) error {
 	return nil
 }
 
-// Choose returns the template for a kind, relationship and tone given by
-// a person, with an error that says which values exist when there is
-// none.
-func (c *Catalog) Choose(kind, rel, tone string) (*Template, error) {
-	if t, ok := c.byKey[key{kind, rel, tone}]; ok {
+// Choose returns the template for a key given by a person, with an error
+// that says which values exist when there is none.
+func (c *Catalog) Choose(k Key) (*Template, error) {
+	if t, ok := c.byKey[k]; ok {
 		return t, nil
 	}
-	if err := CheckChoice("kind", kind, Kinds); err != nil {
+	loc := c.Locale(k.Lang)
+	if err := CheckChoice("kind", k.Kind, loc.Kinds); err != nil {
 		return nil, err
 	}
-	if err := CheckChoice("tone", tone, Tones); err != nil {
+	if err := CheckChoice("tone", k.Tone, loc.Tones); err != nil {
 		return nil, err
 	}
-	if err := c.CheckRelationship(kind, rel); err != nil {
+	if err := c.CheckRelationship(k.Lang, k.Kind, k.Relationship); err != nil {
 		return nil, err
 	}
-	return c.Find(kind, rel, tone)
+	return c.Find(k)
 }

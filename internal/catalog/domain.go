@@ -7,47 +7,12 @@
 package catalog
 
 // Choice is one allowed value of a selector (a kind, relationship or tone),
-// with the label a person sees when asked to choose.
+// with the label a person sees when asked to choose. A language's locale
+// lists them (see Locale).
 type Choice struct {
 	ID    string
 	Label string
 }
-
-// Kinds are the things a requester can ask for, in the order they are offered.
-var Kinds = []Choice{
-	{"recommendation", "A LinkedIn recommendation"},
-	{"endorsement", "A skill endorsement"},
-	{"reference", "A job reference"},
-	{"referral", "A referral for a job where I work"},
-	{"introduction", "An introduction to someone I know"},
-	{"testimonial", "A testimonial for their services"},
-}
-
-// Relationships describe how the sender knows the requester.
-var Relationships = []Choice{
-	{"stranger", "We have never met (probably a request sent to everyone)"},
-	{"no-business", "We are connected but have never done business together"},
-	{"social", "We know each other socially, not through work"},
-	{"worked-briefly", "We worked together only briefly, or long ago"},
-	{"cannot-vouch", "We worked together, and I cannot honestly vouch for them"},
-	{"policy", "My employer's or industry's rules do not allow it"},
-	{"busy", "I do not have the time to do it justice right now"},
-	{"not-yet", "I would like to, once we have worked together more"},
-}
-
-// Tones are the registers a reply can be written in.
-var Tones = []Choice{
-	{"warm", "Warm and personal"},
-	{"formal", "Formal"},
-	{"brief", "Brief (fits a 300-character LinkedIn note)"},
-}
-
-// DefaultKind and DefaultTone apply when neither a flag nor the
-// configuration names one.
-const (
-	DefaultKind = "recommendation"
-	DefaultTone = "warm"
-)
 
 // IDs returns the ids of choices, in order.
 func IDs(choices []Choice) []string {

@@ -53,6 +53,10 @@ type Template struct {
 
 	// Parsed parts: the subject is part 0, wording i is part i+1. A part
 	// is parsed once, under mu; full is set when every part is.
+	// lines holds where the id, kind, relationship and tone are set in
+	// the file (0 when unknown, as for the compiled defaults).
+	lines [4]int
+
 	mu         sync.Mutex
 	full       atomic.Bool
 	compileErr error
@@ -164,52 +168,21 @@ func (p *parser) errorf(line int, format string, args ...any) {
 }
 
 func (p *parser) parse(data []byte, source string) []*Template {
-	if len(data) > MaxFileSize {
-		p.errorf(0, "file is larger than the %d bytes a template file may hold", MaxFileSize)
+	root := p.document(data, "template file", "a 'templates' list")
+	if root == nil {
 		return nil
-	}
-	if !utf8.Valid(data) {
-		p.errorf(0, "file is not valid UTF-8")
-		return nil
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			p.errorf(0, "file is empty (expected a 'templates' list)")
-		} else {
-			p.yamlError(err)
-		}
-		return nil
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		line := extra.Line
-		if err != nil {
-			p.yamlError(err)
-			return nil
-		}
-		p.errorf(line, "more than one YAML document in a file (remove the '---' separator)")
-		return nil
-	}
-	if !p.noAliases(&doc) {
-		return nil
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
 		p.errorf(root.Line, "expected a mapping with a 'templates' list, found %s", describe(root))
 		return nil
 	}
 
-	fileKind := ""
+	fileKind, fileKindLine := "", 0
 	var list *yaml.Node
 	p.fields(root, "file", topFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "kind":
-			fileKind = p.choice(v, "kind", Kinds)
+			fileKind, fileKindLine = p.word(v, "kind"), v.Line
 		case "templates":
 			if v.Kind != yaml.SequenceNode {
 				p.errorf(v.Line, "'templates' must be a list, found %s", describe(v))
@@ -226,7 +199,7 @@ func (p *parser) parse(data []byte, source string) []*Template {
 	}
 	var out []*Template
 	for _, n := range list.Content {
-		if t := p.entry(n, fileKind, source); t != nil {
+		if t := p.entry(n, fileKind, fileKindLine, source); t != nil {
 			out = append(out, t)
 		}
 	}
@@ -234,6 +207,48 @@ func (p *parser) parse(data []byte, source string) []*Template {
 		p.errorf(list.Line, "'templates' list is empty")
 	}
 	return out
+}
+
+// document decodes a file of one YAML document, refusing what no
+// decline file holds (too large, not UTF-8, empty, several documents,
+// aliases), and returns its root node, or nil after reporting why not.
+// what names the file and expected what it should hold.
+func (p *parser) document(data []byte, what, expected string) *yaml.Node {
+	if len(data) > MaxFileSize {
+		p.errorf(0, "file is larger than the %d bytes a %s may hold", MaxFileSize, what)
+		return nil
+	}
+	if !utf8.Valid(data) {
+		p.errorf(0, "file is not valid UTF-8")
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			p.errorf(0, "file is empty (expected %s)", expected)
+		} else {
+			p.yamlError(err)
+		}
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		if err != nil {
+			p.yamlError(err)
+		} else {
+			p.errorf(extra.Line, "more than one YAML document in a file (remove the '---' separator)")
+		}
+		return nil
+	}
+	if !p.noAliases(&doc) {
+		return nil
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	return root
 }
 
 // yamlError turns a decoder error into one located message.
@@ -297,18 +312,6 @@ func (p *parser) str(v *yaml.Node, field string) (string, bool) {
 	return v.Value, true
 }
 
-func (p *parser) choice(v *yaml.Node, field string, choices []Choice) string {
-	s, ok := p.str(v, field)
-	if !ok {
-		return ""
-	}
-	if _, ok := Lookup(choices, s); !ok {
-		p.errorf(v.Line, "unknown %s %s (choose one of: %s)", field, safetext.Quote(s), quoteList(IDs(choices)))
-		return ""
-	}
-	return s
-}
-
 func (p *parser) strList(v *yaml.Node, field string) []string {
 	if v.Kind != yaml.SequenceNode {
 		p.errorf(v.Line, "%s must be a list, found %s", field, describe(v))
@@ -323,13 +326,14 @@ func (p *parser) strList(v *yaml.Node, field string) []string {
 	return out
 }
 
-func (p *parser) entry(n *yaml.Node, fileKind, source string) *Template {
+func (p *parser) entry(n *yaml.Node, fileKind string, fileKindLine int, source string) *Template {
 	if n.Kind != yaml.MappingNode {
 		p.errorf(n.Line, "each template must be a mapping, found %s", describe(n))
 		return nil
 	}
 	before := len(p.errs)
 	t := &Template{Spec: Spec{Lang: DefaultLang, Kind: fileKind, File: p.file, Line: n.Line}, Source: source}
+	t.lines[1] = fileKindLine
 	var idLine, valuesLine int
 	var bodyNode, variantsNode *yaml.Node
 	var subjectNode *yaml.Node
@@ -338,12 +342,13 @@ func (p *parser) entry(n *yaml.Node, fileKind, source string) *Template {
 		case "id":
 			t.ID, _ = p.str(v, "id")
 			idLine = v.Line
+			t.lines[0] = v.Line
 		case "kind":
-			t.Kind = p.choice(v, "kind", Kinds)
+			t.Kind, t.lines[1] = p.word(v, "kind"), v.Line
 		case "relationship":
-			t.Relationship = p.choice(v, "relationship", Relationships)
+			t.Relationship, t.lines[2] = p.word(v, "relationship"), v.Line
 		case "tone":
-			t.Tone = p.choice(v, "tone", Tones)
+			t.Tone, t.lines[3] = p.word(v, "tone"), v.Line
 		case "subject":
 			if s, ok := p.str(v, "subject"); ok {
 				t.Subject, subjectNode = s, v

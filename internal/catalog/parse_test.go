@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/templates"
 )
 
 // TestParseErrors has one case per class of mistake the loader refuses,
@@ -150,6 +151,11 @@ func TestParseErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ts, err := catalog.Parse("f.yaml", []byte(tt.yaml), "f.yaml")
 			if err == nil {
+				// Kinds, relationships and tones are checked against
+				// the locale when the catalog is built.
+				_, err = catalog.New(catalog.Layer{Templates: ts, Locales: templates.Locales})
+			}
+			if err == nil {
 				t.Fatalf("loaded %d templates, want error %q", len(ts), tt.want)
 			}
 			if got := err.Error(); got != tt.want {
@@ -182,11 +188,11 @@ func TestDuplicateIDAcrossFiles(t *testing.T) {
 		"a.yaml": {Data: []byte("templates:\n  - id: mine/x\n    body: one\n")},
 		"b.yaml": {Data: []byte("# same id\ntemplates:\n  - id: mine/x\n    body: two\n")},
 	}
-	ts, err := catalog.ReadFS(fsys, "dir", "")
+	l, err := catalog.ReadFS(fsys, "dir", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = catalog.Merge(ts)
+	_, err = catalog.Merge(templates.Locales, l.Templates)
 	want := "dir/b.yaml:3: duplicate id mine/x (also at dir/a.yaml:2)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
@@ -201,7 +207,7 @@ func TestLaterLayerReplaces(t *testing.T) {
 		}
 		return ts
 	}
-	c, err := catalog.Merge(
+	c, err := catalog.Merge(templates.Locales,
 		parse("kind: recommendation\ntemplates:\n  - {relationship: stranger, tone: warm, body: default}\n", "default"),
 		parse("templates:\n  - {id: recommendation/stranger/warm, body: mine}\n", "mine.yaml"),
 	)

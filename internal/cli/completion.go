@@ -41,7 +41,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		if cat == nil {
 			return nil
 		}
-		return described(reply.Kinds(), cat.KindsPresent())
+		return described(reply.Kinds(), cat.KindsPresent(reply.Lang))
 	})
 	complete("relationship", func(cmd *cobra.Command) []string {
 		cat := loaded()
@@ -57,7 +57,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		if kind == "" {
 			kind = reply.DefaultKind()
 		}
-		return described(reply.Relationships(), cat.RelationshipsFor(kind))
+		return described(reply.Relationships(), cat.RelationshipsFor(reply.Lang, kind))
 	})
 	complete("tone", func(*cobra.Command) []string {
 		return described(reply.Tones(), catalog.IDs(reply.Tones()))

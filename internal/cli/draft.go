@@ -212,7 +212,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 			return flagError(&compose.MissingError{Template: t.ID, Names: []string{v}})
 		}
 		first := reply.FirstName(one.Name, one.FirstName)
-		if one.Values[v], err = ask().Input(reply.ValueQuestion(v, first), "", validValue); err != nil {
+		if one.Values[v], err = ask().Input(reply.ValueQuestion(cat.Locale(t.Lang), v, first), "", validValue); err != nil {
 			return err
 		}
 	}

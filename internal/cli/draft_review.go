@@ -214,8 +214,8 @@ func copyData(f *Factory, data []byte, mode string) error {
 // given already, only those that have a reply for it.
 func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
 	var out []catalog.Choice
-	for _, id := range cat.KindsPresent() {
-		if relationship != "" && !slices.Contains(cat.RelationshipsFor(id), relationship) {
+	for _, id := range cat.KindsPresent(reply.Lang) {
+		if relationship != "" && !slices.Contains(cat.RelationshipsFor(reply.Lang, id), relationship) {
 			continue
 		}
 		out = append(out, reply.Label(reply.Kinds(), id))
@@ -225,7 +225,7 @@ func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
 
 func relationshipChoices(cat *catalog.Catalog, kind string) []catalog.Choice {
 	var out []catalog.Choice
-	for _, id := range cat.RelationshipsFor(kind) {
+	for _, id := range cat.RelationshipsFor(reply.Lang, kind) {
 		out = append(out, reply.Label(reply.Relationships(), id))
 	}
 	return out

@@ -158,14 +158,14 @@ func (f *Factory) LoadCatalog(flags []string) (*catalog.Catalog, error) {
 	}
 	// The defaults were validated when they were generated (and by the
 	// tests); here they are only wrapped, and each is parsed on first use.
-	layers := [][]*catalog.Template{catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)}
+	layers := []catalog.Layer{templates.Layer()}
 	for i, dir := range dirs {
 		// The user's own directory may not exist; a named one must.
-		ts, err := catalog.ReadDir(dir, i == 0)
+		l, err := catalog.ReadDir(dir, i == 0)
 		if err != nil {
 			return nil, err
 		}
-		layers = append(layers, ts)
+		layers = append(layers, l)
 	}
-	return catalog.Merge(layers...)
+	return catalog.New(layers...)
 }

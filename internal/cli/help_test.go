@@ -237,11 +237,11 @@ func TestTemplateFormatExampleWorks(t *testing.T) {
 func TestDraftHelpNamesEachKindsValues(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	long := newDraftCmd(NewFactory(ios, func(string) string { return "" }), &globalOptions{}, nil).Long
-	cat, err := catalog.Merge(catalog.FromSpecs(templates.Defaults, catalog.DefaultSource))
+	cat, err := catalog.New(templates.Layer())
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range catalog.Kinds {
+	for _, k := range templates.English.Kinds {
 		var line string
 		for _, l := range strings.Split(long, "\n") {
 			if f := strings.Fields(l); len(f) > 0 && f[0] == k.ID {

@@ -18,6 +18,7 @@ import (
 	"github.com/decline-cli/decline/internal/cli"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/internal/testenv"
+	"github.com/decline-cli/decline/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite testscript expectations and golden files")
@@ -94,6 +95,10 @@ func TestScript(t *testing.T) {
 			env.Values[scriptT{}] = env.T()
 			home := filepath.Join(env.WorkDir, "home")
 			env.Setenv("HOME", home)
+			// Scripts count templates against the catalog, not a number
+			// written into them.
+			env.Setenv("DEFAULTS", strconv.Itoa(len(templates.Defaults)))
+			env.Setenv("DEFAULTS_PLUS_1", strconv.Itoa(len(templates.Defaults)+1))
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("DECLINE_CONFIG", "")

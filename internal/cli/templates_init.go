@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/templates"
@@ -46,15 +47,18 @@ func runTemplatesInit(f *Factory, o *templatesInitOptions) error {
 	if err != nil {
 		return err
 	}
-	// The English files are copied to the top of the directory, where
-	// files read as English.
+	// The English template files are copied to the top of the
+	// directory, where files read as English. The locale is not: a copy
+	// would only repeat the defaults.
 	paths, err := fs.Glob(templates.FS, "en/*.yaml")
 	if err != nil {
 		return err
 	}
-	names := make([]string, len(paths))
-	for i, p := range paths {
-		names[i] = path.Base(p)
+	var names []string
+	for _, p := range paths {
+		if name := path.Base(p); name != catalog.LocaleFile {
+			names = append(names, name)
+		}
 	}
 	var existing []string
 	for _, name := range names {

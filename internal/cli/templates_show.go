@@ -79,7 +79,7 @@ func runTemplatesShow(f *Factory, o *templatesShowOptions) error {
 		return err
 	}
 	sample := lint.Samples[0]
-	req := lint.SampleRequest(t, sample, o.variant, true)
+	req := lint.SampleRequest(t, cat.Locale(t.Lang), sample, o.variant, true)
 	reply, err := compose.Render(t, req)
 	if err != nil {
 		return fmt.Errorf("cannot render template %s: %v", t.ID, err)

@@ -20,6 +20,7 @@ import (
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/templates"
 )
 
 // MaxOutput caps one rendered body. A reply is a few hundred bytes; a
@@ -49,6 +50,17 @@ type Request struct {
 	Signoff string
 	Values  map[string]string // extra values, by name
 	Variant int               // 1-based; 0 chooses from the name
+	// Locale is the template's language's: it gives the subject of a
+	// template that has none. Nil means the default English one.
+	Locale *catalog.Locale
+}
+
+// localeOf is the request's locale, or the default English one.
+func localeOf(r *Request) *catalog.Locale {
+	if r.Locale != nil {
+		return r.Locale
+	}
+	return templates.English
 }
 
 // How a brief note is signed (Request.SignBrief).
@@ -262,7 +274,7 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	}
 	subject := strings.Join(strings.Fields(buf.String()), " ")
 	if subject == "" {
-		subject = DefaultSubject(t.Kind)
+		subject = localeOf(r).Subject(t.Kind)
 	}
 	if p := safetext.Check(subject, false); p != nil {
 		return nil, fmt.Errorf("template %s: its subject %s", t.ID, p.Reason)
@@ -360,14 +372,6 @@ func placeNote(body, note, signoff string) string {
 	return tidy(strings.Join(out, "\n"))
 }
 
-// DefaultSubject is used when a template has no subject.
-func DefaultSubject(kind string) string {
-	if kind == "" {
-		return "Your request"
-	}
-	return "Your " + kind + " request"
-}
-
 // dataFor builds the template data: the builtins, every declared value
 // (optional ones as empty text when not given), and nothing else, so a
 // template can never read a value it did not declare.
@@ -429,18 +433,6 @@ func FirstNameFor(name, given string) string {
 		return first
 	}
 	return FirstName(name)
-}
-
-// DefaultSignoff suits a tone when neither a flag nor the configuration
-// gives a sign-off.
-func DefaultSignoff(tone string) string {
-	switch tone {
-	case "formal":
-		return "Kind regards"
-	case "brief":
-		return "Best"
-	}
-	return "All the best"
 }
 
 // CleanSignoff trims a sign-off and drops a trailing comma, which the

@@ -337,7 +337,7 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 		subject = strings.Join(strings.Fields(subject), " ")
 	}
 	if subject == "" {
-		subject = DefaultSubject(t.Kind)
+		subject = localeOf(req).Subject(t.Kind)
 	}
 	p.Subject = subject
 	return p, nil

@@ -18,11 +18,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 func defaultCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	ts, err := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
+	l, err := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
 	if err != nil {
 		t.Fatalf("default catalog: %v", err)
 	}
-	c, err := catalog.Merge(ts)
+	c, err := catalog.New(l)
 	if err != nil {
 		t.Fatalf("default catalog: %v", err)
 	}
@@ -41,7 +41,7 @@ func TestGolden(t *testing.T) {
 		for v := 1; v <= len(tmpl.Variants); v++ {
 			// The sample lint and 'decline templates show' use: a normal
 			// name, and every value the template declares.
-			r, err := compose.Render(tmpl, lint.SampleRequest(tmpl, lint.Samples[0], v, true))
+			r, err := compose.Render(tmpl, lint.SampleRequest(tmpl, c.Locale(tmpl.Lang), lint.Samples[0], v, true))
 			if err != nil {
 				t.Fatalf("%s variant %d: %v", tmpl.ID, v, err)
 			}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"text/template/parse"
 	"unicode"
 	"unicode/utf8"
@@ -23,20 +22,13 @@ const BriefLimit = compose.BriefLimit
 // the data lacks, or braces that were not an action.
 var placeholders = []string{"<no value>", "{{", "}}"}
 
-// contraction matches the contractions a formal reply avoids. A bare 's
-// is usually a possessive ("the company's"), so only the words where it
-// stands for "is" or "us" count. It is compiled on first use, not each
-// time decline starts.
-var contraction = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:\p{L}+n['’]t|\p{L}+['’](?:re|ve|ll|d|m)|(?:it|that|there|here|what|who|where|when|how|he|she|let)['’]s)\b`)
-})
-
-// Template lints one loaded template and returns its problems.
-func Template(t *catalog.Template) catalog.ErrorList {
+// Template lints one loaded template, with its language's locale, and
+// returns its problems.
+func Template(t *catalog.Template, loc *catalog.Locale) catalog.ErrorList {
 	if err := t.Compile(); err != nil {
 		return toList(err, t.File)
 	}
-	c := &checker{t: t, reported: map[string]bool{}}
+	c := &checker{t: t, loc: loc, reported: map[string]bool{}}
 	c.unusedValues()
 	if t.Tone == "formal" && t.SubjectTemplate() != nil {
 		c.formal("subject of "+t.ID, t.SubjectTemplate().Tree, t.Subject, func(int) int { return t.Line })
@@ -49,6 +41,7 @@ func Template(t *catalog.Template) catalog.ErrorList {
 
 type checker struct {
 	t        *catalog.Template
+	loc      *catalog.Locale
 	problems catalog.ErrorList
 	// reported holds the render checks already reported, so that one
 	// mistake gives one line, not one per sample.
@@ -140,7 +133,7 @@ func (c *checker) variant(i int) {
 // render renders wording i for one sample and checks what a reader sees.
 func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool) {
 	t, what, line := c.t, c.what(i), c.t.VariantLines[i]
-	req := SampleRequest(t, s, i+1, withOptional)
+	req := SampleRequest(t, c.loc, s, i+1, withOptional)
 	who := strconv.Quote(s.Name)
 	if !withOptional {
 		who += " without " + strings.Join(t.Optional, " or ")
@@ -168,7 +161,7 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 			}
 		}
 	}
-	if !strings.Contains(lines[0], r.FirstName) && !strings.Contains(lines[0], r.Name) {
+	if c.loc.Greeting && !strings.Contains(lines[0], r.FirstName) && !strings.Contains(lines[0], r.Name) {
 		c.once(key("greeting"), line, "%s: the first line does not greet %s by name (start with something like \"Hi {{.FirstName}},\")", what, who)
 	}
 	last := lines[len(lines)-1]
@@ -197,10 +190,13 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 // formal reports contractions and exclamation marks in the template's own
 // text; names and values filled in later do not count.
 func (c *checker) formal(what string, tree *parse.Tree, src string, fileLine func(int) int) {
+	contraction := c.loc.ContractionPattern()
 	for _, txt := range literalText(tree, src) {
 		for _, seg := range txt.lines() {
-			for _, m := range contraction().FindAllString(seg.text, -1) {
-				c.add(fileLine(seg.line), "%s: formal tone, but uses the contraction %q", what, m)
+			if contraction != nil {
+				for _, m := range contraction.FindAllString(seg.text, -1) {
+					c.add(fileLine(seg.line), "%s: formal tone, but uses the contraction %q", what, m)
+				}
 			}
 			for range strings.Count(seg.text, "!") {
 				c.add(fileLine(seg.line), "%s: formal tone, but uses an exclamation mark", what)

@@ -22,6 +22,7 @@ import (
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/templates"
 )
 
 // Layer is a set of templates read together (the embedded defaults, one
@@ -29,8 +30,8 @@ import (
 // layer every id must be unique; a later layer replaces earlier templates
 // with the same id, as it does when the catalog is loaded.
 type Layer struct {
-	Templates []*catalog.Template
-	Problems  catalog.ErrorList
+	catalog.Layer
+	Problems catalog.ErrorList
 }
 
 // Report is the outcome of a lint run.
@@ -42,11 +43,11 @@ type Report struct {
 	Problems catalog.ErrorList
 }
 
-// ReadFS reads a layer from the *.yaml files at the top of fsys, as
-// catalog.ReadFS does.
+// ReadFS reads a layer from a template tree in fsys, as catalog.ReadFS
+// does.
 func ReadFS(fsys fs.FS, prefix, source string) Layer {
-	ts, err := catalog.ReadFS(fsys, prefix, source)
-	return Layer{Templates: ts, Problems: toList(err, prefix)}
+	l, err := catalog.ReadFS(fsys, prefix, source)
+	return Layer{Layer: l, Problems: toList(err, prefix)}
 }
 
 // ReadPath reads a layer from a template file or a directory of them. A
@@ -68,10 +69,10 @@ func ReadPath(path string, optional bool) Layer {
 		return Layer{Problems: catalog.ErrorList{{File: path, Msg: "cannot read: " + err.Error()}}}
 	case !info.IsDir():
 		ts, err := catalog.ReadFile(path)
-		return Layer{Templates: ts, Problems: toList(err, path)}
+		return Layer{Layer: catalog.Layer{Templates: ts}, Problems: toList(err, path)}
 	}
-	ts, err := catalog.ReadDir(path, optional)
-	l := Layer{Templates: ts, Problems: toList(err, path)}
+	cl, err := catalog.ReadDir(path, optional)
+	l := Layer{Layer: cl, Problems: toList(err, path)}
 	if len(l.Templates) == 0 && len(l.Problems) == 0 && !optional {
 		l.Problems = catalog.ErrorList{{File: path, Msg: "no template files here (decline reads *.yaml and *.yml)"}}
 	}
@@ -91,17 +92,24 @@ func toList(err error, file string) catalog.ErrorList {
 	return catalog.ErrorList{{File: file, Msg: err.Error()}}
 }
 
-// Check merges the layers as the catalog does and lints every template
+// Check merges the layers, after the default locales, as the catalog does and lints every template
 // of the result, adding the problems found loading each layer and every
 // id that a layer holds twice.
 func Check(layers ...Layer) *Report {
 	var problems catalog.ErrorList
 	merged := map[string]*catalog.Template{}
+	// The default locales come first, so that a file linted on its own
+	// reads as it would in the catalog.
+	all := []catalog.Layer{{Locales: templates.Locales}}
+	for _, l := range layers {
+		all = append(all, l.Layer)
+	}
+	if _, err := catalog.New(all...); err != nil {
+		problems = append(problems, toList(err, "")...)
+	}
+	locales := catalog.MergeLocales(all...)
 	for _, l := range layers {
 		problems = append(problems, l.Problems...)
-		if _, err := catalog.Merge(l.Templates); err != nil {
-			problems = append(problems, toList(err, "")...)
-		}
 		seen := map[string]bool{}
 		for _, t := range l.Templates {
 			if !seen[t.ID] {
@@ -116,7 +124,12 @@ func Check(layers ...Layer) *Report {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		problems = append(problems, Template(merged[id])...)
+		t := merged[id]
+		loc := locales[t.Lang]
+		if loc == nil {
+			continue // catalog.New reported it
+		}
+		problems = append(problems, Template(t, loc)...)
 	}
 	sort.SliceStable(problems, func(i, j int) bool {
 		if problems[i].File != problems[j].File {

@@ -5,21 +5,27 @@ import (
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/templates"
 )
 
 // This file is the one place that asks for the words of a language:
 // choices and their labels, questions, and default sign-offs. When the
 // catalog carries them by language, only this file changes.
 
+// Lang is the language replies are chosen in: English, until a flag or a
+// row can name another.
+const Lang = catalog.DefaultLang
+
 // Kinds, Relationships and Tones are the known selector values, with the
-// labels a person chooses from.
-func Kinds() []catalog.Choice         { return catalog.Kinds }
-func Relationships() []catalog.Choice { return catalog.Relationships }
-func Tones() []catalog.Choice         { return catalog.Tones }
+// labels a person chooses from: the default English locale's
+// (templates/en/locale.yaml), until a flag or row names a language.
+func Kinds() []catalog.Choice         { return templates.English.Kinds }
+func Relationships() []catalog.Choice { return templates.English.Relationships }
+func Tones() []catalog.Choice         { return templates.English.Tones }
 
 // DefaultKind and DefaultTone apply when nothing else names one.
-func DefaultKind() string { return catalog.DefaultKind }
-func DefaultTone() string { return catalog.DefaultTone }
+func DefaultKind() string { return templates.English.DefaultKind }
+func DefaultTone() string { return templates.English.DefaultTone }
 
 // Label returns the label of a selector value, or the value itself when
 // it has none (a user template's own value).
@@ -40,22 +46,10 @@ func KindQuestion(first string) string { return "What did " + first + " ask you 
 // RelationshipQuestion asks how the sender knows someone.
 func RelationshipQuestion(first string) string { return "How do you know " + first + "?" }
 
-// ValueQuestion asks for a template's value.
-func ValueQuestion(name, first string) string {
-	switch name {
-	case "skill":
-		return "Which skill did " + first + " ask you to endorse?"
-	case "role":
-		return "Which role is it for?"
-	case "company":
-		return "Which company?"
-	case "contact":
-		return "Who does " + first + " want to be introduced to?"
-	case "service":
-		return "What service does " + first + " offer?"
-	}
-	return "Value for " + name + ":"
-}
+// ValueQuestion asks for a template's value, in the words of its
+// language's locale (where a user's locale.yaml can add questions for
+// values of their own templates).
+func ValueQuestion(loc *catalog.Locale, name, first string) string { return loc.Question(name, first) }
 
 // Signoff is the sign-off a reply uses: the one given, else the default
 // of the template's tone.
@@ -63,7 +57,7 @@ func Signoff(given, tone string) string {
 	if s := FirstNonEmpty(given); s != "" {
 		return s
 	}
-	return compose.DefaultSignoff(tone)
+	return templates.English.Signoff(tone)
 }
 
 // FirstName is what a reply calls the requester (compose.FirstNameFor):

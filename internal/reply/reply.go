@@ -141,7 +141,7 @@ func (d *Defaults) CheckRelationship(cat *catalog.Catalog, kindOpen bool) error 
 	if kindOpen {
 		return catalog.CheckChoice("relationship", d.Relationship, Relationships())
 	}
-	return cat.CheckRelationship(d.Kind, d.Relationship)
+	return cat.CheckRelationship(Lang, d.Kind, d.Relationship)
 }
 
 // Missing reports what one reply lacks before its template can be
@@ -157,7 +157,7 @@ func (d *Defaults) Missing(cat *catalog.Catalog, name string, t *catalog.Templat
 	if len(missing) == 0 {
 		return nil
 	}
-	return &MissingError{Fields: missing, Kind: d.Kind, Relationships: cat.RelationshipsFor(d.Kind)}
+	return &MissingError{Fields: missing, Kind: d.Kind, Relationships: cat.RelationshipsFor(Lang, d.Kind)}
 }
 
 // One is one reply's choices once every question is answered.
@@ -176,7 +176,7 @@ func (d *Defaults) Choose(cat *catalog.Catalog, t *catalog.Template, o *One) (*c
 	if t != nil {
 		return t, nil
 	}
-	return cat.Choose(FirstNonEmpty(o.Kind, d.Kind), FirstNonEmpty(o.Relationship, d.Relationship), d.Tone)
+	return cat.Choose(catalog.Key{Lang: Lang, Kind: FirstNonEmpty(o.Kind, d.Kind), Relationship: FirstNonEmpty(o.Relationship, d.Relationship), Tone: d.Tone})
 }
 
 // Request builds one reply's request for its template, refusing values

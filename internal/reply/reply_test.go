@@ -12,7 +12,7 @@ import (
 
 func defaults(t *testing.T) *catalog.Catalog {
 	t.Helper()
-	cat, err := catalog.Merge(catalog.FromSpecs(templates.Defaults, catalog.DefaultSource))
+	cat, err := catalog.New(templates.Layer())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -148,9 +148,9 @@ func (r *Rows) template(row *Row) (*catalog.Template, error) {
 		if err := catalog.CheckChoice("kind", kind, Kinds()); err != nil {
 			return nil, err
 		}
-		return nil, &MissingError{Fields: []Field{FieldRelationship}, Kind: kind, Relationships: r.Catalog.RelationshipsFor(kind)}
+		return nil, &MissingError{Fields: []Field{FieldRelationship}, Kind: kind, Relationships: r.Catalog.RelationshipsFor(Lang, kind)}
 	}
-	return r.Catalog.Choose(kind, rel, FirstNonEmpty(row.Tone, d.Tone))
+	return r.Catalog.Choose(catalog.Key{Lang: Lang, Kind: kind, Relationship: rel, Tone: FirstNonEmpty(row.Tone, d.Tone)})
 }
 
 // CheckEmail reports whether s is one email address, such as
