@@ -30,7 +30,7 @@ import (
 // catalog itself rather than from a copy of its wording.
 func openingFor(t *testing.T, id, name string) string {
 	t.Helper()
-	cat, err := catalog.Merge(catalog.FromSpecs(templates.Defaults, catalog.DefaultSource))
+	cat, err := catalog.New(templates.Layer())
 	if err != nil {
 		t.Fatal(err)
 	}
