@@ -80,7 +80,7 @@ The tone (-t, --tone; default warm):
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&o.name, "name", "n", "", "the requester's full `NAME`")
-	fl.StringVar(&o.firstName, "first-name", "", "what to call them in the greeting (default: the first word of --name)")
+	fl.StringVar(&o.firstName, "first-name", "", "what to call them in the greeting (default: the first name read from --name)")
 	fl.StringVar(&o.note, "note", "", "a personal `SENTENCE` of your own, placed before the sign-off")
 	o.replyFlags.register(fl)
 	fl.IntVar(&o.variant, "variant", 0, "use wording `N` of the template (default: chosen from the name)")
