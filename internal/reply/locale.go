@@ -66,9 +66,16 @@ func Signoff(given, tone string) string {
 func FirstName(name, given string) string { return compose.FirstNameFor(name, given) }
 
 // FirstNonEmpty returns the first value that is not empty or spaces,
-// trimmed.
+// trimmed. A batch calls it for every value of every row, whose cells
+// are trimmed already: those are returned without trimming again.
 func FirstNonEmpty(vals ...string) string {
 	for _, v := range vals {
+		if v == "" {
+			continue
+		}
+		if first, last := v[0], v[len(v)-1]; ' ' < first && first < 0x80 && ' ' < last && last < 0x80 {
+			return v
+		}
 		if t := strings.TrimSpace(v); t != "" {
 			return t
 		}
