@@ -78,9 +78,30 @@ type Error struct {
 	Line  int
 	Msg   string
 	Fatal bool
+	// Looks is the format the input seems to be in instead, when a
+	// header without a name column suggests one.
+	Looks Format
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+// LooksLike words an Error's Looks: "this looks like JSON Lines".
+func (e *Error) LooksLike() string {
+	switch e.Looks {
+	case JSONL:
+		return "this looks like JSON Lines"
+	case TSV:
+		return "this looks tab-separated"
+	case CSV:
+		return "this looks comma-separated"
+	}
+	return ""
+}
+
+func (e *Error) Error() string {
+	if looks := e.LooksLike(); looks != "" {
+		return fmt.Sprintf("line %d: %s (%s)", e.Line, e.Msg, looks)
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+}
 
 // Reader reads rows from an input, one at a time.
 type Reader struct {
@@ -231,14 +252,14 @@ func (r *Reader) setHeader(cells []string) error {
 		hasName = hasName || name == "name"
 	}
 	if !hasName {
-		return fail("%s", noNameColumn(cells, r.format))
+		return noNameColumn(cells, r.format)
 	}
 	return nil
 }
 
 // noNameColumn explains a header without a name column, guessing at the
 // likely mistake.
-func noNameColumn(cells []string, format Format) string {
+func noNameColumn(cells []string, format Format) *Error {
 	msg := "the header row has no name column; the first row must name the columns, e.g. name,email,relationship"
 	if format == TSV {
 		msg = "the header row has no name column; the first row must name the columns, separated by tabs"
@@ -247,15 +268,16 @@ func noNameColumn(cells []string, format Format) string {
 	if len(cells) > 0 {
 		first = strings.TrimSpace(cells[0])
 	}
+	e := &Error{Line: 1, Msg: msg, Fatal: true}
 	switch {
 	case strings.HasPrefix(first, "{"):
-		msg += " (this looks like JSON Lines: add --input-format jsonl)"
+		e.Looks = JSONL
 	case format == CSV && len(cells) == 1 && strings.Contains(first, "\t"):
-		msg += " (this looks tab-separated: add --input-format tsv)"
+		e.Looks = TSV
 	case format == TSV && len(cells) == 1 && strings.Contains(first, ","):
-		msg += " (this looks comma-separated: add --input-format csv)"
+		e.Looks = CSV
 	}
-	return msg
+	return e
 }
 
 // fill puts a data row's cells into the reused row.
@@ -303,7 +325,7 @@ func (r *Reader) readCSVHeader() error {
 		return &Error{Line: 1, Msg: "the input is empty; the first row must name the columns, e.g. name,email,relationship", Fatal: true}
 	}
 	if err != nil && r.looksJSON {
-		return &Error{Line: 1, Fatal: true, Msg: noNameColumn([]string{"{"}, CSV)}
+		return noNameColumn([]string{"{"}, CSV)
 	}
 	if err != nil {
 		return r.csvError(err, true)

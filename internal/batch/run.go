@@ -183,11 +183,25 @@ func (r *Run) problem(pass Pass, line int, err error) {
 	}
 }
 
+// InputError is a fatal problem with the input, placed in its source.
+type InputError struct {
+	Source string
+	Err    *Error
+}
+
+func (e *InputError) Error() string {
+	msg := fmt.Sprintf("%s:%d: %s", e.Source, e.Err.Line, e.Err.Msg)
+	if looks := e.Err.LooksLike(); looks != "" {
+		msg += " (" + looks + ")"
+	}
+	return msg
+}
+
 // inputError places a fatal input error in the file.
 func (r *Run) inputError(err error) error {
 	var e *Error
 	if errors.As(err, &e) {
-		return fmt.Errorf("%s:%d: %s", r.Source.Name, e.Line, e.Msg)
+		return &InputError{Source: r.Source.Name, Err: e}
 	}
 	return fmt.Errorf("cannot read %s: %v", r.Source.Name, err)
 }

@@ -128,6 +128,11 @@ func runBatch(f *Factory, o *batchOptions) error {
 
 	var tally batch.Tally
 	checked, err := run.Check(&tally)
+	var input *batch.InputError
+	if errors.As(err, &input) && input.Err.Looks != "" {
+		e := input.Err
+		return fmt.Errorf("%s:%d: %s (%s: add --input-format %s)", input.Source, e.Line, e.Msg, e.LooksLike(), e.Looks)
+	}
 	if err != nil {
 		return err
 	}
