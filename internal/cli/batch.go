@@ -165,6 +165,7 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 	if err != nil {
 		return err
 	}
+	run.EML.From = d.Address
 	def := deliver.DefaultBatch
 	if o.outDir != "" {
 		def = "text"

@@ -227,7 +227,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if o.subject != "" {
 		rendered.Subject = o.subject
 	}
-	msg := &deliver.Message{Reply: rendered, To: o.to}
+	msg := &deliver.Message{Reply: rendered, To: o.to, Headers: deliver.EMLOptions{From: d.Address}}
 	if format == "text" && (o.to != "" || o.subject != "") {
 		fmt.Fprintln(f.IO.ErrOut, "decline: note: --to and --subject are used by --format json, eml and mailto; plain text has neither")
 	}

@@ -17,6 +17,7 @@ type replyFlags struct {
 	templateID               string
 	sets                     []string
 	from, signoff            string
+	address                  string
 }
 
 func (r *replyFlags) register(fl *pflag.FlagSet) {
@@ -27,6 +28,7 @@ func (r *replyFlags) register(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&r.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
 	fl.StringVar(&r.from, "from", "", "your name for the sign-off (default: sender in config.yaml)")
 	fl.StringVar(&r.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
+	fl.StringVar(&r.address, "from-address", "", "your email `ADDRESS` for the From: header of eml and mbox output (default: address in config.yaml)")
 }
 
 // layer parses the flags and layers them over the configuration.
@@ -37,7 +39,7 @@ func (r *replyFlags) layer(cfg *config.Config) (*reply.Defaults, error) {
 	}
 	d, err := reply.Layer(cfg, reply.Given{
 		Kind: r.kind, Relationship: r.relationship, Tone: r.tone, Template: r.templateID,
-		Sender: r.from, Signoff: r.signoff, Values: values,
+		Sender: r.from, Signoff: r.signoff, Address: r.address, Values: values,
 	})
 	if err != nil {
 		return nil, flagError(err)

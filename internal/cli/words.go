@@ -26,6 +26,7 @@ var flags = map[reply.Field]string{
 	reply.FieldSignoff:      "--signoff",
 	reply.FieldSubject:      "--subject",
 	reply.FieldValue:        "--set",
+	reply.FieldAddress:      "--from-address",
 }
 
 func flagsOf(fs []reply.Field) string {

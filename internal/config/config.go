@@ -30,6 +30,10 @@ type Config struct {
 	// SignBrief is how brief notes are signed: "first" (the default) with
 	// the sender's first name, "full" with the whole name.
 	SignBrief string `yaml:"sign_brief"`
+	// Address is the user's email address for the From: header of
+	// replies sent as email, such as "Pat Morgan <pat@example.com>".
+	// reply.CheckAddress checks it strictly when it is used.
+	Address string `yaml:"address"`
 
 	// Path is the file the settings came from, or "" when none was read.
 	Path string `yaml:"-"`
@@ -170,6 +174,7 @@ func Parse(data []byte) (c *Config, err error) {
 	for _, f := range []struct{ key, value string }{
 		{"sender", c.Sender}, {"signoff", c.Signoff}, {"kind", c.Kind},
 		{"tone", c.Tone}, {"format", c.Format}, {"clipboard", c.Clipboard}, {"sign_brief", c.SignBrief},
+		{"address", c.Address},
 	} {
 		if p := safetext.Check(f.value, false); p != nil {
 			return nil, fmt.Errorf("%s %s %s", f.key, safetext.Quote(f.value), p.Reason)

@@ -23,6 +23,11 @@ type EMLOptions struct {
 	// Empty leaves out the From header, which sendmail, msmtp or the
 	// mail client then fills in.
 	From string
+	// InReplyTo and References thread a reply to the message it answers:
+	// identifiers with their angle brackets, such as "<a1@example.com>".
+	// Empty leaves the headers out.
+	InReplyTo  string
+	References []string
 }
 
 // maxBodyLine7bit is the longest body line sent as 7bit; a longer one
@@ -94,6 +99,20 @@ func EML(m *Message, opts EMLOptions) ([]byte, error) {
 		return nil, err
 	}
 	h.field("Message-ID", []string{"<" + id + ">"})
+	if opts.InReplyTo != "" {
+		ids, err := msgIDs("in-reply-to", []string{opts.InReplyTo})
+		if err != nil {
+			return nil, err
+		}
+		h.field("In-Reply-To", ids)
+	}
+	if len(opts.References) > 0 {
+		ids, err := msgIDs("references", opts.References)
+		if err != nil {
+			return nil, err
+		}
+		h.field("References", ids)
+	}
 	h.field("MIME-Version", []string{"1.0"})
 	h.field("Content-Type", []string{"text/plain;", " charset=utf-8"})
 
@@ -137,6 +156,28 @@ func messageID(id, domain string) (string, error) {
 		return "", fmt.Errorf("message ID %s is not of the form left@right (letters, digits, dots and RFC 5322 atext, up to %d characters)", safetext.Quote(id), maxHeaderLine-len("Message-ID: <>"))
 	}
 	return id, nil
+}
+
+// msgIDs checks message identifiers and returns them as the segments of
+// an In-Reply-To or References field: each on its own segment, so a long
+// list folds between identifiers.
+func msgIDs(field string, ids []string) ([]string, error) {
+	segs := make([]string, 0, len(ids))
+	for i, id := range ids {
+		if !strings.HasPrefix(id, "<") || !strings.HasSuffix(id, ">") {
+			return nil, fmt.Errorf("%s %s is not a message identifier in angle brackets", field, safetext.Quote(id))
+		}
+		checked, err := messageID(id, "")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", field, err)
+		}
+		if i > 0 {
+			segs = append(segs, " <"+checked+">")
+		} else {
+			segs = append(segs, "<"+checked+">")
+		}
+	}
+	return segs, nil
 }
 
 // isDotAtom reports whether s is RFC 5322 dot-atom-text.

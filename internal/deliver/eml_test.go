@@ -2,6 +2,7 @@ package deliver
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"mime"
 	"mime/quotedprintable"
@@ -490,4 +491,42 @@ func FuzzEML(f *testing.F) {
 			t.Errorf("body %q read back as %q", wantBody, p.body)
 		}
 	})
+}
+
+// TestEMLThreading: In-Reply-To and References are written as given,
+// folded between identifiers, and a value that is not a list of
+// identifiers (one carrying a line break above all) is refused.
+func TestEMLThreading(t *testing.T) {
+	m := newMessage("Scott", "Re: S", "B\n", "scott@example.com")
+	refs := []string{"<a@example.com>"}
+	for i := range 6 {
+		refs = append(refs, fmt.Sprintf("<long-identifier-%d.%s@mail.example.com>", i, strings.Repeat("x", 20)))
+	}
+	eml, err := EML(m, EMLOptions{InReplyTo: refs[len(refs)-1], References: refs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(eml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := msg.Header.Get("In-Reply-To"); got != refs[len(refs)-1] {
+		t.Errorf("In-Reply-To is %q", got)
+	}
+	if got := strings.Fields(msg.Header.Get("References")); strings.Join(got, " ") != strings.Join(refs, " ") {
+		t.Errorf("References is %q", got)
+	}
+	for _, line := range strings.Split(string(eml), "\n") {
+		if len(line) > maxHeaderLine {
+			t.Errorf("line of %d octets: %q", len(line), line)
+		}
+	}
+	for _, bad := range []string{"a@b", "<a@b>\r\nBcc: x@y", "<a b@c>", "<a@b> <c@d>"} {
+		if _, err := EML(m, EMLOptions{InReplyTo: bad}); err == nil {
+			t.Errorf("In-Reply-To %q accepted", bad)
+		}
+		if _, err := EML(m, EMLOptions{References: []string{"<ok@x>", bad}}); err == nil {
+			t.Errorf("References %q accepted", bad)
+		}
+	}
 }

@@ -17,6 +17,9 @@ import (
 type Message struct {
 	Reply *compose.Reply
 	To    string // an address, when given
+	// Headers are the email's other headers (From, threading, a fixed
+	// Message-ID or Date), for the eml format.
+	Headers EMLOptions
 }
 
 // Record is the JSON form of a reply, as draft --format json prints it.

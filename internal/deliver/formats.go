@@ -59,7 +59,7 @@ var Table = []OutputFormat{
 	},
 	{
 		Name: "eml", Help: "an email message (RFC 5322)", Ext: ".eml",
-		One: func(m *Message) ([]byte, error) { return EML(m, EMLOptions{}) },
+		One: func(m *Message) ([]byte, error) { return EML(m, m.Headers) },
 		Append: func(e *Encoder, dst []byte, _ int, to string, p *compose.Prepared) ([]byte, error) {
 			eml, err := EML(&Message{Reply: p.Reply(), To: to}, e.EML)
 			return append(dst, eml...), err
@@ -82,7 +82,7 @@ var Table = []OutputFormat{
 			if err != nil {
 				return dst, err
 			}
-			return AppendMbox(dst, eml), nil
+			return AppendMbox(dst, MboxFrom(e.EML.From, e.EML.Date), eml), nil
 		},
 	},
 }

@@ -1,20 +1,40 @@
 package deliver
 
-import "bytes"
+import (
+	"bytes"
+	"time"
+)
 
-// MboxFrom is the separator line that starts each message of a mailbox.
-// Its sender and date are fixed, so the same replies always make the same
-// mailbox; mail programs show the message's own headers, not this line.
-const MboxFrom = "From decline@localhost Sat Jan  1 00:00:00 2000\n"
+// mboxNobody is the separator's sender when the message has no From:
+// the sendmail convention for a message of unknown origin.
+const mboxNobody = "MAILER-DAEMON"
+
+// MboxFrom returns the separator line that starts a message of a
+// mailbox: "From ", the sender's address (from, in any form ParseAddress
+// accepts; MAILER-DAEMON when it is empty or does not parse) and the date
+// in UTC, in asctime's form, as mutt, Thunderbird and procmail write it.
+// A zero date means now.
+func MboxFrom(from string, date time.Time) string {
+	sender := mboxNobody
+	if from != "" {
+		if a, err := ParseAddress(from); err == nil {
+			sender = a.Address
+		}
+	}
+	if date.IsZero() {
+		date = time.Now()
+	}
+	return "From " + sender + " " + date.UTC().Format("Mon Jan _2 15:04:05 2006") + "\n"
+}
 
 // AppendMbox appends one message to a mailbox in the mboxrd format: the
-// "From " separator line, the message with LF line ends and every line
+// "From " separator line from (see MboxFrom), the message with LF line ends and every line
 // that starts with ">*From " quoted by one more '>', then a blank line.
 // Readers that unquote (mboxrd) get the message back exactly; the others
 // (mboxo, as mutt and Thunderbird read it) show a '>' before a "From "
 // at the start of a body line, as mail programs always have.
-func AppendMbox(dst, msg []byte) []byte {
-	dst = append(dst, MboxFrom...)
+func AppendMbox(dst []byte, from string, msg []byte) []byte {
+	dst = append(dst, from...)
 	for len(msg) > 0 {
 		line := msg
 		if i := bytes.IndexByte(msg, '\n'); i >= 0 {

@@ -24,6 +24,7 @@ const (
 	FieldSignoff      Field = "signoff"
 	FieldSubject      Field = "subject"
 	FieldValue        Field = "value"
+	FieldAddress      Field = "address"
 )
 
 // ChoiceError is a value that is not one of the allowed ones. Config is

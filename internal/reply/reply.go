@@ -11,6 +11,8 @@
 package reply
 
 import (
+	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -18,6 +20,8 @@ import (
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // Given is what a person chose for this run, before layering: empty
@@ -26,6 +30,7 @@ type Given struct {
 	Kind, Relationship, Tone string
 	Template                 string
 	Sender, Signoff          string
+	Address                  string // the user's own email address, for From:
 	Values                   map[string]string
 }
 
@@ -38,6 +43,7 @@ type Defaults struct {
 	Template     string
 	Sender       string
 	Signoff      string // empty: the default of the template's tone
+	Address      string // the user's email address for From:, or empty
 	SignBrief    string // how brief notes are signed (compose.SignFirst, SignFull)
 	Values       map[string]string
 
@@ -62,6 +68,15 @@ func Layer(cfg *config.Config, g Given) (*Defaults, error) {
 	if err := CheckText(FieldSignoff, "", g.Signoff); err != nil {
 		return nil, err
 	}
+	if g.Address != "" {
+		if err := CheckAddress(g.Address); err != nil {
+			return nil, &TextError{Field: FieldAddress, Value: g.Address, Reason: err.Error()}
+		}
+	} else if cfg.Address != "" {
+		if err := CheckAddress(cfg.Address); err != nil {
+			return nil, fmt.Errorf("config file %s: address %s %v", cfg.Path, safetext.Quote(cfg.Address), err)
+		}
+	}
 	for _, k := range slices.Sorted(maps.Keys(g.Values)) {
 		if err := CheckText(FieldValue, k, g.Values[k]); err != nil {
 			return nil, err
@@ -78,10 +93,31 @@ func Layer(cfg *config.Config, g Given) (*Defaults, error) {
 		Template:     g.Template,
 		Sender:       FirstNonEmpty(g.Sender, cfg.Sender),
 		Signoff:      FirstNonEmpty(g.Signoff, cfg.Signoff),
+		Address:      FirstNonEmpty(g.Address, cfg.Address),
 		SignBrief:    cfg.SignBrief,
 		Values:       values,
 		given:        g,
 	}, nil
+}
+
+// CheckAddress checks the user's own address, as the configuration or
+// a flag gives it ("Pat Morgan <pat@example.com>" or "pat@example.com"):
+// one address that meets the header policy, its name (if any) written
+// as plain text. An encoded word ("=?utf-8?...?=") is refused: replies
+// encode the name themselves, and a name that still holds one could
+// decode to something else in the recipient's mail program.
+func CheckAddress(s string) error {
+	a, err := deliver.ParseAddress(s)
+	if err != nil {
+		return err
+	}
+	if strings.Contains(s, "=?") {
+		return errors.New("holds an encoded word (=?...?=): write the name as plain text, such as Pat Morgan <pat@example.com>")
+	}
+	if a.Name != "" && !safetext.HasLetter(a.Name) {
+		return errors.New("has a display name without letters: write your name, or the address alone")
+	}
+	return nil
 }
 
 // Setting chooses a value given for this run, else the configuration's,
