@@ -7,6 +7,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/reply"
 )
@@ -148,59 +149,6 @@ func described(choices []catalog.Choice, ids []string) []string {
 	return out
 }
 
-// completionHelp is the help of 'decline completion' and of each shell's
-// subcommand, replacing cobra's: examples, and what each shell needs.
-var completionHelp = map[string]struct{ shell, long, example string }{
-	"completion": {
-		long: `Print a script that makes your shell complete decline's commands, flags and
-values: the kinds, relationships, tones and template ids of the loaded
-catalog (your own templates included), with a description beside each where
-the shell shows one. See 'decline completion SHELL --help' for how to load
-it.`,
-		example: `  source <(decline completion bash)
-  decline completion zsh > ~/.zfunc/_decline
-  decline completion fish > ~/.config/fish/completions/decline.fish`,
-	},
-	"bash": {
-		shell: "bash",
-		long: `Print the completion script for bash. It needs the bash-completion package
-(apt install bash-completion, dnf install bash-completion, or brew install
-bash-completion@2), which most systems load from ~/.bashrc.
-
-Load it into the current shell with source, or save it where
-bash-completion finds it, for every new shell: your own directory, or
-/etc/bash_completion.d for everyone.`,
-		example: `  source <(decline completion bash)
-  mkdir -p ~/.local/share/bash-completion/completions
-  decline completion bash > ~/.local/share/bash-completion/completions/decline`,
-	},
-	"zsh": {
-		shell: "zsh",
-		long: `Print the completion script for zsh. Completion must be on in zsh: most
-setups have it, or add "autoload -U compinit; compinit" to ~/.zshrc.
-
-Load it into the current shell with source, or save it as _decline in a
-directory of your $fpath, for every new shell. For a directory of your own,
-add "fpath=(~/.zfunc $fpath)" to ~/.zshrc, before compinit.`,
-		example: `  source <(decline completion zsh)
-  mkdir -p ~/.zfunc && decline completion zsh > ~/.zfunc/_decline`,
-	},
-	"fish": {
-		shell: "fish",
-		long: `Print the completion script for fish. Load it into the current shell with
-source, or save it in fish's completions directory, for every new shell.`,
-		example: `  decline completion fish | source
-  decline completion fish > ~/.config/fish/completions/decline.fish`,
-	},
-	"powershell": {
-		shell: "PowerShell",
-		long: `Print the completion script for PowerShell. Load it into the current
-session with Invoke-Expression; for every new session, add that line to
-your PowerShell profile ($PROFILE).`,
-		example: `  decline completion powershell | Out-String | Invoke-Expression`,
-	},
-}
-
 // addCompletionCmd adds cobra's completion command, with decline's help
 // and decline's usage errors: no shell, an unknown shell or an extra
 // argument exits 2 with a one-line message.
@@ -210,7 +158,7 @@ func addCompletionCmd(root *cobra.Command) {
 		if c.Name() != "completion" {
 			continue
 		}
-		c.Long, c.Example = completionHelp["completion"].long, completionHelp["completion"].example
+		c.Long, c.Example = helptext.Completion["completion"].Long, helptext.Completion["completion"].Example
 		c.Use = "completion SHELL"
 		c.Short = "Print a shell completion script: bash, zsh, fish or powershell"
 		c.Args = needSubcommand("shell")
@@ -218,9 +166,9 @@ func addCompletionCmd(root *cobra.Command) {
 			return usageErrorf("completion needs a shell: bash, zsh, fish or powershell (see 'decline completion --help')")
 		}
 		for _, sh := range c.Commands() {
-			h := completionHelp[sh.Name()]
-			sh.Short = "Print the completion script for " + h.shell
-			sh.Long, sh.Example = h.long, h.example
+			h := helptext.Completion[sh.Name()]
+			sh.Short = "Print the completion script for " + h.Name
+			sh.Long, sh.Example = h.Long, h.Example
 			sh.Args = noArgs
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -142,4 +143,14 @@ func needSubcommand(what string) cobra.PositionalArgs {
 		}
 		return usageErrorf("unknown %s %s for \"decline %s\" (choose one of: %s)", what, q, commandPath(cmd), strings.Join(names, ", "))
 	}
+}
+
+// helpTopics are the topics 'decline help' knows besides the commands:
+// commands with only a Long text, which cobra lists as topics.
+func helpTopics() []*cobra.Command {
+	var out []*cobra.Command
+	for _, t := range helptext.Topics {
+		out = append(out, &cobra.Command{Use: t.Name, Short: t.Short, Long: t.Long, Aliases: t.Aliases})
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/templates"
 )
@@ -179,12 +180,12 @@ func TestDeclineCalls(t *testing.T) {
 // override replaces the built-in reply, and its own template drafts.
 func TestTemplateFormatExampleWorks(t *testing.T) {
 	const start = "A complete file, ~/.config/decline/templates/mine.yaml:\n\n"
-	i := strings.Index(templateFormatHelp, start)
+	i := strings.Index(helptext.TemplateFormat, start)
 	if i < 0 {
 		t.Fatal("the template format help has no example file")
 	}
 	var yaml strings.Builder
-	for _, line := range strings.Split(templateFormatHelp[i+len(start):], "\n") {
+	for _, line := range strings.Split(helptext.TemplateFormat[i+len(start):], "\n") {
 		if line != "" && !strings.HasPrefix(line, "  ") {
 			break
 		}

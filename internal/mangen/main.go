@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/decline-cli/decline/internal/cli"
+	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/iostreams"
-	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 )
 
@@ -51,12 +51,10 @@ func run(dir string) error {
 	if err := doc.GenManTree(root, header, man1); err != nil {
 		return err
 	}
-	for _, c := range root.Commands() {
-		if c.IsAdditionalHelpTopicCommand() {
-			name := filepath.Join(man7, "decline-"+c.Name()+".7")
-			if err := os.WriteFile(name, []byte(topicPage(c, source, date)), 0o644); err != nil {
-				return err
-			}
+	for _, t := range helptext.Topics {
+		name := filepath.Join(man7, "decline-"+t.Name+".7")
+		if err := os.WriteFile(name, []byte(topicPage(t, source, date)), 0o644); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -65,11 +63,11 @@ func run(dir string) error {
 // topicPage is a help topic as a manual page. The text is shown as it is
 // laid out for the terminal (no filling), since it holds tables and a
 // YAML example whose indentation matters.
-func topicPage(c *cobra.Command, source string, date time.Time) string {
+func topicPage(c helptext.Topic, source string, date time.Time) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, ".TH \"DECLINE-%s\" \"7\" \"%s\" \"%s\" \"decline manual\"\n", strings.ToUpper(c.Name()), date.Format("Jan 2006"), source)
-	fmt.Fprintf(&b, ".SH NAME\ndecline-%s \\- %s\n", c.Name(), roff(c.Short))
-	fmt.Fprintf(&b, ".SH SYNOPSIS\n.B decline help %s\n", c.Name())
+	fmt.Fprintf(&b, ".TH \"DECLINE-%s\" \"7\" \"%s\" \"%s\" \"decline manual\"\n", strings.ToUpper(c.Name), date.Format("Jan 2006"), source)
+	fmt.Fprintf(&b, ".SH NAME\ndecline-%s \\- %s\n", c.Name, roff(c.Short))
+	fmt.Fprintf(&b, ".SH SYNOPSIS\n.B decline help %s\n", c.Name)
 	b.WriteString(".SH DESCRIPTION\n.nf\n")
 	for _, line := range strings.Split(c.Long, "\n") {
 		b.WriteString(roff(line) + "\n")

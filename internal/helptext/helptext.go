@@ -1,14 +1,28 @@
-package cli
+// Package helptext holds decline's long help texts that belong to no
+// single command: the help topics, which 'decline help TOPIC' shows and
+// the manual gives a page each, and the help of the completion command
+// for each shell. The cli and the manual-page generator both read them.
+package helptext
 
-import "github.com/spf13/cobra"
+// Topic is a help topic: a name to ask for, a one-line summary and the
+// text.
+type Topic struct {
+	Name, Short, Long string
+	Aliases           []string
+}
 
-// Help topics are commands with only a Long text: 'decline help TOPIC'
-// shows it, 'decline --help' lists them, and the manual has a page for
-// each.
+// Topics are the topics 'decline help' knows besides the commands, in
+// the order help lists them.
+var Topics = []Topic{
+	{Name: "template-format", Short: "The template file format: fields, data, variants, overriding", Long: TemplateFormat, Aliases: []string{"format"}},
+	{Name: "exit-codes", Short: "What each exit status means", Long: ExitCodes},
+	{Name: "environment", Short: "Environment variables decline reads", Long: Environment},
+}
 
-// templateFormatHelp explains the template files. Its example file is
-// checked by TestTemplateFormatExampleLints: keep it clean under lint.
-const templateFormatHelp = `Templates are YAML files (*.yaml or *.yml). decline reads its built-in
+// TemplateFormat explains the template files. Its example file is
+// checked by the cli's TestTemplateFormatExampleWorks: keep it clean
+// under lint.
+const TemplateFormat = `Templates are YAML files (*.yaml or *.yml). decline reads its built-in
 catalog, then every file in your template directory,
 $XDG_CONFIG_HOME/decline/templates (by default ~/.config/decline/templates),
 then every file in each --templates DIR. 'decline templates path' lists the
@@ -132,7 +146,8 @@ editing, run 'decline templates lint': it also renders every wording for
 sample names and reports leftover placeholders, doubled spaces, a missing
 greeting or sign-off, and brief replies over 300 characters.`
 
-const exitCodesHelp = `decline's exit status says how a run ended:
+// ExitCodes says what each exit status means.
+const ExitCodes = `decline's exit status says how a run ended:
 
   0    success
   1    an error in the data or the environment: a bad template, row or
@@ -147,7 +162,8 @@ reply is written whole or not at all: an error never leaves half of one on
 standard output. When --copy fails, the reply is printed instead, so that
 it is not lost, and the status is 1.`
 
-const environmentHelp = `XDG_CONFIG_HOME     decline's files are in $XDG_CONFIG_HOME/decline: config.yaml
+// Environment lists the environment variables decline reads.
+const Environment = `XDG_CONFIG_HOME     decline's files are in $XDG_CONFIG_HOME/decline: config.yaml
                     and the templates directory (default ~/.config/decline)
 DECLINE_CONFIG      the config file to read, unless --config names one
 DECLINE_ACCESSIBLE  1 asks questions as plain numbered lines, like --accessible
@@ -160,15 +176,63 @@ DISPLAY, WAYLAND_DISPLAY
                     tell --copy which clipboard tool can work (xclip, xsel,
                     or wl-copy)`
 
-func newTopicCmd(name, short, long string, aliases ...string) *cobra.Command {
-	return &cobra.Command{Use: name, Short: short, Long: long, Aliases: aliases}
+// Shell is the help of the completion command or of one shell's
+// subcommand: the shell's name as people write it, the long help and
+// the examples.
+type Shell struct {
+	Name, Long, Example string
 }
 
-// helpTopics are the topics 'decline help' knows besides the commands.
-func helpTopics() []*cobra.Command {
-	return []*cobra.Command{
-		newTopicCmd("template-format", "The template file format: fields, data, variants, overriding", templateFormatHelp, "format"),
-		newTopicCmd("exit-codes", "What each exit status means", exitCodesHelp),
-		newTopicCmd("environment", "Environment variables decline reads", environmentHelp),
-	}
+// Completion is the help of 'decline completion' (under that key) and of
+// each shell's subcommand (under the shell's command name), replacing
+// cobra's: examples, and what each shell needs.
+var Completion = map[string]Shell{
+	"completion": {
+		Long: `Print a script that makes your shell complete decline's commands, flags and
+values: the kinds, relationships, tones and template ids of the loaded
+catalog (your own templates included), with a description beside each where
+the shell shows one. See 'decline completion SHELL --help' for how to load
+it.`,
+		Example: `  source <(decline completion bash)
+  decline completion zsh > ~/.zfunc/_decline
+  decline completion fish > ~/.config/fish/completions/decline.fish`,
+	},
+	"bash": {
+		Name: "bash",
+		Long: `Print the completion script for bash. It needs the bash-completion package
+(apt install bash-completion, dnf install bash-completion, or brew install
+bash-completion@2), which most systems load from ~/.bashrc.
+
+Load it into the current shell with source, or save it where
+bash-completion finds it, for every new shell: your own directory, or
+/etc/bash_completion.d for everyone.`,
+		Example: `  source <(decline completion bash)
+  mkdir -p ~/.local/share/bash-completion/completions
+  decline completion bash > ~/.local/share/bash-completion/completions/decline`,
+	},
+	"zsh": {
+		Name: "zsh",
+		Long: `Print the completion script for zsh. Completion must be on in zsh: most
+setups have it, or add "autoload -U compinit; compinit" to ~/.zshrc.
+
+Load it into the current shell with source, or save it as _decline in a
+directory of your $fpath, for every new shell. For a directory of your own,
+add "fpath=(~/.zfunc $fpath)" to ~/.zshrc, before compinit.`,
+		Example: `  source <(decline completion zsh)
+  mkdir -p ~/.zfunc && decline completion zsh > ~/.zfunc/_decline`,
+	},
+	"fish": {
+		Name: "fish",
+		Long: `Print the completion script for fish. Load it into the current shell with
+source, or save it in fish's completions directory, for every new shell.`,
+		Example: `  decline completion fish | source
+  decline completion fish > ~/.config/fish/completions/decline.fish`,
+	},
+	"powershell": {
+		Name: "PowerShell",
+		Long: `Print the completion script for PowerShell. Load it into the current
+session with Invoke-Expression; for every new session, add that line to
+your PowerShell profile ($PROFILE).`,
+		Example: `  decline completion powershell | Out-String | Invoke-Expression`,
+	},
 }
