@@ -3,17 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/config"
-	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/templates"
 )
 
@@ -47,70 +40,18 @@ func runTemplatesInit(f *Factory, o *templatesInitOptions) error {
 	if err != nil {
 		return err
 	}
-	// The English template files are copied to the top of the
-	// directory, where files read as English. The locale is not: a copy
-	// would only repeat the defaults.
-	paths, err := fs.Glob(templates.FS, "en/*.yaml")
+	copied, err := templates.CopyTo(dir, o.force)
+	var exists *templates.ExistsError
+	if errors.As(err, &exists) {
+		return fmt.Errorf("%w (use --force to overwrite them)", err)
+	}
 	if err != nil {
 		return err
 	}
-	var names []string
-	for _, p := range paths {
-		if name := path.Base(p); name != catalog.LocaleFile {
-			names = append(names, name)
-		}
-	}
-	var existing []string
-	for _, name := range names {
-		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
-			existing = append(existing, name)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("cannot check %s: %v", filepath.Join(dir, name), oserr.Cause(err))
-		}
-	}
-	if len(existing) > 0 && !o.force {
-		return fmt.Errorf("not copying the default templates: %s already has %s (use --force to overwrite them)", dir, strings.Join(existing, ", "))
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %v", dir, oserr.Cause(err))
-	}
-	for _, name := range names {
-		data, err := fs.ReadFile(templates.FS, "en/"+name)
-		if err != nil {
-			return err
-		}
-		if err := writeFileAtomic(filepath.Join(dir, name), data); err != nil {
-			return err
-		}
-	}
-	msg := fmt.Sprintf("Copied %d template files to %s", len(names), dir)
-	if len(existing) > 0 {
-		msg += fmt.Sprintf(" (replacing %d)", len(existing))
+	msg := fmt.Sprintf("Copied %d template files to %s", copied.Files, dir)
+	if copied.Replaced > 0 {
+		msg += fmt.Sprintf(" (replacing %d)", copied.Replaced)
 	}
 	fmt.Fprintf(f.IO.ErrOut, "%s.\nEdit them there; a template with a default's id replaces it. Check your changes with 'decline templates lint'.\n", msg)
-	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so that an interrupted write never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
-	}
 	return nil
 }
