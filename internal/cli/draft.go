@@ -79,19 +79,15 @@ The tone (-t, --tone; default warm):
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&o.name, "name", "n", "", "the requester's full `NAME`")
-	fl.StringVar(&o.firstName, "first-name", "", "what to call them in the greeting (default: the first name read from --name)")
-	fl.StringVar(&o.note, "note", "", "a personal `SENTENCE` of your own, placed before the sign-off")
+	registerPersonFlags(fl, &o.name, &o.firstName, &o.note, "")
 	o.replyFlags.register(fl)
 	fl.IntVar(&o.variant, "variant", 0, "use wording `N` of the template (default: chosen from the name)")
 	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for eml, mailto and json output)")
 	fl.StringVar(&o.subject, "subject", "", "the email's subject (default: the template's)")
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(draftFormats, ", ")+" (default text)")
-	fl.VarP(&o.copy, "copy", "c", "copy the reply to the clipboard instead of printing it (default mode: clipboard in config.yaml, else auto)")
-	fl.Lookup("copy").NoOptDefVal = copyConfigured
+	registerCopyFlag(fl, &o.copy)
 	fl.BoolVar(&o.edit, "edit", false, "open the draft in $VISUAL or $EDITOR before it is used")
-	fl.BoolVar(&o.noInput, "no-input", false, "never ask questions; fail if something is missing")
-	fl.BoolVar(&o.accessible, "accessible", false, "ask questions as plain numbered lines (also DECLINE_ACCESSIBLE=1)")
+	registerAskFlags(fl, &o.noInput, &o.accessible)
 	registerCompletions(cmd, f, g, draftFormats)
 	return cmd
 }
@@ -131,13 +127,11 @@ func runDraft(f *Factory, o *draftOptions) error {
 	}
 	// Checked before anything uses them: the name is part of the
 	// questions asked on a terminal.
-	for _, v := range []struct {
-		f     reply.Field
-		value string
-	}{{reply.FieldName, o.name}, {reply.FieldFirstName, o.firstName}, {reply.FieldSubject, o.subject}} {
-		if err := reply.CheckText(v.f, "", v.value); err != nil {
-			return flagError(err)
-		}
+	if err := checkNames(o.name, o.firstName); err != nil {
+		return err
+	}
+	if err := reply.CheckText(reply.FieldSubject, "", o.subject); err != nil {
+		return flagError(err)
 	}
 	if err := noteError(o.note); err != nil {
 		return err

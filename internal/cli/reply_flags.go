@@ -59,3 +59,45 @@ func parseSets(sets []string) (map[string]string, error) {
 	}
 	return values, nil
 }
+
+// registerPersonFlags registers the flags of one reply's person, which
+// draft and reply share; nameHelp says where the name comes from.
+func registerPersonFlags(fl *pflag.FlagSet, name, firstName, note *string, nameHelp string) {
+	fl.StringVarP(name, "name", "n", "", "the requester's full `NAME`"+nameHelp)
+	fl.StringVar(firstName, "first-name", "", "what to call them in the greeting (default: the first name read from the name)")
+	fl.StringVar(note, "note", "", "a personal `SENTENCE` of your own, placed before the sign-off")
+}
+
+// registerCopyFlag registers --copy, whose bare form takes the
+// configured mode.
+func registerCopyFlag(fl *pflag.FlagSet, c *copyFlag) {
+	fl.VarP(c, "copy", "c", "copy the reply to the clipboard instead of printing it (default mode: clipboard in config.yaml, else auto)")
+	fl.Lookup("copy").NoOptDefVal = copyConfigured
+}
+
+// registerAskFlags registers the flags that say whether and how to ask.
+func registerAskFlags(fl *pflag.FlagSet, noInput, accessible *bool) {
+	fl.BoolVar(noInput, "no-input", false, "never ask questions; fail if something is missing")
+	fl.BoolVar(accessible, "accessible", false, "ask questions as plain numbered lines (also DECLINE_ACCESSIBLE=1)")
+}
+
+// registerRunFlags registers the flags of a run over many inputs (rows
+// or messages: what).
+func registerRunFlags(fl *pflag.FlagSet, force, keepGoing, dryRun *bool, what string) {
+	fl.BoolVar(force, "force", false, "with --out-dir, replace files that already exist")
+	fl.BoolVar(keepGoing, "keep-going", false, "write the good "+what+" even if some "+what+" are bad (the exit status is still 1)")
+	fl.BoolVar(dryRun, "dry-run", false, "check every "+strings.TrimSuffix(what, "s")+" and print a summary; write nothing")
+}
+
+// checkNames applies the text policy to a --name and --first-name.
+func checkNames(name, firstName string) error {
+	for _, v := range []struct {
+		f     reply.Field
+		value string
+	}{{reply.FieldName, name}, {reply.FieldFirstName, firstName}} {
+		if err := reply.CheckText(v.f, "", v.value); err != nil {
+			return flagError(err)
+		}
+	}
+	return nil
+}

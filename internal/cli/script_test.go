@@ -118,6 +118,12 @@ func TestScript(t *testing.T) {
 			// The sample files the README uses, such as requests.csv.
 			samples, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 			env.Setenv("SAMPLES", samples)
+			if err != nil {
+				return err
+			}
+			// Requests as real mail clients send them, for reply.
+			mails, err := filepath.Abs(filepath.Join("..", "inbound", "testdata", "mail"))
+			env.Setenv("MAILS", mails)
 			return err
 		},
 	})

@@ -158,6 +158,11 @@ func messageID(id, domain string) (string, error) {
 	return id, nil
 }
 
+// maxIDLine caps an identifier of In-Reply-To or References: with the
+// field's name or the folding space before it, it fits the 998 octets
+// RFC 5322 allows a line.
+const maxIDLine = 980
+
 // msgIDs checks message identifiers and returns them as the segments of
 // an In-Reply-To or References field: each on its own segment, so a long
 // list folds between identifiers.
@@ -167,9 +172,13 @@ func msgIDs(field string, ids []string) ([]string, error) {
 		if !strings.HasPrefix(id, "<") || !strings.HasSuffix(id, ">") {
 			return nil, fmt.Errorf("%s %s is not a message identifier in angle brackets", field, safetext.Quote(id))
 		}
-		checked, err := messageID(id, "")
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", field, err)
+		// Other programs' identifiers may be longer than the ones
+		// decline makes (Outlook's are): one stands on a line of its own
+		// when it must, within RFC 5322's hard limit of 998 octets.
+		checked := id[1 : len(id)-1]
+		at := strings.LastIndexByte(checked, '@')
+		if at < 0 || !isDotAtom(checked[:at]) || !isDotAtom(checked[at+1:]) || len(id) > maxIDLine {
+			return nil, fmt.Errorf("%s %s is not a message identifier of the form <left@right> (letters, digits, dots and RFC 5322 atext, up to %d characters)", field, safetext.Quote(id), maxIDLine)
 		}
 		if i > 0 {
 			segs = append(segs, " <"+checked+">")
