@@ -1,0 +1,93 @@
+// Package preview shows a template as its author wrote it and as a
+// requester would read it: the entry's source, from its file, and a
+// sample reply rendered for a made-up requester.
+package preview
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/lint"
+	"github.com/decline-cli/decline/internal/oserr"
+	"github.com/decline-cli/decline/internal/plural"
+	"github.com/decline-cli/decline/templates"
+)
+
+// Value is a value the template declares and the sample text it was
+// given.
+type Value struct{ Name, Text string }
+
+// Preview is a template's source and a sample reply.
+type Preview struct {
+	// Source is the template's entry as written in its file, which it
+	// starts at line Line.
+	Source string
+	Line   int
+	// Sample is the made-up requester, and Values what the required and
+	// optional values were filled with, in the order declared.
+	Sample lint.Sample
+	Values []Value
+	Reply  *compose.Reply
+}
+
+// Of previews wording variant (from 1) of t, a template of cat.
+func Of(cat *catalog.Catalog, t *catalog.Template, variant int) (*Preview, error) {
+	src, first, err := entrySource(t)
+	if err != nil {
+		return nil, err
+	}
+	p := &Preview{Source: src, Line: first, Sample: lint.Samples[0]}
+	req := lint.SampleRequest(t, cat.Locale(t.Lang), p.Sample, variant, true)
+	if p.Reply, err = compose.Render(t, req); err != nil {
+		return nil, fmt.Errorf("cannot render template %s: %v", t.ID, err)
+	}
+	for _, n := range append(append([]string(nil), t.Requires...), t.Optional...) {
+		p.Values = append(p.Values, Value{n, req.Values[n]})
+	}
+	return p, nil
+}
+
+// Describe lists a template's kind, relationship, tone and number of
+// wordings, leaving out what a custom template does not set.
+func Describe(t *catalog.Template) string {
+	var parts []string
+	for _, p := range []struct{ name, v string }{{"kind", t.Kind}, {"relationship", t.Relationship}, {"tone", t.Tone}} {
+		if p.v != "" {
+			parts = append(parts, p.name+" "+p.v)
+		}
+	}
+	return strings.Join(append(parts, plural.N(len(t.Variants), "wording", "wordings")), ", ")
+}
+
+// entrySource reads a template's entry as it is written in its file.
+func entrySource(t *catalog.Template) (string, int, error) {
+	var data []byte
+	var err error
+	if t.Source == catalog.DefaultSource {
+		data, err = fs.ReadFile(templates.FS, strings.TrimPrefix(t.File, "templates/"))
+	} else {
+		data, err = readCapped(t.File, catalog.MaxFileSize)
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("cannot read the source of template %s: %v", t.ID, oserr.Cause(err))
+	}
+	src, first, ok := catalog.EntrySource(data, t.Line)
+	if !ok {
+		return "", 0, fmt.Errorf("cannot find template %s at %s:%d; has the file changed? (run the command again)", t.ID, t.File, t.Line)
+	}
+	return src, first, nil
+}
+
+func readCapped(name string, max int64) ([]byte, error) {
+	file, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	return io.ReadAll(io.LimitReader(file, max))
+}
