@@ -29,7 +29,11 @@ values), then render every wording for sample requesters (a normal name, a
 long one, a non-ASCII one, one with an apostrophe) and report leftover
 placeholders, doubled spaces, trailing whitespace, a missing greeting or
 sign-off, a brief reply over 300 characters, contractions or exclamation
-marks in a formal one, and declared values never used.
+marks in a formal one, and declared values never used. It also reports a
+word of five letters or more said three times in a reply, a third party
+named in full more than once, a role without its article, a warm reply to
+a stranger over 90 words, two wordings of a template that open alike, and
+phrases of four words that more than one in twenty wordings share.
 
 With no PATH, the whole catalog is checked: the defaults, your template
 directory and each --templates DIR. With PATHs, only those files and

@@ -144,7 +144,9 @@ but not declared, or the same id twice in a directory is an error with the
 file and line, and decline drafts nothing from a broken catalog. After
 editing, run 'decline templates lint': it also renders every wording for
 sample names and reports leftover placeholders, doubled spaces, a missing
-greeting or sign-off, and brief replies over 300 characters.`
+greeting or sign-off, brief replies over 300 characters, and what a reader
+hears: repeated words, a person named in full twice, a role without its
+article, long replies to strangers, and stock phrases across the catalog.`
 
 // ExitCodes says what each exit status means.
 const ExitCodes = `decline's exit status says how a run ended:

@@ -28,7 +28,7 @@ func Template(t *catalog.Template, loc *catalog.Locale) catalog.ErrorList {
 	if err := t.Compile(); err != nil {
 		return toList(err, t.File)
 	}
-	c := &checker{t: t, loc: loc, reported: map[string]bool{}}
+	c := &checker{t: t, loc: loc, reported: map[string]bool{}, openings: map[int]string{}}
 	c.unusedValues()
 	if t.Tone == "formal" && t.SubjectTemplate() != nil {
 		c.formal("subject of "+t.ID, t.SubjectTemplate().Tree, t.Subject, func(int) int { return t.Line })
@@ -36,6 +36,7 @@ func Template(t *catalog.Template, loc *catalog.Locale) catalog.ErrorList {
 	for i := range t.Variants {
 		c.variant(i)
 	}
+	c.sameOpenings()
 	return c.problems
 }
 
@@ -49,6 +50,9 @@ type checker struct {
 	// closing matches closingFor, the last sign-off checked for.
 	closing    *regexp.Regexp
 	closingFor string
+	// openings holds each wording's first sentence after the greeting,
+	// by index.
+	openings map[int]string
 }
 
 // signoffPattern matches signoff in a reply, compiled once per sign-off
@@ -169,8 +173,16 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 	if len(lines) > 1 {
 		tail = lines[len(lines)-2] + "\n" + last
 	}
-	if !strings.Contains(last, compose.Signature(t, req)) || !strings.Contains(tail, req.Signoff) {
+	signed := strings.Contains(last, compose.Signature(t, req)) && strings.Contains(tail, req.Signoff)
+	if !signed {
 		c.once(key("signoff"), line, "%s: the reply for %s does not end with the sign-off and sender (end it with \"{{.Signoff}},\" and \"{{.Sender}}\")", what, who)
+	}
+	if normal && withOptional {
+		body := lines
+		if signed && len(lines) > 2 {
+			body = lines[:len(lines)-2]
+		}
+		c.heard(i, r, req, strings.Join(body, "\n"))
 	}
 	// A requester's name does not bring the sign-off's words into the
 	// closing, so the normal sample is enough (with and without the

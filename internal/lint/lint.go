@@ -8,7 +8,10 @@
 // a missing greeting or sign-off, a closing paragraph that says the
 // sign-off again ("Wishing you all the best." above "All the best,"), a
 // brief reply too long for a LinkedIn note, a formal reply with
-// contractions or exclamation marks. Every problem is a catalog.Error,
+// contractions or exclamation marks, a word said three times, a third
+// party named in full twice, a role without its article, a long warm
+// reply to a stranger, two wordings that open alike; and, across the
+// catalog, stock phrases many wordings share (see hear.go). Every problem is a catalog.Error,
 // printed as FILE:LINE: problem.
 package lint
 
@@ -123,6 +126,7 @@ func Check(layers ...Layer) *Report {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	byLang := map[string][]*catalog.Template{}
 	for _, id := range ids {
 		t := merged[id]
 		loc := locales[t.Lang]
@@ -130,6 +134,12 @@ func Check(layers ...Layer) *Report {
 			continue // catalog.New reported it
 		}
 		problems = append(problems, Template(t, loc)...)
+		byLang[t.Lang] = append(byLang[t.Lang], t)
+	}
+	// Stock phrases are a language's own: each language's wordings are
+	// read side by side.
+	for _, ts := range byLang {
+		problems = append(problems, stockPhrases(ts)...)
 	}
 	sort.SliceStable(problems, func(i, j int) bool {
 		if problems[i].File != problems[j].File {

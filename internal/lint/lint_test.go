@@ -97,6 +97,13 @@ func TestFixtures(t *testing.T) {
 		{"formal-contraction.yaml", `testdata/lint/formal-contraction.yaml:7: body of lint/formal-contraction: formal tone, but uses the contraction "can't"`},
 		{"formal-exclamation.yaml", `testdata/lint/formal-exclamation.yaml:7: body of lint/formal-exclamation: formal tone, but uses an exclamation mark`},
 		{"closing-signoff.yaml", `testdata/lint/closing-signoff.yaml:7: body of lint/closing-signoff: the closing repeats the sign-off "All the best": "I hope it goes well, and Wishing You All The Best with it." (end the last paragraph another way)`},
+		{"repeated-word.yaml", `testdata/lint/repeated-word.yaml:7: body of lint/repeated-word: says "endorse" 3 times (find other words for some of them)` + "\n" +
+			`testdata/lint/repeated-word.yaml:18: body of lint/repeated-value: says "project management" (.skill) 3 times (find other words for some of them)`},
+		{"full-name.yaml", `testdata/lint/full-name.yaml:7: body of lint/full-name: names "Priya Natarajan" in full 2 times (after the first, write {{first .contact}} or rephrase)`},
+		{"role-article.yaml", `testdata/lint/role-article.yaml:7: body of lint/role-article: the role has no article: "as Senior Product Manager" (write {{a .role}}, or "the {{.role}} role")`},
+		{"stranger-long.yaml", `testdata/lint/stranger-long.yaml:7: body of recommendation/stranger/warm: a warm reply to a stranger is 96 words, more than 90 (keep it to two short paragraphs)`},
+		{"same-opening.yaml", `testdata/lint/same-opening.yaml:14: variant 2 of lint/same-opening opens with the same sentence as wording 1: "Thanks so much." (start one of them another way)`},
+		{"stock-phrase.yaml", `testdata/lint/stock-phrase.yaml:6: stock phrase "i wish you every success with the search" in 2 of 2 wordings (more than 1 in 20; give each its own words): lint/stock-phrase-a, lint/stock-phrase-b`},
 		{"unused-value.yaml", `testdata/lint/unused-value.yaml:2: lint/unused-value declares the value "company" but never uses it (remove it from optional, or use it)`},
 	}
 	seen := map[string]bool{}
