@@ -173,6 +173,15 @@ func TestLocaleIsStrict(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
+	// The lint word lists are lists of words, read and merged.
+	_, err = catalog.ParseLocale("xx/locale.yaml", "xx", []byte("lint:\n  stop-words: would\n"))
+	if want := "xx/locale.yaml:2: stop-words must be a list, found text"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	l0, err := catalog.ParseLocale("xx/locale.yaml", "xx", []byte("lint:\n  stop-words: [would]\n  people: [contact, referee]\n  roles: [role]\n  determiners: [the]\n"))
+	if err != nil || len(l0.StopWords) != 1 || len(l0.PeopleValues) != 2 || l0.RoleValues[0] != "role" || l0.Determiners[0] != "the" {
+		t.Errorf("got %+v, %v", l0, err)
+	}
 	// A template of a language without a locale is refused.
 	l := userLayer(t, map[string]string{"yy/a.yaml": "templates:\n  - id: mine/a\n" + body})
 	if _, err := catalog.New(templates.Layer(), l); err == nil || !strings.Contains(err.Error(), `no locale for language "yy"`) {

@@ -47,6 +47,13 @@ type Locale struct {
 	// Greeting asks lint to check that a reply's first line names the
 	// requester.
 	Greeting bool
+	// StopWords are words of five letters or more that a reply may say
+	// three times ("would", "there"), lowercase; Determiners may stand
+	// before a role ("the", "your"); PeopleValues name a third party (to
+	// be named in full once) and RoleValues a job (which takes an
+	// article). Lint's checks of what a reader hears use them.
+	StopWords, Determiners   []string
+	PeopleValues, RoleValues []string
 }
 
 // Question is the question asked for an extra value of a template, with
@@ -151,6 +158,10 @@ func (l *Locale) merge(over *Locale) *Locale {
 	out.Questions = mergeMap(l.Questions, over.Questions)
 	out.Samples = mergeMap(l.Samples, over.Samples)
 	out.Greeting = l.Greeting || over.Greeting
+	out.StopWords = slices.Concat(l.StopWords, over.StopWords)
+	out.Determiners = slices.Concat(l.Determiners, over.Determiners)
+	out.PeopleValues = slices.Concat(l.PeopleValues, over.PeopleValues)
+	out.RoleValues = slices.Concat(l.RoleValues, over.RoleValues)
 	return &out
 }
 

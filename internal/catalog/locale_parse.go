@@ -145,8 +145,16 @@ func (p *parser) localeLint(v *yaml.Node, l *Locale) {
 		p.errorf(v.Line, "lint must be a mapping, found %s", describe(v))
 		return
 	}
-	p.fields(v, "lint", []string{"contractions", "greeting"}, func(key string, v *yaml.Node) {
+	p.fields(v, "lint", []string{"contractions", "greeting", "stop-words", "determiners", "people", "roles"}, func(key string, v *yaml.Node) {
 		switch key {
+		case "stop-words":
+			l.StopWords = p.strList(v, key)
+		case "determiners":
+			l.Determiners = p.strList(v, key)
+		case "people":
+			l.PeopleValues = p.strList(v, key)
+		case "roles":
+			l.RoleValues = p.strList(v, key)
 		case "contractions":
 			s := p.text(v, key)
 			if _, err := regexp.Compile(s); err != nil {

@@ -18,31 +18,8 @@ import (
 // stock phrases that make replies read as form letters when two of them
 // are read side by side.
 
-// Words are the language data these checks rely on.
-type Words struct {
-	// Stop are words of five letters or more that any reply may repeat
-	// ("would", "there"), lowercase.
-	Stop []string
-	// Determiners may stand before a role ("the", "your"), lowercase.
-	Determiners []string
-	// People are the values that name a third party, to be named in full
-	// once ({{first .contact}} after that).
-	People []string
-	// Roles are the values that name a job, which take an article.
-	Roles []string
-}
-
-// English is the English data. It moves to the English locale's lint
-// settings.
-var English = &Words{
-	Stop: []string{"about", "above", "after", "again", "against", "their", "there", "these", "those", "which",
-		"while", "would", "could", "should", "thank", "thanks", "being", "other", "every", "where", "before",
-		"really", "still", "think", "thing", "things", "might", "since", "through", "until", "without"},
-	Determiners: []string{"a", "an", "the", "your", "this", "that", "my", "our", "their", "his", "her", "its",
-		"any", "each", "every", "one", "another", "same"},
-	People: []string{"contact"},
-	Roles:  []string{"role"},
-}
+// The language data these checks rely on (stop words, determiners, which
+// values name people and roles) is the locale's: see catalog.Locale.
 
 // Limits of the checks.
 const (
@@ -81,7 +58,7 @@ func (c *checker) heard(i int, r *compose.Reply, req *compose.Request, body stri
 	var order []string
 	for _, w := range words(body) {
 		w = strings.ToLower(w)
-		if letters(w) < ContentWord || names[w] || strings.ContainsAny(w, "'’") || slices.Contains(English.Stop, w) {
+		if letters(w) < ContentWord || names[w] || strings.ContainsAny(w, "'’") || slices.Contains(c.loc.StopWords, w) {
 			continue
 		}
 		if counts[w] == 0 {
@@ -96,7 +73,7 @@ func (c *checker) heard(i int, r *compose.Reply, req *compose.Request, body stri
 		}
 	}
 	for _, name := range slices.Concat(t.Requires, t.Optional) {
-		if v := req.Values[name]; v != "" && !slices.Contains(English.People, name) {
+		if v := req.Values[name]; v != "" && !slices.Contains(c.loc.PeopleValues, name) {
 			if n := strings.Count(body, v); n > RepeatLimit {
 				repeated = append(repeated, fmt.Sprintf("%q (.%s) %d times", v, name, n))
 			}
@@ -111,13 +88,13 @@ func (c *checker) heard(i int, r *compose.Reply, req *compose.Request, body stri
 		if v == "" {
 			continue
 		}
-		if slices.Contains(English.People, name) {
+		if slices.Contains(c.loc.PeopleValues, name) {
 			if n := strings.Count(body, v); n > 1 {
 				c.add(line, "%s: names %q in full %d times (after the first, write {{first .%s}} or rephrase)", what, v, n, name)
 			}
 		}
-		if slices.Contains(English.Roles, name) {
-			if before, ok := bareValue(body, v); ok {
+		if slices.Contains(c.loc.RoleValues, name) {
+			if before, ok := bareValue(body, v, c.loc.Determiners); ok {
 				c.add(line, "%s: the role has no article: %q (write {{a .%s}}, or \"the {{.%s}} role\")", what, before+v, name, name)
 			}
 		}
@@ -135,7 +112,7 @@ func (c *checker) heard(i int, r *compose.Reply, req *compose.Request, body stri
 // bareValue finds a use of value v in text with a bare word before it
 // (no article, determiner or possessive: "to work as Senior
 // Accountant"), and returns that word with a space.
-func bareValue(text, v string) (string, bool) {
+func bareValue(text, v string, determiners []string) (string, bool) {
 	for from := 0; ; {
 		i := strings.Index(text[from:], v)
 		if i < 0 {
@@ -152,7 +129,7 @@ func bareValue(text, v string) (string, bool) {
 		}
 		ws := words(before)
 		prev := strings.ToLower(ws[len(ws)-1])
-		if slices.Contains(English.Determiners, prev) || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
+		if slices.Contains(determiners, prev) || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
 			continue
 		}
 		return ws[len(ws)-1] + " ", true

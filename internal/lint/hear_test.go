@@ -14,7 +14,7 @@ func TestBareValue(t *testing.T) {
 		"the role (Senior Accountant) at Northwind":                "",
 		"for the Senior Accountant role, and as Senior Accountant": "as ",
 	} {
-		got, bare := bareValue(text, v)
+		got, bare := bareValue(text, v, []string{"a", "the", "your"})
 		if got != want || bare != (want != "") {
 			t.Errorf("bareValue(%q) = %q, %v; want %q", text, got, bare, want)
 		}
