@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/decline-cli/decline/internal/testenv"
 )
@@ -110,28 +109,7 @@ set index_format="%4C %-30.30t %s"
 	if err := os.WriteFile(muttrc, []byte(rc), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	session := fmt.Sprintf("decline-mbox-%d", os.Getpid())
-	socket := filepath.Join(dir, "tmux.sock")
-	run := func(args ...string) string {
-		out, _ := exec.Command(tmux, append([]string{"-S", socket}, args...)...).CombinedOutput()
-		return string(out)
-	}
-	start := exec.Command(tmux, "-S", socket, "new-session", "-d", "-s", session, "-x", "150", "-y", "40",
-		mutt+" -n -F "+muttrc+" -f "+mbox)
-	start.Env = append(os.Environ(), "TERM=xterm", "HOME="+dir, "MAIL=")
-	if out, err := start.CombinedOutput(); err != nil {
-		testenv.Missing(t, fmt.Sprintf("tmux cannot start a session here (%v: %s); skipping the mutt read-back", err, out))
-	}
-	defer run("kill-server")
-	var screen string
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		screen = run("capture-pane", "-p", "-t", session)
-		if strings.Contains(screen, "MESSAGES=") {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	screen := tmuxScreen(t, tmux, dir, mutt+" -n -F "+muttrc+" -f "+mbox, []string{"TERM=xterm", "HOME=" + dir, "MAIL="}, "MESSAGES=", "skipping the mutt read-back")
 	if !strings.Contains(screen, "MESSAGES=1000 ") {
 		t.Fatalf("mutt did not count 1000 messages; its screen:\n%s", screen)
 	}

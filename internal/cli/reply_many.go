@@ -53,9 +53,9 @@ func (r *replyRun) many(msgs []*inbound.Message, bad []error) error {
 		}
 		good = append(good, done{a, msg})
 	}
-	summary := fmt.Sprintf("%d %s answered, %d %s not", len(good), plural.Pick(len(good), "message", "messages"), len(bad), plural.Pick(len(bad), "was", "were"))
+	summary := fmt.Sprintf("%d can be answered, %d cannot", len(good), len(bad))
 	if o.dryRun {
-		fmt.Fprintln(f.IO.ErrOut, "Checked: "+summary+"; nothing was written (--dry-run).")
+		fmt.Fprintf(f.IO.ErrOut, "Checked %d %s: %s; nothing was written (--dry-run).\n", total, plural.Pick(total, "message", "messages"), summary)
 		return exitIfBad(len(bad), total)
 	}
 	if len(bad) > 0 && !o.keepGoing {
@@ -103,7 +103,14 @@ func (r *replyRun) many(msgs []*inbound.Message, bad []error) error {
 	if _, err := f.IO.Out.Write(stream); err != nil {
 		return err
 	}
-	fmt.Fprintln(f.IO.ErrOut, "Done: "+summary+".")
+	where := "to standard output"
+	switch {
+	case o.maildir != "":
+		where = "as drafts to " + o.maildir
+	case o.outDir != "":
+		where = "to " + o.outDir
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Wrote %d %s %s.\n", len(good), plural.Pick(len(good), "reply", "replies"), where)
 	return exitIfBad(len(bad), total)
 }
 
