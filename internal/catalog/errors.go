@@ -27,7 +27,11 @@ func (e *Error) Error() string {
 // command can print it on one line; lint prints them all.
 type ErrorList []*Error
 
-func (l ErrorList) Error() string {
+func (l ErrorList) Error() string { return l.Summary("") }
+
+// Summary is the first problem and a count of the rest, followed by hint
+// (such as how to see the rest) when there are more.
+func (l ErrorList) Summary(hint string) string {
 	switch len(l) {
 	case 0:
 		return "no errors"
@@ -38,7 +42,10 @@ func (l ErrorList) Error() string {
 	if len(l) > 2 {
 		more = fmt.Sprintf("%d more problems", len(l)-1)
 	}
-	return fmt.Sprintf("%s (and %s; run 'decline templates lint' to see them all)", l[0].Error(), more)
+	if hint != "" {
+		more += "; " + hint
+	}
+	return fmt.Sprintf("%s (and %s)", l[0].Error(), more)
 }
 
 // err returns the list as an error, or nil when it is empty.

@@ -177,7 +177,7 @@ func TestParseKeepsGoodEntries(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 2 {
 		t.Fatalf("got %v, want two problems", err)
 	}
-	want := `f.yaml:5: unknown field "bogus" in template (expected one of: id, kind, relationship, tone, subject, requires, optional, body, variants) (and 1 more problem; run 'decline templates lint' to see them all)`
+	want := `f.yaml:5: unknown field "bogus" in template (expected one of: id, kind, relationship, tone, subject, requires, optional, body, variants) (and 1 more problem)`
 	if err.Error() != want {
 		t.Errorf("got  %s\nwant %s", err, want)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -163,9 +164,29 @@ func (f *Factory) LoadCatalog(flags []string) (*catalog.Catalog, error) {
 		// The user's own directory may not exist; a named one must.
 		l, err := catalog.ReadDir(dir, i == 0)
 		if err != nil {
-			return nil, err
+			return nil, catalogError(err)
 		}
 		layers = append(layers, l)
 	}
-	return catalog.New(layers...)
+	cat, err := catalog.New(layers...)
+	return cat, catalogError(err)
 }
+
+// catalogError adds to a list of catalog problems how to see them all.
+func catalogError(err error) error {
+	var list catalog.ErrorList
+	if errors.As(err, &list) && len(list) > 1 {
+		return &lintHint{list}
+	}
+	return err
+}
+
+// lintHint is a catalog's problems, worded with the command that lists
+// them.
+type lintHint struct{ catalog.ErrorList }
+
+func (e *lintHint) Error() string {
+	return e.Summary("run 'decline templates lint' to see them all")
+}
+
+func (e *lintHint) Unwrap() error { return e.ErrorList }
