@@ -42,7 +42,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		if cat == nil {
 			return nil
 		}
-		return described(reply.Kinds(), cat.KindsPresent(reply.Lang))
+		return described(cat.Locale(reply.Lang).Kinds, cat.KindsPresent(reply.Lang))
 	})
 	complete("relationship", func(cmd *cobra.Command) []string {
 		cat := loaded()
@@ -58,7 +58,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		if kind == "" {
 			kind = reply.DefaultKind()
 		}
-		return described(reply.Relationships(), cat.RelationshipsFor(reply.Lang, kind))
+		return described(cat.Locale(reply.Lang).Relationships, cat.RelationshipsFor(reply.Lang, kind))
 	})
 	complete("tone", func(*cobra.Command) []string {
 		return described(reply.Tones(), catalog.IDs(reply.Tones()))

@@ -210,7 +210,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 			return err
 		}
 	}
-	req, err := d.Request(t, one)
+	req, err := d.Request(cat, t, one)
 	if err != nil {
 		return flagError(err)
 	}

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -119,5 +120,69 @@ func TestDraftQuestionsUseTheGreetingsName(t *testing.T) {
 				t.Errorf("reply starts %q, want it to greet %s", greeting, tc.greet)
 			}
 		})
+	}
+}
+
+// TestDraftSpeaksTheUsersLocale: a locale.yaml in the user's template
+// directory is what draft asks with, offers and signs off with: its
+// question for a value of the user's own template, its label for a
+// relationship and its sign-off for a tone.
+func TestDraftSpeaksTheUsersLocale(t *testing.T) {
+	home := t.TempDir()
+	dir := filepath.Join(home, ".config", "decline", "templates", "en")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"locale.yaml": `relationships:
+  - id: stranger
+    label: Never heard of them
+tones:
+  - id: warm
+    label: Warm and personal
+    signoff: Cheers for now
+values:
+  event:
+    question: Where did you meet {first}?
+`,
+		"mine.yaml": `templates:
+  - kind: recommendation
+    relationship: stranger
+    tone: warm
+    requires: [event]
+    body: |
+      Hi {{.FirstName}}, we met at {{.event}}, but I cannot recommend you.
+
+      {{.Signoff}},
+      {{.Sender}}
+`} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetTTY(true, false, true)
+	f := cli.NewFactory(ios, func(k string) string {
+		switch k {
+		case "XDG_CONFIG_HOME":
+			return filepath.Join(home, ".config")
+		case "HOME":
+			return home
+		}
+		return ""
+	})
+	p := &scriptedPrompter{t: t, answers: []answer{
+		{question: "How do you know Scott?", option: "Never heard of them"},
+		{question: "Where did you meet Scott?", text: "KubeCon"},
+	}}
+	f.NewPrompter = func(bool) prompt.Prompter { return p }
+	if code := cli.Run(context.Background(), f, []string{"draft", "-n", "Scott Lee", "-k", "recommendation"}); code != 0 {
+		t.Fatalf("exit %d; stderr: %s", code, errOut)
+	}
+	if len(p.answers) > 0 {
+		t.Errorf("never asked %q", p.answers[0].question)
+	}
+	if !strings.Contains(out.String(), "we met at KubeCon") || !strings.Contains(out.String(), "\nCheers for now,\n") {
+		t.Errorf("the reply does not use the answer and the locale's sign-off:\n%s", out)
 	}
 }

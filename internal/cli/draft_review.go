@@ -218,7 +218,7 @@ func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
 		if relationship != "" && !slices.Contains(cat.RelationshipsFor(reply.Lang, id), relationship) {
 			continue
 		}
-		out = append(out, reply.Label(reply.Kinds(), id))
+		out = append(out, reply.Label(cat.Locale(reply.Lang).Kinds, id))
 	}
 	return out
 }
@@ -226,7 +226,7 @@ func kindChoices(cat *catalog.Catalog, relationship string) []catalog.Choice {
 func relationshipChoices(cat *catalog.Catalog, kind string) []catalog.Choice {
 	var out []catalog.Choice
 	for _, id := range cat.RelationshipsFor(reply.Lang, kind) {
-		out = append(out, reply.Label(reply.Relationships(), id))
+		out = append(out, reply.Label(cat.Locale(reply.Lang).Relationships, id))
 	}
 	return out
 }

@@ -299,7 +299,7 @@ func (r *replyRun) resolve(a *answer.Answer) (*deliver.Message, error) {
 			return nil, err
 		}
 	}
-	req, err := d.Request(t, one)
+	req, err := d.Request(r.cat, t, one)
 	if err != nil {
 		return nil, flagError(err)
 	}

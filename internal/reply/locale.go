@@ -52,12 +52,13 @@ func RelationshipQuestion(first string) string { return "How do you know " + fir
 func ValueQuestion(loc *catalog.Locale, name, first string) string { return loc.Question(name, first) }
 
 // Signoff is the sign-off a reply uses: the one given, else the default
-// of the template's tone.
-func Signoff(given, tone string) string {
+// of the template's tone in its language's locale, loc (where a user's
+// locale.yaml can give its own).
+func Signoff(loc *catalog.Locale, given, tone string) string {
 	if s := FirstNonEmpty(given); s != "" {
 		return s
 	}
-	return templates.English.Signoff(tone)
+	return loc.Signoff(tone)
 }
 
 // FirstName is what a reply calls the requester (compose.FirstNameFor):

@@ -215,9 +215,9 @@ func (d *Defaults) Choose(cat *catalog.Catalog, t *catalog.Template, o *One) (*c
 	return cat.Choose(catalog.Key{Lang: Lang, Kind: FirstNonEmpty(o.Kind, d.Kind), Relationship: FirstNonEmpty(o.Relationship, d.Relationship), Tone: d.Tone})
 }
 
-// Request builds one reply's request for its template, refusing values
-// the template does not take.
-func (d *Defaults) Request(t *catalog.Template, o *One) (*compose.Request, error) {
+// Request builds one reply's request for its template, a template of
+// cat, refusing values the template does not take.
+func (d *Defaults) Request(cat *catalog.Catalog, t *catalog.Template, o *One) (*compose.Request, error) {
 	if err := CheckValues(t, o.Values); err != nil {
 		return nil, err
 	}
@@ -225,7 +225,7 @@ func (d *Defaults) Request(t *catalog.Template, o *One) (*compose.Request, error
 		Name:      o.Name,
 		FirstName: o.FirstName,
 		Sender:    d.Sender,
-		Signoff:   Signoff(d.Signoff, t.Tone),
+		Signoff:   Signoff(cat.Locale(t.Lang), d.Signoff, t.Tone),
 		SignBrief: d.SignBrief,
 		Note:      o.Note,
 		Values:    o.Values,

@@ -111,12 +111,12 @@ func TestRequest(t *testing.T) {
 	cat := defaults(t)
 	d, _ := Layer(&config.Config{}, Given{})
 	tmpl, _ := cat.Get("recommendation/stranger/formal")
-	req, err := d.Request(tmpl, &One{Name: "Scott"})
-	if err != nil || req.Signoff == "" || req.Signoff != Signoff("", "formal") || req.Signoff == Signoff("", "warm") {
+	req, err := d.Request(cat, tmpl, &One{Name: "Scott"})
+	if err != nil || req.Signoff == "" || req.Signoff != Signoff(cat.Locale(tmpl.Lang), "", "formal") || req.Signoff == Signoff(cat.Locale(tmpl.Lang), "", "warm") {
 		t.Errorf("request %+v, %v: want the formal sign-off", req, err)
 	}
 	var unused *UnusedValueError
-	if _, err := d.Request(tmpl, &One{Name: "Scott", Values: map[string]string{"skill": "Go"}}); !errors.As(err, &unused) {
+	if _, err := d.Request(cat, tmpl, &One{Name: "Scott", Values: map[string]string{"skill": "Go"}}); !errors.As(err, &unused) {
 		t.Errorf("got %v, want the unused value refused", err)
 	}
 }

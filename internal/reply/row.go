@@ -109,7 +109,7 @@ func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 		Name:      row.Name,
 		FirstName: row.FirstName,
 		Sender:    d.Sender,
-		Signoff:   Signoff(d.Signoff, t.Tone),
+		Signoff:   Signoff(r.Catalog.Locale(t.Lang), d.Signoff, t.Tone),
 		SignBrief: d.SignBrief,
 		Note:      row.Note,
 		Values:    values,
