@@ -317,12 +317,16 @@ func CheckNote(note string) error {
 	return nil
 }
 
-// NoteText is a personal line as a reply gives it: trimmed, and ending
-// like a sentence (a full stop is added when it ends without one).
+// NoteText is a personal line as a reply gives it: trimmed, and written
+// as a sentence (a capital letter at the start and a full stop at the
+// end are added when they are missing).
 func NoteText(note string) string {
 	note = strings.TrimSpace(note)
 	if note == "" {
 		return ""
+	}
+	if c, size := utf8.DecodeRuneInString(note); unicode.IsLower(c) {
+		note = string(unicode.ToUpper(c)) + note[size:]
 	}
 	end := strings.TrimRightFunc(note, func(c rune) bool { return strings.ContainsRune(`"')]”’»`, c) })
 	last, _ := utf8.DecodeLastRuneInString(end)

@@ -303,7 +303,7 @@ templates:
 		note, sender string
 		want         string
 	}{
-		{1, "we must get coffee soon", "Jo", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nwe must get coffee soon.\n\nBest,\nJo\n"},
+		{1, "we must get coffee soon", "Jo", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nWe must get coffee soon.\n\nBest,\nJo\n"},
 		{1, "  Say hi to Sam!  ", "", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nSay hi to Sam!\n\nBest,\n"},
 		{1, `He said "yes."`, "Jo", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nHe said \"yes.\"\n\nBest,\nJo\n"},
 		{2, "Coffee soon?", "Jo", "Hi Ana,\n\nNo, thank you.\nGood luck.\n\nCoffee soon?\n\nBest,\nJo\n"},
