@@ -98,7 +98,7 @@ replaced without --force.`,
 func runBatch(f *Factory, o *batchOptions) error {
 	// A batch writes temporary and output files: handle signals from the
 	// start, so that none comes before a clean-up is registered.
-	f.needSignals()
+	f.NeedSignals()
 	run := &batch.Run{Out: f.IO.Out, EML: deliver.EMLOptions{Date: time.Now()}}
 	if err := setUpBatch(f, o, run); err != nil {
 		return err

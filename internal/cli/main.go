@@ -9,11 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
 
+	"github.com/decline-cli/decline/internal/cmdutil"
+	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/safetext"
@@ -21,10 +21,10 @@ import (
 
 // Exit codes, as SPEC section 10 defines them.
 const (
-	ExitOK        = 0
-	ExitError     = 1
-	ExitUsage     = 2
-	ExitCancelled = 130
+	ExitOK        = cmdutil.ExitOK
+	ExitError     = cmdutil.ExitError
+	ExitUsage     = cmdutil.ExitUsage
+	ExitCancelled = cmdutil.ExitCancelled
 )
 
 // UsageError is a mistake in how decline was called: exit 2. Err, when
@@ -53,31 +53,7 @@ var errCancelled = prompt.ErrCancelled
 func Main() int {
 	ios := iostreams.System()
 	f := NewFactory(ios, os.Getenv)
-	f.watchSignals = func() {
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-		go func() {
-			// A Ctrl-C outside a prompt (survey reads it as a key) ends
-			// the run at once, after any registered clean-up, with nothing
-			// more on standard output. While an editor runs, the editor
-			// decides what Ctrl-C means, as with git. SIGTERM (kill) and
-			// SIGHUP (the terminal closed) clean up the same way, and exit
-			// as the shell reports a death by that signal: 128 plus its
-			// number.
-			var s os.Signal
-			for s = range sig {
-				if s != os.Interrupt || !f.interruptsHeld() {
-					break
-				}
-			}
-			f.interrupted()
-			if s != os.Interrupt {
-				os.Exit(128 + int(s.(syscall.Signal)))
-			}
-			fmt.Fprintln(ios.ErrOut, "\ndecline: cancelled")
-			os.Exit(ExitCancelled)
-		}()
-	}
+	f.HandleSignals()
 	return Run(context.Background(), f, os.Args[1:])
 }
 
@@ -87,7 +63,7 @@ func Run(ctx context.Context, f *Factory, args []string) int {
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
-	if f.exiting.Load() {
+	if f.Exiting() {
 		// Ctrl-C is ending the run with status 130; its clean-ups may
 		// have made the command fail, and that is no news.
 		select {}
@@ -147,3 +123,9 @@ func handleError(err error, stderr io.Writer) int {
 func oneLine(s string) string {
 	return safetext.Escape(strings.Join(strings.Fields(s), " "))
 }
+
+// Factory is what commands need from the outside world.
+type Factory = cmdutil.Factory
+
+// NewFactory returns a factory for real streams and environment.
+func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory { return cmdutil.New(ios, env) }

@@ -1,4 +1,8 @@
-package cli
+// Package cmdutil holds what decline's commands share with the outside
+// world, as gh's pkg/cmdutil does: the Factory (streams, environment,
+// prompter, clipboard, editor, config and catalog loading) and the
+// handling of signals with the clean-ups registered against them.
+package cmdutil
 
 import (
 	"errors"
@@ -38,29 +42,31 @@ type Factory struct {
 	held    int // how many holdInterrupts are in force
 
 	// watchSignals starts handling Ctrl-C, SIGTERM and SIGHUP, once, when
-	// something first needs it (Main sets it; nil in tests). A draft given
-	// by flags alone needs nothing cleaned up, and does without: handling
-	// signals costs a thread and half a millisecond at every start.
+	// something first needs it (HandleSignals sets it; nil in tests). A
+	// draft given by flags alone needs nothing cleaned up, and does
+	// without: handling signals costs a thread and half a millisecond at
+	// every start.
 	watchSignals func()
 	watchOnce    sync.Once
 }
 
-// needSignals makes sure signals are being handled.
-func (f *Factory) needSignals() {
+// NeedSignals makes sure signals are being handled, for a command that
+// will register clean-ups.
+func (f *Factory) NeedSignals() {
 	if f.watchSignals != nil {
 		f.watchOnce.Do(f.watchSignals)
 	}
 }
 
-// NewFactory returns a factory for real streams and environment.
-func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory {
+// New returns a factory for real streams and environment.
+func New(ios *iostreams.IOStreams, env config.Env) *Factory {
 	f := &Factory{IO: ios, Env: env}
 	clip := &deliver.Clipboard{Env: env, Interactive: ios.IsStdinTTY() || ios.IsStderrTTY()}
 	f.Copy = clip.Copy
 	f.NewPrompter = func(accessible bool) prompt.Prompter {
 		// The accessible prompter reads in cooked mode, where Ctrl-C is a
 		// signal; survey reads it as a key.
-		f.needSignals()
+		f.NeedSignals()
 		in, out := ios.TerminalFiles()
 		if accessible || in == nil || out == nil {
 			return prompt.NewAccessible(ios.In, ios.ErrOut)
@@ -83,7 +89,7 @@ func NewFactory(ios *iostreams.IOStreams, env config.Env) *Factory {
 // OnInterrupt registers a clean-up to run if the user presses Ctrl-C
 // while it is registered; the returned function unregisters it.
 func (f *Factory) OnInterrupt(fn func()) (remove func()) {
-	f.needSignals()
+	f.NeedSignals()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.cleanups == nil {
@@ -103,7 +109,7 @@ func (f *Factory) OnInterrupt(fn func()) (remove func()) {
 // function is called: the editor, in the same process group, receives it
 // too and says by its exit status whether to cancel.
 func (f *Factory) holdInterrupts() (release func()) {
-	f.needSignals()
+	f.NeedSignals()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.held++
@@ -119,6 +125,9 @@ func (f *Factory) interruptsHeld() bool {
 	defer f.mu.Unlock()
 	return f.held > 0
 }
+
+// Exiting reports whether Ctrl-C has started the exit with status 130.
+func (f *Factory) Exiting() bool { return f.exiting.Load() }
 
 func (f *Factory) interrupted() {
 	f.exiting.Store(true)
