@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/completion"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/helptext"
-	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/reply"
 )
 
@@ -16,54 +14,33 @@ import (
 // loaded catalog, the user's own templates and any --templates given on
 // the command line included.
 func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, formats []string) {
-	complete := func(flag string, fn func(cmd *cobra.Command) []string) {
+	complete := func(flag string, fn func(cmd *cobra.Command, cat *catalog.Catalog) []string) {
 		if cmd.Flags().Lookup(flag) == nil {
 			return
 		}
 		_ = cmd.RegisterFlagCompletionFunc(flag, func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			var out []string
-			for _, c := range fn(cmd) {
-				if strings.HasPrefix(c, toComplete) {
-					out = append(out, c)
-				}
+			cat, _ := f.LoadCatalog(g.templateDirs)
+			if cat == nil && flag != "tone" && flag != "format" {
+				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return out, cobra.ShellCompDirectiveNoFileComp
+			return completion.Prefixed(fn(cmd, cat), toComplete), cobra.ShellCompDirectiveNoFileComp
 		})
 	}
-	loaded := func() *catalog.Catalog {
-		cat, err := f.LoadCatalog(g.templateDirs)
-		if err != nil {
-			return nil
-		}
-		return cat
-	}
-	complete("kind", func(*cobra.Command) []string {
-		cat := loaded()
-		if cat == nil {
-			return nil
-		}
-		return described(cat.Locale(reply.Lang).Kinds, cat.KindsPresent(reply.Lang))
-	})
-	complete("relationship", func(cmd *cobra.Command) []string {
-		cat := loaded()
-		if cat == nil {
-			return nil
-		}
-		kind, _ := cmd.Flags().GetString("kind")
-		if kind == "" {
+	kind := func(cmd *cobra.Command, configured bool) string {
+		k, _ := cmd.Flags().GetString("kind")
+		if k == "" && configured {
 			if cfg, err := f.LoadConfig(g.configPath); err == nil {
-				kind = cfg.Kind
+				k = cfg.Kind
 			}
 		}
-		if kind == "" {
-			kind = reply.DefaultKind()
-		}
-		return described(cat.Locale(reply.Lang).Relationships, cat.RelationshipsFor(reply.Lang, kind))
+		return reply.FirstNonEmpty(k, reply.DefaultKind())
+	}
+	complete("kind", func(_ *cobra.Command, cat *catalog.Catalog) []string { return completion.Kinds(cat) })
+	complete("relationship", func(cmd *cobra.Command, cat *catalog.Catalog) []string {
+		return completion.Relationships(cat, kind(cmd, true))
 	})
-	complete("tone", func(*cobra.Command) []string {
-		return described(reply.Tones(), catalog.IDs(reply.Tones()))
-	})
-	complete("format", func(*cobra.Command) []string {
+	complete("tone", func(_ *cobra.Command, cat *catalog.Catalog) []string { return completion.Tones(cat) })
+	complete("format", func(*cobra.Command, *catalog.Catalog) []string {
 		out := make([]string, len(formats))
 		for i, f := range formats {
 			ff, _ := deliver.Lookup(f)
@@ -71,82 +48,11 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		}
 		return out
 	})
-	complete("template", func(*cobra.Command) []string {
-		return templateIDs(loaded())
+	complete("template", func(_ *cobra.Command, cat *catalog.Catalog) []string { return completion.TemplateIDs(cat) })
+	complete("set", func(cmd *cobra.Command, cat *catalog.Catalog) []string {
+		id, _ := cmd.Flags().GetString("template")
+		return completion.Values(cat, id, kind(cmd, false))
 	})
-	complete("set", func(cmd *cobra.Command) []string {
-		// Offer the values the chosen template takes.
-		cat := loaded()
-		if cat == nil {
-			return nil
-		}
-		var names []string
-		seen := map[string]bool{}
-		add := func(list []string, what string) {
-			for _, n := range list {
-				if !seen[n] {
-					seen[n] = true
-					names = append(names, n+"=\t"+what)
-				}
-			}
-		}
-		for _, t := range matchingTemplates(cmd, cat) {
-			add(t.Requires, "required")
-			add(t.Optional, "optional")
-		}
-		return names
-	})
-}
-
-// templateIDs lists a catalog's ids for completion, each described by
-// its number of wordings and, for a user's template, its file.
-func templateIDs(cat *catalog.Catalog) []string {
-	if cat == nil {
-		return nil
-	}
-	var out []string
-	for _, t := range cat.All() {
-		desc := plural.N(len(t.Variants), "wording", "wordings")
-		if t.Source != catalog.DefaultSource {
-			desc += ", from " + t.Source
-		}
-		out = append(out, t.ID+"\t"+desc)
-	}
-	return out
-}
-
-// matchingTemplates are the templates the flags given so far point at:
-// the --template, or every template of the --kind.
-func matchingTemplates(cmd *cobra.Command, cat *catalog.Catalog) []*catalog.Template {
-	if id, _ := cmd.Flags().GetString("template"); id != "" {
-		if t, ok := cat.Get(id); ok {
-			return []*catalog.Template{t}
-		}
-		return nil
-	}
-	kind, _ := cmd.Flags().GetString("kind")
-	if kind == "" {
-		kind = reply.DefaultKind()
-	}
-	var out []*catalog.Template
-	for _, t := range cat.All() {
-		if t.Kind == kind {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// described pairs each id with its label, for shells that show
-// descriptions beside completions.
-func described(choices []catalog.Choice, ids []string) []string {
-	out := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if c, ok := catalog.Lookup(choices, id); ok {
-			out = append(out, id+"\t"+strings.TrimSpace(c.Label))
-		}
-	}
-	return out
 }
 
 // addCompletionCmd adds cobra's completion command, with decline's help

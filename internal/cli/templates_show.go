@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/completion"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/preview"
 	"github.com/decline-cli/decline/internal/reply"
@@ -41,13 +42,7 @@ Values the template needs (such as skill) are filled with sample text.`,
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 			cat, _ := f.LoadCatalog(o.templateDirs)
-			var out []string
-			for _, c := range templateIDs(cat) {
-				if strings.HasPrefix(c, toComplete) {
-					out = append(out, c)
-				}
-			}
-			return out, cobra.ShellCompDirectiveNoFileComp
+			return completion.Prefixed(completion.TemplateIDs(cat), toComplete), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.id = args[0]

@@ -1,0 +1,112 @@
+// Package completion lists what a shell completes for decline's flags,
+// from the loaded catalog: kinds, relationships, tones, template ids and
+// the values a template takes, each with a description beside it for the
+// shells that show one.
+package completion
+
+import (
+	"strings"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/plural"
+	"github.com/decline-cli/decline/internal/reply"
+)
+
+// Kinds are the kinds the catalog has replies for.
+func Kinds(cat *catalog.Catalog) []string {
+	return described(cat.Locale(reply.Lang).Kinds, cat.KindsPresent(reply.Lang))
+}
+
+// Relationships are the relationships the catalog has replies for with
+// a kind.
+func Relationships(cat *catalog.Catalog, kind string) []string {
+	return described(cat.Locale(reply.Lang).Relationships, cat.RelationshipsFor(reply.Lang, kind))
+}
+
+// Tones are the tones of the catalog's language, or the built-in ones
+// when cat is nil (a catalog that did not load).
+func Tones(cat *catalog.Catalog) []string {
+	tones := reply.Tones()
+	if cat != nil {
+		tones = cat.Locale(reply.Lang).Tones
+	}
+	return described(tones, catalog.IDs(tones))
+}
+
+// TemplateIDs lists a catalog's ids, each described by its number of
+// wordings and, for a user's template, its file.
+func TemplateIDs(cat *catalog.Catalog) []string {
+	if cat == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range cat.All() {
+		desc := plural.N(len(t.Variants), "wording", "wordings")
+		if t.Source != catalog.DefaultSource {
+			desc += ", from " + t.Source
+		}
+		out = append(out, t.ID+"\t"+desc)
+	}
+	return out
+}
+
+// Values are the values (as NAME=, for --set) of the template id, or
+// when id is empty of every template of kind, each described as
+// required or optional.
+func Values(cat *catalog.Catalog, id, kind string) []string {
+	var names []string
+	seen := map[string]bool{}
+	add := func(list []string, what string) {
+		for _, n := range list {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n+"=\t"+what)
+			}
+		}
+	}
+	for _, t := range matching(cat, id, kind) {
+		add(t.Requires, "required")
+		add(t.Optional, "optional")
+	}
+	return names
+}
+
+// matching are the templates the flags given so far point at: the
+// template id, or every template of the kind.
+func matching(cat *catalog.Catalog, id, kind string) []*catalog.Template {
+	if id != "" {
+		if t, ok := cat.Get(id); ok {
+			return []*catalog.Template{t}
+		}
+		return nil
+	}
+	var out []*catalog.Template
+	for _, t := range cat.All() {
+		if t.Kind == kind {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Prefixed keeps the candidates that begin with what has been typed.
+func Prefixed(candidates []string, typed string) []string {
+	var out []string
+	for _, c := range candidates {
+		if strings.HasPrefix(c, typed) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// described pairs each id with its label.
+func described(choices []catalog.Choice, ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if c, ok := catalog.Lookup(choices, id); ok {
+			out = append(out, id+"\t"+strings.TrimSpace(c.Label))
+		}
+	}
+	return out
+}
