@@ -11,6 +11,7 @@ import (
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/dialog"
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/reply"
@@ -177,20 +178,20 @@ func runDraft(f *Factory, o *draftOptions) error {
 	}
 	if canPrompt && (one.Name == "" || (t == nil && d.Relationship == "")) {
 		if one.Name == "" {
-			if one.Name, err = ask().Input(reply.NameQuestion, "", validName); err != nil {
+			if one.Name, err = ask().Input(reply.NameQuestion, "", dialog.ValidName); err != nil {
 				return err
 			}
 		}
 		// The questions call the requester what the reply will.
 		first := reply.FirstName(one.Name, one.FirstName)
 		if t == nil && !d.KindGiven() {
-			if one.Kind, err = askChoice(ask(), reply.KindQuestion(first), kindChoices(cat, d.Relationship), d.Kind); err != nil {
+			if one.Kind, err = dialog.Choice(ask(), reply.KindQuestion(first), dialog.KindChoices(cat, d.Relationship), d.Kind); err != nil {
 				return err
 			}
 		}
 		if t == nil && d.Relationship == "" {
-			rels := relationshipChoices(cat, reply.FirstNonEmpty(one.Kind, d.Kind))
-			if one.Relationship, err = askChoice(ask(), reply.RelationshipQuestion(first), rels, ""); err != nil {
+			rels := dialog.RelationshipChoices(cat, reply.FirstNonEmpty(one.Kind, d.Kind))
+			if one.Relationship, err = dialog.Choice(ask(), reply.RelationshipQuestion(first), rels, ""); err != nil {
 				return err
 			}
 		}
@@ -206,7 +207,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 			return flagError(&compose.MissingError{Template: t.ID, Names: []string{v}})
 		}
 		first := reply.FirstName(one.Name, one.FirstName)
-		if one.Values[v], err = ask().Input(reply.ValueQuestion(cat.Locale(t.Lang), v, first), "", validValue); err != nil {
+		if one.Values[v], err = ask().Input(reply.ValueQuestion(cat.Locale(t.Lang), v, first), "", dialog.ValidValue); err != nil {
 			return err
 		}
 	}
@@ -290,14 +291,6 @@ func briefNote(r *compose.Reply) string {
 		return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds; shorten a name or value, or use --tone warm", n, compose.BriefLimit)
 	}
 	return ""
-}
-
-func validNote(s string) error {
-	var fe *compose.FieldError
-	if errors.As(compose.CheckNote(s), &fe) {
-		return errors.New("that line " + fe.Msg)
-	}
-	return nil
 }
 
 func truthy(s string) bool {

@@ -12,6 +12,7 @@ import (
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/dialog"
 	"github.com/decline-cli/decline/internal/inbound"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/reply"
@@ -256,7 +257,7 @@ func (r *replyRun) resolve(a *answer.Answer) (*deliver.Message, error) {
 		if !r.canPrompt {
 			return nil, usageErrorf("the message gives no name for the requester: give it with --name")
 		}
-		if one.Name, err = r.ask().Input(reply.NameQuestion, "", validName); err != nil {
+		if one.Name, err = r.ask().Input(reply.NameQuestion, "", dialog.ValidName); err != nil {
 			return nil, err
 		}
 	}
@@ -268,7 +269,7 @@ func (r *replyRun) resolve(a *answer.Answer) (*deliver.Message, error) {
 			if !r.canPrompt {
 				return nil, usageErrorf("%v: give it with -k/--kind", err)
 			}
-			if kind, err = askChoice(r.ask(), reply.KindQuestion(first), kindChoices(r.cat, d.Relationship), reply.FirstNonEmpty(a.Request.Kind, d.Kind)); err != nil {
+			if kind, err = dialog.Choice(r.ask(), reply.KindQuestion(first), dialog.KindChoices(r.cat, d.Relationship), reply.FirstNonEmpty(a.Request.Kind, d.Kind)); err != nil {
 				return nil, err
 			}
 		}
@@ -278,8 +279,8 @@ func (r *replyRun) resolve(a *answer.Answer) (*deliver.Message, error) {
 		if !r.canPrompt {
 			return nil, usageErrorf("how you know %s is never guessed: give it with -r/--relationship (one of: %s)", first, strings.Join(r.cat.RelationshipsFor(reply.Lang, reply.FirstNonEmpty(one.Kind, d.Kind)), ", "))
 		}
-		rels := relationshipChoices(r.cat, reply.FirstNonEmpty(one.Kind, d.Kind))
-		if one.Relationship, err = askChoice(r.ask(), reply.RelationshipQuestion(first), rels, ""); err != nil {
+		rels := dialog.RelationshipChoices(r.cat, reply.FirstNonEmpty(one.Kind, d.Kind))
+		if one.Relationship, err = dialog.Choice(r.ask(), reply.RelationshipQuestion(first), rels, ""); err != nil {
 			return nil, err
 		}
 	}
@@ -295,7 +296,7 @@ func (r *replyRun) resolve(a *answer.Answer) (*deliver.Message, error) {
 		if !r.canPrompt {
 			return nil, flagError(&compose.MissingError{Template: t.ID, Names: []string{v}})
 		}
-		if values[v], err = r.ask().Input(reply.ValueQuestion(r.cat.Locale(t.Lang), v, first), guesses[v], validValue); err != nil {
+		if values[v], err = r.ask().Input(reply.ValueQuestion(r.cat.Locale(t.Lang), v, first), guesses[v], dialog.ValidValue); err != nil {
 			return nil, err
 		}
 	}

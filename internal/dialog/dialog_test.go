@@ -1,0 +1,107 @@
+package dialog
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/prompt"
+	"github.com/decline-cli/decline/templates"
+)
+
+// picks answers each menu with the action that starts with the next
+// pick, and fails the test on any other question.
+type picks struct {
+	t    *testing.T
+	next []string
+}
+
+func (p *picks) Select(q string, options []string, _ int) (int, error) {
+	if len(p.next) == 0 {
+		p.t.Fatalf("unexpected question %q", q)
+	}
+	for i, o := range options {
+		if strings.HasPrefix(o, p.next[0]) {
+			p.next = p.next[1:]
+			return i, nil
+		}
+	}
+	p.t.Fatalf("%q offers %q, none starting %q", q, options, p.next[0])
+	return 0, nil
+}
+
+func (p *picks) Input(q, _ string, _ func(string) error) (string, error) {
+	p.t.Fatalf("unexpected input %q", q)
+	return "", nil
+}
+
+func newReview(t *testing.T, p prompt.Prompter, out *strings.Builder) *Review {
+	cat, err := catalog.New(templates.Layer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tpl *catalog.Template
+	for _, c := range cat.All() {
+		if len(c.Variants) > 1 && len(c.Requires) == 0 {
+			tpl = c
+			break
+		}
+	}
+	req := &compose.Request{Name: "Scott Lee", Variant: 1}
+	rep, err := compose.Render(tpl, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Review{
+		Prompter: p, Out: out, Editor: "vi", Template: tpl, Request: req,
+		Message: &deliver.Message{Reply: rep}, Format: "text",
+		Render: func(req *compose.Request) (*compose.Reply, error) { return compose.Render(tpl, req) },
+	}
+}
+
+func TestReviewAnotherWordingThenPrint(t *testing.T) {
+	var out strings.Builder
+	r := newReview(t, &picks{t: t, next: []string{"Try another wording", "Print it"}}, &out)
+	printed := 0
+	r.Print = func() error { printed = r.Message.Reply.Variant; return nil }
+	if err := r.Run(); err != nil || printed != 2 {
+		t.Errorf("Run = %v, printed wording %d; want wording 2 printed", err, printed)
+	}
+	if strings.Count(out.String(), "Draft: ") != 2 {
+		t.Errorf("want the draft shown twice:\n%s", out.String())
+	}
+}
+
+func TestReviewFailedCopyReturnsToTheMenu(t *testing.T) {
+	var out strings.Builder
+	r := newReview(t, &picks{t: t, next: []string{"Copy it", "Cancel"}}, &out)
+	r.Copy = func([]byte) error { return errors.New("no clipboard\nhere") }
+	if err := r.Run(); !errors.Is(err, prompt.ErrCancelled) {
+		t.Errorf("Run = %v, want cancelled", err)
+	}
+	if !strings.Contains(out.String(), "decline: cannot copy to the clipboard: no clipboard here; choose another way\n") {
+		t.Errorf("the failed copy is not reported on one line:\n%s", out.String())
+	}
+}
+
+func TestReviewEditFailureKeepsTheDraft(t *testing.T) {
+	var out strings.Builder
+	r := newReview(t, &picks{t: t, next: []string{"Edit it in vi", "Edit it in vi"}}, &out)
+	calls := 0
+	r.Edit = func() error {
+		calls++
+		if calls == 1 {
+			return errors.New("vi: not found")
+		}
+		return prompt.ErrCancelled
+	}
+	if err := r.Run(); !errors.Is(err, prompt.ErrCancelled) || calls != 2 {
+		t.Errorf("Run = %v after %d edits; want cancelled by the second", err, calls)
+	}
+	if !strings.Contains(out.String(), "decline: vi: not found; the draft is unchanged\n") {
+		t.Errorf("the failed edit is not reported:\n%s", out.String())
+	}
+}
