@@ -17,7 +17,7 @@ FUZZMINIMIZETIME ?= 5s
 # tree has changes. It is stamped into the binary (decline --version adds
 # the commit from the build info) and names the release files.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-STAMP    = -X github.com/decline-cli/decline/internal/cli.releaseVersion=$(VERSION)
+STAMP    = -X github.com/decline-cli/decline/internal/version.releaseVersion=$(VERSION)
 
 ## build: a static, stripped binary in bin/decline, stamped with VERSION
 ## and the commit

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/internal/version"
 )
 
 // globalOptions are the flags every command shares.
@@ -99,44 +99,8 @@ func commandPath(cmd *cobra.Command) string {
 	return strings.TrimSpace(strings.TrimPrefix(cmd.CommandPath(), "decline"))
 }
 
-// releaseVersion is set by `make release` (-ldflags -X) from the git tag;
-// other builds take the module version from the build info.
-var releaseVersion string
-
-// Version describes this build: the module version (as go install
-// records it, or the release tag) and, when the build recorded it, the
-// commit.
-func Version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	v := info.Main.Version
-	if releaseVersion != "" {
-		v = releaseVersion
-	}
-	if v == "" {
-		v = "(devel)"
-	}
-	var rev, modified string
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				modified = ", modified"
-			}
-		}
-	}
-	if rev != "" {
-		if len(rev) > 12 {
-			rev = rev[:12]
-		}
-		return fmt.Sprintf("%s (commit %s%s)", v, rev, modified)
-	}
-	return v
-}
+// Version describes this build (see version.String).
+func Version() string { return version.String() }
 
 // flagErrorText says in words what pflag says in Go about a value that
 // does not parse: invalid argument "x" for "--variant" flag:
