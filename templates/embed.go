@@ -25,6 +25,16 @@ func Layer() catalog.Layer {
 	return catalog.Layer{Templates: catalog.FromSpecs(Defaults, catalog.DefaultSource), Locales: Locales}
 }
 
+// The built-in languages are languages in a user's template directory
+// too, with or without a locale file there.
+func init() {
+	langs := make([]string, len(Locales))
+	for i, l := range Locales {
+		langs[i] = l.Lang
+	}
+	catalog.SetBuiltinLangs(langs)
+}
+
 // English is the default English locale, for what is said before a
 // catalog is loaded (such as the relationships listed in help).
 var English = func() *catalog.Locale {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,13 +23,19 @@ const DefaultSource = "default"
 // Catalog is a merged set of templates, looked up by id or by key, with
 // the locale of each language.
 type Catalog struct {
-	byID    map[string]*Template
+	byID    map[langID]*Template
 	byKey   map[Key]*Template // templates that declare kind, relationship and tone
 	locales map[string]*Locale
 
 	idsOnce sync.Once
-	ids     []string // sorted
+	ids     []langID // sorted
 }
+
+// langID finds a template by its id within its language: ids are a
+// language's own, so a German template never replaces an English one.
+type langID struct{ Lang, ID string }
+
+func (t *Template) langID() langID { return langID{t.Lang, t.ID} }
 
 // Key finds a template by its declared language, kind, relationship and
 // tone, never by its id: a batch looks one up for every row.
@@ -45,6 +52,10 @@ func (t *Template) Key() (k Key, ok bool) {
 type Layer struct {
 	Templates []*Template
 	Locales   []*Locale
+	// Skipped lists the folders of a template directory that were not
+	// read: they are not named as a language the catalog knows (one
+	// with a built-in locale, or a locale file of its own).
+	Skipped []string
 }
 
 // Merge builds a catalog from layers of templates alone, with no locale
@@ -90,7 +101,7 @@ func New(layers ...Layer) (*Catalog, error) {
 	for _, layer := range layers {
 		n += len(layer.Templates)
 	}
-	c := &Catalog{byID: make(map[string]*Template, n), locales: MergeLocales(layers...)}
+	c := &Catalog{byID: make(map[langID]*Template, n), locales: MergeLocales(layers...)}
 	var errs ErrorList
 	for _, loc := range c.locales {
 		errs = append(errs, loc.check()...)
@@ -99,25 +110,26 @@ func New(layers ...Layer) (*Catalog, error) {
 		// Ids are unique within a layer: the earlier layers' templates
 		// are already in byID, so a clash with one placed by this layer
 		// is a duplicate.
-		var placed map[string]*Template
+		var placed map[langID]*Template
 		if i > 0 {
-			placed = make(map[string]*Template, len(layer.Templates))
+			placed = make(map[langID]*Template, len(layer.Templates))
 		}
 		for _, t := range layer.Templates {
 			if e := c.checkFields(t); e != nil {
 				errs = append(errs, e)
 				continue
 			}
-			prev, dup := c.byID[t.ID]
-			if dup && (i == 0 || placed[t.ID] != nil) {
+			id := t.langID()
+			prev, dup := c.byID[id]
+			if dup && (i == 0 || placed[id] != nil) {
 				errs = append(errs, &Error{File: t.File, Line: t.Line,
 					Msg: fmt.Sprintf("duplicate id %s (also at %s:%d)", t.ID, prev.File, prev.Line)})
 				continue
 			}
 			if placed != nil {
-				placed[t.ID] = t
+				placed[id] = t
 			}
-			c.byID[t.ID] = t
+			c.byID[id] = t
 		}
 	}
 	// Keys go to the templates that are left, a later layer's taking a
@@ -127,12 +139,12 @@ func New(layers ...Layer) (*Catalog, error) {
 		mine := map[Key]*Template{}
 		for _, t := range layer.Templates {
 			k, ok := t.Key()
-			if !ok || c.byID[t.ID] != t {
+			if !ok || c.byID[t.langID()] != t {
 				continue
 			}
 			if prev := mine[k]; prev != nil {
 				errs = append(errs, &Error{File: t.File, Line: t.Line,
-					Msg: fmt.Sprintf("template %s is for %s/%s/%s, as %s at %s:%d is (one of them needs another kind, relationship or tone)", t.ID, k.Kind, k.Relationship, k.Tone, prev.ID, prev.File, prev.Line)})
+					Msg: fmt.Sprintf("%s and %s (%s:%d) are both for %s/%s/%s in one directory; give one of them another kind, relationship or tone", t.ID, prev.ID, prev.File, prev.Line, k.Kind, k.Relationship, k.Tone)})
 				continue
 			}
 			mine[k] = t
@@ -163,12 +175,20 @@ func (c *Catalog) checkFields(t *Template) *Error {
 	// relationship and tone: they must be the ones declared.
 	if parts := strings.Split(t.ID, "/"); len(parts) == 3 {
 		if _, known := loc.Kind(parts[0]); known {
+			var named, declared []string
+			for i, f := range []*string{&t.Kind, &t.Relationship, &t.Tone} {
+				if *f != "" && *f != parts[i] {
+					named = append(named, fieldNames[i]+" "+parts[i])
+					declared = append(declared, fieldNames[i]+" is "+*f)
+				}
+			}
+			if len(named) > 0 {
+				return &Error{File: t.File, Line: at(0), Msg: fmt.Sprintf("id %s names %s, but the template's %s (make them agree, or give the template an id of its own such as mine/%s)",
+					t.ID, strings.Join(named, " and "), strings.Join(declared, " and its "), parts[2])}
+			}
 			for i, f := range []*string{&t.Kind, &t.Relationship, &t.Tone} {
 				if *f == "" {
 					*f = parts[i]
-				} else if *f != parts[i] {
-					return &Error{File: t.File, Line: at(0), Msg: fmt.Sprintf("id %s names %s %s, but the template's %s is %s (make them agree, or give the template an id of its own such as mine/%s)",
-						t.ID, fieldNames[i], parts[i], fieldNames[i], *f, parts[2])}
 				}
 			}
 		}
@@ -212,24 +232,40 @@ func (c *Catalog) Languages() []string {
 
 // sortedIDs returns every id, sorted; the sort is done on first use,
 // since drafting one reply never needs it.
-func (c *Catalog) sortedIDs() []string {
+func (c *Catalog) sortedIDs() []langID {
 	c.idsOnce.Do(func() {
-		c.ids = make([]string, 0, len(c.byID))
+		c.ids = make([]langID, 0, len(c.byID))
 		for id := range c.byID {
 			c.ids = append(c.ids, id)
 		}
-		sort.Strings(c.ids)
+		sort.Slice(c.ids, func(i, j int) bool {
+			if c.ids[i].ID != c.ids[j].ID {
+				return c.ids[i].ID < c.ids[j].ID
+			}
+			return c.ids[i].Lang < c.ids[j].Lang
+		})
 	})
 	return c.ids
 }
 
-// Get returns the template with the given id.
+// Get returns the English template with the given id: what an id names
+// when no language is asked for.
 func (c *Catalog) Get(id string) (*Template, bool) {
-	t, ok := c.byID[id]
+	return c.GetIn(DefaultLang, id)
+}
+
+// GetIn returns the template with the given id in a language, or the
+// English one when the language has none of that id.
+func (c *Catalog) GetIn(lang, id string) (*Template, bool) {
+	if t, ok := c.byID[langID{lang, id}]; ok {
+		return t, true
+	}
+	t, ok := c.byID[langID{DefaultLang, id}]
 	return t, ok
 }
 
-// All returns every template, sorted by id.
+// All returns every template, sorted by id (and language, for one id in
+// several).
 func (c *Catalog) All() []*Template {
 	ids := c.sortedIDs()
 	out := make([]*Template, len(ids))
@@ -317,7 +353,7 @@ func (c *Catalog) KindsPresent(lang string) []string {
 
 // isTemplateFile reports whether a directory entry is a template file.
 func isTemplateFile(name string) bool {
-	return !Ignored(name) && name != LocaleFile && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml"))
+	return !Ignored(name) && !IsLocaleFile(name) && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml"))
 }
 
 // Ignored reports whether a name in a template directory is left alone:
@@ -367,18 +403,40 @@ func (tr *tree) read(root string) {
 	}
 	tr.files(root, DefaultLang, entries)
 	for _, e := range entries {
-		if !e.IsDir() || !ValidLang(e.Name()) {
+		if !e.IsDir() || Ignored(e.Name()) {
 			continue
 		}
 		dir := tr.join(root, e.Name())
+		if !ValidLang(e.Name()) {
+			tr.layer.Skipped = append(tr.layer.Skipped, dir)
+			continue
+		}
 		sub, err := tr.readDir(dir)
 		if err != nil {
 			tr.errs = append(tr.errs, &Error{File: dir, Msg: "cannot read: " + oserr.Cause(err).Error()})
 			continue
 		}
+		// A folder is a language when the catalog knows it (a built-in
+		// locale) or it has a locale of its own; any other folder, such
+		// as a backup, is left alone.
+		if !KnownLang(e.Name()) && !slices.ContainsFunc(sub, func(f fs.DirEntry) bool { return !f.IsDir() && IsLocaleFile(f.Name()) }) {
+			tr.layer.Skipped = append(tr.layer.Skipped, dir)
+			continue
+		}
 		tr.files(dir, e.Name(), sub)
 	}
 }
+
+var builtinLangs = []string{DefaultLang}
+
+// SetBuiltinLangs records the languages the built-in catalog has a
+// locale for (package templates does, as it starts): a folder of a
+// template directory named after one is that language even without a
+// locale file of its own.
+func SetBuiltinLangs(langs []string) { builtinLangs = slices.Clone(langs) }
+
+// KnownLang reports whether lang is a language of the built-in catalog.
+func KnownLang(lang string) bool { return slices.Contains(builtinLangs, lang) }
 
 func (tr *tree) files(dir, lang string, entries []fs.DirEntry) {
 	for _, e := range entries {
@@ -387,7 +445,7 @@ func (tr *tree) files(dir, lang string, entries []fs.DirEntry) {
 		}
 		name := tr.join(dir, e.Name())
 		switch {
-		case e.Name() == LocaleFile:
+		case IsLocaleFile(e.Name()) && !Ignored(e.Name()):
 			data, err := tr.readData(name)
 			if err != nil {
 				tr.errs = append(tr.errs, &Error{File: name, Msg: err.Error()})
@@ -493,25 +551,32 @@ func ReadFile(name string) ([]*Template, error) {
 
 // readCapped reads a regular file of at most MaxFileSize bytes (a named
 // pipe would never end); its errors are ready to follow the file's name.
+// The file is opened without waiting (openFlags) and then checked, so a
+// file swapped for a named pipe between a check and the open cannot
+// block.
 func readCapped(name string) ([]byte, error) {
-	info, err := os.Stat(name)
+	beforeOpen(name)
+	f, err := os.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
 	}
 	if !info.Mode().IsRegular() {
 		return nil, errors.New("not a regular file (a template file must be a plain file)")
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
-	}
-	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
 	}
 	return data, nil
 }
+
+// beforeOpen lets a test swap a file just before readCapped opens it.
+var beforeOpen = func(string) {}
 
 func appendErr(errs ErrorList, err error) ErrorList {
 	if err == nil {

@@ -250,6 +250,19 @@ func refused(tree *parse.Tree) (parse.Node, string) {
 						found, msg = id, fmt.Sprintf("calls %s with the wrong number of values (write {{%s .name}})", id.Ident, id.Ident)
 						return false
 					}
+					// Its value must be text: a field, a variable, a
+					// quoted string or another first or a. {{first 1}}
+					// would fail at every reply.
+					arg := parse.Node(nil)
+					if i == 0 {
+						arg = cmd.Args[1]
+					} else {
+						arg = n.Cmds[i-1]
+					}
+					if !isText(arg) {
+						found, msg = id, fmt.Sprintf("calls %s with %s, which is not text (write {{%s .name}})", id.Ident, safetext.Quote(arg.String()), id.Ident)
+						return false
+					}
 				}
 			}
 		case *parse.IdentifierNode:
@@ -263,6 +276,30 @@ func refused(tree *parse.Tree) (parse.Node, string) {
 		return found == nil
 	})
 	return found, msg
+}
+
+// isText reports whether a template argument is text when the template
+// runs: a field or variable (every value is text), a quoted string, or a
+// call of first or a, alone or in parentheses.
+func isText(n parse.Node) bool {
+	switch n := n.(type) {
+	case *parse.FieldNode, *parse.VariableNode, *parse.StringNode:
+		return true
+	case *parse.PipeNode:
+		if n == nil || len(n.Decl) > 0 || len(n.Cmds) == 0 {
+			return false
+		}
+		return isText(n.Cmds[len(n.Cmds)-1])
+	case *parse.CommandNode:
+		if len(n.Args) == 0 {
+			return false
+		}
+		if id, ok := n.Args[0].(*parse.IdentifierNode); ok {
+			return ValueFuncs[id.Ident] != nil
+		}
+		return len(n.Args) == 1 && isText(n.Args[0])
+	}
+	return false
 }
 
 // Inspect calls visit for n and then, if visit returns true, for every

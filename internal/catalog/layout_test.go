@@ -66,17 +66,6 @@ func TestCustomIDIsChosenByItsFields(t *testing.T) {
 	}
 }
 
-// TestOneLayerClaimingAKeyTwice names both places.
-func TestOneLayerClaimingAKeyTwice(t *testing.T) {
-	l := userLayer(t, map[string]string{"mine.yaml": "templates:\n  - id: mine/a\n    kind: recommendation\n    relationship: stranger\n    tone: warm\n" + body +
-		"  - id: mine/b\n    kind: recommendation\n    relationship: stranger\n    tone: warm\n" + body})
-	_, err := catalog.New(templates.Layer(), l)
-	if err == nil || !strings.Contains(err.Error(), "mine.yaml:11: template mine/b is for recommendation/stranger/warm, as mine/a at ") ||
-		!strings.Contains(err.Error(), "mine.yaml:2 is") {
-		t.Errorf("got %v, want an error naming mine/b and mine/a", err)
-	}
-}
-
 // TestEditorFilesAreSkipped: an Emacs lock file (a dangling symlink
 // named .#mine.yaml), backups and swap files in a template directory
 // broke every command.
@@ -183,8 +172,8 @@ func TestLocaleIsStrict(t *testing.T) {
 		t.Errorf("got %+v, %v", l0, err)
 	}
 	// A template of a language without a locale is refused.
-	l := userLayer(t, map[string]string{"yy/a.yaml": "templates:\n  - id: mine/a\n" + body})
-	if _, err := catalog.New(templates.Layer(), l); err == nil || !strings.Contains(err.Error(), `no locale for language "yy"`) {
+	yy := &catalog.Template{Spec: catalog.Spec{ID: "mine/a", Lang: "yy", File: "yy/a.yaml", Line: 2}}
+	if _, err := catalog.New(templates.Layer(), catalog.Layer{Templates: []*catalog.Template{yy}}); err == nil || !strings.Contains(err.Error(), `no locale for language "yy"`) {
 		t.Errorf("got %v, want no locale for yy", err)
 	}
 }

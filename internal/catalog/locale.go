@@ -165,12 +165,23 @@ func (l *Locale) merge(over *Locale) *Locale {
 	return &out
 }
 
+// mergeChoices relabels base's choices that over names and adds the
+// others at the end, in time linear in both: a user's locale may list
+// tens of thousands.
 func mergeChoices(base, over []Choice) []Choice {
+	if len(over) == 0 {
+		return base
+	}
 	out := slices.Clone(base)
+	at := make(map[string]int, len(base)+len(over))
+	for i, c := range out {
+		at[c.ID] = i
+	}
 	for _, c := range over {
-		if i := slices.IndexFunc(out, func(b Choice) bool { return b.ID == c.ID }); i >= 0 {
+		if i, ok := at[c.ID]; ok {
 			out[i] = c
 		} else {
+			at[c.ID] = len(out)
 			out = append(out, c)
 		}
 	}

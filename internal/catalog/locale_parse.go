@@ -9,8 +9,13 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// LocaleFile is the name of a language directory's locale file.
+// LocaleFile is the name of a language directory's locale file;
+// locale.yml is read as one too (see IsLocaleFile).
 const LocaleFile = "locale.yaml"
+
+// IsLocaleFile reports whether a file name in a template directory names
+// a locale file: locale.yaml, or locale.yml.
+func IsLocaleFile(name string) bool { return name == LocaleFile || name == "locale.yml" }
 
 var localeFields = []string{"kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "lint"}
 
@@ -26,7 +31,7 @@ func ParseLocale(file, lang string, data []byte) (l *Locale, err error) {
 		}
 	}()
 	l = p.locale(data, lang)
-	if err := p.errs.err(); err != nil {
+	if err := p.result(); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -87,6 +92,7 @@ func (p *parser) choices(v *yaml.Node, what, extra string, fn func(id, s string)
 		}
 		var c Choice
 		var more string
+		before, moreBefore := len(p.errs), p.more
 		p.fields(n, what+" entry", known, func(key string, v *yaml.Node) {
 			switch key {
 			case "id":
@@ -98,6 +104,8 @@ func (p *parser) choices(v *yaml.Node, what, extra string, fn func(id, s string)
 			}
 		})
 		switch {
+		case p.failed(before, moreBefore):
+			// Reported already: one problem an entry.
 		case c.ID == "":
 			p.errorf(n.Line, "an entry of %s has no id", what)
 		case seen[c.ID] > 0:

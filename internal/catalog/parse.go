@@ -155,16 +155,43 @@ func Parse(file string, data []byte, source string) (ts []*Template, err error) 
 		}
 	}()
 	ts = p.parse(data, source)
-	return ts, p.errs.err()
+	return ts, p.result()
 }
 
 type parser struct {
 	file string
 	errs ErrorList
+	// more counts the problems past MaxFileProblems, which are counted
+	// but not kept: a file of tiny bad entries would otherwise make a
+	// list as long as itself.
+	more int
 }
 
+// MaxFileProblems is how many problems are reported for one file; the
+// rest are counted.
+const MaxFileProblems = 100
+
 func (p *parser) errorf(line int, format string, args ...any) {
+	if len(p.errs) >= MaxFileProblems {
+		p.more++
+		return
+	}
 	p.errs = append(p.errs, &Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// failed reports whether any problem was found since there were before
+// (a count of len(p.errs) taken earlier), kept or only counted.
+func (p *parser) failed(before, moreBefore int) bool {
+	return len(p.errs) > before || p.more > moreBefore
+}
+
+// result is the problems found, with a last line counting those past the
+// cap.
+func (p *parser) result() error {
+	if p.more > 0 {
+		return append(p.errs, &Error{File: p.file, Msg: fmt.Sprintf("and %d more problems in this file (fix these first)", p.more)})
+	}
+	return p.errs.err()
 }
 
 func (p *parser) parse(data []byte, source string) []*Template {
@@ -241,7 +268,7 @@ func (p *parser) document(data []byte, what, expected string) *yaml.Node {
 		}
 		return nil
 	}
-	if !p.noAliases(&doc) {
+	if !p.noAliases(&doc, what) {
 		return nil
 	}
 	root := &doc
@@ -268,13 +295,13 @@ func (p *parser) yamlError(err error) {
 
 // noAliases rejects aliases anywhere in the tree: templates never need
 // them, and refusing them rules out alias bombs.
-func (p *parser) noAliases(n *yaml.Node) bool {
+func (p *parser) noAliases(n *yaml.Node, what string) bool {
 	if n.Kind == yaml.AliasNode {
-		p.errorf(n.Line, "YAML aliases (*name) are not supported in template files")
+		p.errorf(n.Line, "YAML aliases (*name) are not supported in %ss", what)
 		return false
 	}
 	for _, c := range n.Content {
-		if !p.noAliases(c) {
+		if !p.noAliases(c, what) {
 			return false
 		}
 	}
@@ -331,7 +358,7 @@ func (p *parser) entry(n *yaml.Node, fileKind string, fileKindLine int, source s
 		p.errorf(n.Line, "each template must be a mapping, found %s", describe(n))
 		return nil
 	}
-	before := len(p.errs)
+	before, moreBefore := len(p.errs), p.more
 	t := &Template{Spec: Spec{Lang: DefaultLang, Kind: fileKind, File: p.file, Line: n.Line}, Source: source}
 	t.lines[1] = fileKindLine
 	var idLine, valuesLine int
@@ -366,7 +393,7 @@ func (p *parser) entry(n *yaml.Node, fileKind string, fileKindLine int, source s
 			variantsNode = v
 		}
 	})
-	if len(p.errs) > before {
+	if p.failed(before, moreBefore) {
 		return nil
 	}
 
@@ -412,7 +439,7 @@ func (p *parser) entry(n *yaml.Node, fileKind string, fileKindLine int, source s
 		p.errorf(n.Line, "template %s has no 'body' or 'variants'", t.ID)
 	}
 	p.checkValues(t, valuesLine)
-	if len(p.errs) > before {
+	if p.failed(before, moreBefore) {
 		return nil
 	}
 	subjectLine := t.Line
@@ -420,7 +447,7 @@ func (p *parser) entry(n *yaml.Node, fileKind string, fileKindLine int, source s
 		subjectLine = textLine(subjectNode)
 	}
 	p.compile(t, subjectLine)
-	if len(p.errs) > before {
+	if p.failed(before, moreBefore) {
 		return nil
 	}
 	t.full.Store(true)

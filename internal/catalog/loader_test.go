@@ -1,0 +1,187 @@
+package catalog_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/templates"
+)
+
+// bigLocale is a locale file of n relationships, each id made by id(i).
+func bigLocale(n int, id func(int) string) string {
+	var b strings.Builder
+	b.WriteString("relationships:\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  - {id: %s, label: R}\n", id(i))
+	}
+	return b.String()
+}
+
+// TestLargeLocaleMergesInLinearTime: a user locale of tens of thousands
+// of relationships took seconds to merge (each entry searched the whole
+// list); it must merge in well under a second.
+func TestLargeLocaleMergesInLinearTime(t *testing.T) {
+	src := bigLocale(35000, func(i int) string { return fmt.Sprintf("r%d", i) })
+	loc, err := catalog.ParseLocale("en/locale.yaml", "en", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := catalog.New(templates.Layer(), catalog.Layer{Locales: []*catalog.Locale{loc}}); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("merging took %v", d)
+	}
+}
+
+// TestLocaleProblemsAreCapped: a locale of thousands of bad ids said two
+// things about each and all of them; now each entry once and the first
+// hundred problems, then how many more.
+func TestLocaleProblemsAreCapped(t *testing.T) {
+	src := bigLocale(5000, func(i int) string { return fmt.Sprintf("BAD%d", i) })
+	_, err := catalog.ParseLocale("en/locale.yaml", "en", []byte(src))
+	var list catalog.ErrorList
+	if err == nil || !asList(err, &list) {
+		t.Fatalf("err = %v", err)
+	}
+	if len(list) != 101 {
+		t.Fatalf("%d problems, want 100 and a last line saying how many more", len(list))
+	}
+	for _, e := range list[:100] {
+		if strings.Contains(e.Msg, "has no id") {
+			t.Fatalf("an entry with a bad id was reported twice: %v", e)
+		}
+	}
+	if got := list[100].Error(); got != "en/locale.yaml: and 4900 more problems in this file (fix these first)" {
+		t.Errorf("last = %q", got)
+	}
+	// A template file too.
+	var b strings.Builder
+	b.WriteString("templates:\n")
+	for i := 0; i < 500; i++ {
+		b.WriteString("  - 1\n")
+	}
+	_, err = catalog.Parse("t.yaml", []byte(b.String()), "t.yaml")
+	if !asList(err, &list) || len(list) != 101 || !strings.Contains(list[100].Msg, "400 more problems") {
+		t.Errorf("template file: %d problems, last %v", len(list), list[len(list)-1])
+	}
+}
+
+func asList(err error, list *catalog.ErrorList) bool {
+	l, ok := err.(catalog.ErrorList)
+	*list = l
+	return ok
+}
+
+// TestAFolderIsALanguageOnlyWithALocale: a backup folder beside the
+// templates broke every command ("no locale for language backup"); a
+// folder without a locale, and no built-in one, is skipped.
+func TestAFolderIsALanguageOnlyWithALocale(t *testing.T) {
+	l := userLayer(t, map[string]string{
+		"mine.yaml":        "templates:\n  - id: mine/a\n" + body,
+		"backup/mine.yaml": "templates:\n  - id: mine/a\n" + body,
+		"yy/a.yaml":        "templates:\n  - id: mine/b\n" + body,
+		"en/b.yaml":        "templates:\n  - id: mine/c\n" + body,
+	})
+	c, err := catalog.New(templates.Layer(), l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Get("mine/b"); ok {
+		t.Error("a folder with no locale was read as a language")
+	}
+	if _, ok := c.Get("mine/c"); !ok {
+		t.Error("en/, a built-in language, was skipped")
+	}
+	if got := strings.Join(l.Skipped, " "); !strings.HasSuffix(got, "yy") || !strings.Contains(got, "backup") {
+		t.Errorf("Skipped = %q", got)
+	}
+}
+
+// TestIDsArePerLanguage: a German template with an English default's id
+// replaced the English template; each language keeps its own.
+func TestIDsArePerLanguage(t *testing.T) {
+	l := userLayer(t, map[string]string{
+		"de/locale.yaml": "kinds: [{id: recommendation, label: Empfehlung}]\nrelationships: [{id: stranger, label: Fremd}]\ntones: [{id: warm, label: Warm}]\ndefault-kind: recommendation\ndefault-tone: warm\n",
+		"de/x.yaml":      "templates:\n  - id: recommendation/stranger/warm\n" + body,
+	})
+	c, err := catalog.New(templates.Layer(), l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := c.Choose(catalog.Key{Lang: "en", Kind: "recommendation", Relationship: "stranger", Tone: "warm"})
+	if err != nil || en.Lang != "en" || en.Source != catalog.DefaultSource {
+		t.Errorf("English: %v, %v", en, err)
+	}
+	de, err := c.Choose(catalog.Key{Lang: "de", Kind: "recommendation", Relationship: "stranger", Tone: "warm"})
+	if err != nil || de.Lang != "de" {
+		t.Errorf("German: %v, %v", de, err)
+	}
+	if got, ok := c.Get("recommendation/stranger/warm"); !ok || got != en {
+		t.Errorf("Get gives %v, want the English one", got)
+	}
+	if got, ok := c.GetIn("de", "recommendation/stranger/warm"); !ok || got != de {
+		t.Errorf("GetIn(de) gives %v, want the German one", got)
+	}
+	if got, ok := c.GetIn("de", "recommendation/stranger/formal"); !ok || got.Lang != "en" {
+		t.Errorf("GetIn(de) of an id only English has: %v", got)
+	}
+}
+
+// TestKeyClashMessage reads as a sentence naming both templates.
+func TestKeyClashMessage(t *testing.T) {
+	l := userLayer(t, map[string]string{"mine.yaml": "templates:\n  - id: mine/a\n    kind: recommendation\n    relationship: stranger\n    tone: warm\n" + body +
+		"  - id: mine/b\n    kind: recommendation\n    relationship: stranger\n    tone: warm\n" + body})
+	_, err := catalog.New(templates.Layer(), l)
+	if err == nil || !strings.Contains(err.Error(), "mine.yaml:11: mine/b and mine/a (") ||
+		!strings.Contains(err.Error(), "mine.yaml:2) are both for recommendation/stranger/warm in one directory; give one of them another kind, relationship or tone") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestIDContradictingEveryField names each field that disagrees.
+func TestIDContradictingEveryField(t *testing.T) {
+	l := userLayer(t, map[string]string{"mine.yaml": "templates:\n  - id: recommendation/stranger/warm\n    relationship: colleague\n    tone: formal\n" + body})
+	_, err := catalog.New(templates.Layer(), l)
+	if err == nil || !strings.Contains(err.Error(), "relationship is colleague") || !strings.Contains(err.Error(), "tone is formal") {
+		t.Errorf("got %v, want both relationship and tone named", err)
+	}
+}
+
+// TestLocaleYml: locale.yml is a locale, not a template file, and an
+// alias in a locale is refused as in a locale file.
+func TestLocaleYml(t *testing.T) {
+	l := userLayer(t, map[string]string{
+		"en/locale.yml": "relationships: [{id: rival, label: A rival}]\n",
+		"en/r.yaml":     "templates:\n  - id: mine/r\n    kind: recommendation\n    relationship: rival\n    tone: warm\n" + body,
+	})
+	if _, err := catalog.New(templates.Layer(), l); err != nil {
+		t.Fatal(err)
+	}
+	_, err := catalog.ParseLocale("en/locale.yaml", "en", []byte("relationships: &a [{id: x, label: X}]\ntones: *a\n"))
+	if err == nil || !strings.Contains(err.Error(), "in locale files") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestValueFuncsTakeText: {{first 1}} and {{a nil}} loaded and failed
+// at every render with Go internals; they are refused at their line.
+func TestValueFuncsTakeText(t *testing.T) {
+	for _, b := range []string{`{{first 1}}`, `{{a nil}}`, `{{a true}}`, `{{1 | first}}`, `{{first (len .Name)}}`, `{{a 1.5}}`} {
+		src := "templates:\n  - id: x/y\n    body: |\n      Hi,\n      " + b + "\n"
+		_, err := catalog.Parse("f.yaml", []byte(src), "f.yaml")
+		if err == nil || !strings.HasPrefix(err.Error(), "f.yaml:5: body of x/y calls ") {
+			t.Errorf("%s: got %v", b, err)
+		}
+	}
+	for _, b := range []string{`{{first "Ann Lee"}}`, `{{$x := .Name}}{{first $x}}`, `{{.Name | first | a}}`, `{{a (first .Name)}}`} {
+		src := "templates:\n  - id: x/y\n    body: |\n      Hi,\n      " + b + "\n"
+		if _, err := catalog.Parse("f.yaml", []byte(src), "f.yaml"); err != nil {
+			t.Errorf("%s: %v", b, err)
+		}
+	}
+}

@@ -1,0 +1,6 @@
+//go:build !unix
+
+package catalog
+
+// openFlags: only Unix has named pipes in the file system to wait on.
+const openFlags = 0
