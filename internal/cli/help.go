@@ -8,6 +8,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/internal/suggest"
 )
 
 // newHelpCmd replaces cobra's help command, which prints "Unknown help
@@ -83,42 +84,13 @@ func unknownHelpTopic(parent *cobra.Command, arg string) error {
 }
 
 // closest is the name of the command or topic under cmd that typed most
-// likely meant: one that begins with it, or one at most two edits away.
-// It returns "" when none is close.
+// likely meant, or "" when none is close.
 func closest(cmd *cobra.Command, typed string) string {
-	best, bestDist := "", 3
+	var names [][]string
 	for _, sub := range helpable(cmd) {
-		for _, name := range append([]string{sub.Name()}, sub.Aliases...) {
-			if len(typed) > 1 && strings.HasPrefix(name, typed) {
-				return sub.Name()
-			}
-			if d := editDistance(strings.ToLower(typed), name); d < bestDist {
-				best, bestDist = sub.Name(), d
-			}
-		}
+		names = append(names, append([]string{sub.Name()}, sub.Aliases...))
 	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return suggest.Closest(typed, names)
 }
 
 // needSubcommand is the Args of a command that only groups others, such
