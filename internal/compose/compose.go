@@ -133,6 +133,16 @@ func FirstName(name string) string {
 // when the name carries a title ("Dr. Smith"), else first, the first
 // name already worked out.
 func Addressee(name, first string) string {
+	return addressee(name, first, "")
+}
+
+// addressee is Addressee, except that a first name the user gave
+// (given: --first-name or a first_name column) is what they want the
+// requester called, in a formal reply too.
+func addressee(name, first, given string) string {
+	if g := strings.TrimSpace(given); g != "" {
+		return g
+	}
 	if f := names.English.Formal(name); f != "" {
 		return f
 	}
@@ -401,7 +411,7 @@ func fieldValue(name string, t *catalog.Template, r *Request, first string) stri
 	case "FirstName":
 		return first
 	case "Addressee":
-		return Addressee(r.Name, first)
+		return addressee(r.Name, first, r.FirstName)
 	case "Sender":
 		if t.Tone == BriefTone && r.SignBrief != SignFull {
 			return names.English.First(r.Sender)

@@ -228,8 +228,10 @@ templates:
 	for _, c := range []struct{ name, first, contact, role, want string }{
 		{"Dr. Jane Smith", "", "Maria Lopez", "Engineering Manager", "Dear Dr. Smith,\n\nYou asked me to introduce you to Maria Lopez for an Engineering Manager post. Maria is busy.\n\nKind regards,\nPat\n"},
 		{"JANE SMITH", "", "our CTO, Ann Lee", "UX designer", "Dear Jane,\n\nYou asked me to introduce you to our CTO, Ann Lee for a UX designer post. Ann is busy.\n\nKind regards,\nPat\n"},
+		{"Prof. Dr. Hans Weber", "", "Li Wei", "MBA intern", "Dear Prof. Weber,\n\nYou asked me to introduce you to Li Wei for an MBA intern post. Li is busy.\n\nKind regards,\nPat\n"},
 		{"Jane Smith", "Janey", "the hiring manager", "the", "Dear Janey,\n\nYou asked me to introduce you to the hiring manager for the post. the hiring manager is busy.\n\nKind regards,\nPat\n"},
-		{"Prof. Dr. Hans Weber", "Hansi", "Li Wei", "MBA intern", "Dear Prof. Weber,\n\nYou asked me to introduce you to Li Wei for an MBA intern post. Li is busy.\n\nKind regards,\nPat\n"},
+		// A first name given is what the user wants them called, formally too.
+		{"Prof. Dr. Hans Weber", "Hansi", "Li Wei", "MBA intern", "Dear Hansi,\n\nYou asked me to introduce you to Li Wei for an MBA intern post. Li is busy.\n\nKind regards,\nPat\n"},
 	} {
 		r, err := compose.Render(tmpl, &compose.Request{Name: c.name, FirstName: c.first, Sender: "Pat", Signoff: "Kind regards",
 			Values: map[string]string{"contact": c.contact, "role": c.role}, Variant: 1})

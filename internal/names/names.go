@@ -78,6 +78,8 @@ var English = &Rules{
 // First is what to call someone, from their name as a contact list or
 // LinkedIn shows it: the first word after any titles ("Dr. Jane Smith",
 // "Prof. Dr. Hans Weber") and initials ("J. Robert Oppenheimer"), the
+// title with the surname when there is no given name ("Mr. Smith",
+// "Dr. J. Smith": see Formal), the
 // word after the comma in "Lee, Scott" (but not in "Scott Lee, PhD"),
 // without punctuation, emoji or symbols around it, and in title case
 // when the whole name is in capitals ("JANE SMITH" is Jane).
@@ -94,7 +96,14 @@ func (r *Rules) First(name string) string {
 		}
 		next, _ := nextName(tail)
 		if next == "" {
-			// The last word: the first name when only titles came before.
+			// The last word: the first name when nothing came before. After
+			// titles alone it is a surname ("Mr. Smith"), which is not said
+			// without its title.
+			if first != "" && r.IsTitle(first) {
+				if f := r.Formal(name); f != "" {
+					return f
+				}
+			}
 			if first == "" || r.IsTitle(first) {
 				first = word
 			}
@@ -116,6 +125,12 @@ func (r *Rules) First(name string) string {
 				}
 				rest = tail
 				continue
+			}
+			// "Dr. J. Smith": a title, an initial and a surname.
+			if first != "" && r.IsTitle(first) {
+				if f := r.Formal(name); f != "" {
+					return f
+				}
 			}
 		}
 		first = word
