@@ -99,6 +99,7 @@ func TestScript(t *testing.T) {
 			// written into them.
 			env.Setenv("DEFAULTS", strconv.Itoa(len(templates.Defaults)))
 			env.Setenv("DEFAULTS_PLUS_1", strconv.Itoa(len(templates.Defaults)+1))
+			env.Setenv("DEFAULTS_PLUS_3", strconv.Itoa(len(templates.Defaults)+3))
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("DECLINE_CONFIG", "")

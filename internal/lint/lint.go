@@ -151,7 +151,7 @@ func Check(layers ...Layer) *Report {
 }
 
 // Summary is the one line that ends a successful run, such as
-// "129 templates, no problems".
+// "N templates, no problems".
 func (r *Report) Summary() string {
 	if len(r.Problems) == 0 {
 		return fmt.Sprintf("%s, no problems", plural.N(r.Templates, "template", "templates"))
