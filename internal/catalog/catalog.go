@@ -369,15 +369,24 @@ func Ignored(name string) bool {
 const DefaultLang = "en"
 
 // ValidLang reports whether name can be a language directory: a
-// lowercase language code such as "en", "de" or "pt-br".
+// lowercase language tag such as "en", "de" or "pt-br" (a language of
+// two or three letters, then subtags of two to eight letters or digits).
+// "backup" or "templates" are not.
 func ValidLang(name string) bool {
-	if len(name) < 2 || len(name) > 12 || name[0] < 'a' || name[0] > 'z' {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if !(c >= 'a' && c <= 'z' || c == '-') {
+	parts := strings.Split(name, "-")
+	for i, p := range parts {
+		lo, hi := 2, 8
+		if i == 0 {
+			hi = 3
+		}
+		if len(p) < lo || len(p) > hi {
 			return false
+		}
+		for j := 0; j < len(p); j++ {
+			c := p[j]
+			if !(c >= 'a' && c <= 'z' || i > 0 && c >= '0' && c <= '9') {
+				return false
+			}
 		}
 	}
 	return true
@@ -532,13 +541,58 @@ func ReadDir(dir string, optional bool) (Layer, error) {
 	return tr.layer, tr.errs.err()
 }
 
+// ReadLocaleFile parses a locale file on disk, of the given language,
+// as a template directory's is read.
+func ReadLocaleFile(name, lang string) (*Locale, error) {
+	data, err := readNamed("locale file", name)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLocale(name, lang, data)
+}
+
+// FileLang is the language of a file in a template directory, as the
+// directory is read: the folder it is in when that is a language (see
+// ReadDir), else English. locale is the locale file of that language
+// in the same directory, or "" when there is none.
+func FileLang(file string) (lang, locale string) {
+	dir := filepath.Dir(file)
+	if name := filepath.Base(dir); ValidLang(name) {
+		if loc := localeIn(dir); loc != "" || KnownLang(name) {
+			return name, loc
+		}
+	}
+	return DefaultLang, localeIn(filepath.Join(dir, DefaultLang))
+}
+
+// localeIn is the locale file in dir, or "".
+func localeIn(dir string) string {
+	for _, name := range []string{LocaleFile, "locale.yml"} {
+		p := filepath.Join(dir, name)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			return p
+		}
+	}
+	return ""
+}
+
 // ReadFile parses one template file on disk, refusing files over
 // MaxFileSize without reading them whole, anything but a regular file (a
 // named pipe would never end), and a file whose name does not meet the
 // outside-text policy, since the name is printed in messages and by
 // 'templates list'.
 func ReadFile(name string) ([]*Template, error) {
-	if err := safetext.CheckPath("template file", name); err != nil {
+	data, err := readNamed("template file", name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(name, data, name)
+}
+
+// readNamed is readCapped of a file whose name meets the outside-text
+// policy; what names the file in the error about its name.
+func readNamed(what, name string) ([]byte, error) {
+	if err := safetext.CheckPath(what, name); err != nil {
 		// The name cannot be printed as it is: the error quotes it.
 		return nil, ErrorList{{Msg: err.Error()}}
 	}
@@ -546,7 +600,7 @@ func ReadFile(name string) ([]*Template, error) {
 	if err != nil {
 		return nil, ErrorList{{File: name, Msg: err.Error()}}
 	}
-	return Parse(name, data, name)
+	return data, nil
 }
 
 // readCapped reads a regular file of at most MaxFileSize bytes (a named

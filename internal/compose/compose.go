@@ -10,8 +10,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 	"unicode"
@@ -280,7 +283,7 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	data := dataFor(t, r)
 	var buf bytes.Buffer
 	if err := execute(&buf, t.SubjectTemplate(), data, MaxSubject); err != nil {
-		return nil, fmt.Errorf("template %s subject: %w", t.ID, err)
+		return nil, runError(t, " subject", t.Line, err)
 	}
 	subject := strings.Join(strings.Fields(buf.String()), " ")
 	if subject == "" {
@@ -291,7 +294,11 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	}
 	buf.Reset()
 	if err := execute(&buf, t.Body(variant-1), data, MaxOutput); err != nil {
-		return nil, fmt.Errorf("template %s: %w", t.ID, err)
+		line := t.Line
+		if variant-1 < len(t.VariantLines) {
+			line = t.VariantLines[variant-1]
+		}
+		return nil, runError(t, "", line, err)
 	}
 	// Outside text was checked above, but a template can make a control
 	// character itself ({{printf "%c" 27}}): nothing of the kind leaves.
@@ -481,6 +488,32 @@ func (w *cappedWriter) Write(p []byte) (int, error) {
 		return 0, fmt.Errorf("%w (more than %d bytes; is the template looping?)", errTooLong, w.max)
 	}
 	return w.buf.Write(p)
+}
+
+// execErr takes a text/template run error apart: "template: ID:LINE:COL:
+// executing \"ID\" at <index .Name 99>: error calling index: MSG".
+// Compiled on first use: start-up pays for nothing it does not need.
+var execErr = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^template: [^:]*:(\d+):\d+: executing "[^"]*" at <.*?>: (?:error calling \w+: )?(.*)$`)
+})
+
+// runError turns an error from running a part of a template into
+// FILE:LINE: template ID: what went wrong, without text/template's
+// internals; line is where the part starts in its file. Other errors
+// (the output cap) are wrapped as they are.
+func runError(t *catalog.Template, part string, line int, err error) error {
+	var ee template.ExecError
+	if !errors.As(err, &ee) {
+		return fmt.Errorf("template %s%s: %w", t.ID, part, err)
+	}
+	msg := ee.Err.Error()
+	if m := execErr().FindStringSubmatch(msg); m != nil {
+		if at, convErr := strconv.Atoi(m[1]); convErr == nil && at > 0 {
+			line += at - 1
+		}
+		msg = m[2]
+	}
+	return &catalog.Error{File: t.File, Line: line, Msg: fmt.Sprintf("template %s%s: %s", t.ID, part, msg)}
 }
 
 func execute(buf *bytes.Buffer, tmpl *template.Template, data any, max int) error {

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/decline-cli/decline/internal/catalog"
@@ -71,13 +72,38 @@ func ReadPath(path string, optional bool) Layer {
 		}
 		return Layer{Problems: catalog.ErrorList{{File: path, Msg: "cannot read: " + err.Error()}}}
 	case !info.IsDir():
-		ts, err := catalog.ReadFile(path)
-		return Layer{Layer: catalog.Layer{Templates: ts}, Problems: toList(err, path)}
+		return readFile(path)
 	}
 	cl, err := catalog.ReadDir(path, optional)
 	l := Layer{Layer: cl, Problems: toList(err, path)}
 	if len(l.Templates) == 0 && len(l.Problems) == 0 && !optional {
 		l.Problems = catalog.ErrorList{{File: path, Msg: "no template files here (decline reads *.yaml and *.yml)"}}
+	}
+	return l
+}
+
+// readFile reads one file of a template directory as the directory is
+// read: a locale file as a locale, and a template file in its folder's
+// language, with that language's locale from the same directory, so that
+// what the directory's locale adds is known.
+func readFile(path string) Layer {
+	lang, locale := catalog.FileLang(path)
+	var l Layer
+	if catalog.IsLocaleFile(filepath.Base(path)) {
+		locale = path
+	} else {
+		ts, err := catalog.ReadFile(path)
+		for _, t := range ts {
+			t.Lang = lang
+		}
+		l = Layer{Layer: catalog.Layer{Templates: ts}, Problems: toList(err, path)}
+	}
+	if locale != "" {
+		loc, err := catalog.ReadLocaleFile(locale, lang)
+		if loc != nil {
+			l.Locales = []*catalog.Locale{loc}
+		}
+		l.Problems = append(toList(err, locale), l.Problems...)
 	}
 	return l
 }
