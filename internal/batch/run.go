@@ -9,6 +9,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/internal/reply"
 )
 
@@ -200,10 +201,17 @@ func (e *InputError) Error() string {
 // inputError places a fatal input error in the file.
 func (r *Run) inputError(err error) error {
 	var e *Error
-	if errors.As(err, &e) {
+	var limit *SpoolLimitError
+	var spool *spoolError
+	switch {
+	case errors.As(err, &e):
 		return &InputError{Source: r.Source.Name, Err: e}
+	case errors.As(err, &limit):
+		return limit
+	case errors.As(err, &spool):
+		return spool
 	}
-	return fmt.Errorf("cannot read %s: %v", r.Source.Name, err)
+	return fmt.Errorf("cannot read %s: %v", r.Source.Name, oserr.Cause(err))
 }
 
 // isFatal reports whether a reader error ends the pass.

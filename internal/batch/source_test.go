@@ -16,7 +16,7 @@ func TestBatchSourceRefusesAChangedFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("name,relationship\nScott,stranger\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, err := OpenSource(path, nil, nil)
+	src, err := OpenSource(path, nil, SourceOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +36,7 @@ type batchOptions struct {
 	force       bool
 	keepGoing   bool
 	dryRun      bool
+	spoolLimit  string
 }
 
 func newBatchCmd(f *Factory, g *globalOptions, runF func(*batchOptions) error) *cobra.Command {
@@ -89,6 +92,7 @@ replaced without --force.`,
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(batchFormats, ", ")+" (default jsonl, or text with --out-dir)")
 	fl.StringVarP(&o.outDir, "out-dir", "o", "", "write one file per reply into `DIR` (created if needed)")
 	registerRunFlags(fl, &o.force, &o.keepGoing, &o.dryRun, "rows")
+	fl.StringVar(&o.spoolLimit, "spool-limit", "1GiB", "save at most `SIZE` of standard input or a pipe for the second pass (such as 500MiB or 4GiB; 0 for no limit)")
 	registerCompletions(cmd, f, g, batchFormats)
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(batch.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagDirname("out-dir")
@@ -106,7 +110,11 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if o.input == "" && f.IO.IsStdinTTY() {
 		return usageErrorf("batch needs requests to read: give a file (decline batch requests.csv), or - and pipe them in")
 	}
-	src, err := batch.OpenSource(o.input, f.IO.In, f.OnInterrupt)
+	limit, err := parseSize(o.spoolLimit)
+	if err != nil {
+		return usageErrorf("--spool-limit %s: %v", safetext.Quote(o.spoolLimit), err)
+	}
+	src, err := batch.OpenSource(o.input, f.IO.In, batch.SourceOptions{OnePass: o.dryRun, SpoolLimit: limit, OnInterrupt: f.OnInterrupt})
 	if err != nil {
 		return err
 	}
@@ -130,6 +138,9 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if errors.As(err, &input) && input.Err.Looks != "" {
 		e := input.Err
 		return fmt.Errorf("%s:%d: %s (%s: add --input-format %s)", input.Source, e.Line, e.Msg, e.LooksLike(), e.Looks)
+	}
+	if limit := (*batch.SpoolLimitError)(nil); errors.As(err, &limit) {
+		return fmt.Errorf("%v; nothing was written (give a file, or raise --spool-limit)", limit)
 	}
 	if err != nil {
 		return err
@@ -309,4 +320,30 @@ func batchSummary(w io.Writer, source, outDir string, c batch.Counts, t *batch.T
 
 func problemCount(bad, rows int) string {
 	return fmt.Sprintf("%d of %d rows %s", bad, rows, plural.Pick(bad, "has a problem", "have problems"))
+}
+
+// parseSize reads a size such as 1GiB, 500M, 64k or 1048576 (bytes).
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "b"), "i")
+	shift := 0
+	if t != "" {
+		switch t[len(t)-1] {
+		case 'k':
+			shift = 10
+		case 'm':
+			shift = 20
+		case 'g':
+			shift = 30
+		case 't':
+			shift = 40
+		}
+	}
+	if shift > 0 {
+		t = t[:len(t)-1]
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64>>shift {
+		return 0, errors.New("not a size; write it as 500MiB, 4GiB, or 0 for no limit")
+	}
+	return n << shift, nil
 }
