@@ -134,6 +134,15 @@ func NewReader(in io.Reader, format Format) (*Reader, error) {
 	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
+	if msg := encodingProblem(br); msg != "" {
+		return nil, &Error{Line: 1, Msg: msg, Fatal: true}
+	}
+	if crOnly(br) {
+		// Old Mac line ends ("CSV (Macintosh)" from Excel): encoding/csv
+		// and the line reader know only LF and CR LF, and would take the
+		// whole file for its header.
+		br = bufio.NewReaderSize(&crReader{r: br}, 64<<10)
+	}
 	r := &Reader{format: format}
 	r.row.Values = map[string]string{}
 	switch format {
@@ -236,7 +245,11 @@ func (r *Reader) setHeader(cells []string) error {
 	r.header = make([]column, len(cells))
 	seen := make(map[string]int, len(cells))
 	hasName := false
+	var badHeading error
 	for i, c := range cells {
+		if p := safetext.Check(c, false); p != nil && badHeading == nil {
+			badHeading = fail("the heading of column %d, %s, %s; the first row must name the columns", i+1, safetext.Quote(c), p.Reason)
+		}
 		name := ColumnName(c)
 		if name == "" {
 			continue // an unnamed column is ignored, like any unused one
@@ -252,14 +265,21 @@ func (r *Reader) setHeader(cells []string) error {
 		hasName = hasName || name == "name"
 	}
 	if !hasName {
-		return noNameColumn(cells, r.format)
+		e, hinted := noNameColumn(cells, r.format)
+		if badHeading != nil && !hinted {
+			return badHeading
+		}
+		return e
+	}
+	if badHeading != nil {
+		return badHeading
 	}
 	return nil
 }
 
 // noNameColumn explains a header without a name column, guessing at the
-// likely mistake.
-func noNameColumn(cells []string, format Format) *Error {
+// likely mistake; hinted says whether it could.
+func noNameColumn(cells []string, format Format) (e *Error, hinted bool) {
 	msg := "the header row has no name column; the first row must name the columns, e.g. name,email,relationship"
 	if format == TSV {
 		msg = "the header row has no name column; the first row must name the columns, separated by tabs"
@@ -268,7 +288,7 @@ func noNameColumn(cells []string, format Format) *Error {
 	if len(cells) > 0 {
 		first = strings.TrimSpace(cells[0])
 	}
-	e := &Error{Line: 1, Msg: msg, Fatal: true}
+	e = &Error{Line: 1, Msg: msg, Fatal: true}
 	switch {
 	case strings.HasPrefix(first, "{"):
 		e.Looks = JSONL
@@ -276,8 +296,12 @@ func noNameColumn(cells []string, format Format) *Error {
 		e.Looks = TSV
 	case format == TSV && len(cells) == 1 && strings.Contains(first, ","):
 		e.Looks = CSV
+	case len(cells) == 1 && strings.Contains(first, ";"):
+		e.Msg += " (this looks semicolon-separated, as some spreadsheets save CSV: save it with commas, or as tab-separated text)"
+	default:
+		return e, false
 	}
-	return e
+	return e, true
 }
 
 // fill puts a data row's cells into the reused row.
@@ -325,7 +349,8 @@ func (r *Reader) readCSVHeader() error {
 		return &Error{Line: 1, Msg: "the input is empty; the first row must name the columns, e.g. name,email,relationship", Fatal: true}
 	}
 	if err != nil && r.looksJSON {
-		return noNameColumn([]string{"{"}, CSV)
+		e, _ := noNameColumn([]string{"{"}, CSV)
+		return e
 	}
 	if err != nil {
 		return r.csvError(err, true)
@@ -528,6 +553,10 @@ func (r *Reader) decodeObject(row *Row, line []byte) error {
 	if !utf8.Valid(line) {
 		return errors.New("the line is not valid UTF-8 (save the file as UTF-8)")
 	}
+	// So would it a lone surrogate escape, such as "A\ud800B".
+	if i := loneSurrogate(line); i >= 0 {
+		return fmt.Errorf("the line holds a lone surrogate escape (%s), which is not a character", line[i:i+6])
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -586,4 +615,103 @@ func jsonError(err error) error {
 		return errors.New("not valid JSON: the object is not closed")
 	}
 	return fmt.Errorf("not valid JSON: %v", err)
+}
+
+// crOnly reports whether the input's lines end with a CR alone: its
+// start (64 KiB) holds a CR and no LF. A stray CR in a file of LF or CR LF
+// lines is left alone, to be refused where it is.
+func crOnly(br *bufio.Reader) bool {
+	head, _ := br.Peek(br.Size())
+	return bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0
+}
+
+// crReader turns CR line ends into LF (and a CR LF into one LF).
+type crReader struct {
+	r      io.Reader
+	lastCR bool
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	for {
+		n, err := c.r.Read(p)
+		j := 0
+		for _, b := range p[:n] {
+			switch {
+			case b == '\r':
+				p[j] = '\n'
+				j++
+			case b == '\n' && c.lastCR:
+			default:
+				p[j] = b
+				j++
+			}
+			c.lastCR = b == '\r'
+		}
+		if j > 0 || err != nil {
+			return j, err
+		}
+	}
+}
+
+// encodingProblem says what an input that is not UTF-8 text looks like,
+// from its start: UTF-16 (Excel's "Unicode Text"), or a second byte
+// order mark.
+func encodingProblem(br *bufio.Reader) string {
+	head, _ := br.Peek(512)
+	switch {
+	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")),
+		len(head) >= 4 && (head[0] == 0) != (head[1] == 0) && (head[2] == 0) != (head[3] == 0):
+		return "the file looks like UTF-16 (Unicode text); save it as UTF-8"
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		return "the file starts with two byte order marks (U+FEFF); save it again as UTF-8"
+	}
+	return ""
+}
+
+// loneSurrogate returns the offset of the first \uD800-\uDFFF escape
+// that is not half of a pair, or -1.
+func loneSurrogate(line []byte) int {
+	hex4 := func(i int) rune {
+		if i+6 > len(line) || line[i] != '\\' || line[i+1] != 'u' {
+			return -1
+		}
+		var r rune
+		for _, c := range line[i+2 : i+6] {
+			switch {
+			case '0' <= c && c <= '9':
+				r = r<<4 | rune(c-'0')
+			case 'a' <= c && c <= 'f':
+				r = r<<4 | rune(c-'a'+10)
+			case 'A' <= c && c <= 'F':
+				r = r<<4 | rune(c-'A'+10)
+			default:
+				return -1
+			}
+		}
+		return r
+	}
+	for i := bytes.IndexByte(line, '\\'); i >= 0 && i < len(line)-1; {
+		if line[i+1] != 'u' {
+			i += 2 // an escape such as \\ or \"
+		} else {
+			r := hex4(i)
+			switch {
+			case r >= 0xd800 && r < 0xdc00:
+				if lo := hex4(i + 6); lo < 0xdc00 || lo > 0xdfff {
+					return i
+				}
+				i += 12
+			case r >= 0xdc00 && r <= 0xdfff:
+				return i
+			default:
+				i += 6
+			}
+		}
+		j := bytes.IndexByte(line[min(i, len(line)):], '\\')
+		if j < 0 {
+			break
+		}
+		i += j
+	}
+	return -1
 }

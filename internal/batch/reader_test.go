@@ -2,6 +2,7 @@ package batch
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -246,6 +247,25 @@ func TestReaderNeverCleansHostileCells(t *testing.T) {
 		[]string{"2|Ann\u0085||||stranger|||", "3|Bo||||stranger|||", "4|Cy\n||||stranger|||"}, "")
 	check(t, "{\"name\":\"Ann\xff\"}\n{\"name\":\"Bo\"}\n", JSONL,
 		[]string{"line 1: the line is not valid UTF-8 (save the file as UTF-8)", "2|Bo|||||||"}, "")
+}
+
+// TestReaderRefusesLoneSurrogates: encoding/json turns a lone surrogate
+// escape into U+FFFD; the row is refused instead, and a pair, an escaped
+// backslash before "u" and other escapes are read as written.
+func TestReaderRefusesLoneSurrogates(t *testing.T) {
+	lone := func(line int, esc string) string {
+		return fmt.Sprintf("line %d: the line holds a lone surrogate escape (%s), which is not a character", line, esc)
+	}
+	check(t, `{"name":"A\ud800B"}
+{"name":"A\\ud800B"}
+{"name":"A\ud83d\ude00B"}
+{"name":"A\udc00"}
+{"name":"A\ud800\u0041"}
+{"name":"A\"\ud800"}
+{"name":"A\uDBFF"}
+{"name":"\u00e9\ud800"}
+`, JSONL, []string{lone(1, `\ud800`), `2|A\ud800B|||||||`, "3|A\U0001F600B|||||||", lone(4, `\udc00`), lone(5, `\ud800`),
+		lone(6, `\ud800`), lone(7, `\uDBFF`), lone(8, `\ud800`)}, "")
 }
 
 // TestColumnsAreReservedValues: every heading batch reads as one of its

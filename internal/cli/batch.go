@@ -146,6 +146,9 @@ func runBatch(f *Factory, o *batchOptions) error {
 		return err
 	}
 	rep.progress.Clear()
+	if checked.Rows == 0 {
+		return fmt.Errorf("%s has a header but no rows; nothing was written", src.Name)
+	}
 	if o.dryRun {
 		batchSummary(f.IO.Out, src.Name, o.outDir, checked, &tally)
 		if checked.Bad > 0 {
