@@ -107,6 +107,9 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if err := setUpBatch(f, o, run); err != nil {
 		return err
 	}
+	if o.outDir == "" && f.IO.OutClosed() {
+		return iostreams.ErrStdoutClosed
+	}
 	if o.input == "" && f.IO.IsStdinTTY() {
 		return usageErrorf("batch needs requests to read: give a file (decline batch requests.csv), or - and pipe them in")
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/dialog"
+	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/reply"
@@ -125,6 +126,9 @@ func runDraft(f *Factory, o *draftOptions) error {
 	copyMode, err := o.copy.mode(clipboard)
 	if err != nil {
 		return err
+	}
+	if copyMode == "" && f.IO.OutClosed() {
+		return iostreams.ErrStdoutClosed
 	}
 	// Checked before anything uses them: the name is part of the
 	// questions asked on a terminal.

@@ -94,7 +94,7 @@ func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
 		if err := copyData(f, data, copyMode); err != nil {
 			// Never lose the message: print it, then fail.
 			if _, werr := f.IO.Out.Write(data); werr != nil {
-				return werr
+				return fmt.Errorf("cannot copy to the clipboard: %v; %v", err, werr)
 			}
 			hint := ""
 			if copyMode == deliver.ClipboardNative || copyMode == deliver.ClipboardAuto && !f.IO.IsStdinTTY() && !f.IO.IsStderrTTY() {

@@ -5,6 +5,7 @@ package iostreams
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 
@@ -27,9 +28,13 @@ type IOStreams struct {
 func System() *IOStreams {
 	// https://no-color.org: NO_COLOR set and not empty turns colour off.
 	noColor := os.Getenv("NO_COLOR") != ""
+	var out io.Writer = os.Stdout
+	if closedAtStart(os.Stdout) {
+		out = closedWriter{}
+	}
 	return &IOStreams{
 		In:        os.Stdin,
-		Out:       os.Stdout,
+		Out:       out,
 		ErrOut:    os.Stderr,
 		stdinTTY:  isTerminal(os.Stdin),
 		stdoutTTY: isTerminal(os.Stdout),
@@ -39,6 +44,21 @@ func System() *IOStreams {
 		noColor:   noColor || os.Getenv("TERM") == "dumb",
 	}
 }
+
+// ErrStdoutClosed is the error of every write to a standard output that
+// was closed when decline started.
+var ErrStdoutClosed = errors.New("standard output is closed, so nothing can be written to it (redirect it to a file, or to /dev/null to throw the output away)")
+
+// OutClosed reports whether standard output was closed when decline
+// started, so that a command can fail before it asks or reads anything.
+func (s *IOStreams) OutClosed() bool {
+	_, ok := s.Out.(closedWriter)
+	return ok
+}
+
+type closedWriter struct{}
+
+func (closedWriter) Write([]byte) (int, error) { return 0, ErrStdoutClosed }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
