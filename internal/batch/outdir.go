@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 
 	"github.com/decline-cli/decline/internal/oserr"
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // ErrExists reports a reply file that is already there.
@@ -43,6 +45,9 @@ func OpenDir(path string, replace bool) (*Dir, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if to, lerr := os.Readlink(path); lerr == nil {
+			return nil, fmt.Errorf("the output directory %s is a symbolic link to %s, which does not exist; create it, or choose another directory", path, safetext.Quote(to))
+		}
 		return d, nil
 	case err != nil:
 		return nil, fmt.Errorf("cannot use the output directory %s: %v", path, oserr.Cause(err))
@@ -85,6 +90,35 @@ func exists(root *os.Root, name string) (bool, error) {
 	}
 	return true, nil
 }
+
+// CheckReplace reports why the file name, if the directory holds it,
+// cannot be replaced by a reply: it is a directory, or it is the input
+// (input may be nil).
+func (d *Dir) CheckReplace(name string, input os.FileInfo) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.root == nil {
+		return nil
+	}
+	info, err := d.root.Lstat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot check %s: %v", name, oserr.Cause(err))
+	case info.IsDir():
+		return &ReplaceError{filepath.Join(d.Path, name), "is a directory, which a reply cannot replace"}
+	case input != nil && os.SameFile(info, input):
+		return &ReplaceError{filepath.Join(d.Path, name), "is the input file, which a reply must not replace"}
+	}
+	return nil
+}
+
+// ReplaceError is a file in the output directory that a reply would
+// replace, and must not.
+type ReplaceError struct{ Path, Why string }
+
+func (e *ReplaceError) Error() string { return e.Path + " " + e.Why }
 
 // Write stores data as the file name in the directory. It fails with
 // ErrExists when the file is there and Replace is not set.

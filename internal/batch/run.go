@@ -136,7 +136,16 @@ func (r *Run) sequential(pass Pass, tally *Tally) error {
 		}
 		name := r.namer.Name(row.Name)
 		if pass == Checking {
-			if !r.Dir.Replace {
+			if r.Dir.Replace {
+				if err := r.Dir.CheckReplace(name, r.Source.Info()); err != nil {
+					var re *ReplaceError
+					if !errors.As(err, &re) {
+						return err
+					}
+					r.problem(pass, row.Line, err)
+					continue
+				}
+			} else {
 				if ok, err := r.Dir.Exists(name); err != nil {
 					return err
 				} else if ok {
@@ -147,6 +156,14 @@ func (r *Run) sequential(pass Pass, tally *Tally) error {
 			}
 			tally.Add(t)
 			continue
+		}
+		if r.Dir.Replace {
+			// Checked on the first pass too; --keep-going writes the
+			// other rows.
+			if err := r.Dir.CheckReplace(name, r.Source.Info()); err != nil {
+				r.problem(pass, row.Line, err)
+				continue
+			}
 		}
 		err = r.Dir.Write(name, data)
 		if errors.Is(err, ErrExists) {

@@ -23,13 +23,14 @@ type Source struct {
 	path string
 	info os.FileInfo // at the first open, to notice a change
 
-	stream   io.Reader // an input read once, or nil
-	closer   io.Closer // of a stream decline opened
-	spool    *os.File  // the saved stream, already removed
-	limit    int64     // at most this many bytes are saved (0: no limit)
-	onePass  bool      // the input is read once: nothing is saved
-	passes   int
-	complete bool // the first pass saved the whole stream
+	stream    io.Reader // an input read once, or nil
+	closer    io.Closer // of a stream decline opened
+	spool     *os.File  // the saved stream, already removed
+	limit     int64     // at most this many bytes are saved (0: no limit)
+	onePass   bool      // the input is read once: nothing is saved
+	passes    int
+	stdinInfo os.FileInfo // standard input redirected from a file
+	complete  bool        // the first pass saved the whole stream
 }
 
 // OnInterrupt registers a clean-up to run if the program is interrupted
@@ -78,7 +79,13 @@ func OpenSource(path string, stdin io.Reader, opt SourceOptions) (*Source, error
 				return nil, errors.New("cannot read stdin: it is a directory")
 			}
 		}
-		return newStream(stdin, nil, "stdin", opt)
+		s, err := newStream(stdin, nil, "stdin", opt)
+		if f, ok := stdin.(*os.File); ok && err == nil {
+			if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+				s.stdinInfo = info
+			}
+		}
+		return s, err
 	}
 	info, err := os.Stat(path)
 	switch {
@@ -130,6 +137,15 @@ func newStream(in io.Reader, closer io.Closer, name string, opt SourceOptions) (
 	}
 	s.spool = tmp
 	return s, nil
+}
+
+// Info describes the input file, or the file standard input was
+// redirected from; nil for a pipe.
+func (s *Source) Info() os.FileInfo {
+	if s.info == nil && s.stream != nil && s.stdinInfo != nil {
+		return s.stdinInfo
+	}
+	return s.info
 }
 
 // open opens the input for a pass. A file that changed since the first

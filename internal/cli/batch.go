@@ -277,7 +277,8 @@ func batchResult(f *Factory, outDir, source string, checked, written batch.Count
 	case bad == checked.Rows && bad > 0:
 		return fmt.Errorf("%s, so nothing was written", problemCount(bad, checked.Rows))
 	case bad > 0:
-		return fmt.Errorf("%s, which %s skipped; the other %d were written", problemCount(bad, checked.Rows), plural.Pick(bad, "was", "were"), checked.Rows-bad)
+		good := checked.Rows - bad
+		return fmt.Errorf("%s, which %s skipped; the other %d %s written", problemCount(bad, checked.Rows), plural.Pick(bad, "was", "were"), good, plural.Pick(good, "was", "were"))
 	}
 	return nil
 }
