@@ -129,6 +129,15 @@ func copyData(f *Factory, data []byte, mode string) error {
 	} else {
 		msg += "; if it is not there, the terminal does not accept OSC 52"
 	}
+	if mode == deliver.ClipboardAuto || mode == "" {
+		// Chosen for the user, and unconfirmed: many terminals (GNOME
+		// Terminal, any VTE one) ignore OSC 52, and an edited reply would
+		// be gone. It is printed as well.
+		if _, err := f.IO.Out.Write(data); err != nil {
+			return err
+		}
+		msg += " (the reply is printed on standard output as well)"
+	}
 	fmt.Fprintln(f.IO.ErrOut, msg+".")
 	return nil
 }
