@@ -32,6 +32,7 @@ type chunk struct {
 
 	// Filled by a worker.
 	out       []byte // encoded replies, each after a separator in text
+	ends      []int  // where each reply in out ends
 	problems  []rowProblem
 	templates []*catalog.Template // checking: one per good row, for the tally
 	fatal     error
@@ -45,7 +46,7 @@ type rowProblem struct {
 // parallel is a pass for runs without an output directory: emit takes
 // each good row's template on the checking pass, and out the replies on
 // the writing pass.
-func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out io.Writer) error {
+func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out *recordWriter) error {
 	checking := pass == Checking
 	in, r, err := b.open()
 	if err != nil {
@@ -157,11 +158,17 @@ func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out io.Writer) e
 				emit(t)
 			}
 			if data := c.out; len(data) > 0 && out != nil {
+				ends := c.ends
 				if first {
-					data = data[len(b.Format.Separator):]
+					// No separator before the first reply.
+					sep := len(b.Format.Separator)
+					data = data[sep:]
+					for i := range ends {
+						ends[i] -= sep
+					}
 				}
 				first = false
-				if _, err := out.Write(data); err != nil {
+				if err := out.add(data, ends); err != nil {
 					return err
 				}
 			}
@@ -176,7 +183,7 @@ func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out io.Writer) e
 // buffers.
 func (c *chunk) reset(seq int) {
 	clear(c.items) // drop the rows' strings for the collector
-	*c = chunk{seq: seq, items: c.items[:0], out: c.out[:0], problems: c.problems[:0], templates: c.templates[:0]}
+	*c = chunk{seq: seq, items: c.items[:0], out: c.out[:0], ends: c.ends[:0], problems: c.problems[:0], templates: c.templates[:0]}
 }
 
 // work resolves, renders and encodes a chunk's rows.
@@ -205,5 +212,6 @@ func (rp *replier) work(c *chunk, checking bool) {
 		}
 		c.out = append(c.out, rp.format.Separator...)
 		c.out = append(c.out, data...)
+		c.ends = append(c.ends, len(c.out))
 	}
 }

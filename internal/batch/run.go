@@ -1,11 +1,12 @@
 package batch
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync/atomic"
+	"time"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/deliver"
@@ -69,6 +70,7 @@ type Run struct {
 	total  int // rows, once the first pass has counted them
 	namer  *Namer
 	seq    *replier // for the sequential path
+	out    atomic.Pointer[recordWriter]
 }
 
 // Check is the first pass: it reports every bad row, counts the good
@@ -91,12 +93,24 @@ func (r *Run) Write() (Counts, error) {
 		err := r.sequential(Writing, nil)
 		return r.counts, err
 	}
-	out := bufio.NewWriterSize(r.Out, 64<<10)
+	out := newRecordWriter(r.Out)
+	r.out.Store(out)
 	err := r.parallel(Writing, nil, out)
-	if ferr := out.Flush(); err == nil {
+	if ferr := out.flush(); err == nil {
 		err = ferr
 	}
 	return r.counts, err
+}
+
+// StopWriting lets no more replies out, after a write under way ends (it
+// waits at most wait), for a signal handler: standard output then holds
+// whole replies only. It returns how many were written, and whether a
+// reply may have been cut because a write did not end in time.
+func (r *Run) StopWriting(wait time.Duration) (written int, cut bool) {
+	if out := r.out.Load(); out != nil {
+		return out.Stop(wait)
+	}
+	return 0, false
 }
 
 // sequential is the pass with an output directory, whose file names

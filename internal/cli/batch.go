@@ -162,7 +162,25 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if checked.Bad > 0 && !o.keepGoing {
 		return refusal(o.outDir, checked)
 	}
+	good := checked.Rows - checked.Bad
+	if o.outDir == "" {
+		// A signal stops the writing at the end of a reply.
+		defer f.OnInterrupt(func() {
+			n, cut := run.StopWriting(5 * time.Second)
+			msg := fmt.Sprintf("stopped after writing %d of %d replies, each whole", n, good)
+			if cut {
+				msg = fmt.Sprintf("stopped after writing %d of %d replies whole; the next one may be cut, as standard output took nothing for 5 seconds", n, good)
+			}
+			fmt.Fprintf(f.IO.ErrOut, "decline: %s\n", msg)
+		})()
+	}
 	written, err := run.Write()
+	if we := (*batch.WriteError)(nil); errors.As(err, &we) {
+		if we.Cut {
+			return fmt.Errorf("%v; %d of %d replies were written whole, and part of the next one", we, we.Written, good)
+		}
+		return fmt.Errorf("%v; %d of %d replies were written, each whole", we, we.Written, good)
+	}
 	if err != nil {
 		return err
 	}

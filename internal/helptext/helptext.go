@@ -157,12 +157,16 @@ const ExitCodes = `decline's exit status says how a run ended:
        already exists, a problem found by 'decline templates lint'
   2    a usage error: an unknown command, flag or value, a missing
        argument, or something missing without a terminal to ask on
-  130  cancelled: Ctrl-C or Esc at a question, or an empty edit
+  130  cancelled: Ctrl-C or Esc at a question, or an empty edit; Ctrl-C
+       at any other time
+  129, 143  ended by SIGHUP (the terminal closed) or SIGTERM (kill)
 
 Every error is one line on standard error, starting with "decline: ". A
-reply is written whole or not at all: an error never leaves half of one on
-standard output. When --copy fails, the reply is printed instead, so that
-it is not lost, and the status is 1.`
+reply is written whole or not at all: an error, a full disk or a signal
+never leaves half of one on standard output (a batch says how many replies
+it wrote whole; a pipe that takes nothing for 5 seconds after a signal is
+the one exception, and is said). When --copy fails, the reply is printed
+instead, so that it is not lost, and the status is 1.`
 
 // Environment lists the environment variables decline reads.
 const Environment = `XDG_CONFIG_HOME     decline's files are in $XDG_CONFIG_HOME/decline: config.yaml
