@@ -138,15 +138,16 @@ func waitForFile(t *testing.T, dir, pattern string) string {
 	return ""
 }
 
-// TestBatchInterruptOutDir stops decline with Ctrl-C, kill (SIGTERM) or
-// a closed terminal (SIGHUP) while it writes an output directory: every
+// TestBatchInterruptOutDir stops decline with Ctrl-C, kill (SIGTERM), a
+// closed terminal (SIGHUP) or Ctrl-\ (SIGQUIT, which used to leave a
+// .tmp file and a goroutine dump) while it writes an output directory: every
 // file there is whole, no temporary file is left, and the exit status
 // says which signal ended it.
 func TestBatchInterruptOutDir(t *testing.T) {
 	for _, c := range []struct {
 		sig  syscall.Signal
 		code int
-	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}} {
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}, {syscall.SIGQUIT, 131}} {
 		t.Run(c.sig.String(), func(t *testing.T) { interruptOutDir(t, c.sig, c.code) })
 	}
 }

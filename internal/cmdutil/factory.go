@@ -75,7 +75,7 @@ func New(ios *iostreams.IOStreams, env config.Env) *Factory {
 	}
 	f.Edit = func(text string) (string, error) {
 		defer f.holdInterrupts()()
-		e := &deliver.Editor{Command: deliver.EditorCommand(env), Stdin: os.Stdin, Stdout: os.Stderr, Stderr: os.Stderr}
+		e := &deliver.Editor{Command: deliver.EditorCommand(env), Stdin: os.Stdin, Stdout: os.Stderr, Stderr: os.Stderr, OnInterrupt: f.OnInterrupt}
 		// The editor needs the terminal even when standard output is a pipe.
 		if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil {
 			defer tty.Close()

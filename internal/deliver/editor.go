@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"unicode/utf8"
 )
@@ -30,7 +31,16 @@ type Editor struct {
 	Stdout, Stderr io.Writer
 	// Dir is where the temporary file goes; os.TempDir() when empty.
 	Dir string
+	// OnInterrupt, when set, is given a clean-up that removes the
+	// temporary file, to run if decline is ended by a signal (SIGTERM,
+	// SIGHUP) while the editor runs; it returns a function that
+	// unregisters it.
+	OnInterrupt func(func()) (remove func())
 }
+
+// maxEdited caps what is read back from the editor: a reply is at most
+// 64 KiB.
+const maxEdited = 1 << 20
 
 // EditorCommand picks the editor: $VISUAL, then $EDITOR, then vi.
 func EditorCommand(env func(string) string) string {
@@ -53,11 +63,22 @@ func EditorCommand(env func(string) string) string {
 // saved cannot be used (it is not UTF-8): then the error names the file,
 // so that nothing typed is lost.
 func (e *Editor) Edit(text string) (string, error) {
+	// The clean-up is registered before the file exists, so that no
+	// signal can come between the two and leave the draft behind.
+	var created atomic.Pointer[string]
+	if e.OnInterrupt != nil {
+		defer e.OnInterrupt(func() {
+			if p := created.Load(); p != nil {
+				os.Remove(*p)
+			}
+		})()
+	}
 	f, err := os.CreateTemp(e.Dir, "decline-*.txt")
 	if err != nil {
 		return "", fmt.Errorf("cannot create a file to edit: %v", err)
 	}
 	name := f.Name()
+	created.Store(&name)
 	keep := false
 	defer func() {
 		if !keep {
@@ -78,9 +99,9 @@ func (e *Editor) Edit(text string) (string, error) {
 		return "", e.runError(err)
 	}
 
-	data, err := os.ReadFile(name)
+	data, err := readEdited(name)
 	if err != nil {
-		return "", fmt.Errorf("cannot read the edited draft: %v", err)
+		return "", err
 	}
 	if !utf8.Valid(data) {
 		keep = true
@@ -99,6 +120,49 @@ func (e *Editor) Edit(text string) (string, error) {
 		return "", ErrEmptyEdit
 	}
 	return edited + "\n", nil
+}
+
+// readEdited reads the file the editor saved. An editor (or anything
+// else) may have put something else in its place: a named pipe, which
+// would block decline for ever, a device or a directory is refused, and
+// so is a file too big to be a reply.
+func readEdited(name string) ([]byte, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the edited draft: %v", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("cannot read the edited draft: %v", err)
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("the edited draft %s is no longer a regular file (it is %s); the draft was not used", name, fileKind(info.Mode()))
+	case info.Size() > maxEdited:
+		return nil, fmt.Errorf("the edited draft is %d bytes long, more than a reply can be; the draft was not used", info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxEdited+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the edited draft: %v", err)
+	}
+	if len(data) > maxEdited {
+		return nil, errors.New("the edited draft grew past what a reply can be while it was read; the draft was not used")
+	}
+	return data, nil
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a file"
 }
 
 // runError explains why the editor did not finish well.

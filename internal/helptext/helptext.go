@@ -159,7 +159,8 @@ const ExitCodes = `decline's exit status says how a run ended:
        argument, or something missing without a terminal to ask on
   130  cancelled: Ctrl-C or Esc at a question, or an empty edit; Ctrl-C
        at any other time
-  129, 143  ended by SIGHUP (the terminal closed) or SIGTERM (kill)
+  129, 131, 143  ended by SIGHUP (the terminal closed), SIGQUIT (Ctrl-\) or
+       SIGTERM (kill), after removing any file decline was writing
 
 Every error is one line on standard error, starting with "decline: ". A
 reply is written whole or not at all: an error, a full disk or a signal
