@@ -147,7 +147,7 @@ func NewReader(in io.Reader, format Format) (*Reader, error) {
 	r.row.Values = map[string]string{}
 	switch format {
 	case CSV:
-		r.guard = &guard{r: br}
+		r.guard = &guard{r: br, quote: -1}
 		r.csv = csv.NewReader(r.guard)
 		r.csv.ReuseRecord = true
 		first, _ := br.Peek(1)
@@ -410,8 +410,13 @@ func blank(cells []string) bool {
 // where the record starts.
 func (r *Reader) csvError(err error, header bool) error {
 	if errors.Is(err, errRecordTooLong) {
-		return &Error{Line: r.prevEnd + 1, Fatal: true,
-			Msg: fmt.Sprintf("a row here is longer than %d KiB; is a quote left open?", MaxRecord>>10)}
+		msg := fmt.Sprintf("a row here is longer than %d KiB; is a quote left open?", MaxRecord>>10)
+		if r.guard.quote < r.guard.start {
+			// No quote since the row began: one huge line, such as
+			// millions of commas.
+			msg = fmt.Sprintf("a row here is longer than %d KiB, the most a row can be", MaxRecord>>10)
+		}
+		return &Error{Line: r.prevEnd + 1, Fatal: true, Msg: msg}
 	}
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
@@ -435,6 +440,7 @@ type guard struct {
 	r     io.Reader
 	n     int64 // bytes read
 	start int64 // where the record being read starts
+	quote int64 // where the last '"' read was, or -1
 }
 
 func (g *guard) Read(p []byte) (int, error) {
@@ -442,6 +448,9 @@ func (g *guard) Read(p []byte) (int, error) {
 		return 0, errRecordTooLong
 	}
 	n, err := g.r.Read(p)
+	if i := bytes.LastIndexByte(p[:n], '"'); i >= 0 {
+		g.quote = g.n + int64(i)
+	}
 	g.n += int64(n)
 	return n, err
 }

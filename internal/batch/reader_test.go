@@ -108,6 +108,9 @@ func TestCSVOpenQuote(t *testing.T) {
 	input := "name,relationship\nScott,stranger\n\"Ann,stranger\n" + strings.Repeat("Bob,busy\n", 100000)
 	check(t, input, CSV, []string{"2|Scott||||stranger|||"},
 		"line 3: a row here is longer than 256 KiB; is a quote left open?")
+	// A huge line with no quote in it is not blamed on one.
+	check(t, "name,relationship\nScott,stranger\n"+strings.Repeat(",", 3<<20), CSV, []string{"2|Scott||||stranger|||"},
+		"line 3: a row here is longer than 256 KiB, the most a row can be")
 	// At the end of the input, an open quote is a row error.
 	check(t, "name\n\"Ann\n", CSV, []string{
 		"line 2: not valid CSV: a quoted cell is not closed, or a \" in it is not doubled",
