@@ -130,7 +130,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 		defer f.OnInterrupt(func() { run.Dir.Close() })()
 		defer run.Dir.Close()
 	}
-	rep := &batchReporter{w: f.IO.ErrOut, progress: iostreams.NewProgress(f.IO.ErrOut, f.IO.IsStderrTTY())}
+	rep := &batchReporter{w: f.IO.ErrOut, progress: iostreams.NewProgress(f.IO.ErrOut, showProgress(f, o))}
 	run.Reporter = rep
 	defer f.OnInterrupt(rep.progress.Clear)()
 	defer rep.progress.Clear()
@@ -371,4 +371,11 @@ func parseSize(s string) (int64, error) {
 		return 0, errors.New("not a size; write it as 500MiB, 4GiB, or 0 for no limit")
 	}
 	return n << shift, nil
+}
+
+// showProgress says whether to draw the progress line: on a terminal, and
+// not when the replies go to that terminal too, where the line would be
+// drawn between them.
+func showProgress(f *Factory, o *batchOptions) bool {
+	return f.IO.IsStderrTTY() && (o.outDir != "" || o.dryRun || !f.IO.IsStdoutTTY())
 }

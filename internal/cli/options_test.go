@@ -104,3 +104,26 @@ func TestBatchOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestShowProgress: the progress line is drawn on a terminal, but not
+// when the replies are written to a terminal as well (it appeared between
+// them), unless they go to files or nowhere.
+func TestShowProgress(t *testing.T) {
+	for _, tc := range []struct {
+		stdout, stderr bool
+		o              batchOptions
+		want           bool
+	}{
+		{false, true, batchOptions{}, true},
+		{true, true, batchOptions{}, false},
+		{true, true, batchOptions{outDir: "out"}, true},
+		{true, true, batchOptions{dryRun: true}, true},
+		{true, false, batchOptions{outDir: "out"}, false},
+	} {
+		f := testFactory()
+		f.IO.SetTTY(false, tc.stdout, tc.stderr)
+		if got := showProgress(f, &tc.o); got != tc.want {
+			t.Errorf("stdout terminal %v, stderr terminal %v, %+v: %v, want %v", tc.stdout, tc.stderr, tc.o, got, tc.want)
+		}
+	}
+}
