@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // MaxSlug caps the part of a file name made from a requester's name.
@@ -33,6 +34,9 @@ func Slug(name string) string {
 		case r >= 0xc0 && r < 0xc0+rune(len(latinFold)) && latinFold[r-0xc0] != "":
 			add(latinFold[r-0xc0])
 		case r == '\'' || r == 0x2019: // O'Brien is obrien
+		case r >= 0x300 && unicode.Is(unicode.Mn, r):
+			// A combining accent, as in a decomposed "José" (e and
+			// U+0301): dropped, as a precomposed é is folded to e.
 		default:
 			hyphen = true
 		}
