@@ -230,7 +230,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if format == "text" && (o.to != "" || o.subject != "") {
 		fmt.Fprintln(f.IO.ErrOut, "decline: note: --to and --subject are used by --format json, eml and mailto; plain text has neither")
 	}
-	if note := briefNote(rendered); note != "" {
+	if note := briefNote(rendered, strings.TrimSpace(req.Note) != ""); note != "" {
 		fmt.Fprintln(f.IO.ErrOut, "decline: note: "+note)
 	}
 
@@ -286,13 +286,17 @@ func missingFlags(err error, noInput bool) error {
 }
 
 // briefNote warns when a brief reply will not fit a LinkedIn note, as
-// long names and values can make it.
-func briefNote(r *compose.Reply) string {
+// long names and values, or a personal line (withNote), can make it.
+func briefNote(r *compose.Reply, withNote bool) string {
 	if r.Template.Tone != "brief" {
 		return ""
 	}
 	if n := utf8.RuneCountInString(strings.TrimSuffix(r.Body, "\n")); n > compose.BriefLimit {
-		return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds; shorten a name or value, or use --tone warm", n, compose.BriefLimit)
+		what := "a name or value"
+		if withNote {
+			what = "--note, a name or a value"
+		}
+		return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds; shorten %s, or use --tone warm", n, compose.BriefLimit, what)
 	}
 	return ""
 }

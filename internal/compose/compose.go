@@ -322,8 +322,9 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 // MaxNote is the most characters a personal line may have: one sentence.
 const MaxNote = 300
 
-// CheckNote checks a personal line: one line of printable text, at most
-// MaxNote characters.
+// CheckNote checks a personal line: one line of printable text with a
+// letter in it (a line of only "." would end a message for sendmail), at
+// most MaxNote characters.
 func CheckNote(note string) error {
 	if p := safetext.Check(note, false); p != nil {
 		return &FieldError{Field: "note", Value: note, Msg: p.Reason + "; a personal line is one sentence on one line"}
@@ -331,12 +332,18 @@ func CheckNote(note string) error {
 	if n := utf8.RuneCountInString(strings.TrimSpace(note)); n > MaxNote {
 		return &FieldError{Field: "note", Msg: fmt.Sprintf("is %d characters; a personal line is one sentence of at most %d", n, MaxNote)}
 	}
+	if strings.TrimSpace(note) != "" && strings.IndexFunc(note, unicode.IsLetter) < 0 {
+		return &FieldError{Field: "note", Value: note, Msg: "has no letter in it; a personal line is one sentence of your own words"}
+	}
 	return nil
 }
 
 // NoteText is a personal line as a reply gives it: trimmed, and written
 // as a sentence (a capital letter at the start and a full stop at the
-// end are added when they are missing).
+// end are added when they are missing). A line that ends in anything but
+// a letter or digit (punctuation, a closing bracket or quote, an emoji)
+// or in an emoticon ("Cheers :)", "See you :D") already ends as its
+// writer meant it.
 func NoteText(note string) string {
 	note = strings.TrimSpace(note)
 	if note == "" {
@@ -345,13 +352,16 @@ func NoteText(note string) string {
 	if c, size := utf8.DecodeRuneInString(note); unicode.IsLower(c) {
 		note = string(unicode.ToUpper(c)) + note[size:]
 	}
-	end := strings.TrimRightFunc(note, func(c rune) bool { return strings.ContainsRune(`"')]”’»`, c) })
-	last, _ := utf8.DecodeLastRuneInString(end)
-	if strings.ContainsRune(".!?…", last) {
+	last, _ := utf8.DecodeLastRuneInString(note)
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) || emoticon.MatchString(note) {
 		return note
 	}
 	return note + "."
 }
+
+// emoticon matches a line that ends in an emoticon made of letters
+// (":D", ";P", "xD", ":-3"), which takes no full stop.
+var emoticon = regexp.MustCompile(`(?:^|\s)(?:[:;=8][-o^']?[DPpbOo03]|[xX]D)$`)
 
 // usesNote reports whether a template places the personal line itself.
 func usesNote(tmpl *template.Template) bool {
