@@ -2,7 +2,6 @@ package inbound
 
 import (
 	"bytes"
-	_ "embed"
 	"errors"
 	"fmt"
 	"slices"
@@ -141,13 +140,19 @@ type pword struct {
 	slot string
 }
 
-//go:embed rules_en.yaml
-var englishYAML []byte
+//go:generate go run gen.go
 
-var english = sync.OnceValues(func() (*Rules, error) { return LoadRules(englishYAML, "rules_en.yaml") })
+var english = sync.OnceValues(func() (*Rules, error) {
+	r := englishSpec
+	if err := r.Compile(); err != nil {
+		return nil, fmt.Errorf("rules_en.yaml: %w", err)
+	}
+	return &r, nil
+})
 
-// English returns the English rules, decoded from the embedded
-// rules_en.yaml the first time it is called (never at start-up).
+// English returns the English rules of rules_en.yaml, compiled into Go
+// by gen.go (go generate ./internal/inbound) so that no YAML is decoded,
+// and indexed the first time it is called (never at start-up).
 func English() (*Rules, error) { return english() }
 
 // LoadRules decodes and checks rules from YAML, strictly: an unknown key
