@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -235,7 +236,13 @@ func (r *replyRun) one(m *inbound.Message) error {
 		return nil
 	}
 	if format == "mbox" {
-		return usageErrorf("--format mbox is for many messages; one reply is an eml message (the default)")
+		// One reply as a mailbox of one, to append to a drafts mbox.
+		data, err := deliver.EML(msg, msg.Headers)
+		if err != nil {
+			return err
+		}
+		_, err = f.IO.Out.Write(deliver.AppendMbox(nil, deliver.MboxFrom(msg.Headers.From, time.Time{}), data))
+		return err
 	}
 	return emit(f, msg, format, r.copyMode)
 }
