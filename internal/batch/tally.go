@@ -1,8 +1,12 @@
 package batch
 
 import (
+	"fmt"
+	"io"
 	"sort"
+	"strings"
 
+	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/reply"
 
 	"github.com/decline-cli/decline/internal/catalog"
@@ -64,4 +68,31 @@ func counts(m map[string]int, choices []catalog.Choice) []Count {
 	}
 	sort.Slice(rest, func(i, j int) bool { return rest[i].ID < rest[j].ID })
 	return append(out, rest...)
+}
+
+// Summary prints what a dry run found: the rows of source, the replies
+// ready (for outDir, when there is one) and the rows with problems, then
+// the replies counted by kind, relationship and tone.
+func (t *Tally) Summary(w io.Writer, source, outDir string, c Counts) {
+	fmt.Fprintf(w, "%s: %s, %s ready", source, plural.N(c.Rows, "row", "rows"), plural.N(t.Replies, "reply", "replies"))
+	if outDir != "" {
+		fmt.Fprintf(w, " for %s", outDir)
+	}
+	if c.Bad > 0 {
+		fmt.Fprintf(w, ", %s", plural.N(c.Bad, "row with a problem", "rows with problems"))
+	}
+	fmt.Fprintln(w, "; nothing was written (dry run)")
+	for _, line := range []struct {
+		what   string
+		counts []Count
+	}{{"kind", t.Kinds()}, {"relationship", t.Relationships()}, {"tone", t.Tones()}} {
+		if len(line.counts) == 0 {
+			continue
+		}
+		parts := make([]string, len(line.counts))
+		for i, c := range line.counts {
+			parts[i] = fmt.Sprintf("%s %d", c.ID, c.N)
+		}
+		fmt.Fprintf(w, "  %-13s %s\n", line.what, strings.Join(parts, ", "))
+	}
 }

@@ -153,7 +153,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 		return fmt.Errorf("%s has a header but no rows; nothing was written", src.Name)
 	}
 	if o.dryRun {
-		batchSummary(f.IO.Out, src.Name, o.outDir, checked, &tally)
+		tally.Summary(f.IO.Out, src.Name, o.outDir, checked)
 		if checked.Bad > 0 {
 			return errors.New(problemCount(checked.Bad, checked.Rows))
 		}
@@ -316,31 +316,6 @@ func refusal(outDir string, c batch.Counts) error {
 	}
 	return fmt.Errorf("%s; nothing was written (fix %s, or use --keep-going to write the other %d)",
 		problemCount(bad, checked), plural.Pick(bad, "it", "them"), checked-bad)
-}
-
-// batchSummary prints what a dry run found.
-func batchSummary(w io.Writer, source, outDir string, c batch.Counts, t *batch.Tally) {
-	fmt.Fprintf(w, "%s: %s, %s ready", source, plural.N(c.Rows, "row", "rows"), plural.N(t.Replies, "reply", "replies"))
-	if outDir != "" {
-		fmt.Fprintf(w, " for %s", outDir)
-	}
-	if c.Bad > 0 {
-		fmt.Fprintf(w, ", %s", plural.N(c.Bad, "row with a problem", "rows with problems"))
-	}
-	fmt.Fprintln(w, "; nothing was written (dry run)")
-	for _, line := range []struct {
-		what   string
-		counts []batch.Count
-	}{{"kind", t.Kinds()}, {"relationship", t.Relationships()}, {"tone", t.Tones()}} {
-		if len(line.counts) == 0 {
-			continue
-		}
-		parts := make([]string, len(line.counts))
-		for i, c := range line.counts {
-			parts[i] = fmt.Sprintf("%s %d", c.ID, c.N)
-		}
-		fmt.Fprintf(w, "  %-13s %s\n", line.what, strings.Join(parts, ", "))
-	}
 }
 
 func problemCount(bad, rows int) string {
