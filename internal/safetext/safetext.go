@@ -13,8 +13,10 @@ package safetext
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -133,6 +135,8 @@ const (
 	lineSep     = "a line separator"
 	invisible   = "an invisible character"
 	tag         = "a tag character"
+	format      = "a format character"
+	nonchar     = "a noncharacter"
 	replacement = "a replacement character"
 )
 
@@ -143,8 +147,9 @@ type class struct {
 	hint   string // added to the error after the code point
 }
 
-// classes is the policy: every character outside text may not hold, in
-// code point order, each range with its class. One-line text refuses all
+// explicit is the policy's hand-written part: in code point order, each
+// range with its class. classes adds to it every other format character
+// (category Cf, from unicode.Cf) and every noncharacter. One-line text refuses all
 // of them; multi-line text allows the tab and the line feed.
 //
 //   - C0 controls, DEL and C1 controls: ESC starts CSI and OSC sequences
@@ -162,14 +167,22 @@ type class struct {
 //     interlinear annotation marks, and the shorthand and musical format
 //     controls. The zero-width joiner and non-joiner (U+200C, U+200D) and
 //     the variation selectors are not here: emoji sequences, Persian and
-//     the Indic scripts need them.
+//     the Indic scripts need them, as do the Mongolian free variation
+//     selectors (U+180B to U+180D, U+180F). The unassigned default-ignorable
+//     code points (U+2065, U+FFF0 to U+FFF8, U+E0080 to U+E00FF, U+E01F0
+//     to U+E0FFF) are invisible too, whatever a later Unicode puts there.
+//   - Format characters (category Cf) not named above, such as the Arabic
+//     number signs U+0600 to U+0605 and the Egyptian hieroglyph format
+//     controls: taken from unicode.Cf by classes.
+//   - Noncharacters (U+FDD0 to U+FDEF and the last two code points of every
+//     plane): never text meant for anyone to read.
 //   - Tag characters (U+E0000 to U+E007F): invisible text that can carry a
 //     message of its own.
 //   - The replacement character U+FFFD: the mark of a character lost on the
 //     way, such as a lone surrogate ("\ud800") that encoding/json decodes
 //     to it. Refusing it is how a value read from JSON cannot lose a
 //     character silently.
-var classes = [...]class{
+var explicit = [...]class{
 	{0x00, 0x08, control, ""},
 	{'\t', '\t', tab, ""},
 	{'\n', '\n', lineBreak, ""},
@@ -196,23 +209,80 @@ var classes = [...]class{
 	{0x3164, 0x3164, invisible, ""},
 	{0xfeff, 0xfeff, invisible, ""},
 	{0xffa0, 0xffa0, invisible, ""},
+	{0xfff0, 0xfff8, invisible, ""},
 	{0xfff9, 0xfffb, invisible, ""},
 	{0xfffd, 0xfffd, replacement, ": a character was lost before it got here, such as a lone surrogate in JSON"},
 	{0x1bca0, 0x1bca3, invisible, ""},
 	{0x1d173, 0x1d17a, invisible, ""},
 	{0xe0000, 0xe007f, tag, ""},
+	{0xe0080, 0xe00ff, invisible, ""},
+	{0xe01f0, 0xe0fff, invisible, ""},
+}
+
+// allowedFormat are the format characters writing needs: the zero-width
+// non-joiner and joiner.
+func allowedFormat(r rune) bool { return r == 0x200c || r == 0x200d }
+
+// classes is the whole policy, in code point order: explicit, then every
+// format character and noncharacter explicit does not hold. It is built
+// once, when first needed, not at start-up.
+var classes = sync.OnceValue(func() []class {
+	rows := append([]class(nil), explicit[:]...)
+	add := func(r rune, what string) {
+		if allowedFormat(r) || classIn(explicit[:], r) != nil {
+			return
+		}
+		rows = append(rows, class{r, r, what, ""})
+	}
+	eachRune(unicode.Cf, func(r rune) { add(r, format) })
+	rows = append(rows, class{0xfdd0, 0xfdef, nonchar, ""})
+	for plane := rune(0); plane <= unicode.MaxRune>>16; plane++ {
+		add(plane<<16|0xfffe, nonchar)
+		add(plane<<16|0xffff, nonchar)
+	}
+	slices.SortFunc(rows, func(a, b class) int { return int(a.lo - b.lo) })
+	// Join neighbours of one class, so both ends of a row are real ends.
+	out := rows[:1]
+	for _, c := range rows[1:] {
+		last := &out[len(out)-1]
+		if c.lo == last.hi+1 && c.what == last.what && c.hint == last.hint {
+			last.hi = c.hi
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+})
+
+// eachRune calls f with every code point of t.
+func eachRune(t *unicode.RangeTable, f func(rune)) {
+	for _, rg := range t.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			f(r)
+		}
+	}
+	for _, rg := range t.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			f(r)
+		}
+	}
 }
 
 // classOf returns the row of the table that holds r, or nil.
-func classOf(r rune) *class {
-	for i := range classes {
-		c := &classes[i]
-		if r < c.lo {
-			return nil
+func classOf(r rune) *class { return classIn(classes(), r) }
+
+func classIn(rows []class, r rune) *class {
+	i, _ := slices.BinarySearchFunc(rows, r, func(c class, r rune) int {
+		if c.hi < r {
+			return -1
 		}
-		if r <= c.hi {
-			return c
+		if c.lo > r {
+			return 1
 		}
+		return 0
+	})
+	if i < len(rows) && rows[i].lo <= r && r <= rows[i].hi {
+		return &rows[i]
 	}
 	return nil
 }

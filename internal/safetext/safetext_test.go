@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestCheckRejectsUnsafeText(t *testing.T) {
@@ -110,7 +111,9 @@ var classExamples = map[string][]rune{
 	deleteChar:  {0x7f},
 	direction:   {0x061c, 0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069},
 	lineSep:     {0x2028, 0x2029},
-	invisible:   {0x00ad, 0x034f, 0x115f, 0x1160, 0x17b4, 0x180e, 0x200b, 0x2060, 0x2064, 0x206e, 0x206f, 0x3164, 0xfeff, 0xffa0, 0xfff9, 0x1bca0, 0x1d173},
+	invisible:   {0x00ad, 0x034f, 0x115f, 0x1160, 0x17b4, 0x180e, 0x200b, 0x2060, 0x2064, 0x206e, 0x206f, 0x3164, 0xfeff, 0xffa0, 0xfff0, 0xfff8, 0xfff9, 0x1bca0, 0x1d173, 0xe0080, 0xe00ff, 0xe01f0, 0xe0fff},
+	format:      {0x0600, 0x0605, 0x06dd, 0x070f, 0x0890, 0x0891, 0x08e2, 0x110bd, 0x110cd, 0x13430, 0x1343f},
+	nonchar:     {0xfdd0, 0xfdef, 0xfffe, 0xffff, 0x1fffe, 0x1ffff, 0xefffe, 0x10fffe, 0x10ffff},
 	tag:         {0xe0000, 0xe0001, 0xe0041, 0xe007f},
 	replacement: {0xfffd},
 }
@@ -121,7 +124,7 @@ var classExamples = map[string][]rune{
 // text, and escaped by Escape.
 func TestEachClassIsRefused(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range classes {
+	for _, c := range classes() {
 		seen[c.what] = true
 		if len(classExamples[c.what]) == 0 {
 			t.Errorf("class %q has no example in classExamples", c.what)
@@ -153,7 +156,7 @@ func TestEachClassIsRefused(t *testing.T) {
 // needs stay allowed: the zero-width joiner of emoji sequences and of
 // Indic scripts, the non-joiner of Persian, variation selectors.
 func TestJoinersAndSelectorsAreText(t *testing.T) {
-	for _, v := range []string{"👩\u200d💻 Ann", "می\u200cخواهم", "क्\u200dष", "❤\ufe0f", "葛\U000e0100", "Zoë"} {
+	for _, v := range []string{"👩\u200d💻 Ann", "می\u200cخواهم", "क्\u200dष", "❤\ufe0f", "葛\U000e0100", "葛\U000e01ef", "ᠠ\u180b", "ᠠ\u180d", "ᠠ\u180f", "Zoë", "\ufdcf\ufdf0\ufffc"} {
 		if p := Check(v, false); p != nil {
 			t.Errorf("%q refused: %v", v, p)
 		}
@@ -170,5 +173,43 @@ func TestLoneSurrogateFromJSON(t *testing.T) {
 	}
 	if p := Check(v, false); p == nil || p.Reason != "contains a replacement character (U+FFFD): a character was lost before it got here, such as a lone surrogate in JSON" {
 		t.Errorf("Check(%q) = %v", v, p)
+	}
+}
+
+// TestEveryFormatCharacterIsRefused: every character of category Cf is
+// refused but the zero-width joiner and non-joiner, whatever Unicode
+// version Go ships; the table is derived from unicode.Cf, not picked by hand.
+func TestEveryFormatCharacterIsRefused(t *testing.T) {
+	n := 0
+	eachRune(unicode.Cf, func(r rune) {
+		n++
+		p := Check("A"+string(r), false)
+		if r == 0x200c || r == 0x200d {
+			if p != nil {
+				t.Errorf("%U refused: %v", r, p)
+			}
+		} else if p == nil {
+			t.Errorf("%U (Cf) accepted", r)
+		}
+	})
+	if n == 0 {
+		t.Fatal("unicode.Cf is empty")
+	}
+}
+
+// TestEveryNoncharacterIsRefused: U+FDD0 to U+FDEF and the last two code
+// points of every plane.
+func TestEveryNoncharacterIsRefused(t *testing.T) {
+	for r := rune(0xfdd0); r <= 0xfdef; r++ {
+		if p := Check(string(r), false); p == nil || !strings.HasPrefix(p.Reason, "contains "+nonchar) {
+			t.Errorf("%U: %v", r, p)
+		}
+	}
+	for plane := rune(0); plane <= 0x10; plane++ {
+		for _, r := range []rune{plane<<16 | 0xfffe, plane<<16 | 0xffff} {
+			if p := Check(string(r), false); p == nil || !strings.HasPrefix(p.Reason, "contains "+nonchar) {
+				t.Errorf("%U: %v", r, p)
+			}
+		}
 	}
 }
