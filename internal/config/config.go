@@ -105,8 +105,14 @@ func Load(path string, explicit bool) (*Config, error) {
 	// would wait for a writer forever, can be refused like a device.
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
-		if !explicit && errors.Is(err, fs.ErrNotExist) {
-			return &Config{}, nil
+		if errors.Is(err, fs.ErrNotExist) {
+			// A link to nothing is a mistake, not "no config".
+			if target, lerr := os.Readlink(path); lerr == nil {
+				return nil, fmt.Errorf("config file %s is a symbolic link to %s, which does not exist: fix the link or remove it", path, safetext.Escape(strconv.QuoteToGraphic(target)))
+			}
+			if !explicit {
+				return &Config{}, nil
+			}
 		}
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

@@ -167,3 +167,27 @@ func TestSenderAndSignoffNeedLetters(t *testing.T) {
 		t.Errorf("names with letters: %+v, %v", c, err)
 	}
 }
+
+// TestDanglingSymlinkIsNotMissing: a config.yaml that is a link to
+// nothing is a mistake to report, not "no config"; a missing file is.
+func TestDanglingSymlinkIsNotMissing(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "config.yaml")
+	target := filepath.Join(dir, "nonexistent")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	for _, explicit := range []bool{false, true} {
+		_, err := Load(link, explicit)
+		want := "config file " + link + " is a symbolic link to \"" + target + "\", which does not exist: fix the link or remove it"
+		if err == nil || err.Error() != want {
+			t.Errorf("explicit=%v: got %v\nwant %s", explicit, err, want)
+		}
+	}
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := Load(link, false); err != nil || *c != (Config{}) {
+		t.Errorf("missing file: %+v, %v", c, err)
+	}
+}
