@@ -65,3 +65,31 @@ func TestParseAddressChecksTheDecodedName(t *testing.T) {
 		t.Errorf("an honest encoded name: %v, %v", a, err)
 	}
 }
+
+// TestCommentsAreRefused: net/mail drops a comment in parentheses, so
+// "(Bcc: x@y)" used to vanish from the reply without a word. Outside text
+// is refused, never cleaned; parentheses inside a quoted string stay text.
+func TestCommentsAreRefused(t *testing.T) {
+	for _, s := range []string{
+		"Eve <eve@example.com> (Bcc: x@y)",
+		"eve@example.com (Eve)",
+		"Eve (Bcc: x@y) <eve@example.com>",
+		"(x)eve@example.com",
+		"eve(x)@example.com",
+		"eve@(x)example.com",
+		`"Eve" (x) <eve@example.com>`,
+	} {
+		_, err := ParseAddress(s)
+		if err == nil || !strings.Contains(err.Error(), "comment") {
+			t.Errorf("%q: %v, want a comment refused", s, err)
+		}
+		if CheckAddress(s) == nil {
+			t.Errorf("%q: CheckAddress accepted it", s)
+		}
+	}
+	for _, s := range []string{`"Eve (Bcc: x@y)" <eve@example.com>`, `"a(b)"@example.com`, `"Eve \" (x)" <eve@example.com>`} {
+		if _, err := ParseAddress(s); err != nil {
+			t.Errorf("%q refused: %v", s, err)
+		}
+	}
+}

@@ -172,6 +172,11 @@ func ParseAddress(s string) (*mail.Address, error) {
 	if p := safetext.Check(s, false); p != nil {
 		return nil, p
 	}
+	// net/mail drops comments, so "(Bcc: x@y)" would vanish without a
+	// word: outside text is refused, never cleaned.
+	if hasComment(s) {
+		return nil, errors.New("holds a comment in parentheses, which would be dropped: remove it (write it like scott@example.com, or Scott Lee <scott@example.com>)")
+	}
 	a, err := mail.ParseAddress(s)
 	if err != nil {
 		return nil, errors.New("is not an email address (write it like scott@example.com, or Scott Lee <scott@example.com>)")
@@ -199,6 +204,30 @@ func ParseAddress(s string) (*mail.Address, error) {
 		return nil, fmt.Errorf("is longer than the %d characters an email address may have", MaxAddress)
 	}
 	return a, nil
+}
+
+// hasComment reports whether s holds a "(" outside a quoted string and a
+// domain literal: the start of an RFC 5322 comment.
+func hasComment(s string) bool {
+	if !strings.Contains(s, "(") {
+		return false
+	}
+	quoted, literal := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && (quoted || literal):
+			i++
+		case c == '"' && !literal:
+			quoted = !quoted
+		case c == '[' && !quoted:
+			literal = true
+		case c == ']' && !quoted:
+			literal = false
+		case c == '(' && !quoted && !literal:
+			return true
+		}
+	}
+	return false
 }
 
 // lenientDecoder decodes every encoded-word it finds, in any charset: one
