@@ -92,3 +92,41 @@ func TestEditRefusesANamedPipe(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", cmd.ProcessState.ExitCode(), stdout.String(), stderr.String())
 	}
 }
+
+// TestEditWithoutATerminal: with no terminal, --edit used to start vi,
+// which poured its escape codes into standard error. A terminal editor is
+// refused before it starts; an editor that needs no terminal still runs.
+func TestEditWithoutATerminal(t *testing.T) {
+	bin := t.TempDir()
+	ran := filepath.Join(bin, "ran")
+	// A stand-in vi on PATH: it notes that it ran, and would succeed.
+	vi := "#!/bin/sh\ntouch '" + ran + "'\n"
+	if err := os.WriteFile(filepath.Join(bin, "vi"), []byte(vi), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := declineCmd(t, "draft", "-n", "Scott", "-r", "stranger", "--edit", "--no-input")
+	cmd.Env = append(cmd.Env, "VISUAL=vi", "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true} // no terminal: /dev/tty cannot be opened
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if err == nil {
+		t.Fatalf("--edit with vi and no terminal succeeded; stdout %q", stdout.String())
+	}
+	if _, serr := os.Stat(ran); serr == nil {
+		t.Fatal("vi was started without a terminal")
+	}
+	if stdout.Len() != 0 || !strings.Contains(stderr.String(), "vi needs a terminal") || strings.Count(stderr.String(), "\n") != 1 {
+		t.Fatalf("want one line saying vi needs a terminal and nothing on stdout; stdout %q, stderr %q", stdout.String(), stderr.String())
+	}
+
+	// An editor that needs no terminal (a script) still edits.
+	editor, _ := editorScript(t, "printf 'Edited.\\n' > \"$1\"")
+	cmd = declineCmd(t, "draft", "-n", "Scott", "-r", "stranger", "--edit", "--no-input")
+	cmd.Env = append(cmd.Env, "VISUAL="+editor)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	out, err := cmd.Output()
+	if err != nil || string(out) != "Edited.\n" {
+		t.Fatalf("a script editor without a terminal: %v, stdout %q", err, out)
+	}
+}

@@ -6,6 +6,7 @@ package cmdutil
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -80,6 +81,11 @@ func New(ios *iostreams.IOStreams, env config.Env) *Factory {
 		if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil {
 			defer tty.Close()
 			e.Stdin, e.Stdout, e.Stderr = tty, tty, tty
+		} else if name := deliver.TerminalEditor(e.Command); name != "" && !ios.IsStdinTTY() {
+			// Without a terminal, vi and its kind would only pour escape
+			// codes into standard error. An editor run as a script
+			// (sed -i, a window that waits) still works.
+			return "", fmt.Errorf("%s needs a terminal to edit the draft, and there is none here: run decline in a terminal, or set VISUAL to an editor that opens its own window", name)
 		}
 		return e.Edit(text)
 	}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -50,6 +52,25 @@ func EditorCommand(env func(string) string) string {
 		}
 	}
 	return "vi"
+}
+
+// terminalEditors are editors that draw on a terminal and can do nothing
+// without one.
+var terminalEditors = []string{"vi", "vim", "nvim", "view", "vim.basic", "vim.tiny", "nano", "pico", "emacs", "micro", "hx", "helix", "kak", "joe", "jed", "ne", "mg", "mcedit"}
+
+// TerminalEditor returns the program name of an editor command when that
+// program is one that needs a terminal (vi, nano, emacs ...), and "" for
+// any other (a script, or an editor that opens a window).
+func TerminalEditor(command string) string {
+	fields := strings.Fields(command)
+	if len(fields) == 0 {
+		return ""
+	}
+	name := filepath.Base(fields[0])
+	if slices.Contains(terminalEditors, name) {
+		return name
+	}
+	return ""
 }
 
 // Edit writes text to a temporary file that only the user can read, opens
