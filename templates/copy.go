@@ -60,24 +60,43 @@ func CopyTo(dir string, overwrite bool) (Copied, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Copied{}, fmt.Errorf("cannot create %s: %v", dir, oserr.Cause(err))
 	}
+	// Every file is written under a temporary name first, and renamed
+	// into place only when all of them are written: a full disk leaves
+	// none of them rather than some.
+	temps := make([]string, 0, len(names))
+	removeTemps := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
 	for _, name := range names {
 		data, err := fs.ReadFile(FS, catalog.DefaultLang+"/"+name)
 		if err != nil {
+			removeTemps()
 			return Copied{}, err
 		}
-		if err := writeFileAtomic(filepath.Join(dir, name), data); err != nil {
+		tmp, err := writeTemp(filepath.Join(dir, name), data)
+		if err != nil {
+			removeTemps()
 			return Copied{}, err
+		}
+		temps = append(temps, tmp)
+	}
+	for i, name := range names {
+		if err := os.Rename(temps[i], filepath.Join(dir, name)); err != nil {
+			removeTemps()
+			return Copied{}, fmt.Errorf("cannot write %s: %v", filepath.Join(dir, name), oserr.Cause(err))
 		}
 	}
 	return Copied{Files: len(names), Replaced: len(existing)}, nil
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so that an interrupted write never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
+// writeTemp writes data to a temporary file beside path, readable as a
+// template file is, and returns its name; nothing is left on failure.
+func writeTemp(path string, data []byte) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
+		return "", fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
 	}
 	_, err = tmp.Write(data)
 	if cerr := tmp.Close(); err == nil {
@@ -86,12 +105,9 @@ func writeFileAtomic(path string, data []byte) error {
 	if err == nil {
 		err = os.Chmod(tmp.Name(), 0o644)
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
+		return "", fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
 	}
-	return nil
+	return tmp.Name(), nil
 }
