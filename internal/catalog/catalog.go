@@ -605,12 +605,12 @@ func readNamed(what, name string) ([]byte, error) {
 
 // readCapped reads a regular file of at most MaxFileSize bytes (a named
 // pipe would never end); its errors are ready to follow the file's name.
-// The file is opened without waiting (openFlags) and then checked, so a
+// The file is opened without waiting (oserr.OpenNoWait) and then checked, so a
 // file swapped for a named pipe between a check and the open cannot
 // block.
 func readCapped(name string) ([]byte, error) {
 	beforeOpen(name)
-	f, err := os.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	f, err := oserr.OpenNoWait(name)
 	if err != nil {
 		return nil, errors.New("cannot read: " + oserr.Cause(err).Error())
 	}

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/decline-cli/decline/internal/oserr"
 	"io"
 	"io/fs"
 	"os"
@@ -101,9 +102,9 @@ const MaxSize = 64 << 10
 // Load reads the configuration file at path. A missing file that the user
 // did not name gives empty settings.
 func Load(path string, explicit bool) (*Config, error) {
-	// Opened without waiting (openFlags), so that a named pipe, which
+	// Opened without waiting (oserr.OpenNoWait), so that a named pipe, which
 	// would wait for a writer forever, can be refused like a device.
-	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	f, err := oserr.OpenNoWait(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			// A link to nothing is a mistake, not "no config".

@@ -3,6 +3,7 @@ package deliver
 import (
 	"errors"
 	"fmt"
+	"github.com/decline-cli/decline/internal/oserr"
 	"io"
 	"os"
 	"os/exec"
@@ -148,7 +149,7 @@ func (e *Editor) Edit(text string) (string, error) {
 // would block decline for ever, a device or a directory is refused, and
 // so is a file too big to be a reply.
 func readEdited(name string) ([]byte, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := oserr.OpenNoWait(name)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the edited draft: %v", err)
 	}

@@ -22,3 +22,11 @@ func Cause(err error) error {
 	}
 	return err
 }
+
+// OpenNoWait opens a file for reading without waiting on it: a named pipe
+// put where a file was expected opens at once, so that the caller can
+// fstat the open file and refuse anything but a regular file, with no
+// window between the check and the open.
+func OpenNoWait(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_RDONLY|openFlags, 0)
+}

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package catalog
+package oserr
 
 // openFlags: only Unix has named pipes in the file system to wait on.
 const openFlags = 0

@@ -1,9 +1,0 @@
-//go:build unix
-
-package config
-
-import "syscall"
-
-// openFlags makes opening a named pipe return at once instead of waiting
-// for a writer; Load then refuses it as not a regular file.
-const openFlags = syscall.O_NONBLOCK
