@@ -6,17 +6,20 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/decline-cli/decline/internal/plural"
-	"github.com/decline-cli/decline/internal/reply"
-
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/plural"
 )
 
 // Tally counts replies by kind, relationship and tone, for a dry run's
 // summary. It holds one count per value the catalog knows, whatever the
-// number of rows.
+// number of rows. The counts are listed in the order of the loaded
+// Catalog's locale for the replies' language, so that a language's own
+// locale.yaml decides it; without a Catalog, by name.
 type Tally struct {
-	Replies                     int
+	Catalog *catalog.Catalog
+	Replies int
+
+	lang                        string // the language of the first reply
 	kinds, relationships, tones map[string]int
 }
 
@@ -30,6 +33,7 @@ type Count struct {
 func (t *Tally) Add(tmpl *catalog.Template) {
 	if t.kinds == nil {
 		t.kinds, t.relationships, t.tones = map[string]int{}, map[string]int{}, map[string]int{}
+		t.lang = tmpl.Lang
 	}
 	t.Replies++
 	t.kinds[tmpl.Kind]++
@@ -37,14 +41,29 @@ func (t *Tally) Add(tmpl *catalog.Template) {
 	t.tones[tmpl.Tone]++
 }
 
-// Kinds returns the counts by kind, in the catalog's order.
-func (t *Tally) Kinds() []Count { return counts(t.kinds, reply.Kinds()) }
+// Kinds returns the counts by kind, in the locale's order.
+func (t *Tally) Kinds() []Count {
+	return counts(t.kinds, t.order(func(l *catalog.Locale) []catalog.Choice { return l.Kinds }))
+}
 
-// Relationships returns the counts by relationship, in the catalog's order.
-func (t *Tally) Relationships() []Count { return counts(t.relationships, reply.Relationships()) }
+// Relationships returns the counts by relationship, in the locale's order.
+func (t *Tally) Relationships() []Count {
+	return counts(t.relationships, t.order(func(l *catalog.Locale) []catalog.Choice { return l.Relationships }))
+}
 
-// Tones returns the counts by tone, in the catalog's order.
-func (t *Tally) Tones() []Count { return counts(t.tones, reply.Tones()) }
+// Tones returns the counts by tone, in the locale's order.
+func (t *Tally) Tones() []Count {
+	return counts(t.tones, t.order(func(l *catalog.Locale) []catalog.Choice { return l.Tones }))
+}
+
+// order is one list of choices of the replies' locale, or none without
+// a catalog.
+func (t *Tally) order(list func(*catalog.Locale) []catalog.Choice) []catalog.Choice {
+	if t.Catalog == nil || t.lang == "" {
+		return nil
+	}
+	return list(t.Catalog.Locale(t.lang))
+}
 
 // counts lists the non-zero counts in the order of choices, then any
 // others (a custom template's) by name.

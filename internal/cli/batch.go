@@ -4,10 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -113,7 +111,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if o.input == "" && f.IO.IsStdinTTY() {
 		return usageErrorf("batch needs requests to read: give a file (decline batch requests.csv), or - and pipe them in")
 	}
-	limit, err := parseSize(o.spoolLimit)
+	limit, err := batch.ParseSize(o.spoolLimit)
 	if err != nil {
 		return usageErrorf("--spool-limit %s: %v", safetext.Quote(o.spoolLimit), err)
 	}
@@ -135,7 +133,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 	defer f.OnInterrupt(rep.progress.Clear)()
 	defer rep.progress.Clear()
 
-	var tally batch.Tally
+	tally := batch.Tally{Catalog: run.Rows.Catalog}
 	checked, err := run.Check(&tally)
 	var input *batch.InputError
 	if errors.As(err, &input) && input.Err.Looks != "" {
@@ -320,32 +318,6 @@ func refusal(outDir string, c batch.Counts) error {
 
 func problemCount(bad, rows int) string {
 	return fmt.Sprintf("%d of %d rows %s", bad, rows, plural.Pick(bad, "has a problem", "have problems"))
-}
-
-// parseSize reads a size such as 1GiB, 500M, 64k or 1048576 (bytes).
-func parseSize(s string) (int64, error) {
-	t := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "b"), "i")
-	shift := 0
-	if t != "" {
-		switch t[len(t)-1] {
-		case 'k':
-			shift = 10
-		case 'm':
-			shift = 20
-		case 'g':
-			shift = 30
-		case 't':
-			shift = 40
-		}
-	}
-	if shift > 0 {
-		t = t[:len(t)-1]
-	}
-	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n < 0 || n > math.MaxInt64>>shift {
-		return 0, errors.New("not a size; write it as 500MiB, 4GiB, or 0 for no limit")
-	}
-	return n << shift, nil
 }
 
 // showProgress says whether to draw the progress line: on a terminal, and

@@ -240,11 +240,11 @@ func runDraft(f *Factory, o *draftOptions) error {
 		return review(f, p, t, req, msg, format, clipboard, o.configPath)
 	}
 	if o.edit {
-		if err := editReply(f, msg); err != nil {
+		if err := f.EditReply(msg); err != nil {
 			return err
 		}
 	}
-	return emit(f, msg, format, copyMode)
+	return f.Emit(msg, format, copyMode)
 }
 
 // noteError words a bad --note as a usage error naming the flag.

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -57,9 +55,9 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 	r := &dialog.Review{
 		Prompter: p, Out: f.IO.ErrOut, Color: f.IO.ColorEnabled(), Editor: deliver.EditorCommand(f.Env),
 		Template: t, Request: req, Message: msg, Format: format,
-		Print: func() error { return emit(f, msg, format, "") },
-		Copy:  func(data []byte) error { return copyData(f, data, clipboard) },
-		Edit:  func() error { return editReply(f, msg) },
+		Print: func() error { return f.Emit(msg, format, "") },
+		Copy:  func(data []byte) error { return f.CopyData(data, clipboard) },
+		Edit:  func() error { return f.EditReply(msg) },
 		Render: func(req *compose.Request) (*compose.Reply, error) {
 			reply, err := compose.Render(t, req)
 			return reply, composeError(err)
@@ -70,74 +68,4 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 		r.Tip = "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to " + path
 	}
 	return r.Run()
-}
-
-func editReply(f *Factory, msg *deliver.Message) error {
-	edited, err := f.Edit(msg.Reply.Body)
-	if errors.Is(err, deliver.ErrEmptyEdit) || errors.Is(err, deliver.ErrEditInterrupted) {
-		return fmt.Errorf("%w: %v", errCancelled, err)
-	}
-	if err != nil {
-		return err
-	}
-	msg.Reply.Body = edited
-	return nil
-}
-
-// emit renders the message completely, then writes it once, or copies it.
-func emit(f *Factory, msg *deliver.Message, format, copyMode string) error {
-	data, err := deliver.Render(msg, format)
-	if err != nil {
-		return err
-	}
-	if copyMode != "" {
-		if err := copyData(f, data, copyMode); err != nil {
-			// Never lose the message: print it, then fail.
-			if _, werr := f.IO.Out.Write(data); werr != nil {
-				return fmt.Errorf("cannot copy to the clipboard: %v; %v", err, werr)
-			}
-			hint := ""
-			if copyMode == deliver.ClipboardNative || copyMode == deliver.ClipboardAuto && !f.IO.IsStdinTTY() && !f.IO.IsStderrTTY() {
-				hint = " (in a terminal, even over SSH, --copy=osc52 can use the terminal's clipboard)"
-			}
-			return fmt.Errorf("cannot copy to the clipboard: %v; the reply was printed instead%s", err, hint)
-		}
-		return nil
-	}
-	_, err = f.IO.Out.Write(data)
-	return err
-}
-
-// copyData puts the reply on the clipboard and says how on standard
-// error.
-func copyData(f *Factory, data []byte, mode string) error {
-	copied, err := f.Copy(string(data), mode)
-	if err != nil {
-		return err
-	}
-	if copied.Method != deliver.MethodOSC52 {
-		fmt.Fprintf(f.IO.ErrOut, "Copied the reply to the clipboard with %s.\n", copied.Method)
-		return nil
-	}
-	// The terminal cannot confirm OSC 52: say what it needs.
-	msg := "Sent the reply to the terminal's clipboard with OSC 52"
-	if copied.NativeErr != nil {
-		msg += ", as no clipboard tool worked (" + copied.NativeErr.Error() + ")"
-	}
-	if f.Env("TMUX") != "" {
-		msg += "; in tmux this needs 'set -g set-clipboard on'"
-	} else {
-		msg += "; if it is not there, the terminal does not accept OSC 52"
-	}
-	if mode == deliver.ClipboardAuto || mode == "" {
-		// Chosen for the user, and unconfirmed: many terminals (GNOME
-		// Terminal, any VTE one) ignore OSC 52, and an edited reply would
-		// be gone. It is printed as well.
-		if _, err := f.IO.Out.Write(data); err != nil {
-			return err
-		}
-		msg += " (the reply is printed on standard output as well)"
-	}
-	fmt.Fprintln(f.IO.ErrOut, msg+".")
-	return nil
 }

@@ -27,22 +27,11 @@ const (
 	ExitCancelled = cmdutil.ExitCancelled
 )
 
-// UsageError is a mistake in how decline was called: exit 2. Err, when
-// set, is the domain error it words, for callers that inspect it.
-type UsageError struct {
-	Msg string
-	Err error
-}
-
-func (e *UsageError) Error() string { return e.Msg }
-
-func (e *UsageError) Unwrap() error { return e.Err }
+// UsageError is a mistake in how decline was called: exit 2.
+type UsageError = cmdutil.UsageError
 
 // usageErrorf words a usage error; a %w in format keeps its cause.
-func usageErrorf(format string, args ...any) error {
-	err := fmt.Errorf(format, args...)
-	return &UsageError{Msg: err.Error(), Err: errors.Unwrap(err)}
-}
+func usageErrorf(format string, args ...any) error { return cmdutil.UsageErrorf(format, args...) }
 
 // errCancelled is the user giving up: exit 130, with a one-line
 // "decline: cancelled" (and why, when there is more to say) on stderr.

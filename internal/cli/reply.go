@@ -244,7 +244,7 @@ func (r *replyRun) one(m *inbound.Message) error {
 		_, err = f.IO.Out.Write(deliver.AppendMbox(nil, deliver.MboxFrom(msg.Headers.From, time.Time{}), data))
 		return err
 	}
-	return emit(f, msg, format, r.copyMode)
+	return f.Emit(msg, format, r.copyMode)
 }
 
 func (r *replyRun) ask() prompt.Prompter {

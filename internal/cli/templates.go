@@ -1,13 +1,7 @@
 package cli
 
 import (
-	"fmt"
-	"strings"
-	"text/tabwriter"
-
 	"github.com/spf13/cobra"
-
-	"github.com/decline-cli/decline/internal/safetext"
 )
 
 func newTemplatesCmd(f *Factory, g *globalOptions) *cobra.Command {
@@ -35,46 +29,4 @@ The file format, with a complete example: 'decline help template-format'.`,
 		newTemplatesPathCmd(f, g),
 	)
 	return cmd
-}
-
-// writeTable prints rows as an aligned table under a header on a
-// terminal, and as tab-separated lines without a header in a pipe, so
-// that cut -f and awk -F'\t' see one field per column. Cells are escaped
-// so that no file name can reach the terminal as a control sequence.
-func writeTable(f *Factory, header []string, rows [][]string) error {
-	var b strings.Builder
-	if !f.IO.IsStdoutTTY() {
-		for _, r := range rows {
-			for i, c := range r {
-				r[i] = strings.ReplaceAll(safetext.Escape(c), "\t", " ")
-			}
-			fmt.Fprintln(&b, strings.Join(r, "\t"))
-		}
-		_, err := fmt.Fprint(f.IO.Out, b.String())
-		return err
-	}
-	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, strings.Join(header, "\t"))
-	for _, r := range rows {
-		for i, c := range r {
-			if c == "" {
-				c = "-"
-			}
-			r[i] = safetext.Escape(c)
-		}
-		fmt.Fprintln(w, strings.Join(r, "\t"))
-	}
-	w.Flush()
-	_, err := fmt.Fprint(f.IO.Out, b.String())
-	return err
-}
-
-// escapeLines escapes each line of a multi-line text for the terminal,
-// keeping its line breaks.
-func escapeLines(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = safetext.Escape(l)
-	}
-	return strings.Join(lines, "\n")
 }

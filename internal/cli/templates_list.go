@@ -72,5 +72,5 @@ func runTemplatesList(f *Factory, o *templatesListOptions) error {
 	for i, t := range all {
 		rows[i] = []string{t.ID, t.Kind, t.Relationship, t.Tone, strconv.Itoa(len(t.Variants)), t.Source}
 	}
-	return writeTable(f, []string{"ID", "KIND", "RELATIONSHIP", "TONE", "VARIANTS", "SOURCE"}, rows)
+	return f.IO.WriteTable([]string{"ID", "KIND", "RELATIONSHIP", "TONE", "VARIANTS", "SOURCE"}, rows)
 }

@@ -46,7 +46,7 @@ func runTemplatesPath(f *Factory, o *templatesPathOptions) error {
 		}
 		rows = append(rows, []string{source, dir, dirState(dir)})
 	}
-	return writeTable(f, []string{"SOURCE", "DIRECTORY", "STATE"}, rows)
+	return f.IO.WriteTable([]string{"SOURCE", "DIRECTORY", "STATE"}, rows)
 }
 
 // dirState says whether a template directory exists.

@@ -76,7 +76,7 @@ func runTemplatesShow(f *Factory, o *templatesShowOptions) error {
 		where += " (built into decline; 'decline templates init' copies it for editing)"
 	}
 	fmt.Fprintf(&b, "# %s\n", where)
-	b.WriteString(escapeLines(p.Source))
+	b.WriteString(safetext.EscapeLines(p.Source))
 	fmt.Fprintf(&b, "\n# Sample reply, wording %d of %d, for %s", p.Reply.Variant, len(t.Variants), p.Sample.Name)
 	sep := ", with"
 	for _, v := range p.Values {
@@ -85,7 +85,7 @@ func runTemplatesShow(f *Factory, o *templatesShowOptions) error {
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "Subject: %s\n\n", safetext.Escape(p.Reply.Subject))
-	b.WriteString(escapeLines(p.Reply.Body))
+	b.WriteString(safetext.EscapeLines(p.Reply.Body))
 	_, err = io.WriteString(f.IO.Out, b.String())
 	return err
 }

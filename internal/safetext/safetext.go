@@ -337,3 +337,13 @@ func Quote(value string) string {
 	}
 	return Escape(strconv.QuoteToGraphic(value))
 }
+
+// EscapeLines escapes each line of a multi-line text for the terminal,
+// keeping its line breaks.
+func EscapeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = Escape(l)
+	}
+	return strings.Join(lines, "\n")
+}
