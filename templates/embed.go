@@ -33,6 +33,7 @@ func init() {
 		langs[i] = l.Lang
 	}
 	catalog.SetBuiltinLangs(langs)
+	catalog.SetNameRules(&English.Names)
 }
 
 // English is the default English locale, for what is said before a

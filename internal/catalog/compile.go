@@ -180,10 +180,19 @@ func lineIn(tree *parse.Tree, n parse.Node) int {
 // time linear in its argument and returns at most about twice its length
 // (see package names), so they keep the guarantees of AllowedFuncs. The
 // fast renderer in compose calls them directly.
+// They read values by the name rules SetNameRules gives: the default
+// language's, from its locale file.
 var ValueFuncs = map[string]func(string) string{
-	"first": names.English.Value,
-	"a":     names.English.WithArticle,
+	"first": func(v string) string { return nameRules.Value(v) },
+	"a":     func(v string) string { return nameRules.WithArticle(v) },
 }
+
+// nameRules are the rules of ValueFuncs: none until SetNameRules.
+var nameRules = &names.Rules{}
+
+// SetNameRules sets the rules {{first}} and {{a}} read values by: the
+// built-in default locale's (package templates does, as it starts).
+func SetNameRules(r *names.Rules) { nameRules = r }
 
 var funcMap = func() template.FuncMap {
 	m := make(template.FuncMap, len(ValueFuncs))

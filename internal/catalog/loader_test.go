@@ -185,3 +185,26 @@ func TestValueFuncsTakeText(t *testing.T) {
 		}
 	}
 }
+
+// TestLocaleNames: a locale's names section adds its titles to the
+// built-in ones, and a word the rules could never match is refused at
+// its line.
+func TestLocaleNames(t *testing.T) {
+	l, err := catalog.ParseLocale("de/locale.yaml", "de", []byte("names:\n  titles: [herr, frau]\n  particles: [zu]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Names.First("Herr Hans zu Weber"); got != "Hans" {
+		t.Errorf("First = %q, want Hans", got)
+	}
+	if got := l.Names.Formal("Frau Anna zu Weber"); got != "Frau zu Weber" {
+		t.Errorf("Formal = %q, want Frau zu Weber", got)
+	}
+	if got := l.Names.WithArticle("Entwickler"); got != "Entwickler" {
+		t.Errorf("WithArticle = %q, want no article from a locale that gives none", got)
+	}
+	_, err = catalog.ParseLocale("de/locale.yaml", "de", []byte("names:\n  titles:\n    - herr\n    - Dr.\n"))
+	if err == nil || !strings.Contains(err.Error(), "de/locale.yaml:4:") || !strings.Contains(err.Error(), "lowercase") {
+		t.Errorf("a title with a capital and a dot: err = %v, want one at line 4 that asks for lowercase", err)
+	}
+}

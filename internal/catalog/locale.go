@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -54,6 +55,11 @@ type Locale struct {
 	// article). Lint's checks of what a reader hears use them.
 	StopWords, Determiners   []string
 	PeopleValues, RoleValues []string
+
+	// Names are the words the language's names follow: the titles
+	// skipped before a first name, surname particles, and how a value
+	// takes an article.
+	Names names.Rules
 }
 
 // Question is the question asked for an extra value of a template, with
@@ -162,6 +168,7 @@ func (l *Locale) merge(over *Locale) *Locale {
 	out.Determiners = slices.Concat(l.Determiners, over.Determiners)
 	out.PeopleValues = slices.Concat(l.PeopleValues, over.PeopleValues)
 	out.RoleValues = slices.Concat(l.RoleValues, over.RoleValues)
+	out.Names = mergeNames(l.Names, over.Names)
 	return &out
 }
 

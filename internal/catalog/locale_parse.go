@@ -17,7 +17,7 @@ const LocaleFile = "locale.yaml"
 // a locale file: locale.yaml, or locale.yml.
 func IsLocaleFile(name string) bool { return name == LocaleFile || name == "locale.yml" }
 
-var localeFields = []string{"kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "lint"}
+var localeFields = []string{"kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "lint", "names"}
 
 // ParseLocale decodes a locale file strictly, as Parse does a template
 // file: unknown keys and wrong types are errors at FILE:LINE. It checks
@@ -67,6 +67,8 @@ func (p *parser) locale(data []byte, lang string) *Locale {
 			p.localeValues(v, l)
 		case "lint":
 			p.localeLint(v, l)
+		case "names":
+			p.localeNames(v, l)
 		}
 	})
 	return l

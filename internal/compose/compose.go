@@ -21,7 +21,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
-	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/templates"
 )
@@ -129,7 +128,7 @@ func (e *VariantError) Error() string {
 // Oppenheimer" is Robert. --first-name and a first_name column override
 // the guess.
 func FirstName(name string) string {
-	return names.English.First(name)
+	return templates.English.Names.First(name)
 }
 
 // Addressee is what a formal greeting calls someone: title and surname
@@ -146,7 +145,7 @@ func addressee(name, first, given string) string {
 	if g := strings.TrimSpace(given); g != "" {
 		return g
 	}
-	if f := names.English.Formal(name); f != "" {
+	if f := templates.English.Names.Formal(name); f != "" {
 		return f
 	}
 	return first
@@ -431,13 +430,13 @@ func fieldValue(name string, t *catalog.Template, r *Request, first string) stri
 		return addressee(r.Name, first, r.FirstName)
 	case "Sender":
 		if t.Tone == BriefTone && r.SignBrief != SignFull {
-			return names.English.First(r.Sender)
+			return localeOf(r).Names.First(r.Sender)
 		}
 		return strings.TrimSpace(r.Sender)
 	case "SenderFull":
 		return strings.TrimSpace(r.Sender)
 	case "SenderFirst":
-		return names.English.First(r.Sender)
+		return localeOf(r).Names.First(r.Sender)
 	case "Signoff":
 		return CleanSignoff(r.Signoff)
 	case "Note":

@@ -3,8 +3,9 @@
 // formal letter), and which article a value takes ("an MBA intern").
 //
 // The rules are general; the words they rely on (titles, surname
-// particles, the article exceptions) are data, in Rules. English holds
-// the English words.
+// particles, the article exceptions) are data, in Rules, which each
+// language's locale file holds (the names section of
+// templates/LANG/locale.yaml, compiled into Go with the catalog).
 //
 // Every function here runs in time linear in its input and returns a
 // result at most a few bytes longer than twice its input (title case can
@@ -31,8 +32,9 @@ type Rules struct {
 	// Particles are lowercase words that belong to a surname ("van" in
 	// "Ludwig van Beethoven").
 	Particles []string
-	// Articles, when set, is how a value takes an indefinite article.
-	Articles *Articles
+	// Articles is how a value takes an indefinite article; a language
+	// without them leaves A and An empty.
+	Articles Articles
 }
 
 // Articles is how a language puts an indefinite article before a value:
@@ -56,23 +58,6 @@ type Articles struct {
 	// Determiners are words a value may already start with ("the",
 	// "our"): such a value is left as it is.
 	Determiners []string
-}
-
-// English is the English data. It moves to the English locale file.
-var English = &Rules{
-	Titles: []string{"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "fr", "hon",
-		"herr", "frau", "mme", "mlle", "m", "sr", "sra", "srta", "dott", "ing", "eng", "capt", "col", "lt", "maj", "gen", "cmdr", "sgt", "lord", "lady"},
-	GivenTitles: []string{"sir", "dame", "lord", "lady"},
-	Suffixes:    []string{"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "pmp", "esq", "msc", "ma", "ba", "bsc", "dds", "rn", "cfa", "pe", "obe", "mbe", "cbe", "frs"},
-	Particles:   []string{"van", "von", "de", "da", "del", "della", "di", "du", "der", "den", "ter", "ten", "la", "le", "dos", "das", "bin", "al", "el"},
-	Articles: &Articles{
-		A: "a", An: "an", Vowels: "aeiouAEIOUàáâäæèéêëìíîïòóôöøùúûüÀÁÂÄÆÈÉÊËÌÍÎÏÒÓÔÖØÙÚÛÜ",
-		AnBefore:    []string{"hour", "honest", "honor", "honour", "heir"},
-		ABefore:     []string{"uni", "use", "usu", "usa", "uti", "ubiq", "uro", "eu", "ewe", "one", "once"},
-		AnLetters:   "AEFHILMNORSX",
-		AnNumbers:   []string{"8", "11", "18"},
-		Determiners: []string{"a", "an", "the", "my", "our", "your", "their", "his", "her", "its", "this", "that", "one", "another", "some", "any"},
-	},
 }
 
 // First is what to call someone, from their name as a contact list or
@@ -240,8 +225,8 @@ func (r *Rules) Formal(name string) string {
 // rules have no articles.
 func (r *Rules) WithArticle(v string) string {
 	v = strings.TrimSpace(v)
-	a := r.Articles
-	if v == "" || a == nil {
+	a := &r.Articles
+	if v == "" || a.A == "" && a.An == "" {
 		return v
 	}
 	word, _ := nextWord(v)

@@ -5,7 +5,11 @@ import (
 	"testing"
 
 	"github.com/decline-cli/decline/internal/names"
+	"github.com/decline-cli/decline/templates"
 )
+
+// english is the English rules, as templates/en/locale.yaml gives them.
+var english = &templates.English.Names
 
 func TestFirst(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -46,7 +50,7 @@ func TestFirst(t *testing.T) {
 		{"🚀", "🚀"},
 		{"", ""},
 	} {
-		if got := names.English.First(c.in); got != c.want {
+		if got := english.First(c.in); got != c.want {
 			t.Errorf("First(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
@@ -61,7 +65,7 @@ func TestValue(t *testing.T) {
 		{"Priya", "Priya"},
 		{"", ""},
 	} {
-		if got := names.English.Value(c.in); got != c.want {
+		if got := english.Value(c.in); got != c.want {
 			t.Errorf("Value(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
@@ -86,7 +90,7 @@ func TestAddressee(t *testing.T) {
 		{"Dr.", "Dr"},
 		{"", ""},
 	} {
-		if got := names.English.Addressee(c.in); got != c.want {
+		if got := english.Addressee(c.in); got != c.want {
 			t.Errorf("Addressee(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
@@ -122,7 +126,7 @@ func TestWithArticle(t *testing.T) {
 		{"Ökonom", "an Ökonom"},
 		{"", ""},
 	} {
-		if got := names.English.WithArticle(c.in); got != c.want {
+		if got := english.WithArticle(c.in); got != c.want {
 			t.Errorf("WithArticle(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
@@ -138,12 +142,12 @@ func FuzzBounded(f *testing.F) {
 	f.Add("ɐɐɐ ƏƏ")
 	f.Add("O'BRIEN, PHD")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, out := range []string{names.English.First(s), names.English.Value(s), names.English.Addressee(s), names.English.WithArticle(s)} {
+		for _, out := range []string{english.First(s), english.Value(s), english.Addressee(s), english.WithArticle(s)} {
 			if len(out) > 2*len(s)+8 {
 				t.Fatalf("%q gave %q", s, out)
 			}
 		}
-		if strings.TrimSpace(s) == "" && names.English.WithArticle(s) != "" {
+		if strings.TrimSpace(s) == "" && english.WithArticle(s) != "" {
 			t.Fatal("article for nothing")
 		}
 	})
@@ -151,6 +155,6 @@ func FuzzBounded(f *testing.F) {
 
 func BenchmarkFirst(b *testing.B) {
 	for b.Loop() {
-		names.English.First("Alexandra Kim")
+		english.First("Alexandra Kim")
 	}
 }

@@ -1,0 +1,103 @@
+package catalog
+
+import (
+	"slices"
+
+	"github.com/decline-cli/decline/internal/names"
+	"github.com/decline-cli/decline/internal/safetext"
+	"go.yaml.in/yaml/v3"
+)
+
+// The names section of a locale file: the words a language's names and
+// articles follow (see names.Rules), so that each language carries its
+// own titles (Herr, Frau; M., Mme; Sr., Sra.).
+
+var nameFields = []string{"titles", "given-titles", "suffixes", "particles", "articles"}
+
+var articleFields = []string{"a", "an", "vowels", "an-before", "a-before", "an-letters", "an-numbers", "determiners"}
+
+// maxNameWord is the longest title or suffix names.Rules can match.
+const maxNameWord = 16
+
+func (p *parser) localeNames(v *yaml.Node, l *Locale) {
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v.Line, "names must be a mapping, found %s", describe(v))
+		return
+	}
+	r := &l.Names
+	p.fields(v, "names", nameFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "titles":
+			r.Titles = p.nameWords(v, key)
+		case "given-titles":
+			r.GivenTitles = p.nameWords(v, key)
+		case "suffixes":
+			r.Suffixes = p.nameWords(v, key)
+		case "particles":
+			r.Particles = p.strList(v, key)
+		case "articles":
+			p.localeArticles(v, &r.Articles)
+		}
+	})
+}
+
+func (p *parser) localeArticles(v *yaml.Node, a *names.Articles) {
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v.Line, "articles must be a mapping, found %s", describe(v))
+		return
+	}
+	p.fields(v, "articles", articleFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "a":
+			a.A = p.text(v, key)
+		case "an":
+			a.An = p.text(v, key)
+		case "vowels":
+			a.Vowels = p.text(v, key)
+		case "an-letters":
+			a.AnLetters = p.text(v, key)
+		case "an-before":
+			a.AnBefore = p.strList(v, key)
+		case "a-before":
+			a.ABefore = p.strList(v, key)
+		case "an-numbers":
+			a.AnNumbers = p.strList(v, key)
+		case "determiners":
+			a.Determiners = p.strList(v, key)
+		}
+	})
+}
+
+// nameWords reads a list of titles or suffixes: lowercase ASCII letters
+// without dots, as names.Rules matches them ("dr" matches "Dr." and "DR").
+func (p *parser) nameWords(v *yaml.Node, field string) []string {
+	words := p.strList(v, field)
+	for i, w := range words {
+		ok := w != "" && len(w) <= maxNameWord
+		for _, c := range []byte(w) {
+			ok = ok && 'a' <= c && c <= 'z'
+		}
+		if !ok {
+			line := v.Line
+			if i < len(v.Content) {
+				line = v.Content[i].Line
+			}
+			p.errorf(line, "%s lists %s: write each as lowercase letters a to z, without dots, at most %d (\"dr\" matches \"Dr.\")", field, safetext.Quote(w), maxNameWord)
+		}
+	}
+	return words
+}
+
+// mergeNames adds over's words to base's; articles set in over replace
+// base's.
+func mergeNames(base, over names.Rules) names.Rules {
+	out := base
+	out.Titles = slices.Concat(base.Titles, over.Titles)
+	out.GivenTitles = slices.Concat(base.GivenTitles, over.GivenTitles)
+	out.Suffixes = slices.Concat(base.Suffixes, over.Suffixes)
+	out.Particles = slices.Concat(base.Particles, over.Particles)
+	if over.Articles.A != "" || over.Articles.An != "" {
+		out.Articles = over.Articles
+	}
+	return out
+}
