@@ -237,7 +237,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	// With --copy or --edit the user said what to do with the draft:
 	// the menu would ask again.
 	if p != nil && f.IO.IsStdoutTTY() && !o.copy.set && !o.edit {
-		return review(f, p, t, req, msg, format, clipboard, o.configPath)
+		return review(f, p, t, req, msg, format, clipboard, o.configPath, nil)
 	}
 	if o.edit {
 		if err := f.EditReply(msg); err != nil {

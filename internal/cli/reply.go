@@ -2,20 +2,13 @@ package cli
 
 import (
 	"errors"
-	"fmt"
-	"iter"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/answer"
-	"github.com/decline-cli/decline/internal/catalog"
-	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
-	"github.com/decline-cli/decline/internal/dialog"
 	"github.com/decline-cli/decline/internal/inbound"
-	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/reply"
 )
 
@@ -97,19 +90,6 @@ answers rows: all are checked before anything is written; write them with
 	return cmd
 }
 
-// replyRun is what every message of a run shares.
-type replyRun struct {
-	f         *Factory
-	o         *replyOptions
-	d         *reply.Defaults
-	cat       *catalog.Catalog
-	named     *catalog.Template
-	rules     *inbound.Rules
-	canPrompt bool
-	copyMode  string
-	p         prompt.Prompter
-}
-
 func runReply(f *Factory, o *replyOptions) error {
 	cfg, err := f.LoadConfig(o.configPath)
 	if err != nil {
@@ -139,17 +119,17 @@ func runReply(f *Factory, o *replyOptions) error {
 	if o.maildir != "" && o.outDir != "" {
 		return usageErrorf("--maildir and --out-dir both say where replies go: give one")
 	}
-	if (o.input == "" || o.input == "-") && f.IO.IsStdinTTY() {
+	stdin := o.input == "" || o.input == "-"
+	if stdin && f.IO.IsStdinTTY() {
 		return usageErrorf("reply needs the request email: pipe it in (decline reply < request.eml), or give its file")
 	}
-	var msgs []*inbound.Message
-	var bad []error
-	for m, err := range readMessages(f, o.input) {
-		if err != nil {
-			bad = append(bad, err)
-			continue
-		}
-		msgs = append(msgs, m)
+	msgs := inbound.Read(o.input)
+	if stdin {
+		msgs = inbound.ReadStream(f.IO.In, "-")
+	}
+	var read []readMessage
+	for m, err := range msgs {
+		read = append(read, readMessage{m, err})
 	}
 	rules, err := inbound.English()
 	if err != nil {
@@ -159,32 +139,27 @@ func runReply(f *Factory, o *replyOptions) error {
 	if err != nil {
 		return err
 	}
-	r := &replyRun{f: f, o: o, d: d, cat: cat, rules: rules, copyMode: copyMode}
-	if r.named, err = d.Named(cat, len(msgs)+len(bad) == 1); err != nil {
+	res := &answer.Resolver{Rules: rules, Catalog: cat, Defaults: d, Name: o.name, FirstName: o.firstName, Note: o.note, Quote: o.quote}
+	if res.Named, err = d.Named(cat, len(read) == 1); err != nil {
 		return flagError(err)
 	}
-	if r.named == nil {
+	if res.Named == nil {
 		if err := d.CheckRelationship(cat, true); err != nil {
 			return usageErrorf("%w", err)
 		}
 	}
-	if len(msgs)+len(bad) == 1 {
-		if len(bad) == 1 {
-			return messageError(bad[0])
-		}
-		r.canPrompt = f.IO.CanPrompt() && !o.noInput
-		return r.one(msgs[0])
+	if len(read) != 1 {
+		return replyMany(f, o, res, read)
 	}
-	return r.many(msgs, bad)
+	if read[0].err != nil {
+		return messageError(read[0].err)
+	}
+	return replyOne(f, o, res, read[0].m, stdin, clipboard, copyMode)
 }
 
-// readMessages gives the messages of the input: standard input, a file,
-// an mbox or a Maildir.
-func readMessages(f *Factory, input string) iter.Seq2[*inbound.Message, error] {
-	if input == "" || input == "-" {
-		return inbound.ReadStream(f.IO.In, "-")
-	}
-	return inbound.Read(input)
+type readMessage struct {
+	m   *inbound.Message
+	err error
 }
 
 // messageError words an error about a message: one whose headers a reply
@@ -197,123 +172,27 @@ func messageError(err error) error {
 	return err
 }
 
-// one answers one message, asking on a terminal for what it lacks.
-func (r *replyRun) one(m *inbound.Message) error {
-	a := answer.Read(r.rules, m)
-	msg, err := r.resolve(a)
-	if err != nil {
-		return err
+// answerError words what a message's reply lacks as the flag that gives
+// it.
+func answerError(err error) error {
+	var (
+		noName *answer.NoNameError
+		unsure *answer.UnsureError
+		noRel  *answer.NoRelationshipError
+		given  *answer.GivenError
+		note   *answer.NotificationError
+	)
+	switch {
+	case errors.As(err, &noName):
+		return usageErrorf("%v: give it with --name", err)
+	case errors.As(err, &unsure):
+		return usageErrorf("%v: give it with -k/--kind", err)
+	case errors.As(err, &noRel):
+		return usageErrorf("%v: give it with -r/--relationship (one of: %s)", err, strings.Join(noRel.Relationships, ", "))
+	case errors.As(err, &given):
+		return flagError(given.Err)
+	case errors.As(err, &note):
+		return errors.New("a notification from a no-reply address takes no email: answer it on the site (decline reply on that message alone prints the text)")
 	}
-	f, o := r.f, r.o
-	format := reply.FirstNonEmpty(o.format, "eml")
-	if a.Request.Notification {
-		fmt.Fprintf(f.IO.ErrOut, "decline: note: this is a notification from a no-reply address (%s): paste the reply into the site; no email was written\n", a.Request.NotificationWhy)
-		if format != "json" {
-			format = "text"
-		}
-		if o.maildir != "" {
-			o.maildir = ""
-		}
-	}
-	if format == "json" {
-		data, err := a.JSON(msg)
-		if err != nil {
-			return err
-		}
-		_, err = f.IO.Out.Write(data)
-		return err
-	}
-	if o.maildir != "" {
-		data, err := deliver.EML(msg, msg.Headers)
-		if err != nil {
-			return err
-		}
-		path, err := deliver.SaveDraft(o.maildir, data)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s as a draft: %s\n", msg.To, path)
-		return nil
-	}
-	if format == "mbox" {
-		// One reply as a mailbox of one, to append to a drafts mbox.
-		data, err := deliver.EML(msg, msg.Headers)
-		if err != nil {
-			return err
-		}
-		_, err = f.IO.Out.Write(deliver.AppendMbox(nil, deliver.MboxFrom(msg.Headers.From, time.Time{}), data))
-		return err
-	}
-	return f.Emit(msg, format, r.copyMode)
-}
-
-func (r *replyRun) ask() prompt.Prompter {
-	if r.p == nil {
-		r.p = r.f.NewPrompter(r.o.accessible || truthy(r.f.Env("DECLINE_ACCESSIBLE")))
-	}
-	return r.p
-}
-
-// resolve decides the name, kind, relationship and values of the reply
-// to a, asking for what it lacks when it can, and renders it.
-func (r *replyRun) resolve(a *answer.Answer) (*deliver.Message, error) {
-	o, d := r.o, r.d
-	one := &reply.One{Name: reply.FirstNonEmpty(o.name, a.Name()), FirstName: o.firstName, Note: o.note}
-	var err error
-	if strings.TrimSpace(one.Name) == "" {
-		if !r.canPrompt {
-			return nil, usageErrorf("the message gives no name for the requester: give it with --name")
-		}
-		if one.Name, err = r.ask().Input(reply.NameQuestion, "", dialog.ValidName); err != nil {
-			return nil, err
-		}
-	}
-	first := reply.FirstName(one.Name, one.FirstName)
-	t := r.named
-	if t == nil && !d.KindGiven() {
-		kind, err := a.SureKind()
-		if err != nil {
-			if !r.canPrompt {
-				return nil, usageErrorf("%v: give it with -k/--kind", err)
-			}
-			if kind, err = dialog.Choice(r.ask(), reply.KindQuestion(first), dialog.KindChoices(r.cat, d.Relationship), reply.FirstNonEmpty(a.Request.Kind, d.Kind)); err != nil {
-				return nil, err
-			}
-		}
-		one.Kind = kind
-	}
-	if t == nil && d.Relationship == "" {
-		if !r.canPrompt {
-			return nil, usageErrorf("how you know %s is never guessed: give it with -r/--relationship (one of: %s)", first, strings.Join(r.cat.RelationshipsFor(reply.Lang, reply.FirstNonEmpty(one.Kind, d.Kind)), ", "))
-		}
-		rels := dialog.RelationshipChoices(r.cat, reply.FirstNonEmpty(one.Kind, d.Kind))
-		if one.Relationship, err = dialog.Choice(r.ask(), reply.RelationshipQuestion(first), rels, ""); err != nil {
-			return nil, err
-		}
-	}
-	if t, err = d.Choose(r.cat, t, one); err != nil {
-		return nil, usageErrorf("%w", err)
-	}
-	values, guesses := a.Values(t, d.Values)
-	one.Values = values
-	for _, v := range t.Requires {
-		if strings.TrimSpace(values[v]) != "" {
-			continue
-		}
-		if !r.canPrompt {
-			return nil, flagError(&compose.MissingError{Template: t.ID, Names: []string{v}})
-		}
-		if values[v], err = r.ask().Input(reply.ValueQuestion(r.cat.Locale(t.Lang), v, first), guesses[v], dialog.ValidValue); err != nil {
-			return nil, err
-		}
-	}
-	req, err := d.Request(r.cat, t, one)
-	if err != nil {
-		return nil, flagError(err)
-	}
-	rendered, err := compose.Render(t, req)
-	if err != nil {
-		return nil, composeError(err)
-	}
-	return a.Reply(rendered, d.Address, o.quote)
+	return composeError(err)
 }

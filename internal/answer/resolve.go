@@ -1,0 +1,156 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/inbound"
+	"github.com/decline-cli/decline/internal/reply"
+)
+
+// Asker asks the user for what a message does not say. first is what
+// the reply will call the requester, so that questions and greeting
+// agree; suggested is the answer to offer first, when there is one.
+type Asker interface {
+	Name() (string, error)
+	Kind(first, relationship, suggested string) (string, error)
+	Relationship(first, kind string) (string, error)
+	Value(t *catalog.Template, name, first, suggested string) (string, error)
+}
+
+// Resolver answers messages: it reads what each asks for, decides the
+// template and the values with what the user gave, asks Ask for the
+// rest, and writes the reply in the message's thread.
+type Resolver struct {
+	Rules    *inbound.Rules
+	Catalog  *catalog.Catalog
+	Defaults *reply.Defaults
+	// Named is the template the user named for every message, or nil.
+	Named *catalog.Template
+	// Name, FirstName and Note are given for every message; an empty
+	// Name is read from each.
+	Name, FirstName, Note string
+	// Quote quotes the original below the reply.
+	Quote bool
+	// Ask asks for what is missing; with none, what is missing is a
+	// typed error: *NoNameError, *UnsureError, *NoRelationshipError, or
+	// a *GivenError holding a *compose.MissingError.
+	Ask Asker
+}
+
+// Result is one message answered.
+type Result struct {
+	Answer   *Answer
+	Template *catalog.Template
+	Request  *compose.Request
+	Message  *deliver.Message
+}
+
+// NoNameError is a message that names no requester.
+type NoNameError struct{}
+
+func (*NoNameError) Error() string { return "the message gives no name for the requester" }
+
+// NoRelationshipError is a reply whose relationship was neither given
+// nor asked: it is never read from a message.
+type NoRelationshipError struct {
+	First         string // what the reply calls the requester
+	Relationships []string
+}
+
+func (e *NoRelationshipError) Error() string {
+	return "how you know " + e.First + " is never guessed"
+}
+
+// GivenError is what the user gave (a selector, a value) not fitting the
+// message's reply, or a value the reply needs and nobody gave.
+type GivenError struct{ Err error }
+
+func (e *GivenError) Error() string { return e.Err.Error() }
+
+func (e *GivenError) Unwrap() error { return e.Err }
+
+// Resolve answers one message.
+func (r *Resolver) Resolve(m *inbound.Message) (*Result, error) {
+	a := Read(r.Rules, m)
+	d := r.Defaults
+	one := &reply.One{Name: reply.FirstNonEmpty(r.Name, a.Name()), FirstName: r.FirstName, Note: r.Note}
+	var err error
+	if strings.TrimSpace(one.Name) == "" {
+		if r.Ask == nil {
+			return nil, &NoNameError{}
+		}
+		if one.Name, err = r.Ask.Name(); err != nil {
+			return nil, err
+		}
+	}
+	first := reply.FirstName(one.Name, one.FirstName)
+	t := r.Named
+	if t == nil && !d.KindGiven() {
+		kind, err := a.SureKind()
+		if err != nil {
+			if r.Ask == nil {
+				return nil, err
+			}
+			if kind, err = r.Ask.Kind(first, d.Relationship, reply.FirstNonEmpty(a.Request.Kind, d.Kind)); err != nil {
+				return nil, err
+			}
+		}
+		one.Kind = kind
+	}
+	if t == nil && d.Relationship == "" {
+		kind := reply.FirstNonEmpty(one.Kind, d.Kind)
+		if r.Ask == nil {
+			return nil, &NoRelationshipError{First: first, Relationships: r.Catalog.RelationshipsFor(reply.Lang, kind)}
+		}
+		if one.Relationship, err = r.Ask.Relationship(first, kind); err != nil {
+			return nil, err
+		}
+	}
+	if t, err = d.Choose(r.Catalog, t, one); err != nil {
+		return nil, &GivenError{err}
+	}
+	values, guesses := a.Values(t, d.Values)
+	one.Values = values
+	for _, v := range t.Requires {
+		if strings.TrimSpace(values[v]) != "" {
+			continue
+		}
+		if r.Ask == nil {
+			return nil, &GivenError{&compose.MissingError{Template: t.ID, Names: []string{v}}}
+		}
+		if values[v], err = r.Ask.Value(t, v, first, guesses[v]); err != nil {
+			return nil, err
+		}
+	}
+	req, err := d.Request(r.Catalog, t, one)
+	if err != nil {
+		return nil, &GivenError{err}
+	}
+	msg, err := r.Render(a, t, req)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Answer: a, Template: t, Request: req, Message: msg}, nil
+}
+
+// Render renders a request for a message's reply (again, when the user
+// asks for another wording) and writes it in the message's thread.
+func (r *Resolver) Render(a *Answer, t *catalog.Template, req *compose.Request) (*deliver.Message, error) {
+	rendered, err := compose.Render(t, req)
+	if err != nil {
+		return nil, err
+	}
+	return a.Reply(rendered, r.Defaults.Address, r.Quote)
+}
+
+// NotificationError is a message from a network's no-reply address,
+// answered on the network's site: a run that writes emails has no reply
+// for it.
+type NotificationError struct{ Why string }
+
+func (e *NotificationError) Error() string {
+	return "a notification from a no-reply address takes no email (" + e.Why + ")"
+}

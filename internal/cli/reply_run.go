@@ -1,0 +1,176 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/decline-cli/decline/internal/answer"
+	"github.com/decline-cli/decline/internal/batch"
+	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/dialog"
+	"github.com/decline-cli/decline/internal/inbound"
+	"github.com/decline-cli/decline/internal/plural"
+	"github.com/decline-cli/decline/internal/prompt"
+	"github.com/decline-cli/decline/internal/reply"
+)
+
+// replyOne answers one message, asking for what it lacks on a terminal:
+// standard input's, or when the message came on standard input, the
+// controlling terminal's.
+func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Message, stdin bool, clipboard, copyMode string) error {
+	var p prompt.Prompter
+	if !o.noInput && (f.IO.CanPrompt() || stdin) {
+		accessible := o.accessible || truthy(f.Env("DECLINE_ACCESSIBLE"))
+		if f.IO.CanPrompt() {
+			p = f.NewPrompter(accessible)
+		} else {
+			p = f.TerminalPrompter(accessible)
+		}
+		if p != nil {
+			res.Ask = &dialog.Asker{Catalog: res.Catalog, Prompter: func() prompt.Prompter { return p }}
+		}
+	}
+	r, err := res.Resolve(m)
+	if err != nil {
+		return answerError(err)
+	}
+	msg := r.Message
+	format := reply.FirstNonEmpty(o.format, "eml")
+	if r.Answer.Request.Notification {
+		saved := ""
+		if o.maildir != "" {
+			saved = "; nothing was saved to " + o.maildir + ", as an email to a no-reply address would go nowhere"
+			o.maildir = ""
+		}
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: this is a notification from a no-reply address (%s): paste the reply into the site; no email was written%s\n", r.Answer.Request.NotificationWhy, saved)
+		if format != "json" {
+			format = "text"
+		}
+	}
+	switch {
+	case format == "json":
+		data, err := r.Answer.JSON(msg)
+		if err != nil {
+			return err
+		}
+		_, err = f.IO.Out.Write(data)
+		return err
+	case o.maildir != "":
+		data, err := deliver.EML(msg, msg.Headers)
+		if err != nil {
+			return err
+		}
+		path, err := deliver.SaveDraft(o.maildir, data)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s as a draft: %s\n", msg.To, path)
+		return nil
+	case format == "mbox":
+		// One reply as a mailbox of one, to append to a drafts mbox.
+		data, err := deliver.EML(msg, msg.Headers)
+		if err != nil {
+			return err
+		}
+		_, err = f.IO.Out.Write(deliver.AppendMbox(nil, deliver.MboxFrom(msg.Headers.From, time.Time{}), data))
+		return err
+	case p != nil && f.IO.IsStdoutTTY() && !o.copy.set:
+		return review(f, p, r.Template, r.Request, msg, format, clipboard, o.configPath, func(req *compose.Request) (*compose.Reply, error) {
+			m, err := res.Render(r.Answer, r.Template, req)
+			if err != nil {
+				return nil, composeError(err)
+			}
+			return m.Reply, nil
+		})
+	}
+	return f.Emit(msg, format, copyMode)
+}
+
+// replyMany answers every message of an mbox or a Maildir on batch's
+// engine: nothing is asked, every message is checked before anything is
+// written, and a bad one stops the run unless --keep-going.
+func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, read []readMessage) error {
+	format := reply.FirstNonEmpty(o.format, "eml")
+	total := len(read)
+	if o.outDir == "" && o.maildir == "" && !o.dryRun && format != "mbox" {
+		return usageErrorf("the input holds %d messages: write the replies with --format mbox, --out-dir DIR or --maildir DIR", total)
+	}
+	out, ok := deliver.Lookup(format)
+	if o.outDir != "" && (!ok || out.Ext == "" || out.One == nil) {
+		return usageErrorf("--out-dir writes one file per reply: use --format eml or text")
+	}
+	run := &batch.Messages{Format: out, Out: f.IO.Out, Maildir: o.maildir, Date: time.Now(), Reporter: messageReporter{f.IO.ErrOut}}
+	run.Answer = func(m *inbound.Message) (*deliver.Message, error) {
+		r, err := res.Resolve(m)
+		if err == nil && r.Answer.Request.Notification {
+			return nil, &answer.NotificationError{Why: r.Answer.Request.NotificationWhy}
+		}
+		if err != nil {
+			return nil, err
+		}
+		return r.Message, nil
+	}
+	if o.outDir != "" {
+		dir, err := batch.OpenDir(o.outDir, o.force)
+		if err != nil {
+			return err
+		}
+		defer dir.Close()
+		run.Dir = dir
+	}
+	c := run.Check(func(yield func(*inbound.Message, error) bool) {
+		for _, r := range read {
+			if !yield(r.m, r.err) {
+				return
+			}
+		}
+	})
+	if o.dryRun {
+		fmt.Fprintf(f.IO.ErrOut, "Checked %d %s: %d can be answered, %d cannot; nothing was written (--dry-run).\n", total, plural.Pick(total, "message", "messages"), total-c.Bad, c.Bad)
+		return exitIfBad(c.Bad, total)
+	}
+	if c.Bad > 0 && !o.keepGoing {
+		return fmt.Errorf("%d of %d messages cannot be answered; nothing was written (--keep-going writes the others)", c.Bad, total)
+	}
+	n, err := run.Write()
+	if err != nil {
+		return err
+	}
+	where := "to standard output"
+	switch {
+	case o.maildir != "":
+		where = "as drafts to " + o.maildir
+	case o.outDir != "":
+		where = "to " + o.outDir
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Wrote %d %s %s.\n", n, plural.Pick(n, "reply", "replies"), where)
+	return exitIfBad(c.Bad, total)
+}
+
+// exitIfBad fails the run when some messages were bad.
+func exitIfBad(n, total int) error {
+	if n > 0 {
+		return fmt.Errorf("%d of %d messages cannot be answered", n, total)
+	}
+	return nil
+}
+
+// messageReporter prints each message that cannot be answered, at its
+// place, on standard error.
+type messageReporter struct{ w io.Writer }
+
+func (messageReporter) Progress(batch.Pass, int, int) {}
+
+func (r messageReporter) Problem(where string, _ int, err error) {
+	msg := answerError(err).Error()
+	if exists := (*batch.ExistsError)(nil); errors.As(err, &exists) {
+		msg = columnError(err)
+	}
+	if where != "" {
+		msg = where + ": " + msg
+	}
+	fmt.Fprintln(r.w, "decline: "+oneLine(msg))
+}
