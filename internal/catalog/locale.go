@@ -60,6 +60,8 @@ type Locale struct {
 	// skipped before a first name, surname particles, and how a value
 	// takes an article.
 	Names names.Rules
+	// Synonyms are other ways to write the choices (locale_synonyms.go).
+	Synonyms Synonyms
 }
 
 // Question is the question asked for an extra value of a template, with
@@ -169,6 +171,7 @@ func (l *Locale) merge(over *Locale) *Locale {
 	out.PeopleValues = slices.Concat(l.PeopleValues, over.PeopleValues)
 	out.RoleValues = slices.Concat(l.RoleValues, over.RoleValues)
 	out.Names = mergeNames(l.Names, over.Names)
+	out.Synonyms = l.Synonyms.merge(over.Synonyms)
 	return &out
 }
 

@@ -17,7 +17,7 @@ const LocaleFile = "locale.yaml"
 // a locale file: locale.yaml, or locale.yml.
 func IsLocaleFile(name string) bool { return name == LocaleFile || name == "locale.yml" }
 
-var localeFields = []string{"kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "lint", "names"}
+var localeFields = []string{"kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "lint", "names", "synonyms"}
 
 // ParseLocale decodes a locale file strictly, as Parse does a template
 // file: unknown keys and wrong types are errors at FILE:LINE. It checks
@@ -69,6 +69,8 @@ func (p *parser) locale(data []byte, lang string) *Locale {
 			p.localeLint(v, l)
 		case "names":
 			p.localeNames(v, l)
+		case "synonyms":
+			p.localeSynonyms(v, l)
 		}
 	})
 	return l

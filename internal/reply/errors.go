@@ -31,14 +31,18 @@ const (
 // the configuration file's path when the value came from it, and empty
 // when a person gave it for this run.
 type ChoiceError struct {
-	What   string // "kind", "tone", "format" ...
-	Value  string
-	Valid  []string
-	Config string
+	What    string // "kind", "tone", "format" ...
+	Value   string // as the person wrote it
+	Valid   []string
+	Config  string
+	Suggest string // a close valid value, or ""
 }
 
 func (e *ChoiceError) Error() string {
 	msg := fmt.Sprintf("unknown %s %s (choose one of: %s)", e.What, safetext.Quote(e.Value), strings.Join(e.Valid, ", "))
+	if e.Suggest != "" {
+		msg = fmt.Sprintf("unknown %s %s: did you mean %s? (choose one of: %s)", e.What, safetext.Quote(e.Value), e.Suggest, strings.Join(e.Valid, ", "))
+	}
 	if e.Config != "" {
 		return "config file " + e.Config + ": " + msg
 	}

@@ -54,6 +54,15 @@ type Defaults struct {
 // the defaults. The configuration was checked when it was read, except
 // for the values only the catalog knows.
 func Layer(cfg *config.Config, g Given) (*Defaults, error) {
+	// A flag is read as a cell is: "Skill endorsement" is endorsement.
+	vals := EnglishValues()
+	var err error
+	if g.Kind, err = vals.Resolve(WhatKind, g.Kind); err != nil {
+		return nil, err
+	}
+	if g.Tone, err = vals.Resolve(WhatTone, g.Tone); err != nil {
+		return nil, err
+	}
 	kind, err := Setting("kind", g.Kind, cfg.Kind, cfg.Path, DefaultKind(), catalog.IDs(Kinds()))
 	if err != nil {
 		return nil, err
@@ -174,6 +183,11 @@ func (d *Defaults) CheckRelationship(cat *catalog.Catalog, kindOpen bool) error 
 	if d.Relationship == "" {
 		return nil
 	}
+	rel, err := NewValuesOf(cat).Resolve(WhatRelationship, d.Relationship)
+	if err != nil {
+		return err
+	}
+	d.Relationship, d.given.Relationship = rel, rel
 	if kindOpen {
 		return catalog.CheckChoice("relationship", d.Relationship, Relationships())
 	}

@@ -35,12 +35,13 @@ type Rows struct {
 
 	req      compose.Request
 	renderer *compose.Renderer
+	values   *Values
 }
 
 // Clone returns a resolver with the same catalog and defaults and
 // scratch space of its own, for another goroutine.
 func (r *Rows) Clone() Rows {
-	return Rows{Catalog: r.Catalog, Defaults: r.Defaults}
+	return Rows{Catalog: r.Catalog, Defaults: r.Defaults, values: r.values}
 }
 
 // Prepare resolves a row and renders its reply with the fast renderer,
@@ -127,10 +128,22 @@ func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 // template chooses a row's template.
 func (r *Rows) template(row *Row) (*catalog.Template, error) {
 	d := r.Defaults
-	// Spreadsheets capitalise: "Recommendation" and "STRANGER" are meant
-	// as the ids they spell.
-	row.Kind, row.Relationship = lowerASCII(row.Kind), lowerASCII(row.Relationship)
-	row.Tone, row.Template = lowerASCII(row.Tone), lowerASCII(row.Template)
+	// Cells are read as people write them: "Recommendation", "No
+	// Business" and "We have never met" mean the ids they name.
+	if r.values == nil {
+		r.values = NewValuesOf(r.Catalog)
+	}
+	var err error
+	if row.Kind, err = r.values.Resolve(WhatKind, row.Kind); err != nil {
+		return nil, err
+	}
+	if row.Relationship, err = r.values.Resolve(WhatRelationship, row.Relationship); err != nil {
+		return nil, err
+	}
+	if row.Tone, err = r.values.Resolve(WhatTone, row.Tone); err != nil {
+		return nil, err
+	}
+	row.Template = lowerASCII(row.Template)
 	id := row.Template
 	if id == "" && row.Kind == "" && row.Relationship == "" && row.Tone == "" {
 		id = d.Template

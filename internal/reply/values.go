@@ -1,0 +1,203 @@
+package reply
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/templates"
+)
+
+// What a value chooses: the selectors a person names by a word.
+const (
+	WhatKind         = "kind"
+	WhatRelationship = "relationship"
+	WhatTone         = "tone"
+)
+
+// Values understands kinds, relationships and tones as people write
+// them, on the command line and in a spreadsheet's cells alike: case,
+// spaces, hyphens, underscores and punctuation do not matter ("No
+// Business" is no-business); a choice's menu label, with or without its
+// part in brackets, and the locale's synonyms name it too ("We have never
+// met", "LinkedIn recommendation"). It is built once per locale and only
+// read after, so goroutines share it.
+type Values struct {
+	sets map[string]*valueSet
+}
+
+type valueSet struct {
+	choices []catalog.Choice
+	index   map[string]string // key -> id
+	forms   []valueForm       // for suggestions
+}
+
+type valueForm struct{ key, id string }
+
+// NewValues indexes a locale's choices, labels and synonyms.
+func NewValues(loc *catalog.Locale) *Values {
+	v := &Values{sets: map[string]*valueSet{}}
+	for _, s := range []struct {
+		what    string
+		choices []catalog.Choice
+		syn     map[string][]string
+	}{
+		{WhatKind, loc.Kinds, loc.Synonyms.Kinds},
+		{WhatRelationship, loc.Relationships, loc.Synonyms.Relationships},
+		{WhatTone, loc.Tones, loc.Synonyms.Tones},
+	} {
+		set := &valueSet{choices: s.choices, index: map[string]string{}}
+		add := func(form, id string) {
+			k := ValueKey(form)
+			if k == "" {
+				return
+			}
+			if _, dup := set.index[k]; !dup {
+				set.index[k] = id
+				set.forms = append(set.forms, valueForm{k, id})
+			}
+		}
+		// Ids first, so that an id always means itself.
+		for _, c := range s.choices {
+			add(c.ID, c.ID)
+		}
+		for _, c := range s.choices {
+			add(c.Label, c.ID)
+			if i := strings.Index(c.Label, " ("); i > 0 {
+				add(c.Label[:i], c.ID)
+			}
+		}
+		for _, c := range s.choices {
+			for _, syn := range s.syn[c.ID] {
+				add(syn, c.ID)
+			}
+		}
+		v.sets[s.what] = set
+	}
+	return v
+}
+
+var (
+	englishValues     *Values
+	englishValuesOnce sync.Once
+)
+
+// EnglishValues is NewValues of the default English locale.
+func EnglishValues() *Values {
+	englishValuesOnce.Do(func() { englishValues = NewValues(templates.English) })
+	return englishValues
+}
+
+var byLocale sync.Map // *catalog.Locale -> *Values
+
+// NewValuesOf is NewValues of a catalog's locale (with a user's
+// relationships), built once per locale.
+func NewValuesOf(cat *catalog.Catalog) *Values {
+	loc := cat.Locale(Lang)
+	if v, ok := byLocale.Load(loc); ok {
+		return v.(*Values)
+	}
+	v, _ := byLocale.LoadOrStore(loc, NewValues(loc))
+	return v.(*Values)
+}
+
+// ValueKey is the form values are compared in: lower case, without
+// ASCII spaces and punctuation (or the typographic apostrophe). Any other
+// character stays, so a control or format character never vanishes into
+// a match.
+func ValueKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') && r > ' ' || r == ' ' || r == '\u2019':
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Resolve returns the id that value names among what's choices, or "" and
+// a *ChoiceError (with a suggestion when one is close) for a value that
+// names none. An empty value resolves to "".
+func (v *Values) Resolve(what, value string) (string, error) {
+	if value == "" {
+		return "", nil
+	}
+	set := v.sets[what]
+	// The common case: the id as written.
+	for _, c := range set.choices {
+		if c.ID == value {
+			return value, nil
+		}
+	}
+	key := ValueKey(value)
+	if id, ok := set.index[key]; ok {
+		return id, nil
+	}
+	e := &ChoiceError{What: what, Value: value, Valid: catalog.IDs(set.choices)}
+	if safetext.Check(value, false) == nil {
+		e.Suggest = set.suggest(key)
+	}
+	return "", e
+}
+
+// Is reports whether value names one of what's choices.
+func (v *Values) Is(what, value string) bool {
+	_, ok := v.sets[what].index[ValueKey(value)]
+	return ok
+}
+
+// suggest returns the id whose forms are closest to key, when one is
+// close enough to be a typo: at most one edit in four letters, and at
+// most three.
+func (s *valueSet) suggest(key string) string {
+	if key == "" {
+		return ""
+	}
+	best, bestD := "", min(3, max(1, len([]rune(key))/4))+1
+	for _, f := range s.forms {
+		if d := editDistance(key, f.key, bestD); d < bestD {
+			best, bestD = f.id, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal-string-alignment distance of a and b (a
+// swap of two letters is one edit), or limit when it is limit or more.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d >= limit || -d >= limit {
+		return limit
+	}
+	back := make([]int, len(rb)+1) // row i-2
+	prev := make([]int, len(rb)+1) // row i-1
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], back[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		back, prev, cur = prev, cur, back
+	}
+	return min(prev[len(rb)], limit)
+}
