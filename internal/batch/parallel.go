@@ -41,6 +41,7 @@ type chunk struct {
 type rowProblem struct {
 	line int
 	err  error
+	warn bool // a warning about a good row (Reporter.Warning)
 }
 
 // parallel is a pass for runs without an output directory: emit takes
@@ -149,7 +150,11 @@ func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out *recordWrite
 			next++
 			b.counts.Rows += c.rows
 			for _, p := range c.problems {
-				b.problem(pass, p.line, p.err)
+				if p.warn {
+					b.Reporter.Warning(b.Source.Name, p.line, p.err)
+				} else {
+					b.problem(pass, p.line, p.err)
+				}
 			}
 			if c.fatal != nil {
 				return b.inputError(c.fatal)
@@ -198,15 +203,18 @@ func (rp *replier) work(c *chunk, checking bool) {
 			}
 			var e *Error
 			errors.As(it.err, &e)
-			c.problems = append(c.problems, rowProblem{e.Line, it.err})
+			c.problems = append(c.problems, rowProblem{line: e.Line, err: it.err})
 			continue
 		}
 		t, data, err := rp.reply(&it.row, checking)
 		if err != nil {
-			c.problems = append(c.problems, rowProblem{it.row.Line, err})
+			c.problems = append(c.problems, rowProblem{line: it.row.Line, err: err})
 			continue
 		}
 		if checking {
+			if rp.long > 0 {
+				c.problems = append(c.problems, rowProblem{line: it.row.Line, err: &LongError{rp.long}, warn: true})
+			}
 			c.templates = append(c.templates, t)
 			continue
 		}

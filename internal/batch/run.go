@@ -1,14 +1,17 @@
 package batch
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/internal/reply"
@@ -39,6 +42,17 @@ type Reporter interface {
 	// Problem reports a bad row on the checking pass: a *Error from the
 	// reader, an *ExistsError, or what resolving or rendering said.
 	Problem(source string, line int, err error)
+	// Warning reports, on the checking pass, a good row whose reply may
+	// not do what was meant: a *LongError.
+	Warning(source string, line int, err error)
+}
+
+// LongError is a brief reply that, with a row's names and values filled
+// in, is longer than a LinkedIn note holds. The row is still written.
+type LongError struct{ Chars int }
+
+func (e *LongError) Error() string {
+	return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds", e.Chars, compose.BriefLimit)
 }
 
 // ExistsError is a row whose reply file is already in the output
@@ -168,6 +182,9 @@ func (r *Run) sequential(pass Pass, tally *Tally) error {
 					continue
 				}
 			}
+			if r.seq.long > 0 {
+				r.Reporter.Warning(r.Source.Name, row.Line, &LongError{r.seq.long})
+			}
 			tally.Add(t)
 			continue
 		}
@@ -258,6 +275,10 @@ type replier struct {
 	format *deliver.OutputFormat
 	enc    deliver.Encoder
 	buf    []byte
+	// long is, after reply on the checking pass, the length in
+	// characters of a brief reply too long for a LinkedIn note; 0 for
+	// one that fits and for every other tone.
+	long int
 }
 
 func (r *Run) newReplier() *replier {
@@ -268,15 +289,37 @@ func (r *Run) newReplier() *replier {
 // validates rows for formats whose encoding cannot fail: validation
 // makes every check that rendering makes. The bytes are valid until the
 // next call.
+//
+// On the checking pass a brief reply is rendered and measured as well
+// (long), so that a row too long for a LinkedIn note can be warned of.
 func (rp *replier) reply(row *Row, checking bool) (*catalog.Template, []byte, error) {
+	rp.long = 0
 	if checking && rp.format.Checked {
 		t, err := rp.rows.Validate(row)
-		return t, nil, err
+		if err != nil || t.Tone != compose.BriefTone {
+			return t, nil, err
+		}
 	}
 	p, err := rp.rows.Prepare(row)
 	if err != nil {
 		return nil, nil, err
 	}
+	if checking && p.Template.Tone == compose.BriefTone {
+		rp.measure(p)
+		if rp.format.Checked {
+			return p.Template, nil, nil
+		}
+	}
 	rp.buf, err = rp.format.Append(&rp.enc, rp.buf[:0], row.Line, row.Email, p)
 	return p.Template, rp.buf, err
+}
+
+// measure sets long for a brief reply over the LinkedIn limit, counted
+// as the single draft counts it: in characters, without the last line
+// break.
+func (rp *replier) measure(p *compose.Prepared) {
+	rp.buf = p.AppendBody(rp.buf[:0])
+	if n := utf8.RuneCount(bytes.TrimSuffix(rp.buf, []byte("\n"))); n > compose.BriefLimit {
+		rp.long = n
+	}
 }

@@ -276,6 +276,12 @@ func (r *batchReporter) Problem(source string, line int, err error) {
 	fmt.Fprintf(r.w, "%s:%d: %s\n", source, line, oneLine(columnError(err)))
 }
 
+// Warning prints a warning about a good row, which is still written.
+func (r *batchReporter) Warning(source string, line int, err error) {
+	r.progress.Clear()
+	fmt.Fprintf(r.w, "%s:%d: warning: %s; shorten a name, a value or the note, or use the warm tone\n", source, line, oneLine(err.Error()))
+}
+
 // batchResult says how the writing pass went.
 func batchResult(f *Factory, outDir, source string, checked, written batch.Counts) error {
 	bad := checked.Bad

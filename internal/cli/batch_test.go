@@ -280,3 +280,46 @@ func TestBatchStreamsAreBounded(t *testing.T) {
 		t.Errorf("a directory as standard input: %v, %q", err, out)
 	}
 }
+
+// TestBatchWarnsOfLongBriefReply: a brief reply that a row's values take
+// over the 300 characters of a LinkedIn note is still written, with one
+// warning on standard error naming its line; rows that fit get none. The
+// parallel path (standard output) and the sequential one (--out-dir)
+// both warn, and --dry-run too.
+func TestBatchWarnsOfLongBriefReply(t *testing.T) {
+	long := strings.Repeat("I hope the new job in Lisbon is everything you wanted ", 3) + "and more"
+	input := "name,relationship,tone,note\n" +
+		"Scott Lee,stranger,brief,\n" +
+		"Ann Kim,stranger,brief," + long + "\n" +
+		"Bea Ruiz,stranger,warm," + long + "\n"
+	for _, extra := range [][]string{nil, {"--out-dir", "OUT"}, {"--dry-run"}, {"-f", "text"}} {
+		dir := t.TempDir()
+		in := filepath.Join(dir, "in.csv")
+		if err := os.WriteFile(in, []byte(input), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"batch", in, "--from", "Jordan Avery"}
+		for _, a := range extra {
+			args = append(args, strings.ReplaceAll(a, "OUT", filepath.Join(dir, "out")))
+		}
+		cmd := declineCmd(t, args...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%v: %v; stderr: %s", extra, err, stderr.String())
+		}
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		var warnings []string
+		for _, l := range lines {
+			if strings.Contains(l, "warning:") {
+				warnings = append(warnings, l)
+			}
+		}
+		if len(warnings) != 1 || !strings.HasPrefix(warnings[0], in+":3: warning: this brief reply is ") || !strings.Contains(warnings[0], "more than the 300") {
+			t.Errorf("%v: warnings %q, want one for line 3 about the 300 characters; stderr: %s", extra, warnings, stderr.String())
+		}
+		if extra == nil && strings.Count(stdout.String(), "\n") != 3 {
+			t.Errorf("%v: standard output has %d lines, want every row written: %s", extra, strings.Count(stdout.String(), "\n"), stdout.String())
+		}
+	}
+}
