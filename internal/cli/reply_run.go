@@ -174,3 +174,12 @@ func (r messageReporter) Problem(where string, _ int, err error) {
 	}
 	fmt.Fprintln(r.w, "decline: "+oneLine(msg))
 }
+
+// Warning prints a warning about a message that is still answered.
+func (r messageReporter) Warning(where string, _ int, err error) {
+	msg := err.Error()
+	if where != "" {
+		msg = where + ": " + msg
+	}
+	fmt.Fprintln(r.w, "decline: warning: "+oneLine(msg))
+}
