@@ -38,7 +38,10 @@ type textPlan struct {
 	// maxSize bounds the output before tidying: Check caps every value
 	// at safetext.MaxLen bytes.
 	maxSize int
-	tidied  map[uint32][]segment
+	// needsFirst is true when a field prints the first name, which is
+	// worked out from the full name.
+	needsFirst bool
+	tidied     map[uint32][]segment
 }
 
 // maxPlanFields bounds the fields a plan may use: markers are letters.
@@ -78,6 +81,7 @@ func planOf(tmpl *template.Template) *textPlan {
 				p.fields = append(p.fields, field)
 				p.funcs = append(p.funcs, catalog.ValueFuncs[fn])
 				p.uses = append(p.uses, 0)
+				p.needsFirst = p.needsFirst || field == "FirstName" || field == "Addressee"
 			}
 			p.uses[i]++
 			p.raw = append(p.raw, segment{field: i})
@@ -85,8 +89,7 @@ func planOf(tmpl *template.Template) *textPlan {
 			return nil
 		}
 	}
-	// A personal line the template does not place is added (by Render).
-	p.maxSize = p.rawLit + MaxNote*utf8.UTFMax + 3
+	p.maxSize = p.rawLit
 	for i, n := range p.uses {
 		if p.funcs[i] != nil {
 			// A value function returns at most about twice its value.
@@ -193,7 +196,8 @@ type plans struct {
 	bodies  []*textPlan
 	// safe is true when every text has a plan and no request can take
 	// one past its cap: then a checked request cannot fail to render.
-	safe bool
+	// bodiesSafe is the same for the bodies alone.
+	safe, bodiesSafe bool
 }
 
 // Renderer renders many replies quickly. It gives exactly what Render
@@ -234,19 +238,23 @@ func (r *Renderer) Validate(t *catalog.Template, req *Request) error {
 	if pl.safe {
 		return nil
 	}
-	variant := req.Variant
-	if variant == 0 {
-		variant = VariantFor(req.Name, len(t.Variants))
+	// The same conditions as Prepare's, each worked out only where the
+	// plans show it could fail: the variant and the first name cost
+	// more than the check of a row.
+	if !pl.bodiesSafe {
+		variant := req.Variant
+		if variant == 0 {
+			variant = VariantFor(req.Name, len(t.Variants))
+		}
+		body := pl.bodies[variant-1]
+		// The fast path fails only where its output would pass a cap;
+		// then Render gives the error.
+		if body == nil || body.maxSize > MaxOutput && rawSize(body, t, req) > MaxOutput {
+			_, err := Render(t, req)
+			return err
+		}
 	}
-	body := pl.bodies[variant-1]
-	if body == nil || pl.subject == nil {
-		_, err := Render(t, req)
-		return err
-	}
-	// The fast path fails only where its output would pass a cap; then
-	// Render gives the error.
-	if body.maxSize > MaxOutput && rawSize(body, t, req) > MaxOutput ||
-		pl.subject.maxSize > MaxSubject && rawSize(pl.subject, t, req) > MaxSubject {
+	if pl.subject == nil || pl.subject.maxSize > MaxSubject && rawSize(pl.subject, t, req) > MaxSubject {
 		_, err := Render(t, req)
 		return err
 	}
@@ -255,7 +263,10 @@ func (r *Renderer) Validate(t *catalog.Template, req *Request) error {
 
 // rawSize is the length of a plan's output before tidying.
 func rawSize(p *textPlan, t *catalog.Template, req *Request) int {
-	size, first := p.rawLit, firstNameOf(req)
+	size, first := p.rawLit, ""
+	if p.needsFirst {
+		first = firstNameOf(req)
+	}
 	for i := range p.fields {
 		size += len(p.value(i, t, req, first)) * p.uses[i]
 	}
@@ -273,11 +284,17 @@ func (r *Renderer) plansFor(t *catalog.Template, req *Request) (*plans, error) {
 	pl := r.plans[t]
 	if pl == nil {
 		pl = &plans{subject: planOf(t.SubjectTemplate()), bodies: make([]*textPlan, len(t.Variants))}
-		pl.safe = pl.subject != nil && pl.subject.maxSize <= MaxSubject
+		pl.bodiesSafe = true
 		for i := range t.Variants {
 			pl.bodies[i] = planOf(t.Body(i))
-			pl.safe = pl.safe && pl.bodies[i] != nil && pl.bodies[i].maxSize <= MaxOutput
+			if pl.bodies[i] != nil {
+				// A personal line the body does not place is added (by
+				// Render) to the body only, never to the subject.
+				pl.bodies[i].maxSize += MaxNote*utf8.UTFMax + 3
+			}
+			pl.bodiesSafe = pl.bodiesSafe && pl.bodies[i] != nil && pl.bodies[i].maxSize <= MaxOutput
 		}
+		pl.safe = pl.bodiesSafe && pl.subject != nil && pl.subject.maxSize <= MaxSubject
 		r.plans[t] = pl
 	}
 	return pl, nil
