@@ -350,7 +350,9 @@ func inList(list []string, w string) bool {
 		lower[i] = c
 	}
 	for _, t := range list {
-		if t == string(lower[:len(w)]) {
+		// The first byte first: most words differ there, and the
+		// comparison of whole strings is a call.
+		if len(t) == len(w) && t[0] == lower[0] && t == string(lower[:len(w)]) {
 			return true
 		}
 	}
@@ -432,6 +434,42 @@ func nameWords(s string) []string {
 // mark or a digit goes from both ends, except a dot after a letter
 // ("Dr.", "J."). A word with no letter is empty.
 func trimSymbols(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return trimSymbolsUnicode(w)
+		}
+	}
+	// ASCII, as most names are: the same steps, a byte at a time.
+	start := 0
+	for start < len(w) && !isASCIINameByte(w[start]) {
+		start++
+	}
+	if start == len(w) {
+		return ""
+	}
+	end := len(w)
+	for !isASCIINameByte(w[end-1]) {
+		end--
+	}
+	for end < len(w) && w[end] == '.' {
+		end++
+	}
+	w = w[start:end]
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; 'a' <= c && c <= 'z' {
+			return w
+		}
+	}
+	return ""
+}
+
+// isASCIINameByte is isNameRune for an ASCII byte: a letter or a digit.
+func isASCIINameByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
+}
+
+// trimSymbolsUnicode is trimSymbols for any text.
+func trimSymbolsUnicode(w string) string {
 	start := strings.IndexFunc(w, isNameRune)
 	if start < 0 {
 		return ""
@@ -469,17 +507,56 @@ func trimPunct(w string) string {
 
 // nextWord returns the first word of s and what follows it.
 func nextWord(s string) (word, rest string) {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
-		return s[:i], s[i:]
+	// strings.TrimLeftFunc and IndexFunc with unicode.IsSpace, without a
+	// call for each ASCII byte.
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	s = s[i:]
+	for j := 0; j < len(s); {
+		if c := s[j]; c < utf8.RuneSelf {
+			if isASCIISpace(c) {
+				return s[:j], s[j:]
+			}
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsSpace(r) {
+			return s[:j], s[j:]
+		}
+		j += size
 	}
 	return s, ""
 }
+
+// isASCIISpace is unicode.IsSpace for an ASCII byte.
+func isASCIISpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // hasNoLower reports whether s has letters, none of them lower case.
 func hasNoLower(s string) bool {
 	letters := false
 	for _, c := range s {
+		if c < utf8.RuneSelf {
+			// ASCII: the same answers as below, without the calls.
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			letters = letters || 'A' <= c && c <= 'Z'
+			continue
+		}
 		if unicode.IsLower(c) {
 			return false
 		}
