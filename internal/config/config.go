@@ -35,6 +35,12 @@ type Config struct {
 	// replies sent as email, such as "Pat Morgan <pat@example.com>".
 	// reply.CheckAddress checks it strictly when it is used.
 	Address string `yaml:"address"`
+	// SMTP and Sendmail send replies; Sendmail, a command that reads a
+	// message with its headers (such as "msmtp -t"), wins when both are
+	// set. IMAP is the mailbox whose Drafts folder receives drafts.
+	SMTP     *Server `yaml:"smtp"`
+	IMAP     *IMAP   `yaml:"imap"`
+	Sendmail string  `yaml:"sendmail"`
 
 	// Path is the file the settings came from, or "" when none was read.
 	Path string `yaml:"-"`
@@ -181,7 +187,7 @@ func Parse(data []byte) (c *Config, err error) {
 	for _, f := range []struct{ key, value string }{
 		{"sender", c.Sender}, {"signoff", c.Signoff}, {"kind", c.Kind},
 		{"tone", c.Tone}, {"format", c.Format}, {"clipboard", c.Clipboard}, {"sign_brief", c.SignBrief},
-		{"address", c.Address},
+		{"address", c.Address}, {"sendmail", c.Sendmail},
 	} {
 		if p := safetext.Check(f.value, false); p != nil {
 			return nil, fmt.Errorf("%s %s %s", f.key, safetext.Quote(f.value), p.Reason)
@@ -199,6 +205,22 @@ func Parse(data []byte) (c *Config, err error) {
 	case "", "first", "full":
 	default:
 		return nil, fmt.Errorf("sign_brief is %s; it must be first (sign brief notes with your first name) or full (with your whole name)", safetext.Quote(c.SignBrief))
+	}
+	if c.SMTP != nil {
+		if err := c.SMTP.check("smtp", 587, 465); err != nil {
+			return nil, err
+		}
+	}
+	if c.IMAP != nil {
+		if err := c.IMAP.check("imap", 143, 993); err != nil {
+			return nil, err
+		}
+		if p := safetext.Check(c.IMAP.Drafts, false); p != nil {
+			return nil, fmt.Errorf("imap drafts %s %s", safetext.Quote(c.IMAP.Drafts), p.Reason)
+		}
+	}
+	if c.Sendmail != "" && strings.TrimSpace(c.Sendmail) == "" {
+		return nil, errors.New("sendmail is blank: write the command that sends a message read from its input, such as 'msmtp -t', or remove the line")
 	}
 	return c, nil
 }
@@ -243,11 +265,19 @@ func cleanYAMLError(err error) string {
 	// text, so it is quoted like any other outside value.
 	msg = re.unknownField.ReplaceAllStringFunc(msg, func(m string) string {
 		key := re.unknownField.FindStringSubmatch(m)[1]
-		return "unknown setting " + safetext.Quote(key) + " (known: sender, signoff, sign_brief, kind, tone, format, clipboard)"
+		known := "sender, signoff, sign_brief, kind, tone, format, clipboard, address, smtp, imap, sendmail"
+		switch re.unknownField.FindStringSubmatch(m)[2] {
+		case "Server":
+			known = "host, port, username, password_command, password_env, tls"
+		case "IMAP":
+			known = "host, port, username, password_command, password_env, tls, drafts"
+		}
+		return "unknown setting " + safetext.Quote(key) + " (known: " + known + ")"
 	})
 	// "cannot unmarshal !!str `x` into config.Config": the file is not a
 	// mapping of settings; "... !!seq into string": a setting is a list.
 	msg = re.notSettings.ReplaceAllString(msg, "the file must hold settings, one per line, such as 'sender: Your Name'")
+	msg = re.notServer.ReplaceAllString(msg, "a mail server is settings of its own, such as '{host: mail.example.com, port: 587, username: you}'")
 	msg = re.notText.ReplaceAllStringFunc(msg, func(m string) string {
 		return "a setting must be text, found a " + map[string]string{"seq": "list", "map": "mapping"}[re.notText.FindStringSubmatch(m)[1]]
 	})
@@ -257,10 +287,11 @@ func cleanYAMLError(err error) string {
 
 // yamlErrors are the patterns of the decoder's messages, compiled on the
 // error path only: start-up pays nothing for them.
-var yamlErrors = sync.OnceValue(func() (re struct{ unknownField, notSettings, notText, atLine *regexp.Regexp }) {
+var yamlErrors = sync.OnceValue(func() (re struct{ unknownField, notSettings, notServer, notText, atLine *regexp.Regexp }) {
 	re.atLine = regexp.MustCompile(`^line (\d+): (.*)$`)
-	re.unknownField = regexp.MustCompile(`(?s)field (.*?) not found in type config\.Config`)
+	re.unknownField = regexp.MustCompile(`(?s)field (.*?) not found in type config\.(Config|Server|IMAP)`)
 	re.notSettings = regexp.MustCompile("(?s)cannot unmarshal !!\\w+(?: `.*?`)? into config\\.Config")
+	re.notServer = regexp.MustCompile("(?s)cannot unmarshal !!\\w+(?: `.*?`)? into config\\.(Server|IMAP)")
 	re.notText = regexp.MustCompile(`cannot unmarshal !!(seq|map) into string`)
 	return re
 })

@@ -1,0 +1,109 @@
+package drafts
+
+import (
+	"fmt"
+	"net"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/mailtest"
+)
+
+func env(m map[string]string) config.Env { return func(k string) string { return m[k] } }
+
+func draft(i int) []byte {
+	return []byte(fmt.Sprintf("Date: Wed, 02 Dec 2026 03:00:12 +0000\nFrom: Pat Morgan <pat@example.com>\nTo: R%d <r%d@example.org>\n"+
+		"Subject: Your request\nMessage-ID: <d%d@example.com>\nMIME-Version: 1.0\nContent-Type: text/plain;\n charset=utf-8\n"+
+		"Content-Transfer-Encoding: 7bit\n\nHi R%d,\n\nThank you for asking.\n", i, i, i, i))
+}
+
+func TestTwentyDraftsListedBackWithTheirFlags(t *testing.T) {
+	d := mailtest.StartDovecot(t, nil)
+	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: d.Port, TLS: config.TLSNone, Username: d.Username, PasswordCommand: "echo '" + d.Password + "'"}}
+	box, err := Open(s, env(nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if box.Folder != "Drafts" {
+		t.Errorf("folder %q, want the one marked \\Drafts", box.Folder)
+	}
+	for i := range 20 {
+		if err := box.Append(draft(i), time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	box.Close()
+
+	// Read them back with a client of our own, as a mail program would.
+	c, err := imapclient.DialInsecure(net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Login(d.Username, d.Password).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Select("Drafts", nil).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	body := &imap.FetchItemBodySection{Peek: true}
+	var all imap.SeqSet
+	all.AddRange(1, 0) // 1:*
+	msgs, err := c.Fetch(all, &imap.FetchOptions{Flags: true, BodySection: []*imap.FetchItemBodySection{body}}).Collect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != 20 {
+		t.Fatalf("Drafts holds %d messages, want 20", len(msgs))
+	}
+	for i, m := range msgs {
+		if !slices.Contains(m.Flags, imap.FlagDraft) {
+			t.Errorf("message %d has flags %v, no \\Draft", i+1, m.Flags)
+		}
+		got := strings.ReplaceAll(string(m.FindBodySection(body)), "\r\n", "\n")
+		if got != string(draft(i)) {
+			t.Errorf("message %d reads back as\n%q\nwant\n%q", i+1, got, draft(i))
+		}
+	}
+}
+
+func TestWrongPasswordAndUnverifiedCertificate(t *testing.T) {
+	d := mailtest.StartDovecot(t, nil)
+	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: d.Port, TLS: config.TLSNone, Username: d.Username, PasswordEnv: "PW"}}
+	_, err := Open(s, env(map[string]string{"PW": "not it"}), nil)
+	if err == nil || !strings.Contains(err.Error(), "refused the username and password") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("wrong password: %v", err)
+	}
+
+	cert := mailtest.SelfSigned(t, t.TempDir())
+	tlsd := mailtest.StartDovecot(t, cert)
+	s = &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: tlsd.Port, TLS: config.TLSImplicit, Username: d.Username, PasswordEnv: "PW"}}
+	pw := env(map[string]string{"PW": d.Password})
+	_, err = Open(s, pw, nil)
+	if err == nil || !strings.Contains(err.Error(), "does not verify") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("self-signed: %v", err)
+	}
+	// Trusted, the same server takes the login: the refusal was the
+	// certificate's.
+	box, err := Open(s, pw, cert.Pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	box.Close()
+}
+
+func TestConfiguredFolderMustExist(t *testing.T) {
+	d := mailtest.StartDovecot(t, nil)
+	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: d.Port, TLS: config.TLSNone, Username: d.Username, PasswordEnv: "PW"}, Drafts: "Entwürfe"}
+	_, err := Open(s, env(map[string]string{"PW": d.Password}), nil)
+	if err == nil || !strings.Contains(err.Error(), `no folder "Entwürfe"`) {
+		t.Errorf("err = %v", err)
+	}
+}

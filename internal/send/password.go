@@ -1,0 +1,72 @@
+// Package send hands finished replies to the user's own mail server: by
+// SMTP, or through a sendmail-like command, and keeps a log of what the
+// server accepted so that nothing is sent twice. It knows nothing of
+// commands or flags.
+package send
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// passwordTimeout bounds a password command: a keyring that asks on a
+// window may take a while, a hung one must not hang decline.
+const passwordTimeout = 2 * time.Minute
+
+// Password returns the password of server key ("smtp", "imap"): the
+// first line its password_command prints, or the value of its
+// password_env variable. A server without a username needs none.
+func Password(key string, s *config.Server, env config.Env) (string, error) {
+	switch {
+	case s.PasswordEnv != "":
+		pw := env(s.PasswordEnv)
+		if pw == "" {
+			return "", fmt.Errorf("%s password: the environment variable %s is empty or not set", key, s.PasswordEnv)
+		}
+		return pw, nil
+	case s.PasswordCommand != "":
+		ctx, cancel := context.WithTimeout(context.Background(), passwordTimeout)
+		defer cancel()
+		cmd := shell(ctx, s.PasswordCommand)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			why := err.Error()
+			if line := firstLine(stderr.String()); line != "" {
+				why = line
+			}
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				why = "it did not finish in " + passwordTimeout.String()
+			}
+			return "", fmt.Errorf("%s password: the command %s failed: %s", key, safetext.Quote(s.PasswordCommand), safetext.Escape(why))
+		}
+		pw := strings.TrimRight(strings.SplitN(string(out), "\n", 2)[0], "\r")
+		if pw == "" {
+			return "", fmt.Errorf("%s password: the command %s printed nothing", key, safetext.Quote(s.PasswordCommand))
+		}
+		return pw, nil
+	}
+	return "", nil
+}
+
+// shell runs a command line of the user's configuration.
+func shell(ctx context.Context, command string) *exec.Cmd {
+	if runtime.GOOS == "windows" {
+		return exec.CommandContext(ctx, "cmd", "/C", command)
+	}
+	return exec.CommandContext(ctx, "/bin/sh", "-c", command)
+}
+
+func firstLine(s string) string {
+	return strings.TrimSpace(strings.SplitN(strings.TrimSpace(s), "\n", 2)[0])
+}
