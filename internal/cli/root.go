@@ -60,7 +60,7 @@ nothing and works in pipes and scripts.`,
 	pf.StringArrayVar(&g.templateDirs, "templates", nil, "also read templates from `DIR` (repeatable; later directories win)")
 	pf.StringVar(&g.configPath, "config", "", "read settings from `FILE` (default $XDG_CONFIG_HOME/decline/config.yaml)")
 
-	root.AddCommand(newDraftCmd(f, g, nil), NewCmdReply(f, g, nil), newBatchCmd(f, g, nil), newTemplatesCmd(f, g))
+	root.AddCommand(newDraftCmd(f, g, nil), NewCmdReply(f, g, nil), newBatchCmd(f, g, nil), newTemplatesCmd(f, g), newConfigCmd(f, g))
 	addCompletionCmd(root)
 	root.SetHelpCommand(newHelpCmd())
 	root.AddCommand(helpTopics()...)

@@ -32,6 +32,8 @@ type Factory struct {
 	Copy func(text, mode string) (deliver.Copied, error)
 	// Edit opens text in the user's editor and returns what was saved.
 	Edit func(text string) (string, error)
+	// EditFile opens a file in the user's editor, in place.
+	EditFile func(name string) error
 
 	mu       sync.Mutex
 	cleanups map[int]func()
@@ -74,10 +76,12 @@ func New(ios *iostreams.IOStreams, env config.Env) *Factory {
 		}
 		return prompt.NewSurvey(in, out, ios.ColorEnabled())
 	}
-	f.Edit = func(text string) (string, error) {
+	// editor runs the user's editor on the terminal, even when standard
+	// output is a pipe; what is the thing edited, for the message when it
+	// cannot.
+	editor := func(what string, run func(*deliver.Editor) error) error {
 		defer f.holdInterrupts()()
 		e := &deliver.Editor{Command: deliver.EditorCommand(env), Stdin: os.Stdin, Stdout: os.Stderr, Stderr: os.Stderr, OnInterrupt: f.OnInterrupt}
-		// The editor needs the terminal even when standard output is a pipe.
 		if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil {
 			defer tty.Close()
 			e.Stdin, e.Stdout, e.Stderr = tty, tty, tty
@@ -85,9 +89,19 @@ func New(ios *iostreams.IOStreams, env config.Env) *Factory {
 			// Without a terminal, vi and its kind would only pour escape
 			// codes into standard error. An editor run as a script
 			// (sed -i, a window that waits) still works.
-			return "", fmt.Errorf("%s needs a terminal to edit the draft, and there is none here: run decline in a terminal, or set VISUAL to an editor that opens its own window", name)
+			return fmt.Errorf("%s needs a terminal to edit %s, and there is none here: run decline in a terminal, or set VISUAL to an editor that opens its own window", name, what)
 		}
-		return e.Edit(text)
+		return run(e)
+	}
+	f.Edit = func(text string) (edited string, err error) {
+		err = editor("the draft", func(e *deliver.Editor) error {
+			edited, err = e.Edit(text)
+			return err
+		})
+		return edited, err
+	}
+	f.EditFile = func(name string) error {
+		return editor(name, func(e *deliver.Editor) error { return e.Open(name) })
 	}
 	return f
 }

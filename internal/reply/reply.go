@@ -47,7 +47,8 @@ type Defaults struct {
 	SignBrief    string // how brief notes are signed (compose.SignFirst, SignFull)
 	Values       map[string]string
 
-	given Given
+	given                              Given
+	configPath, configKind, configTone string
 }
 
 // Layer checks what was given and layers it over the configuration and
@@ -55,22 +56,17 @@ type Defaults struct {
 // for the values only the catalog knows.
 func Layer(cfg *config.Config, g Given) (*Defaults, error) {
 	// A flag is read as a cell is: "Skill endorsement" is endorsement.
+	// A kind or tone the built-in locale lacks may be one the user's
+	// locale.yaml adds: Named checks it against the catalog's locale.
 	vals := EnglishValues()
-	var err error
-	if g.Kind, err = vals.Resolve(WhatKind, g.Kind); err != nil {
-		return nil, err
+	if k, err := vals.Resolve(WhatKind, g.Kind); err == nil {
+		g.Kind = k
 	}
-	if g.Tone, err = vals.Resolve(WhatTone, g.Tone); err != nil {
-		return nil, err
+	if t, err := vals.Resolve(WhatTone, g.Tone); err == nil {
+		g.Tone = t
 	}
-	kind, err := Setting("kind", g.Kind, cfg.Kind, cfg.Path, DefaultKind(), catalog.IDs(Kinds()))
-	if err != nil {
-		return nil, err
-	}
-	tone, err := Setting("tone", g.Tone, cfg.Tone, cfg.Path, DefaultTone(), catalog.IDs(Tones()))
-	if err != nil {
-		return nil, err
-	}
+	kind := FirstNonEmpty(g.Kind, cfg.Kind, DefaultKind())
+	tone := FirstNonEmpty(g.Tone, cfg.Tone, DefaultTone())
 	if err := CheckText(FieldSender, "", g.Sender); err != nil {
 		return nil, err
 	}
@@ -106,7 +102,39 @@ func Layer(cfg *config.Config, g Given) (*Defaults, error) {
 		SignBrief:    cfg.SignBrief,
 		Values:       values,
 		given:        g,
+		configPath:   cfg.Path,
+		configKind:   cfg.Kind,
+		configTone:   cfg.Tone,
 	}, nil
+}
+
+// checkChoices checks the run's kind and tone against the catalog's
+// locale, which holds the built-in ones and those the user's locale.yaml
+// adds.
+func (d *Defaults) checkChoices(cat *catalog.Catalog) error {
+	loc, vals := cat.Locale(Lang), NewValuesOf(cat)
+	var err error
+	for _, c := range []struct {
+		what, given, configured string
+		choices                 []catalog.Choice
+		into                    *string
+	}{
+		{WhatKind, d.given.Kind, d.configKind, loc.Kinds, &d.Kind},
+		{WhatTone, d.given.Tone, d.configTone, loc.Tones, &d.Tone},
+	} {
+		switch {
+		case c.given != "":
+			// Read as a cell is, in the catalog's words.
+			if *c.into, err = vals.Resolve(c.what, c.given); err != nil {
+				return err
+			}
+		case c.configured != "":
+			if _, err := Setting(c.what, "", c.configured, d.configPath, "", catalog.IDs(c.choices)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // CheckAddress checks the user's own address, as the configuration or
@@ -146,7 +174,13 @@ func Setting(what, given, configured, configPath, def string, valid []string) (s
 // named template decides the kind, relationship and tone, and giving any
 // of them too is a ClashError; a batch applies it only to rows that
 // choose nothing, so there they may be given together (exclusive false).
+//
+// It is the first use of the catalog, so it also checks the run's kind
+// and tone against the catalog's locale.
 func (d *Defaults) Named(cat *catalog.Catalog, exclusive bool) (*catalog.Template, error) {
+	if err := d.checkChoices(cat); err != nil {
+		return nil, err
+	}
 	if d.Template == "" {
 		return nil, nil
 	}

@@ -49,6 +49,10 @@ func TestLayer(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := Layer(tc.cfg, tc.given)
+			if err == nil {
+				// A kind or tone is checked against the catalog's locale.
+				_, err = d.Named(defaults(t), false)
+			}
 			if tc.wantErr != nil {
 				if err == nil || !errors.As(err, tc.wantErr) {
 					t.Fatalf("error %v, want %T", err, tc.wantErr)

@@ -158,7 +158,7 @@ func (r *Rows) template(row *Row) (*catalog.Template, error) {
 	kind := FirstNonEmpty(row.Kind, d.Kind)
 	rel := FirstNonEmpty(row.Relationship, d.Relationship)
 	if rel == "" {
-		if err := catalog.CheckChoice("kind", kind, Kinds()); err != nil {
+		if err := catalog.CheckChoice("kind", kind, r.Catalog.Locale(Lang).Kinds); err != nil {
 			return nil, err
 		}
 		return nil, &MissingError{Fields: []Field{FieldRelationship}, Kind: kind, Relationships: r.Catalog.RelationshipsFor(Lang, kind)}

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/reply"
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Show and change your settings in config.yaml",
+		Long: `Read and change the settings in your config.yaml ($XDG_CONFIG_HOME/decline/
+config.yaml, or --config FILE, or DECLINE_CONFIG). The settings: ` + fmt.Sprint(config.Keys) + `.
+
+set checks the new value before anything is written, then replaces the file
+at once, keeping its comments; an empty value removes the setting. edit
+opens the file in $VISUAL or $EDITOR and keeps what you saved only when
+decline can read it.`,
+		Example: `  decline config get sender
+  decline config set signoff "Best wishes"
+  decline config set tone ""
+  decline config edit`,
+		Args: needSubcommand("command"),
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	path := func() (string, error) {
+		p, _, err := config.Path(g.configPath, f.Env)
+		return p, err
+	}
+	// check knows the user's own kinds and tones when the catalog loads.
+	check := func() config.Check {
+		cat, _ := f.LoadCatalog(g.templateDirs)
+		return reply.CheckSettings(cat)
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:       "get [KEY]",
+		Short:     "Print a setting, or every setting that is set",
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: config.Keys,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := f.LoadConfig(g.configPath)
+			if err != nil {
+				return err
+			}
+			for _, k := range config.Keys {
+				if len(args) == 1 && args[0] != k {
+					continue
+				}
+				v, _ := cfg.Get(k)
+				switch {
+				case len(args) == 1:
+					fmt.Fprintln(f.IO.Out, safetext.Escape(v))
+					return nil
+				case v != "":
+					fmt.Fprintf(f.IO.Out, "%s: %s\n", k, safetext.Escape(v))
+				}
+			}
+			if len(args) == 1 {
+				return usageErrorf("%v", &config.KeyError{Key: args[0]})
+			}
+			return nil
+		},
+	}, &cobra.Command{
+		Use:       "set KEY VALUE",
+		Short:     "Change a setting (an empty VALUE removes it)",
+		Args:      cobra.ExactArgs(2),
+		ValidArgs: config.Keys,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := path()
+			if err != nil {
+				return err
+			}
+			err = config.Set(p, args[0], args[1], check())
+			var bad *config.ValueError
+			if errors.As(err, &bad) {
+				return usageErrorf("%v", err)
+			}
+			return err
+		},
+	}, &cobra.Command{
+		Use:   "path",
+		Short: "Print where your settings are read from",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := path()
+			if err == nil {
+				fmt.Fprintln(f.IO.Out, safetext.Escape(p))
+			}
+			return err
+		},
+	}, &cobra.Command{
+		Use:   "edit",
+		Short: "Open config.yaml in your editor; kept only when it is good",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := path()
+			if err != nil {
+				return err
+			}
+			changed, err := config.Edit(p, f.EditFile, check())
+			if err == nil && !changed {
+				fmt.Fprintf(f.IO.ErrOut, "%s was not changed.\n", p)
+			}
+			return err
+		},
+	})
+	return cmd
+}

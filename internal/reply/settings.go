@@ -1,0 +1,49 @@
+package reply
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// CheckSettings checks the settings that only the rest of decline knows,
+// so that a changed configuration is refused before it is written: the
+// kind and tone (those of cat's locale, the user's own included, or the
+// built-in ones when cat is nil), the output format, the clipboard mode
+// and the address.
+func CheckSettings(cat *catalog.Catalog) config.Check {
+	return func(c *config.Config) error {
+		kinds, tones := Kinds(), Tones()
+		if cat != nil {
+			kinds, tones = cat.Locale(Lang).Kinds, cat.Locale(Lang).Tones
+		}
+		formats := deliver.Names(func(*deliver.OutputFormat) bool { return true }, deliver.DefaultOne)
+		for _, s := range []struct {
+			what, value string
+			valid       []string
+		}{
+			{"kind", c.Kind, catalog.IDs(kinds)},
+			{"tone", c.Tone, catalog.IDs(tones)},
+			{"format", c.Format, formats},
+			{"clipboard", c.Clipboard, deliver.ClipboardModes},
+		} {
+			if _, err := Setting(s.what, "", s.value, c.Path, "", s.valid); err != nil {
+				return err
+			}
+		}
+		if c.Address != "" {
+			if err := CheckAddress(c.Address); err != nil {
+				msg := fmt.Sprintf("address %s %v", safetext.Quote(c.Address), err)
+				if c.Path != "" {
+					msg = "config file " + c.Path + ": " + msg
+				}
+				return errors.New(msg)
+			}
+		}
+		return nil
+	}
+}
