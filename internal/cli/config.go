@@ -39,8 +39,11 @@ decline can read it.`,
 		return reply.CheckSettings(cat)
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:       "get [KEY]",
-		Short:     "Print a setting, or every setting that is set",
+		Use:   "get [KEY]",
+		Short: "Print a setting, or every setting that is set",
+		Long: `Print the value of one setting (an empty line when it is not set), or
+with no KEY every setting that is set, one "key: value" a line.`,
+		Example:   "  decline config get signoff\n  decline config get",
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: config.Keys,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -67,8 +70,12 @@ decline can read it.`,
 			return nil
 		},
 	}, &cobra.Command{
-		Use:       "set KEY VALUE",
-		Short:     "Change a setting (an empty VALUE removes it)",
+		Use:   "set KEY VALUE",
+		Short: "Change a setting (an empty VALUE removes it)",
+		Long: `Set one setting in config.yaml. The value is checked first (a kind or tone
+must exist, your own locale.yaml's included); then the file is replaced at
+once, keeping its comments. An empty VALUE removes the setting.`,
+		Example:   "  decline config set sender \"Jordan Avery\"\n  decline config set tone \"\"",
 		Args:      cobra.ExactArgs(2),
 		ValidArgs: config.Keys,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -84,9 +91,11 @@ decline can read it.`,
 			return err
 		},
 	}, &cobra.Command{
-		Use:   "path",
-		Short: "Print where your settings are read from",
-		Args:  noArgs,
+		Use:     "path",
+		Short:   "Print where your settings are read from",
+		Long:    "Print the configuration file's path: --config, else DECLINE_CONFIG, else\nconfig.yaml in $XDG_CONFIG_HOME/decline. It may not exist yet.",
+		Example: "  decline config path",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := path()
 			if err == nil {
@@ -97,7 +106,12 @@ decline can read it.`,
 	}, &cobra.Command{
 		Use:   "edit",
 		Short: "Open config.yaml in your editor; kept only when it is good",
-		Args:  noArgs,
+		Long: `Open a copy of config.yaml in $VISUAL or $EDITOR (a list of every setting,
+commented out, when there is no file yet). What you save replaces the file
+only when decline can read it; otherwise the file stays as it was and the
+error names the copy that holds your edit.`,
+		Example: "  decline config edit\n  EDITOR=nano decline config edit",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := path()
 			if err != nil {
