@@ -11,6 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/helptext"
+
 	"github.com/decline-cli/decline/internal/batch"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/iostreams"
@@ -43,34 +45,10 @@ func newBatchCmd(f *Factory, g *globalOptions, runF func(*batchOptions) error) *
 		runF = func(o *batchOptions) error { return runBatch(f, o) }
 	}
 	cmd := &cobra.Command{
-		Use:   "batch [FILE|-]",
-		Short: "Draft replies for many requesters, from a spreadsheet",
-		Long: `Draft a reply for every row of a CSV, TSV or JSON Lines file. The first row of
-a CSV or TSV file names the columns: name is required; email, relationship,
-kind, tone, template, first_name, variant and note (a personal line of your
-own, placed before the sign-off) are optional; any other column is a value
-for the templates (such as skill or role). The flags give the
-defaults for empty cells and missing columns; --template applies to the
-rows that have no template, kind, relationship or tone of their own. With
-- or no file, the rows are read from standard input.
-
-Every row is checked before anything is written. A bad row stops the run
-with FILE:LINE and what is wrong, and nothing at all is written, unless
---keep-going is given: then the good rows are written, each bad one is
-reported, and the exit status is 1. --dry-run only checks, and counts the
-replies by kind, relationship and tone.
-
-The replies go to standard output as JSON Lines (one object per reply,
-with its input line), as text (replies separated by a form-feed line), or
-as one mbox mailbox; or, with --out-dir, one file each, named after the
-requester (scott-lee.txt, scott-lee-2.txt). Existing files are never
-replaced without --force.`,
-		Example: `  decline batch requests.csv
-  decline batch requests.csv --dry-run
-  decline batch requests.csv --format mbox > replies.mbox && mutt -f replies.mbox
-  decline batch requests.csv --out-dir replies
-  decline batch requests.tsv --keep-going --from "Jordan Avery" -t formal
-  some-export | decline batch - --input-format jsonl`,
+		Use:     "batch [FILE|-]",
+		Short:   "Draft replies for many requesters, from a spreadsheet",
+		Long:    helptext.Batch.Long,
+		Example: helptext.Batch.Example,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageErrorf("batch reads one file, got %d (see 'decline batch --help')", len(args))

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/completion"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/helptext"
@@ -67,7 +68,7 @@ func addCompletionCmd(root *cobra.Command) {
 		c.Long, c.Example = helptext.Completion["completion"].Long, helptext.Completion["completion"].Example
 		c.Use = "completion SHELL"
 		c.Short = "Print a shell completion script: bash, zsh, fish or powershell"
-		c.Args = needSubcommand("shell")
+		c.Args = cmdutil.NeedSubcommand("shell")
 		c.RunE = func(cmd *cobra.Command, args []string) error {
 			return usageErrorf("completion needs a shell: bash, zsh, fish or powershell (see 'decline completion --help')")
 		}
@@ -75,7 +76,7 @@ func addCompletionCmd(root *cobra.Command) {
 			h := helptext.Completion[sh.Name()]
 			sh.Short = "Print the completion script for " + h.Name
 			sh.Long, sh.Example = h.Long, h.Example
-			sh.Args = noArgs
+			sh.Args = cmdutil.NoArgs
 		}
 	}
 }

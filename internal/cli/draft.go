@@ -8,6 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/cmdutil"
+	"github.com/decline-cli/decline/internal/helptext"
+
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
@@ -43,38 +46,11 @@ func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *
 		runF = func(o *draftOptions) error { return runDraft(f, o) }
 	}
 	cmd := &cobra.Command{
-		Use:   "draft",
-		Short: "Draft one reply (asks on a terminal)",
-		Long: `Draft one reply. On a terminal, decline asks for anything the flags did not
-give: the requester's name, what they asked for, how you know them, and any
-value the reply needs. The reply alone goes to standard output, so it can be
-piped; questions and status go to standard error.
-
-Without a terminal, or with --no-input, nothing is asked: --name and
---relationship are required.
-
-How you know them (-r, --relationship):
-` + choiceList(reply.Relationships()) + `
-
-What they asked for (-k, --kind; default recommendation), and the value
-the reply needs, if any:
-  recommendation
-  endorsement     --set skill=...
-  reference       --set role=... (and optionally company=...)
-  referral        --set role=... (and optionally company=...)
-  introduction    --set contact=...
-  testimonial     --set service=...
-
-The tone (-t, --tone; default warm):
-` + choiceList(reply.Tones()),
-		Example: `  decline draft
-  decline draft --name "Scott Lee" --relationship no-business
-  decline draft -n Scott -r stranger -t brief --copy
-  decline draft -n Priya -k endorsement -r social --set skill=Kubernetes
-  decline draft -n Scott -r no-business | mail -s "Your request" scott@example.com
-  decline draft -n "Scott Lee" -r no-business --to scott@example.com -f eml | msmtp -t
-  xdg-open "$(decline draft -n Scott -r no-business --to scott@example.com -f mailto)"`,
-		Args: noArgs,
+		Use:     "draft",
+		Short:   "Draft one reply (asks on a terminal)",
+		Long:    strings.NewReplacer("{relationships}", choiceList(reply.Relationships()), "{tones}", choiceList(reply.Tones())).Replace(helptext.Draft.Long),
+		Example: helptext.Draft.Example,
+		Args:    cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.variantSet = cmd.Flags().Changed("variant")
 			return runF(o)
@@ -174,31 +150,27 @@ func runDraft(f *Factory, o *draftOptions) error {
 
 	one := &reply.One{Name: o.name, FirstName: o.firstName, Values: d.Values, Variant: o.variant, Note: o.note}
 	var p prompt.Prompter
-	ask := func() prompt.Prompter {
+	ask := &dialog.Asker{Catalog: cat, Prompter: func() prompt.Prompter {
 		if p == nil {
 			p = f.NewPrompter(o.accessible || truthy(f.Env("DECLINE_ACCESSIBLE")))
 		}
 		return p
-	}
+	}}
+	// The questions call the requester what the reply will.
+	first := func() string { return reply.FirstName(one.Name, one.FirstName) }
 	if canPrompt && (one.Name == "" || (t == nil && d.Relationship == "")) {
 		if one.Name == "" {
-			if one.Name, err = ask().Input(reply.NameQuestion, "", dialog.ValidName); err != nil {
-				return err
-			}
+			one.Name, err = ask.Name()
 		}
-		// The questions call the requester what the reply will.
-		first := reply.FirstName(one.Name, one.FirstName)
-		if t == nil && !d.KindGiven() {
-			if one.Kind, err = dialog.Choice(ask(), reply.KindQuestion(first), dialog.KindChoices(cat, d.Relationship), d.Kind); err != nil {
-				return err
-			}
+		if err == nil && t == nil && !d.KindGiven() {
+			one.Kind, err = ask.Kind(first(), d.Relationship, d.Kind)
 		}
-		if t == nil && d.Relationship == "" {
-			rels := dialog.RelationshipChoices(cat, reply.FirstNonEmpty(one.Kind, d.Kind))
-			if one.Relationship, err = dialog.Choice(ask(), reply.RelationshipQuestion(first), rels, ""); err != nil {
-				return err
-			}
+		if err == nil && t == nil && d.Relationship == "" {
+			one.Relationship, err = ask.Relationship(first(), reply.FirstNonEmpty(one.Kind, d.Kind))
 		}
+	}
+	if err != nil {
+		return err
 	}
 	if t, err = d.Choose(cat, t, one); err != nil {
 		return usageErrorf("%w", err)
@@ -210,8 +182,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 		if !canPrompt {
 			return flagError(&compose.MissingError{Template: t.ID, Names: []string{v}})
 		}
-		first := reply.FirstName(one.Name, one.FirstName)
-		if one.Values[v], err = ask().Input(reply.ValueQuestion(cat.Locale(t.Lang), v, first), "", dialog.ValidValue); err != nil {
+		if one.Values[v], err = ask.Value(t, v, first(), ""); err != nil {
 			return err
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/templates"
@@ -31,7 +32,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 			}
 		}
 		seen++
-		name := "decline " + commandPath(cmd)
+		name := "decline " + cmdutil.CommandPath(cmd)
 		if cmd.Short == "" || cmd.Long == "" {
 			t.Errorf("%s: no Short or Long description", name)
 		}
@@ -49,7 +50,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 				continue
 			}
 			for _, args := range calls {
-				checkExample(t, commandPath(cmd), line, args)
+				checkExample(t, cmdutil.CommandPath(cmd), line, args)
 			}
 		}
 	}
@@ -73,8 +74,8 @@ func checkExample(t *testing.T, owner, line string, args []string) {
 		t.Errorf("example %q: %v", line, err)
 		return
 	}
-	if owner != "help" && !strings.HasPrefix(commandPath(cmd), owner) {
-		t.Errorf("example %q of %q runs %q", line, owner, commandPath(cmd))
+	if owner != "help" && !strings.HasPrefix(cmdutil.CommandPath(cmd), owner) {
+		t.Errorf("example %q of %q runs %q", line, owner, cmdutil.CommandPath(cmd))
 	}
 	cmd.InitDefaultHelpFlag()
 	if err := cmd.ParseFlags(rest); err != nil {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/helptext"
+
 	"github.com/decline-cli/decline/internal/answer"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/inbound"
@@ -39,34 +41,11 @@ func NewCmdReply(f *Factory, g *globalOptions, runF func(*replyOptions) error) *
 		runF = func(o *replyOptions) error { return runReply(f, o) }
 	}
 	cmd := &cobra.Command{
-		Use:   "reply [FILE|-]",
-		Short: "Answer a request email in its own thread",
-		Long: `Answer a request that arrived by email. decline reads the message (standard
-input, a file, an mbox or a Maildir folder), finds who asked and what for,
-and writes the reply as an email in the request's thread: To the requester,
-From your address (address in config.yaml, or --from-address), with a
-Re: subject, In-Reply-To and References.
-
-What the message asks for, and the values it states (a skill, a role), are
-read from its subject and text; -k, --set, -r and -t decide instead. When
-decline is unsure it asks on a terminal; without one it stops (exit 2) and
-says which flag decides. --format json shows what was read and why.
-
-How you know them (-r, --relationship) is never guessed: it is asked, or
-given with -r.
-
-A notification from a network (LinkedIn and other no-reply senders) takes
-no email: the reply is printed as text to paste into the site, or copied
-with --copy.
-
-Given an mbox or a Maildir folder, every message is answered, as batch
-answers rows: all are checked before anything is written; write them with
---format mbox, --out-dir DIR or --maildir DIR.`,
-		Example: `  decline reply -r former-colleague < request.eml
-  decline reply request.eml -r no-business --quote --maildir ~/Mail/Drafts
-  decline reply request.eml -r stranger --format json
-  decline reply requests.mbox -r no-business --format mbox > replies.mbox`,
-		Args: cobra.MaximumNArgs(1),
+		Use:     "reply [FILE|-]",
+		Short:   "Answer a request email in its own thread",
+		Long:    helptext.Reply.Long,
+		Example: helptext.Reply.Example,
+		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				o.input = args[0]

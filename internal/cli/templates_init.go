@@ -6,6 +6,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/cmdutil"
+	"github.com/decline-cli/decline/internal/helptext"
+
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/templates"
 )
@@ -17,16 +20,11 @@ type templatesInitOptions struct {
 func newTemplatesInitCmd(f *Factory) *cobra.Command {
 	o := &templatesInitOptions{}
 	cmd := &cobra.Command{
-		Use:   "init",
-		Short: "Copy the default catalog into your template directory, to edit",
-		Long: `Copy the default template files into your template directory,
-$XDG_CONFIG_HOME/decline/templates (~/.config/decline/templates), so that
-you can edit them. A template there replaces the default with the same id.
-
-A file that already exists is never overwritten without --force.`,
-		Example: `  decline templates init
-  decline templates init --force`,
-		Args: noArgs,
+		Use:     "init",
+		Short:   "Copy the default catalog into your template directory, to edit",
+		Long:    helptext.TemplatesInit.Long,
+		Example: helptext.TemplatesInit.Example,
+		Args:    cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTemplatesInit(f, o)
 		},

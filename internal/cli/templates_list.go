@@ -6,6 +6,9 @@ import (
 	"strconv"
 
 	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/cmdutil"
+	"github.com/decline-cli/decline/internal/helptext"
 )
 
 type templatesListOptions struct {
@@ -16,18 +19,11 @@ type templatesListOptions struct {
 func newTemplatesListCmd(f *Factory, g *globalOptions) *cobra.Command {
 	o := &templatesListOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the templates: id, kind, relationship, tone, wordings and source",
-		Long: `List every template in the catalog, sorted by id, with its kind, relationship,
-tone, how many wordings it has, and where it came from: "default" for the
-catalog built into decline, or the file it was read from.
-
-On a terminal the list is an aligned table. In a pipe it is tab-separated,
-one template a line, without the header. --json prints one JSON array.`,
-		Example: `  decline templates list
-  decline templates list | cut -f1
-  decline templates list --json | jq -r '.[] | select(.source != "default") | .id'`,
-		Args: noArgs,
+		Use:     "list",
+		Short:   "List the templates: id, kind, relationship, tone, wordings and source",
+		Long:    helptext.TemplatesList.Long,
+		Example: helptext.TemplatesList.Example,
+		Args:    cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTemplatesList(f, o)
 		},

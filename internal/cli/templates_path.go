@@ -5,6 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/cmdutil"
+	"github.com/decline-cli/decline/internal/helptext"
+
 	"github.com/decline-cli/decline/internal/oserr"
 )
 
@@ -15,18 +18,11 @@ type templatesPathOptions struct {
 func newTemplatesPathCmd(f *Factory, g *globalOptions) *cobra.Command {
 	o := &templatesPathOptions{globalOptions: g}
 	return &cobra.Command{
-		Use:   "path",
-		Short: "List the directories templates are read from, in order",
-		Long: `List where templates are read from, in order: the default catalog built
-into decline, your template directory, then each --templates DIR. A
-template replaces any with the same id read before it.
-
-Each line gives the source (default, user or --templates), the directory,
-and whether it exists. On a terminal this is an aligned table; in a pipe
-the fields are tab-separated, without the header.`,
-		Example: `  decline templates path
-  decline templates path --templates ./team-templates`,
-		Args: noArgs,
+		Use:     "path",
+		Short:   "List the directories templates are read from, in order",
+		Long:    helptext.TemplatesPath.Long,
+		Example: helptext.TemplatesPath.Example,
+		Args:    cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTemplatesPath(f, o)
 		},

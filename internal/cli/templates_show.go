@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/helptext"
+
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/completion"
 	"github.com/decline-cli/decline/internal/compose"
@@ -24,13 +26,10 @@ type templatesShowOptions struct {
 func newTemplatesShowCmd(f *Factory, g *globalOptions) *cobra.Command {
 	o := &templatesShowOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "show ID",
-		Short: "Show a template's source and a sample reply",
-		Long: `Show a template as it is written in its file, with the file and line it
-starts on, then a sample reply rendered from it for a made-up requester.
-Values the template needs (such as skill) are filled with sample text.`,
-		Example: `  decline templates show recommendation/no-business/warm
-  decline templates show endorsement/social/brief --variant 2`,
+		Use:     "show ID",
+		Short:   "Show a template's source and a sample reply",
+		Long:    helptext.TemplatesShow.Long,
+		Example: helptext.TemplatesShow.Example,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErrorf("templates show takes one template ID, like recommendation/stranger/warm (see 'decline templates list')")
