@@ -69,3 +69,9 @@ func helpTopics() []*cobra.Command {
 	}
 	return out
 }
+
+// noArgs and needSubcommand are cmdutil's, by their old names.
+var (
+	noArgs         = cmdutil.NoArgs
+	needSubcommand = cmdutil.NeedSubcommand
+)
