@@ -173,9 +173,11 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 	if len(lines) > 1 {
 		tail = lines[len(lines)-2] + "\n" + last
 	}
-	signed := strings.Contains(last, compose.Signature(t, req)) && strings.Contains(tail, req.Signoff)
+	// A reply to a friend may be signed with the first name
+	// ({{.SenderFirst}}), as friends sign.
+	signed := (strings.Contains(last, compose.Signature(t, req)) || strings.TrimSpace(last) == compose.FirstName(req.Sender)) && strings.Contains(tail, req.Signoff)
 	if !signed {
-		c.once(key("signoff"), line, "%s: the reply for %s does not end with the sign-off and sender (end it with \"{{.Signoff}},\" and \"{{.Sender}}\")", what, who)
+		c.once(key("signoff"), line, "%s: the reply for %s does not end with the sign-off and sender (end it with \"{{.Signoff}},\" and \"{{.Sender}}\", or \"{{.SenderFirst}}\" to a friend)", what, who)
 	}
 	if normal && withOptional {
 		body := lines

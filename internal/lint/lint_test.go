@@ -92,7 +92,7 @@ func TestFixtures(t *testing.T) {
 		{"doubled-space-output.yaml", `testdata/lint/doubled-space-output.yaml:6: body of lint/doubled-space-output: doubled space in the output for "Alexandra Kim" without company: "Manager role  today."`},
 		{"trailing-whitespace.yaml", `testdata/lint/trailing-whitespace.yaml:6: body of lint/trailing-whitespace: trailing whitespace`},
 		{"greeting.yaml", `testdata/lint/greeting.yaml:4: body of lint/greeting: the first line does not greet "Alexandra Kim" by name (start with something like "Hi {{.FirstName}},")`},
-		{"signoff.yaml", `testdata/lint/signoff.yaml:4: body of lint/signoff: the reply for "Alexandra Kim" does not end with the sign-off and sender (end it with "{{.Signoff}}," and "{{.Sender}}")`},
+		{"signoff.yaml", `testdata/lint/signoff.yaml:4: body of lint/signoff: the reply for "Alexandra Kim" does not end with the sign-off and sender (end it with "{{.Signoff}}," and "{{.Sender}}", or "{{.SenderFirst}}" to a friend)`},
 		{"brief-length.yaml", `testdata/lint/brief-length.yaml:5: body of lint/brief-length: brief reply is 307 characters for "Alexandra Kim", more than the 300 a LinkedIn note holds`},
 		{"formal-contraction.yaml", `testdata/lint/formal-contraction.yaml:7: body of lint/formal-contraction: formal tone, but uses the contraction "can't"`},
 		{"formal-exclamation.yaml", `testdata/lint/formal-exclamation.yaml:7: body of lint/formal-exclamation: formal tone, but uses an exclamation mark`},
