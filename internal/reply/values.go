@@ -30,8 +30,13 @@ type Values struct {
 
 type valueSet struct {
 	choices []catalog.Choice
-	index   map[string]string // key -> id
-	forms   []valueForm       // for suggestions
+	syn     map[string][]string
+
+	// Made on the first value that is not an id as written: a draft
+	// with -k/-r/-t ids, and most batch cells, never need them.
+	once  sync.Once
+	index map[string]string // key -> id
+	forms []valueForm       // for suggestions
 }
 
 type valueForm struct{ key, id string }
@@ -48,7 +53,15 @@ func NewValues(loc *catalog.Locale) *Values {
 		{WhatRelationship, loc.Relationships, loc.Synonyms.Relationships},
 		{WhatTone, loc.Tones, loc.Synonyms.Tones},
 	} {
-		set := &valueSet{choices: s.choices, index: map[string]string{}}
+		v.sets[s.what] = &valueSet{choices: s.choices, syn: s.syn}
+	}
+	return v
+}
+
+// indexed returns the set with its index made.
+func (set *valueSet) indexed() *valueSet {
+	set.once.Do(func() {
+		set.index = map[string]string{}
 		add := func(form, id string) {
 			k := ValueKey(form)
 			if k == "" {
@@ -60,23 +73,22 @@ func NewValues(loc *catalog.Locale) *Values {
 			}
 		}
 		// Ids first, so that an id always means itself.
-		for _, c := range s.choices {
+		for _, c := range set.choices {
 			add(c.ID, c.ID)
 		}
-		for _, c := range s.choices {
+		for _, c := range set.choices {
 			add(c.Label, c.ID)
 			if i := strings.Index(c.Label, " ("); i > 0 {
 				add(c.Label[:i], c.ID)
 			}
 		}
-		for _, c := range s.choices {
-			for _, syn := range s.syn[c.ID] {
+		for _, c := range set.choices {
+			for _, syn := range set.syn[c.ID] {
 				add(syn, c.ID)
 			}
 		}
-		v.sets[s.what] = set
-	}
-	return v
+	})
+	return set
 }
 
 var (
@@ -128,6 +140,9 @@ func (v *Values) Resolve(what, value string) (string, error) {
 		return "", nil
 	}
 	set := v.sets[what]
+	if set == nil {
+		set = &valueSet{}
+	}
 	// The common case: the id as written.
 	for _, c := range set.choices {
 		if c.ID == value {
@@ -135,7 +150,7 @@ func (v *Values) Resolve(what, value string) (string, error) {
 		}
 	}
 	key := ValueKey(value)
-	if id, ok := set.index[key]; ok {
+	if id, ok := set.indexed().index[key]; ok {
 		return id, nil
 	}
 	e := &ChoiceError{What: what, Value: value, Valid: catalog.IDs(set.choices)}
@@ -147,7 +162,11 @@ func (v *Values) Resolve(what, value string) (string, error) {
 
 // Is reports whether value names one of what's choices.
 func (v *Values) Is(what, value string) bool {
-	_, ok := v.sets[what].index[ValueKey(value)]
+	set := v.sets[what]
+	if set == nil {
+		return false
+	}
+	_, ok := set.indexed().index[ValueKey(value)]
 	return ok
 }
 
