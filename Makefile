@@ -11,7 +11,7 @@ FUZZTIME ?= 30s
 # tried with every byte left out), so it is kept short.
 FUZZMINIMIZETIME ?= 5s
 
-.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench man release clean
+.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench man completions release release-check clean
 
 # VERSION names a build: the git tag, or the commit, and -dirty when the
 # tree has changes. It is stamped into the binary (decline --version adds
@@ -69,21 +69,42 @@ man:
 	rm -rf build/man
 	$(GO) run -ldflags='$(STAMP)' ./internal/mangen build/man
 
-PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+## completions: the shell completion scripts, in build/completions
+completions:
+	rm -rf build/completions && mkdir -p build/completions
+	$(GO) run ./cmd/decline completion bash > build/completions/decline.bash
+	$(GO) run ./cmd/decline completion zsh > build/completions/_decline
+	$(GO) run ./cmd/decline completion fish > build/completions/decline.fish
+	$(GO) run ./cmd/decline completion powershell > build/completions/decline.ps1
 
-## release: static, stripped binaries for every platform, stamped with
-## VERSION and the commit, plus SHA-256 checksums, in build/release
+# GoReleaser is run at a pinned version with go run, so that it is never
+# a dependency of the module (go install ...@latest stays light).
+GORELEASER ?= $(GO) run github.com/goreleaser/goreleaser/v2@v2.15.1
+# The SBOM step needs syft on PATH; without it the step is skipped, and
+# said so.
+SBOM_SKIP = $(if $(shell command -v syft 2>/dev/null),,--skip=sbom)
+
+## release: a snapshot release in dist/, built offline and published
+## nowhere: archives for every platform (with man pages, completions,
+## README and LICENSE), SHA-256 checksums, .deb and .rpm packages, a
+## Homebrew formula and a Scoop manifest; an SBOM when syft is installed
 release:
-	@rm -rf build/release && mkdir -p build/release
-	@set -e; for p in $(PLATFORMS); do \
-	  os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
-	  out=build/release/decline_$(VERSION)_$${os}_$${arch}$$ext; \
-	  echo "building $$out"; \
-	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -buildvcs=true -trimpath \
-	    -ldflags='$(LDFLAGS) $(STAMP)' \
-	    -o $$out ./cmd/decline; \
-	done
-	cd build/release && sha256sum decline_* > checksums.txt && cat checksums.txt
+	@$(if $(SBOM_SKIP),echo "release: syft is not installed, so no SBOM is made (install syft to make one)")
+	$(GORELEASER) release --snapshot --clean $(SBOM_SKIP)
+	$(MAKE) release-check
+
+## release-check: the .deb holds the binary, the man pages and the
+## completions where a Debian system looks for them
+release-check:
+	@set -e; deb=$$(ls dist/*_amd64.deb | head -n1); echo "checking $$deb"; \
+	dpkg-deb -c $$deb > dist/deb-contents.txt; \
+	for f in ./usr/bin/decline ./usr/share/man/man1/decline.1 ./usr/share/man/man1/decline-draft.1 \
+	  ./usr/share/bash-completion/completions/decline ./usr/share/zsh/vendor-completions/_decline \
+	  ./usr/share/fish/vendor_completions.d/decline.fish; do \
+	  grep -q " $$f$$" dist/deb-contents.txt || { echo "release-check: $$deb lacks $$f"; exit 1; }; \
+	done; \
+	test -s dist/checksums.txt; ls dist/homebrew/*.rb dist/scoop/*.json dist/*.rpm >/dev/null; \
+	echo "release-check: $$deb installs the binary, man pages and completions"
 
 ## update-golden: rewrite the golden renderings and testscript expectations
 update-golden:
@@ -91,4 +112,4 @@ update-golden:
 	$(GO) test ./internal/cli/ -run Script -update
 
 clean:
-	rm -rf $(BIN)
+	rm -rf $(BIN) build dist

@@ -43,3 +43,17 @@ func Lookup(choices []Choice, id string) (Choice, bool) {
 // Note is the user's personal line, empty when there is none; a template
 // that does not place it gets it as a paragraph before the sign-off.
 var Builtins = []string{"Name", "FirstName", "Addressee", "Sender", "SenderFirst", "SenderFull", "Signoff", "Note"}
+
+// Filter selects templates by what they answer and their language; an
+// empty field selects every template.
+type Filter struct{ Kind, Relationship, Tone, Lang string }
+
+// Match reports whether t is one the filter selects.
+func (f Filter) Match(t *Template) bool {
+	for _, c := range [][2]string{{f.Kind, t.Kind}, {f.Relationship, t.Relationship}, {f.Tone, t.Tone}, {f.Lang, t.Lang}} {
+		if c[0] != "" && c[0] != c[1] {
+			return false
+		}
+	}
+	return true
+}

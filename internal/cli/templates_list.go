@@ -7,13 +7,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/helptext"
 )
 
 type templatesListOptions struct {
 	*globalOptions
-	json bool
+	json   bool
+	filter catalog.Filter
 }
 
 func newTemplatesListCmd(f *Factory, g *globalOptions) *cobra.Command {
@@ -28,7 +30,13 @@ func newTemplatesListCmd(f *Factory, g *globalOptions) *cobra.Command {
 			return runTemplatesList(f, o)
 		},
 	}
-	cmd.Flags().BoolVar(&o.json, "json", false, "print one JSON array of objects with the keys id, kind, relationship, tone, variants and source")
+	fl := cmd.Flags()
+	fl.StringVarP(&o.filter.Kind, "kind", "k", "", "only templates of this `KIND`")
+	fl.StringVarP(&o.filter.Relationship, "relationship", "r", "", "only templates for this `RELATIONSHIP`")
+	fl.StringVarP(&o.filter.Tone, "tone", "t", "", "only templates in this `TONE`")
+	fl.StringVar(&o.filter.Lang, "lang", "", "only templates in this language (`TAG`, such as en)")
+	registerCompletions(cmd, f, g, nil)
+	fl.BoolVar(&o.json, "json", false, "print one JSON array of objects with the keys id, kind, relationship, tone, variants and source")
 	return cmd
 }
 
@@ -47,7 +55,12 @@ func runTemplatesList(f *Factory, o *templatesListOptions) error {
 	if err != nil {
 		return err
 	}
-	all := cat.All()
+	var all []*catalog.Template
+	for _, t := range cat.All() {
+		if o.filter.Match(t) {
+			all = append(all, t)
+		}
+	}
 	if o.json {
 		infos := make([]templateInfo, len(all))
 		for i, t := range all {

@@ -53,6 +53,10 @@ func newTemplatesShowCmd(f *Factory, g *globalOptions) *cobra.Command {
 }
 
 func runTemplatesShow(f *Factory, o *templatesShowOptions) error {
+	cfg, err := f.LoadConfig(o.configPath)
+	if err != nil {
+		return err
+	}
 	cat, err := f.LoadCatalog(o.templateDirs)
 	if err != nil {
 		return err
@@ -64,7 +68,7 @@ func runTemplatesShow(f *Factory, o *templatesShowOptions) error {
 	if o.variant < 1 || o.variant > len(t.Variants) {
 		return composeError(&compose.VariantError{Template: t.ID, Variant: o.variant, Count: len(t.Variants)})
 	}
-	p, err := preview.Of(cat, t, o.variant)
+	p, err := preview.Of(cat, t, o.variant, preview.Signer{Sender: cfg.Sender, Signoff: cfg.Signoff, SignBrief: cfg.SignBrief})
 	if err != nil {
 		return err
 	}

@@ -140,8 +140,11 @@ tone, how many wordings it has, and where it came from: "default" for the
 catalog built into decline, or the file it was read from.
 
 On a terminal the list is an aligned table. In a pipe it is tab-separated,
-one template a line, without the header. --json prints one JSON array.`,
+one template a line, without the header. --json prints one JSON array.
+-k, -r, -t and --lang keep only the templates of that kind, relationship,
+tone and language.`,
 	Example: `  decline templates list
+  decline templates list -k referral -t brief
   decline templates list | cut -f1
   decline templates list --json | jq -r '.[] | select(.source != "default") | .id'`,
 }

@@ -36,13 +36,25 @@ type Preview struct {
 }
 
 // Of previews wording variant (from 1) of t, a template of cat.
-func Of(cat *catalog.Catalog, t *catalog.Template, variant int) (*Preview, error) {
+// Signer is who signs the sample: the user's own sender, sign-off and
+// way of signing brief notes (from their configuration) where set, else
+// the sample sender and the tone's sign-off.
+type Signer struct{ Sender, Signoff, SignBrief string }
+
+func Of(cat *catalog.Catalog, t *catalog.Template, variant int, by Signer) (*Preview, error) {
 	src, first, err := entrySource(t)
 	if err != nil {
 		return nil, err
 	}
 	p := &Preview{Source: src, Line: first, Sample: lint.Samples[0]}
 	req := lint.SampleRequest(t, cat.Locale(t.Lang), p.Sample, variant, true)
+	if by.Sender != "" {
+		req.Sender = by.Sender
+	}
+	if by.Signoff != "" {
+		req.Signoff = by.Signoff
+	}
+	req.SignBrief = by.SignBrief
 	if p.Reply, err = compose.Render(t, req); err != nil {
 		return nil, fmt.Errorf("cannot render template %s: %v", t.ID, err)
 	}
