@@ -33,7 +33,7 @@ func TestOf(t *testing.T) {
 		t.Fatal(err)
 	}
 	tpl, _ := cat.Get("mine/talk")
-	p, err := Of(cat, tpl, 2)
+	p, err := Of(cat, tpl, 2, Signer{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,14 +54,14 @@ func TestOf(t *testing.T) {
 	if got := Describe(def); !strings.HasPrefix(got, "kind recommendation, relationship stranger, tone warm, ") {
 		t.Errorf("Describe of a default = %q", got)
 	}
-	if p, err := Of(cat, def, 1); err != nil || !strings.Contains(p.Source, "stranger") {
+	if p, err := Of(cat, def, 1, Signer{}); err != nil || !strings.Contains(p.Source, "stranger") {
 		t.Errorf("a default's source: %v\n%v", err, p)
 	}
 
 	if err := os.WriteFile(filepath.Join(dir, "mine.yaml"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Of(cat, tpl, 1); err == nil || !strings.Contains(err.Error(), "has the file changed?") {
+	if _, err := Of(cat, tpl, 1, Signer{}); err == nil || !strings.Contains(err.Error(), "has the file changed?") {
 		t.Errorf("a file changed since loading: %v", err)
 	}
 }
