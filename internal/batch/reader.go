@@ -16,11 +16,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/reply"
+	"github.com/decline-cli/decline/internal/sheet"
 
 	"github.com/decline-cli/decline/internal/safetext"
 )
@@ -81,6 +84,9 @@ type Error struct {
 	// Looks is the format the input seems to be in instead, when a
 	// header without a name column suggests one.
 	Looks Format
+	// NotUTF8: the file is in another encoding, which a code page could
+	// read.
+	NotUTF8 bool
 }
 
 // LooksLike words an Error's Looks: "this looks like JSON Lines".
@@ -116,7 +122,26 @@ type Reader struct {
 	looksJSON bool // the CSV input starts with '{'
 	lines     *lineReader
 	prevEnd   int // CSV: the line where the previous record ended
+	offset    int // lines skipped before the heading row
+
+	mapped   map[string]string // field -> heading, given
+	lastName string            // a last-name column's cell
+	joinName bool              // the name is first and last name
+	unused   []Column          // columns no field takes
+	sampled  int               // rows sampled into unused
 }
+
+// Column is a column no field of a request takes, with a sample of its
+// cells from the first rows.
+type Column struct {
+	Heading string // as written
+	Name    string // normalised: the template value it would give
+	Index   int
+	Sample  []string
+}
+
+// sampleRows is how many rows Unused samples.
+const sampleRows = 100
 
 // column says where a cell goes.
 type column struct {
@@ -126,36 +151,54 @@ type column struct {
 
 var errRecordTooLong = errors.New("record too long")
 
-// NewReader starts reading an input: it skips a UTF-8 byte order mark
-// and, for CSV and TSV, reads the header row. An unreadable header is a
-// fatal *Error.
+// ReadOptions say how to read an input beyond its format.
+type ReadOptions struct {
+	// Sheet says how to decode the file, where its heading row is and
+	// what separates its cells.
+	Sheet sheet.Options
+	// Map names, by field, the heading of the column that gives it,
+	// over the headings' own names.
+	Map map[string]string
+}
+
+// NewReader starts reading an input with the default options.
 func NewReader(in io.Reader, format Format) (*Reader, error) {
-	br := bufio.NewReaderSize(in, 64<<10)
-	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
-		br.Discard(3)
+	return NewReaderWith(in, format, ReadOptions{})
+}
+
+// NewReaderWith starts reading an input: it decodes its text, skips the
+// lines before its heading row and, for CSV and TSV, reads that row. An
+// unreadable header is a fatal *Error.
+func NewReaderWith(in io.Reader, format Format, opt ReadOptions) (*Reader, error) {
+	so := opt.Sheet
+	so.Lines = format != CSV
+	so.JSON = format == JSONL
+	if format == TSV {
+		so.Delimiter = '\t'
 	}
-	if msg := encodingProblem(br); msg != "" {
-		return nil, &Error{Line: 1, Msg: msg, Fatal: true}
+	src, err := sheet.Open(in, so)
+	if err != nil {
+		var se *sheet.Error
+		if errors.As(err, &se) {
+			return nil, &Error{Line: 1, Msg: se.Msg, Fatal: true, NotUTF8: se.NotUTF8}
+		}
+		return nil, err
 	}
-	if crOnly(br) {
-		// Old Mac line ends ("CSV (Macintosh)" from Excel): encoding/csv
-		// and the line reader know only LF and CR LF, and would take the
-		// whole file for its header.
-		br = bufio.NewReaderSize(&crReader{r: br}, 64<<10)
-	}
-	r := &Reader{format: format}
+	br := src.Reader
+	r := &Reader{format: format, offset: src.Skipped, mapped: opt.Map}
 	r.row.Values = map[string]string{}
 	switch format {
 	case CSV:
 		r.guard = &guard{r: br, quote: -1}
 		r.csv = csv.NewReader(r.guard)
+		r.csv.Comma = src.Delimiter
 		r.csv.ReuseRecord = true
 		first, _ := br.Peek(1)
 		r.looksJSON = string(first) == "{"
 		r.next = r.nextCSV
 		return r, r.readCSVHeader()
 	case TSV:
-		r.lines = &lineReader{r: br}
+		r.lines = &lineReader{r: br, line: src.Skipped}
 		r.next = r.nextTSV
 		return r, r.readTSVHeader()
 	case JSONL:
@@ -201,56 +244,50 @@ func (r *Reader) fieldOf(name string) *string {
 		return &r.row.Variant
 	case "note":
 		return &r.row.Note
+	case "last_name":
+		return &r.lastName
 	}
 	return nil
 }
 
-// ColumnName normalises a column heading or JSON key: trimmed, lower
-// case, with spaces and '-' as '_', so that "First Name" is first_name,
-// and with the other names spreadsheets give the known columns ("E-mail",
-// "Email Address", "Full Name", "Given name") mapped to ours.
-func ColumnName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.Map(func(r rune) rune {
-		if r == ' ' || r == '-' {
-			return '_'
-		}
-		return r
-	}, s)
-	if canonical, ok := columnAliases[s]; ok {
-		return canonical
-	}
-	return s
-}
-
-// columnAliases are other headings for the known columns.
-var columnAliases = map[string]string{
-	"e_mail":         "email",
-	"email_address":  "email",
-	"e_mail_address": "email",
-	"mail":           "email",
-	"full_name":      "name",
-	"firstname":      "first_name",
-	"given_name":     "first_name",
-}
+// ColumnName normalises a column heading or JSON key to the field it
+// names (sheet.Field): "First Name" is first_name, "E-mail" is email.
+func ColumnName(s string) string { return sheet.Field(s) }
 
 // setHeader maps the header's cells to columns.
 func (r *Reader) setHeader(cells []string) error {
+	line := r.offset + 1
 	fail := func(format string, args ...any) error {
-		return &Error{Line: 1, Msg: fmt.Sprintf(format, args...), Fatal: true}
+		return &Error{Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true}
 	}
 	if len(cells) > MaxColumns {
 		return fail("the header has %d columns, more than the %d allowed", len(cells), MaxColumns)
 	}
 	r.header = make([]column, len(cells))
+	// A heading mapped to a field gives that field, whatever it says.
+	mappedAt := make([]string, len(cells))
+	for _, f := range slices.Sorted(maps.Keys(r.mapped)) {
+		h := strings.ToLower(strings.TrimSpace(r.mapped[f]))
+		i := slices.IndexFunc(cells, func(c string) bool { return strings.ToLower(strings.TrimSpace(c)) == h })
+		if i < 0 {
+			return fail("no column is headed %s, to give the %s (the headings are: %s)", safetext.Quote(r.mapped[f]), f, quoteCells(cells))
+		}
+		mappedAt[i] = f
+	}
 	seen := make(map[string]int, len(cells))
-	hasName := false
+	hasName, hasFirst, hasLast := false, false, false
 	var badHeading error
 	for i, c := range cells {
 		if p := safetext.Check(c, false); p != nil && badHeading == nil {
 			badHeading = fail("the heading of column %d, %s, %s; the first row must name the columns", i+1, safetext.Quote(c), p.Reason)
 		}
-		name := ColumnName(c)
+		name := mappedAt[i]
+		if name == "" {
+			name = ColumnName(c)
+			if _, taken := r.mapped[name]; taken {
+				name = "" // another column was mapped to its field
+			}
+		}
 		if name == "" {
 			continue // an unnamed column is ignored, like any unused one
 		}
@@ -261,11 +298,23 @@ func (r *Reader) setHeader(cells []string) error {
 			return fail("column %s appears twice in the header (columns %d and %d)", safetext.Quote(name), j+1, i+1)
 		}
 		seen[name] = i
-		r.header[i] = column{name: name, field: r.fieldOf(name)}
+		field := r.fieldOf(name)
+		r.header[i] = column{name: name, field: field}
+		if field == nil {
+			r.unused = append(r.unused, Column{Heading: c, Name: name, Index: i})
+		}
 		hasName = hasName || name == "name"
+		hasFirst = hasFirst || name == "first_name"
+		hasLast = hasLast || name == "last_name"
+	}
+	if !hasName && (hasFirst || hasLast) {
+		// "First Name" and "Last Name", as LinkedIn and address books
+		// export them: the name is both.
+		r.joinName, hasName = true, true
 	}
 	if !hasName {
 		e, hinted := noNameColumn(cells, r.format)
+		e.Line = line
 		if badHeading != nil && !hinted {
 			return badHeading
 		}
@@ -276,6 +325,31 @@ func (r *Reader) setHeader(cells []string) error {
 	}
 	return nil
 }
+
+// quoteCells quotes headings for a message, at most ten.
+func quoteCells(cells []string) string {
+	q := make([]string, 0, min(len(cells), 10))
+	for _, c := range cells[:min(len(cells), 10)] {
+		q = append(q, safetext.Quote(strings.TrimSpace(c)))
+	}
+	if len(cells) > 10 {
+		q = append(q, "...")
+	}
+	return strings.Join(q, ", ")
+}
+
+// Has reports whether a column gives the field (such as "kind").
+func (r *Reader) Has(field string) bool {
+	if field == "name" && r.joinName {
+		return true
+	}
+	return slices.ContainsFunc(r.header, func(c column) bool { return c.name == field && c.field != nil })
+}
+
+// Unused returns the columns no field of a request takes, each with a
+// sample of its cells from the first rows read. A template may still
+// take one as a value.
+func (r *Reader) Unused() []Column { return r.unused }
 
 // noNameColumn explains a header without a name column, guessing at the
 // likely mistake; hinted says whether it could.
@@ -311,6 +385,7 @@ func (r *Reader) fill(row *Row, cells []string) error {
 	if len(cells) > len(r.header) {
 		return &Error{Line: row.Line, Msg: cellCount(len(cells), len(r.header))}
 	}
+	r.lastName = ""
 	for i, c := range cells {
 		col := r.header[i]
 		if col.name == "" {
@@ -320,7 +395,37 @@ func (r *Reader) fill(row *Row, cells []string) error {
 			return err
 		}
 	}
+	if r.joinName {
+		row.Name = joinName(row.FirstName, r.lastName)
+	}
+	if r.sampled < sampleRows && len(r.unused) > 0 {
+		r.sample(cells)
+	}
 	return nil
+}
+
+// joinName makes a name of a first and a last name.
+func joinName(first, last string) string {
+	switch {
+	case first == "":
+		return last
+	case last == "":
+		return first
+	}
+	return first + " " + last
+}
+
+// sample keeps the unused columns' cells of one of the first rows.
+func (r *Reader) sample(cells []string) {
+	r.sampled++
+	for j := range r.unused {
+		u := &r.unused[j]
+		if u.Index < len(cells) {
+			if c := strings.TrimSpace(cells[u.Index]); c != "" && len(c) <= 200 {
+				u.Sample = append(u.Sample, c)
+			}
+		}
+	}
 }
 
 func cellCount(got, want int) string {
@@ -346,7 +451,7 @@ func (r *Reader) set(row *Row, name string, field *string, value string) error {
 func (r *Reader) readCSVHeader() error {
 	cells, err := r.read()
 	if err == io.EOF {
-		return &Error{Line: 1, Msg: "the input is empty; the first row must name the columns, e.g. name,email,relationship", Fatal: true}
+		return &Error{Line: r.offset + 1, Msg: "the input is empty; the first row must name the columns, e.g. name,email,relationship", Fatal: true}
 	}
 	if err != nil && r.looksJSON {
 		e, _ := noNameColumn([]string{"{"}, CSV)
@@ -370,7 +475,7 @@ func (r *Reader) read() ([]string, error) {
 func (r *Reader) endLine(cells []string) int {
 	last := len(cells) - 1
 	line, _ := r.csv.FieldPos(last)
-	return line + strings.Count(cells[last], "\n")
+	return r.offset + line + strings.Count(cells[last], "\n")
 }
 
 func (r *Reader) nextCSV() (*Row, error) {
@@ -383,6 +488,7 @@ func (r *Reader) nextCSV() (*Row, error) {
 			return nil, r.csvError(err, false)
 		}
 		start, _ := r.csv.FieldPos(0)
+		start += r.offset
 		r.prevEnd = r.endLine(cells)
 		if blank(cells) {
 			continue
@@ -422,6 +528,8 @@ func (r *Reader) csvError(err error, header bool) error {
 	if !errors.As(err, &pe) {
 		return err // a read error
 	}
+	pe.Line += r.offset
+	pe.StartLine += r.offset
 	r.prevEnd = pe.Line
 	msg := fmt.Sprintf("not valid CSV: %v (line %d, column %d)", pe.Err, pe.Line, pe.Column)
 	switch {
@@ -626,57 +734,6 @@ func jsonError(err error) error {
 		return errors.New("not valid JSON: the object is not closed")
 	}
 	return fmt.Errorf("not valid JSON: %v", err)
-}
-
-// crOnly reports whether the input's lines end with a CR alone: its
-// start (64 KiB) holds a CR and no LF. A stray CR in a file of LF or CR LF
-// lines is left alone, to be refused where it is.
-func crOnly(br *bufio.Reader) bool {
-	head, _ := br.Peek(br.Size())
-	return bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0
-}
-
-// crReader turns CR line ends into LF (and a CR LF into one LF).
-type crReader struct {
-	r      io.Reader
-	lastCR bool
-}
-
-func (c *crReader) Read(p []byte) (int, error) {
-	for {
-		n, err := c.r.Read(p)
-		j := 0
-		for _, b := range p[:n] {
-			switch {
-			case b == '\r':
-				p[j] = '\n'
-				j++
-			case b == '\n' && c.lastCR:
-			default:
-				p[j] = b
-				j++
-			}
-			c.lastCR = b == '\r'
-		}
-		if j > 0 || err != nil {
-			return j, err
-		}
-	}
-}
-
-// encodingProblem says what an input that is not UTF-8 text looks like,
-// from its start: UTF-16 (Excel's "Unicode Text"), or a second byte
-// order mark.
-func encodingProblem(br *bufio.Reader) string {
-	head, _ := br.Peek(512)
-	switch {
-	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")),
-		len(head) >= 4 && (head[0] == 0) != (head[1] == 0) && (head[2] == 0) != (head[3] == 0):
-		return "the file looks like UTF-16 (Unicode text); save it as UTF-8"
-	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
-		return "the file starts with two byte order marks (U+FEFF); save it again as UTF-8"
-	}
-	return ""
 }
 
 // loneSurrogate returns the offset of the first \uD800-\uDFFF escape

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/sheet"
 
 	"github.com/decline-cli/decline/internal/safetext"
 )
@@ -126,7 +127,7 @@ func TestHeaderErrors(t *testing.T) {
 		{"", CSV, "line 1: the input is empty; the first row must name the columns, e.g. name,email,relationship"},
 		{"\n\n", TSV, "line 1: the input is empty; the first line must name the columns, separated by tabs"},
 		{"person,email\nScott,s@x\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship"},
-		{"name\temail\nScott\ts@x\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship (this looks tab-separated)"},
+		{"Notes:\nsomething\n\nperson\temail\nScott\ts@x\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship"},
 		{`{"name":"Scott"}` + "\n", CSV, "line 1: the header row has no name column; the first row must name the columns, e.g. name,email,relationship (this looks like JSON Lines)"},
 		{"name,email\n", TSV, "line 1: the header row has no name column; the first row must name the columns, separated by tabs (this looks comma-separated)"},
 		{"name,Email,EMAIL\n", CSV, `line 1: column "email" appears twice in the header (columns 2 and 3)`},
@@ -283,12 +284,64 @@ func TestColumnsAreReservedValues(t *testing.T) {
 		}
 		names = append(names, n)
 	}
-	for alias := range columnAliases {
+	for _, alias := range []string{"e_mail", "email_address", "full_name", "given_name", "surname", "family_name", "request_type", "how_we_know_each_other"} {
+		if ColumnName(alias) == alias {
+			t.Fatalf("%s is not an alias", alias)
+		}
 		names = append(names, alias)
 	}
 	for _, n := range names {
 		if !catalog.Reserved(n) {
 			t.Errorf("column %q is not reserved in catalog.reservedValues", n)
 		}
+	}
+}
+
+// TestSpreadsheetExports: the byte layouts spreadsheets write read as the
+// same rows, with the file's own line numbers.
+func TestSpreadsheetExports(t *testing.T) {
+	utf16 := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range s {
+			b = append(b, byte(r), byte(r>>8))
+		}
+		return string(b)
+	}
+	for _, c := range []struct {
+		name, input string
+		opt         ReadOptions
+		want        []string
+	}{
+		{"semicolons", "name;email;relationship\nAnn Lee;a@x.org;social\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org|||social|||"}},
+		{"bom", "\xef\xbb\xbfname,relationship\r\nAnn,social\r\n", ReadOptions{}, []string{"2|Ann||||social|||"}},
+		{"utf-16", utf16("name\trelationship\r\nZoë\tsocial\r\n"), ReadOptions{}, []string{"2|Zoë||||social|||"}},
+		{"windows-1252", "name,relationship\nZo\xeb,social\n", ReadOptions{Sheet: sheet.Options{Encoding: "windows-1252"}}, []string{"2|Zoë||||social|||"}},
+		{"cr only", "name,relationship\rAnn,social\rBo,busy\r", ReadOptions{}, []string{"2|Ann||||social|||", "3|Bo||||busy|||"}},
+		{"linkedin", "Notes:\n\"When exporting your connection data, some addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnn,Lee,https://x,a@x.org,Acme,CTO,01 Jan 2024\n",
+			ReadOptions{}, []string{"5|Ann Lee|a@x.org|Ann||||||company=Acme|connected_on=01 Jan 2024|position=CTO|url=https://x"}},
+		{"skip", "exported\nname,relationship\nAnn,social\n", ReadOptions{Sheet: sheet.Options{Skip: 1, SkipSet: true}}, []string{"3|Ann||||social|||"}},
+		{"map", "Full Name,Email,What did they ask for?\nAnn,a@x.org,intro\n", ReadOptions{Map: map[string]string{"kind": "what did they ask for?"}}, []string{"2|Ann|a@x.org||intro||||"}},
+		{"aliases", "Full Name,E-mail,Request,How we know each other\nAnn,a@x.org,reference,social\n", ReadOptions{}, []string{"2|Ann|a@x.org||reference|social|||"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := NewReaderWith(strings.NewReader(c.input), CSV, c.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for {
+				row, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, describeRow(row))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
 	}
 }

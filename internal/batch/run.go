@@ -79,12 +79,16 @@ type Run struct {
 	Rows     reply.Rows
 	EML      deliver.EMLOptions // one Date for the run
 	Reporter Reporter
+	// Read says how to read the input: its encoding, delimiter, the
+	// lines before its heading row, and headings mapped to fields.
+	Read ReadOptions
 
 	counts Counts
 	total  int // rows, once the first pass has counted them
 	namer  *Namer
 	seq    *replier // for the sequential path
 	out    atomic.Pointer[recordWriter]
+	reader *Reader // of the last pass
 }
 
 // Check is the first pass: it reports every bad row, counts the good
@@ -215,11 +219,12 @@ func (r *Run) open() (io.Closer, *Reader, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := NewReader(in, r.Input)
+	rows, err := NewReaderWith(in, r.Input, r.Read)
 	if err != nil {
 		in.Close()
 		return nil, nil, r.inputError(err)
 	}
+	r.reader = rows
 	r.counts = Counts{}
 	return in, rows, nil
 }

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/internal/sheet"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -139,7 +140,7 @@ var reservedValues = []string{"name", "email", "first_name", "relationship", "ki
 
 // Reserved reports whether name is kept for batch input's own columns and
 // so cannot name an extra value.
-func Reserved(name string) bool { return contains(reservedValues, name) }
+func Reserved(name string) bool { return contains(reservedValues, name) || sheet.Reserved(name) }
 
 var topFields = []string{"kind", "templates"}
 var entryFields = []string{"id", "kind", "relationship", "tone", "subject", "requires", "optional", "body", "variants"}

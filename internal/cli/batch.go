@@ -28,6 +28,7 @@ var batchFormats = deliver.Names(deliver.ForBatch, deliver.DefaultBatch)
 type batchOptions struct {
 	*globalOptions
 	replyFlags
+	sheetFlags
 
 	input       string // a path, "-", or "" for standard input
 	inputFormat string
@@ -59,11 +60,13 @@ func newBatchCmd(f *Factory, g *globalOptions, runF func(*batchOptions) error) *
 			if len(args) == 1 {
 				o.input = args[0]
 			}
+			o.skipSet = cmd.Flags().Changed("skip")
 			return runF(o)
 		},
 	}
 	fl := cmd.Flags()
 	o.replyFlags.register(fl)
+	o.sheetFlags.register(fl)
 	fl.StringVar(&o.inputFormat, "input-format", "", "read the input as "+strings.Join(batch.Formats, ", ")+" (default: from the file's extension; csv for standard input)")
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(batchFormats, ", ")+" (default jsonl, or text with --out-dir)")
 	fl.StringVarP(&o.outDir, "out-dir", "o", "", "write one file per reply into `DIR` (created if needed)")
@@ -113,6 +116,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 
 	tally := batch.Tally{Catalog: run.Rows.Catalog}
 	checked, err := run.Check(&tally)
+	err = sheetError(err)
 	var input *batch.InputError
 	if errors.As(err, &input) && input.Err.Looks != "" {
 		e := input.Err
@@ -125,6 +129,9 @@ func runBatch(f *Factory, o *batchOptions) error {
 		return err
 	}
 	rep.progress.Clear()
+	if err := reportColumns(f.IO.ErrOut, run, o.keep); err != nil {
+		return err
+	}
 	if checked.Rows == 0 {
 		return fmt.Errorf("%s has a header but no rows; nothing was written", src.Name)
 	}
@@ -204,6 +211,9 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 		return err
 	}
 	if run.Input, err = inputFormat(o); err != nil {
+		return err
+	}
+	if run.Read, err = o.sheetFlags.options(); err != nil {
 		return err
 	}
 	cat, err := f.LoadCatalog(o.templateDirs)

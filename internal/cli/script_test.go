@@ -80,6 +80,7 @@ func TestScript(t *testing.T) {
 				}
 			},
 			"decode": decodeCmd,
+			"export": exportCmd,
 			// missing REASON: a [!exec:TOOL] script skips, or fails when
 			// DECLINE_REQUIRE_TOOLS=1 (testenv.Missing).
 			"missing": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/decline-cli/decline/internal/batch"
+	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/internal/sheet"
+)
+
+// sheetFlags say how batch reads a spreadsheet's export.
+type sheetFlags struct {
+	maps      []string
+	delimiter string
+	encoding  string
+	skip      int
+	skipSet   bool
+	keep      []string
+}
+
+func (s *sheetFlags) register(fl *pflag.FlagSet) {
+	fl.StringArrayVar(&s.maps, "map", nil, "read a field from the column with this heading: `FIELD=HEADING` (repeatable), e.g. --map kind=\"What did they ask for?\"")
+	fl.StringVar(&s.delimiter, "delimiter", "", "the cell separator of a CSV file: , ; tab or | (default: told from the heading row)")
+	fl.StringVar(&s.encoding, "encoding", "", "read a file saved in a code page, such as windows-1252 (default: UTF-8, or UTF-16 with a byte order mark)")
+	fl.IntVar(&s.skip, "skip", 0, "skip `N` lines before the heading row (default: skip the lines before the first that names the requester)")
+	fl.StringArrayVar(&s.keep, "keep", nil, "carry the column with this `HEADING` into JSON Lines output (repeatable), such as an id")
+}
+
+// options turns the flags into the reader's options.
+func (s *sheetFlags) options() (batch.ReadOptions, error) {
+	o := batch.ReadOptions{Sheet: sheet.Options{Encoding: s.encoding, Skip: s.skip, SkipSet: s.skipSet}}
+	if s.encoding != "" {
+		if err := sheet.CheckEncoding(s.encoding); err != nil {
+			return o, usageErrorf("--encoding: %v", err)
+		}
+	}
+	if s.skip < 0 {
+		return o, usageErrorf("--skip takes a number of lines, 0 or more")
+	}
+	switch strings.ToLower(s.delimiter) {
+	case "":
+	case ",", "comma":
+		o.Sheet.Delimiter = ','
+	case ";", "semicolon":
+		o.Sheet.Delimiter = ';'
+	case "tab", "\t", `\t`:
+		o.Sheet.Delimiter = '\t'
+	case "|", "pipe":
+		o.Sheet.Delimiter = '|'
+	default:
+		return o, usageErrorf("--delimiter %s: use , ; tab or |", safetext.Quote(s.delimiter))
+	}
+	for _, m := range s.maps {
+		field, heading, ok := strings.Cut(m, "=")
+		field = sheet.Field(field)
+		if !ok || field == "" || strings.TrimSpace(heading) == "" {
+			return o, usageErrorf("--map takes FIELD=HEADING, such as --map kind=\"Request type\", got %s", safetext.Quote(m))
+		}
+		if o.Map == nil {
+			o.Map = map[string]string{}
+		}
+		if _, dup := o.Map[field]; dup {
+			return o, usageErrorf("--map gives %s twice", field)
+		}
+		o.Map[field] = heading
+	}
+	return o, nil
+}
+
+// sheetError words what reading a file found, naming the flag that
+// helps.
+func sheetError(err error) error {
+	var input *batch.InputError
+	if errors.As(err, &input) && input.Err.NotUTF8 {
+		return fmt.Errorf("%s:%d: %s: add --encoding windows-1252 (or the file's code page), or save it as CSV UTF-8", input.Source, input.Err.Line, input.Err.Msg)
+	}
+	return err
+}
+
+// reportColumns names, once, the columns nothing reads, and refuses a
+// column whose cells look like kinds, relationships or tones that nothing
+// reads.
+func reportColumns(w io.Writer, run *batch.Run, keep []string) error {
+	unused, err := run.Unused(keep)
+	var ce *batch.ColumnError
+	if errors.As(err, &ce) {
+		return usageErrorf("%v: add --map %s=%s to read it, or delete the column", ce, ce.Field, shellQuote(ce.Heading))
+	}
+	if err != nil {
+		return err
+	}
+	if len(unused) > 0 {
+		q := make([]string, len(unused))
+		for i, h := range unused {
+			q[i] = safetext.Quote(h)
+		}
+		fmt.Fprintf(w, "decline: not used: %s %s (no field or template takes %s; --map FIELD=HEADING reads one)\n",
+			map[bool]string{true: "column", false: "columns"}[len(q) == 1], strings.Join(q, ", "), map[bool]string{true: "it", false: "them"}[len(q) == 1])
+	}
+	return nil
+}
+
+// shellQuote quotes a heading for a command line.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

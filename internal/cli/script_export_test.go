@@ -1,0 +1,43 @@
+package cli_test
+
+import (
+	"os"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// exportCmd: export LAYOUT FILE... rewrites text files in the byte
+// layout a spreadsheet saves, which a txtar archive cannot hold:
+//
+//	bom           UTF-8 with a byte order mark and CR LF line ends (Excel's "CSV UTF-8")
+//	utf16         UTF-16LE with a byte order mark and CR LF (Excel's "Unicode Text")
+//	windows-1252  Windows-1252 and CR LF (Excel's default "CSV")
+//	cr            CR line ends alone (Excel's "CSV (Macintosh)")
+func exportCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: export bom|utf16|windows-1252|cr FILE...")
+	}
+	for _, name := range args[1:] {
+		text := ts.ReadFile(name)
+		crlf := strings.ReplaceAll(text, "\n", "\r\n")
+		var data []byte
+		var err error
+		switch args[0] {
+		case "bom":
+			data = append([]byte("\xef\xbb\xbf"), crlf...)
+		case "utf16":
+			data, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(crlf))
+		case "windows-1252":
+			data, err = charmap.Windows1252.NewEncoder().Bytes([]byte(crlf))
+		case "cr":
+			data = []byte(strings.ReplaceAll(text, "\n", "\r"))
+		default:
+			ts.Fatalf("unknown layout %s", args[0])
+		}
+		ts.Check(err)
+		ts.Check(os.WriteFile(ts.MkAbs(name), data, 0o666))
+	}
+}

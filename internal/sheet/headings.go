@@ -1,0 +1,62 @@
+package sheet
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// The fields a heading can name, besides a template's own values.
+var Fields = []string{"name", "first_name", "last_name", "email", "kind", "relationship", "tone", "template", "variant", "note"}
+
+// Field normalises a column heading or JSON key to the field it names:
+// trimmed, lower case, with spaces and '-' as '_' ("First Name" is
+// first_name), and the other headings spreadsheets and people use for
+// the known fields ("E-mail Address", "Surname", "Request type", "How we
+// know each other") mapped to ours.
+func Field(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return '_'
+		}
+		return r
+	}, s)
+	if canonical, ok := aliases[compact(s)]; ok {
+		return canonical
+	}
+	return s
+}
+
+// Reserved reports whether a template value of this name could never
+// come from a spreadsheet, as its heading names a field of a request.
+func Reserved(name string) bool {
+	f := Field(name)
+	return f != name || slices.Contains(Fields, f)
+}
+
+// compact keeps only letters and digits, for matching an alias.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// aliases are other headings for the known fields, compacted.
+var aliases = map[string]string{
+	"name": "name", "fullname": "name", "contactname": "name",
+	"email": "email", "mail": "email", "emailaddress": "email", "emailaddresses": "email", "primaryemail": "email",
+	"firstname": "first_name", "givenname": "first_name", "forename": "first_name",
+	"lastname": "last_name", "surname": "last_name", "familyname": "last_name",
+	"kind": "kind", "request": "kind", "requesttype": "kind", "type": "kind", "ask": "kind",
+	"askedfor": "kind", "whattheyaskedfor": "kind",
+	"relationship": "relationship", "relation": "relationship", "howweknoweachother": "relationship",
+	"howdoweknoweachother": "relationship", "howiknowthem": "relationship",
+	"tone":     "tone",
+	"template": "template", "templateid": "template",
+	"variant": "variant",
+	"note":    "note", "personalnote": "note", "personalline": "note",
+}

@@ -1,0 +1,302 @@
+// Package sheet turns a spreadsheet's export into plain rows: it decodes
+// the file's text (UTF-8 with or without a byte order mark, UTF-16 with
+// one, or a named single-byte code page such as Windows-1252), turns old
+// Mac line ends into LF, skips the lines an export puts before its
+// heading row (LinkedIn's "Notes:"), tells the delimiter (',' ';' tab
+// '|'), and maps the headings people write to the fields of a request.
+//
+// It does its work once, before the first row, so that reading rows
+// costs nothing more. It knows nothing of commands or flags.
+package sheet
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// Options say how to read a file; the zero value finds everything out.
+type Options struct {
+	// Encoding names a single-byte code page (see Encodings); "" reads
+	// UTF-8, or UTF-16 when the file starts with its byte order mark.
+	Encoding string
+	// Delimiter separates cells; 0 tells it from the heading row.
+	Delimiter rune
+	// Skip is the number of lines before the heading row, when SkipSet;
+	// else the heading row is the first line that names the requester
+	// (within the first 30), or the first line.
+	Skip    int
+	SkipSet bool
+	// Lines: the input is one record a line (TSV, JSON Lines), so no
+	// delimiter is told and no heading row is looked for.
+	Lines bool
+	// JSON: the input is JSON Lines, which must be UTF-8, each line is
+	// checked on its own.
+	JSON bool
+}
+
+// Input is a file ready to read: UTF-8 text with LF or CR LF line ends,
+// starting at its heading row.
+type Input struct {
+	*bufio.Reader
+	Delimiter rune
+	Skipped   int // the lines skipped before the heading row
+}
+
+// Error is a file that cannot be read as it is.
+type Error struct {
+	Msg string
+	// NotUTF8: the file is in some other encoding, which a code page
+	// could read.
+	NotUTF8 bool
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Delimiters are the cell separators told from a heading row.
+var Delimiters = []rune{',', ';', '\t', '|'}
+
+// encodings are the single-byte code pages by name.
+var encodings = map[string]*charmap.Charmap{
+	"windows-1250": charmap.Windows1250, "windows-1251": charmap.Windows1251, "windows-1252": charmap.Windows1252,
+	"windows-1253": charmap.Windows1253, "windows-1254": charmap.Windows1254, "windows-1255": charmap.Windows1255,
+	"windows-1256": charmap.Windows1256, "windows-1257": charmap.Windows1257, "windows-1258": charmap.Windows1258,
+	"iso-8859-1": charmap.ISO8859_1, "iso-8859-2": charmap.ISO8859_2, "iso-8859-5": charmap.ISO8859_5,
+	"iso-8859-7": charmap.ISO8859_7, "iso-8859-9": charmap.ISO8859_9, "iso-8859-15": charmap.ISO8859_15,
+	"macintosh": charmap.Macintosh, "ibm437": charmap.CodePage437, "ibm850": charmap.CodePage850,
+	"koi8-r": charmap.KOI8R, "koi8-u": charmap.KOI8U,
+}
+
+// Encodings lists the code page names Options.Encoding takes.
+func Encodings() []string { return slices.Sorted(maps.Keys(encodings)) }
+
+// encodingFor looks a code page up by name, as people write it:
+// "cp1252", "Windows-1252", "latin1", "utf-8".
+func encodingFor(name string) (encoding.Encoding, bool) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	n = strings.NewReplacer("_", "-", " ", "-").Replace(n)
+	switch {
+	case n == "utf-8" || n == "utf8":
+		return nil, true
+	case n == "latin1" || n == "latin-1":
+		n = "iso-8859-1"
+	case n == "mac" || n == "mac-roman" || n == "macroman":
+		n = "macintosh"
+	case strings.HasPrefix(n, "cp125"):
+		n = "windows-" + strings.TrimPrefix(n, "cp")
+	case strings.HasPrefix(n, "windows125"):
+		n = "windows-" + strings.TrimPrefix(n, "windows")
+	case n == "cp437" || n == "cp850":
+		n = "ibm" + strings.TrimPrefix(n, "cp")
+	}
+	if cm, ok := encodings[n]; ok {
+		return cm, true
+	}
+	return nil, false
+}
+
+// CheckEncoding reports whether name is an encoding Open reads.
+func CheckEncoding(name string) error {
+	if _, ok := encodingFor(name); !ok {
+		return fmt.Errorf("unknown encoding %s (choose one of: utf-8, %s)", safetext.Quote(name), strings.Join(Encodings(), ", "))
+	}
+	return nil
+}
+
+const bufSize = 64 << 10
+
+// Open prepares in for reading.
+func Open(in io.Reader, o Options) (*Input, error) {
+	br := bufio.NewReaderSize(in, bufSize)
+	var dec transform.Transformer
+	head, _ := br.Peek(512)
+	switch {
+	case o.Encoding != "":
+		enc, ok := encodingFor(o.Encoding)
+		if !ok {
+			return nil, &Error{Msg: CheckEncoding(o.Encoding).Error()}
+		}
+		if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
+			br.Discard(3)
+		} else if enc != nil {
+			dec = enc.NewDecoder()
+		}
+	case bytes.HasPrefix(head, []byte("\xff\xfe")):
+		dec = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(head, []byte("\xfe\xff")):
+		dec = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf\xef\xbb\xbf")):
+		return nil, &Error{Msg: "the file starts with two byte order marks (U+FEFF); save it again as UTF-8"}
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		br.Discard(3)
+	case len(head) >= 4 && (head[0] == 0) != (head[1] == 0) && (head[2] == 0) != (head[3] == 0):
+		return nil, &Error{Msg: "the file looks like UTF-16 (Unicode text) without a byte order mark; save it as UTF-8"}
+	}
+	if dec != nil {
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), bufSize)
+	} else if o.Encoding == "" && !o.JSON {
+		if bad := invalidAt(br); bad >= 0 {
+			return nil, &Error{NotUTF8: true, Msg: fmt.Sprintf("the file is not UTF-8 text (byte %d); it was probably saved in a code page such as Windows-1252", bad+1)}
+		}
+	}
+	if crOnly(br) {
+		// Old Mac line ends ("CSV (Macintosh)" from Excel).
+		br = bufio.NewReaderSize(&crReader{r: br}, bufSize)
+	}
+	in2 := &Input{Reader: br, Delimiter: o.Delimiter}
+	if o.Lines {
+		if in2.Delimiter == 0 {
+			in2.Delimiter = '\t'
+		}
+		return in2, nil
+	}
+	head, _ = br.Peek(bufSize)
+	lines := headLines(head, 30)
+	skip := o.Skip
+	if !o.SkipSet {
+		skip = 0
+		for i, l := range lines {
+			if looksLikeHeadings(l, o.Delimiter) {
+				skip = i
+				break
+			}
+		}
+	}
+	if skip > 0 {
+		n := 0
+		for range skip {
+			line, err := br.ReadSlice('\n')
+			n += len(line)
+			if err != nil {
+				break
+			}
+		}
+		in2.Skipped = skip
+		head, _ = br.Peek(bufSize)
+		lines = headLines(head, 1)
+	}
+	if in2.Delimiter == 0 {
+		in2.Delimiter = ','
+		if len(lines) > 0 {
+			in2.Delimiter = sniff(lines[0])
+		}
+	}
+	return in2, nil
+}
+
+// invalidAt returns the offset of the first byte of the input's start
+// that is not UTF-8, or -1. A character cut by the end of the peek is
+// not counted.
+func invalidAt(br *bufio.Reader) int {
+	head, _ := br.Peek(bufSize)
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && n == 1 {
+			if len(head)-i < utf8.UTFMax && !utf8.FullRune(head[i:]) {
+				return -1
+			}
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// headLines returns up to n lines of the start of the text.
+func headLines(head []byte, n int) []string {
+	var out []string
+	for len(out) < n && len(head) > 0 {
+		i := bytes.IndexByte(head, '\n')
+		if i < 0 {
+			out = append(out, string(head))
+			break
+		}
+		out = append(out, strings.TrimSuffix(string(head[:i]), "\r"))
+		head = head[i+1:]
+	}
+	return out
+}
+
+// sniff tells the delimiter of a heading row: the one of Delimiters that
+// occurs most outside quotes; ',' when none does.
+func sniff(line string) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, r := range line {
+		if r == '"' {
+			quoted = !quoted
+		} else if !quoted && slices.Contains(Delimiters, r) {
+			counts[r]++
+		}
+	}
+	best := ','
+	for _, d := range Delimiters {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// looksLikeHeadings reports whether a line reads as a heading row: one
+// of its cells names the requester (name, first name, last name).
+func looksLikeHeadings(line string, delim rune) bool {
+	if delim == 0 {
+		delim = sniff(line)
+	}
+	for _, c := range strings.Split(line, string(delim)) {
+		switch Field(strings.Trim(strings.TrimSpace(c), `"`)) {
+		case "name", "first_name", "last_name":
+			return true
+		}
+	}
+	return false
+}
+
+// crOnly reports whether the input's lines end with a CR alone: its
+// start holds a CR and no LF. A stray CR in a file of LF or CR LF lines
+// is left alone, to be refused where it is.
+func crOnly(br *bufio.Reader) bool {
+	head, _ := br.Peek(br.Size())
+	return bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0
+}
+
+// crReader turns CR line ends into LF (and a CR LF into one LF).
+type crReader struct {
+	r      io.Reader
+	lastCR bool
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	for {
+		n, err := c.r.Read(p)
+		j := 0
+		for _, b := range p[:n] {
+			switch {
+			case b == '\r':
+				p[j] = '\n'
+				j++
+			case b == '\n' && c.lastCR:
+			default:
+				p[j] = b
+				j++
+			}
+			c.lastCR = b == '\r'
+		}
+		if j > 0 || err != nil {
+			return j, err
+		}
+	}
+}
