@@ -197,21 +197,29 @@ func Open(in io.Reader, o Options) (*Input, error) {
 }
 
 // invalidAt returns the offset of the first byte of the input's start
-// that is not UTF-8, or -1. A character cut by the end of the peek is
-// not counted.
+// that is not UTF-8, when the start reads as a single-byte code page: it
+// holds bytes that are not UTF-8 and no character that is. A UTF-8 file
+// with a stray bad byte is left to the check of each cell, which names
+// the row. A character cut by the end of the peek is not counted.
 func invalidAt(br *bufio.Reader) int {
 	head, _ := br.Peek(bufSize)
+	first := -1
 	for i := 0; i < len(head); {
 		r, n := utf8.DecodeRune(head[i:])
-		if r == utf8.RuneError && n == 1 {
+		switch {
+		case r == utf8.RuneError && n == 1:
 			if len(head)-i < utf8.UTFMax && !utf8.FullRune(head[i:]) {
-				return -1
+				return first
 			}
-			return i
+			if first < 0 {
+				first = i
+			}
+		case n > 1:
+			return -1 // real UTF-8
 		}
 		i += n
 	}
-	return -1
+	return first
 }
 
 // headLines returns up to n lines of the start of the text.
