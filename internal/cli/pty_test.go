@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,6 +75,14 @@ var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\r`)
 // its standard output goes to a buffer instead of the terminal.
 func startSession(t *testing.T, pipeStdout bool, env []string, args ...string) *session {
 	t.Helper()
+	return startSessionIn(t, nil, pipeStdout, env, args...)
+}
+
+// startSessionIn is startSession with standard input read from stdin
+// (when not nil) instead of the terminal, which stays decline's
+// controlling terminal, /dev/tty.
+func startSessionIn(t *testing.T, stdin io.Reader, pipeStdout bool, env []string, args ...string) *session {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		testenv.Missing(t, fmt.Sprintf("no pseudo-terminal available: %v", err))
@@ -91,12 +100,18 @@ func startSession(t *testing.T, pipeStdout bool, env []string, args ...string) *
 	// The terminal as decline finds it, read before decline can change it.
 	s.initial = s.termios()
 	cmd.Stdin, cmd.Stderr = tty, tty
+	if stdin != nil {
+		cmd.Stdin = stdin
+	}
 	cmd.Stdout = tty
 	if pipeStdout {
 		s.stdout = &bytes.Buffer{}
 		cmd.Stdout = s.stdout
 	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if stdin != nil {
+		cmd.SysProcAttr.Ctty = 2 // the terminal is standard error's
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

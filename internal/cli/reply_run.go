@@ -42,7 +42,7 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	if r.Answer.Request.Notification {
 		saved := ""
 		if o.maildir != "" {
-			saved = "; nothing was saved to " + o.maildir + ", as an email to a no-reply address would go nowhere"
+			saved = ", and nothing was saved to " + o.maildir
 			o.maildir = ""
 		}
 		fmt.Fprintf(f.IO.ErrOut, "decline: note: this is a notification from a no-reply address (%s): paste the reply into the site; no email was written%s\n", r.Answer.Request.NotificationWhy, saved)
