@@ -14,11 +14,13 @@ import (
 	"github.com/decline-cli/decline/internal/helptext"
 
 	"github.com/decline-cli/decline/internal/batch"
+	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/internal/send"
 )
 
 // batchFormats are the output formats of batch, in the order help shows
@@ -38,6 +40,8 @@ type batchOptions struct {
 	keepGoing   bool
 	dryRun      bool
 	spoolLimit  string
+	mail        mailFlags
+	cfg         *config.Config
 }
 
 func newBatchCmd(f *Factory, g *globalOptions, runF func(*batchOptions) error) *cobra.Command {
@@ -72,6 +76,7 @@ func newBatchCmd(f *Factory, g *globalOptions, runF func(*batchOptions) error) *
 	fl.StringVarP(&o.outDir, "out-dir", "o", "", "write one file per reply into `DIR` (created if needed)")
 	registerRunFlags(fl, &o.force, &o.keepGoing, &o.dryRun, "rows")
 	fl.StringVar(&o.spoolLimit, "spool-limit", "1GiB", "save at most `SIZE` of standard input or a pipe for the second pass (such as 500MiB or 4GiB; 0 for no limit)")
+	o.mail.register(fl, true)
 	registerCompletions(cmd, f, g, batchFormats)
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(batch.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagDirname("out-dir")
@@ -86,7 +91,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if err := setUpBatch(f, o, run); err != nil {
 		return err
 	}
-	if o.outDir == "" && f.IO.OutClosed() {
+	if o.outDir == "" && !o.mail.on() && f.IO.OutClosed() {
 		return iostreams.ErrStdoutClosed
 	}
 	if o.input == "" && f.IO.IsStdinTTY() {
@@ -146,6 +151,19 @@ func runBatch(f *Factory, o *batchOptions) error {
 		return refusal(o.outDir, checked)
 	}
 	good := checked.Rows - checked.Bad
+	if o.mail.on() {
+		return mailBatch(f, o.cfg, &o.mail, o.keepGoing, run.EML.From, src.Name, good, func(out *send.FrameWriter) error {
+			run.Out = out
+			written, err := run.Write()
+			if we := (*batch.WriteError)(nil); errors.As(err, &we) {
+				return we.Err
+			}
+			if err != nil {
+				return err
+			}
+			return batchResult(f, "", src.Name, checked, written)
+		})
+	}
 	if o.outDir == "" {
 		// A signal stops the writing at the end of a reply.
 		defer f.OnInterrupt(func() {
@@ -182,6 +200,7 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 		return err
 	}
 	run.EML.From = d.Address
+	o.cfg = cfg
 	def := deliver.DefaultBatch
 	if o.outDir != "" {
 		def = "text"
@@ -199,6 +218,11 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 		return usageErrorf("--format %s makes one mailbox, not one file per reply: drop --out-dir and redirect standard output, or use --format eml", name)
 	case o.force && o.outDir == "":
 		return usageErrorf("--force only applies to --out-dir")
+	case o.mail.on() && (o.outDir != "" || o.format != ""):
+		return usageErrorf("--send and --save-draft make email of every reply: drop --out-dir and --format")
+	}
+	if o.mail.on() {
+		run.Format = send.Frames()
 	}
 	// The paths are printed in every report; like any outside text, they
 	// must be safe to print.

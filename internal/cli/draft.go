@@ -34,6 +34,7 @@ type draftOptions struct {
 	edit, noInput       bool
 	accessible          bool
 	variantSet          bool // --variant was given, even as 0
+	mail                mailFlags
 }
 
 // draftFormats are the output formats of one reply, in the order help
@@ -66,6 +67,7 @@ func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *
 	registerCopyFlag(fl, &o.copy)
 	fl.BoolVar(&o.edit, "edit", false, "open the draft in $VISUAL or $EDITOR before it is used")
 	registerAskFlags(fl, &o.noInput, &o.accessible)
+	o.mail.register(fl, false)
 	registerCompletions(cmd, f, g, draftFormats)
 	return cmd
 }
@@ -205,6 +207,9 @@ func runDraft(f *Factory, o *draftOptions) error {
 		fmt.Fprintln(f.IO.ErrOut, "decline: note: "+note)
 	}
 
+	if o.mail.on() {
+		return mailOne(f, cfg, &o.mail, msg)
+	}
 	// With --copy or --edit the user said what to do with the draft:
 	// the menu would ask again.
 	if p != nil && f.IO.IsStdoutTTY() && !o.copy.set && !o.edit {

@@ -9,6 +9,7 @@ import (
 	"github.com/decline-cli/decline/internal/helptext"
 
 	"github.com/decline-cli/decline/internal/answer"
+	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/inbound"
 	"github.com/decline-cli/decline/internal/reply"
@@ -27,6 +28,8 @@ type replyOptions struct {
 	force, keepGoing      bool
 	dryRun                bool
 	noInput, accessible   bool
+	mail                  mailFlags
+	cfg                   *config.Config
 }
 
 // replyFormats are draft's formats, eml first, and mbox for many
@@ -63,6 +66,7 @@ func NewCmdReply(f *Factory, g *globalOptions, runF func(*replyOptions) error) *
 	fl.StringVar(&o.outDir, "out-dir", "", "for many messages, write one file per reply into `DIR`")
 	registerRunFlags(fl, &o.force, &o.keepGoing, &o.dryRun, "messages")
 	registerAskFlags(fl, &o.noInput, &o.accessible)
+	o.mail.register(fl, false)
 	registerCompletions(cmd, f, g, replyFormats)
 	_ = cmd.MarkFlagDirname("maildir")
 	_ = cmd.MarkFlagDirname("out-dir")
@@ -78,6 +82,7 @@ func runReply(f *Factory, o *replyOptions) error {
 	if err != nil {
 		return err
 	}
+	o.cfg = cfg
 	if _, err := reply.Setting("format", o.format, "", "", "eml", replyFormats); err != nil {
 		return flagError(err)
 	}
@@ -126,6 +131,9 @@ func runReply(f *Factory, o *replyOptions) error {
 		if err := d.CheckRelationship(cat, true); err != nil {
 			return usageErrorf("%w", err)
 		}
+	}
+	if len(read) != 1 && o.mail.on() {
+		return usageErrorf("--send and --save-draft answer one message; the input holds %d", len(read))
 	}
 	if len(read) != 1 {
 		return replyMany(f, o, res, read)

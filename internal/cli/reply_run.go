@@ -50,6 +50,12 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 			format = "text"
 		}
 	}
+	if o.mail.on() {
+		if r.Answer.Request.Notification {
+			return errors.New("a notification from a no-reply address takes no email, so nothing was sent or saved: paste the reply into the site")
+		}
+		return mailOne(f, o.cfg, &o.mail, msg)
+	}
 	switch {
 	case format == "json":
 		data, err := r.Answer.JSON(msg)

@@ -172,6 +172,8 @@ instead, so that it is not lost, and the status is 1.`
 // Environment lists the environment variables decline reads.
 const Environment = `XDG_CONFIG_HOME     decline's files are in $XDG_CONFIG_HOME/decline: config.yaml
                     and the templates directory (default ~/.config/decline)
+XDG_STATE_HOME      --send keeps its log of sent messages in
+                    $XDG_STATE_HOME/decline/sent.jsonl (default ~/.local/state)
 DECLINE_CONFIG      the config file to read, unless --config names one
 DECLINE_ACCESSIBLE  1 asks questions as plain numbered lines, like --accessible
 NO_COLOR            when set and not empty, no colour anywhere; there is none

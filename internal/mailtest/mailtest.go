@@ -201,17 +201,24 @@ type Summary struct {
 // Messages lists every message mailpit holds, newest first.
 func (m *Mailpit) Messages(t testing.TB) []Summary {
 	t.Helper()
-	var list struct {
-		Total    int
-		Messages []Summary
+	// While messages arrive, the total and the list can disagree: ask
+	// again until they agree.
+	for try := 0; ; try++ {
+		var list struct {
+			Total    int
+			Messages []Summary
+		}
+		if err := json.Unmarshal(m.get(t, "/messages?limit=1000"), &list); err != nil {
+			t.Fatal(err)
+		}
+		if list.Total == len(list.Messages) {
+			return list.Messages
+		}
+		if try == 50 {
+			t.Fatalf("mailpit holds %d messages, listed %d", list.Total, len(list.Messages))
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	if err := json.Unmarshal(m.get(t, "/messages?limit=1000"), &list); err != nil {
-		t.Fatal(err)
-	}
-	if list.Total != len(list.Messages) {
-		t.Fatalf("mailpit holds %d messages, listed %d", list.Total, len(list.Messages))
-	}
-	return list.Messages
 }
 
 // Raw returns a message as mailpit received it.

@@ -1,0 +1,258 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/drafts"
+	"github.com/decline-cli/decline/internal/plural"
+	"github.com/decline-cli/decline/internal/send"
+)
+
+// mailFlags are the flags that hand replies to the user's own mail
+// server: --send and --save-draft, and for batch the guards of a send.
+type mailFlags struct {
+	send, saveDraft bool
+	resend          bool
+	// batch only
+	yes   bool
+	limit int
+	rate  string
+}
+
+func (m *mailFlags) register(fl *pflag.FlagSet, many bool) {
+	fl.BoolVar(&m.send, "send", false, "send the reply through your mail server (sendmail or smtp in config.yaml)")
+	fl.BoolVar(&m.saveDraft, "save-draft", false, "save the reply in the Drafts folder of your mailbox (imap in config.yaml)")
+	fl.BoolVar(&m.resend, "resend", false, "with --send, send even what the send log says was sent before")
+	if many {
+		fl.BoolVar(&m.yes, "yes", false, "with --send, send without asking (needed when there is no terminal)")
+		fl.IntVar(&m.limit, "limit", 0, "with --send, send at most `N` replies this run")
+		fl.StringVar(&m.rate, "rate", "", "with --send, send at most `N/min` replies a minute")
+	}
+}
+
+func (m *mailFlags) on() bool { return m.send || m.saveDraft }
+
+var rateFlag = regexp.MustCompile(`^([1-9][0-9]{0,5})/min$`)
+
+// check refuses flags that do not go together, before anything is read.
+func (m *mailFlags) check(cfg *config.Config) (interval time.Duration, err error) {
+	switch {
+	case m.send && m.saveDraft:
+		return 0, usageErrorf("--send and --save-draft both say where the reply goes: give one")
+	case !m.send && (m.resend || m.yes || m.limit != 0 || m.rate != ""):
+		return 0, usageErrorf("--resend, --yes, --limit and --rate apply to --send")
+	case m.limit < 0:
+		return 0, usageErrorf("--limit must be 1 or more, got %d", m.limit)
+	case m.send && cfg.Sendmail == "" && cfg.SMTP == nil:
+		return 0, usageErrorf("--send needs a mail server: add smtp (or sendmail) to %s (see 'decline help' or the README's email section)", configName(cfg))
+	case m.saveDraft && cfg.IMAP == nil:
+		return 0, usageErrorf("--save-draft needs your mailbox: add imap to %s (see the README's email section)", configName(cfg))
+	}
+	if m.rate != "" {
+		r := rateFlag.FindStringSubmatch(m.rate)
+		if r == nil {
+			return 0, usageErrorf("--rate %q is not a rate: write it as N/min, such as 20/min", m.rate)
+		}
+		n, _ := strconv.Atoi(r[1])
+		interval = time.Minute / time.Duration(n)
+	}
+	return interval, nil
+}
+
+func configName(cfg *config.Config) string {
+	if cfg.Path != "" {
+		return cfg.Path
+	}
+	return "config.yaml"
+}
+
+// mailOne sends one reply, or saves it as a draft: the bytes of the eml
+// format, as -f eml prints them.
+func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message) error {
+	if _, err := m.check(cfg); err != nil {
+		return err
+	}
+	if m.send && msg.To == "" {
+		return usageErrorf("--send needs the requester's address: give --to ADDRESS")
+	}
+	data, err := deliver.EML(msg, msg.Headers)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	if m.saveDraft {
+		box, err := drafts.Open(cfg.IMAP, f.Env, nil)
+		if err != nil {
+			return err
+		}
+		defer box.Close()
+		if err := box.Append(data, time.Now()); err != nil {
+			return err
+		}
+		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s in %s on %s.\n", recipient(msg.To), box.Folder, cfg.IMAP.Host)
+		return nil
+	}
+	log, err := openSendLog(f)
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	it := &send.Item{Source: "the reply", To: msg.To, Template: msg.Reply.Template.ID, EML: data}
+	if e, ok := log.Sent(send.Digest(it.To, it.EML)); ok && !m.resend {
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: this reply was sent to %s on %s (the send log, %s, says so); it was not sent again: --resend sends it anyway\n", msg.To, e.Time.Local().Format("2 Jan 2006 15:04"), log.Path)
+		return nil
+	}
+	tr, err := send.Open(ctx, cfg, f.Env, msg.Headers.From)
+	if err != nil {
+		return err
+	}
+	defer tr.Close()
+	r := &send.Run{Transport: tr, Log: log, Resend: m.resend}
+	if err := r.Send(ctx, it); err != nil {
+		var failed *send.FailedError
+		if errors.As(err, &failed) {
+			return failed.Err
+		}
+		return err
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Sent the reply to %s.\n", msg.To)
+	return nil
+}
+
+func recipient(to string) string {
+	if to == "" {
+		return "nobody yet"
+	}
+	return to
+}
+
+func openSendLog(f *Factory) (*send.Log, error) {
+	path, err := send.LogPath(f.Env)
+	if err != nil {
+		return nil, err
+	}
+	return send.OpenLog(path)
+}
+
+// mailSummary says what a batch send did.
+func mailSummary(c send.Counts, saved bool) string {
+	if saved {
+		return fmt.Sprintf("Saved %s as drafts.", plural.N(c.Sent, "reply", "replies"))
+	}
+	s := fmt.Sprintf("Sent %d", c.Sent)
+	if c.Skipped > 0 {
+		s += fmt.Sprintf(", skipped %d already sent", c.Skipped)
+	}
+	if c.Failed > 0 {
+		s += fmt.Sprintf(", %d failed", c.Failed)
+	}
+	if c.Limited > 0 {
+		s += fmt.Sprintf(", %d left for a later run (--limit)", c.Limited)
+	}
+	return s + "."
+}
+
+// mailBatch is the writing pass of a batch that sends its replies or
+// saves them as drafts, one at a time, as the pass renders them.
+func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, from, source string, good int, write func(out *send.FrameWriter) error) error {
+	interval, err := m.check(cfg)
+	if err != nil {
+		return err
+	}
+	what := plural.N(good, "reply", "replies")
+	if m.send && !m.yes {
+		if !f.IO.CanPrompt() {
+			return usageErrorf("sending %s needs --yes when there is no terminal to ask on", what)
+		}
+		choice, err := f.NewPrompter(truthy(f.Env("DECLINE_ACCESSIBLE"))).Select(fmt.Sprintf("Send %s now?", what), []string{"No, send nothing", "Yes, send " + what}, 0)
+		if err != nil {
+			return err
+		}
+		if choice != 1 {
+			return errors.New("nothing was sent")
+		}
+	}
+	ctx := context.Background()
+	tty := f.IO.IsStderrTTY()
+	var done func(it *send.Item) error
+	var counts func() send.Counts
+	if m.saveDraft {
+		box, err := drafts.Open(cfg.IMAP, f.Env, nil)
+		if err != nil {
+			return err
+		}
+		defer box.Close()
+		var c send.Counts
+		counts = func() send.Counts { return c }
+		done = func(it *send.Item) error {
+			if err := box.Append(it.EML, time.Now()); err != nil {
+				return fmt.Errorf("%s: %v", it.Place(), err)
+			}
+			c.Sent++
+			if tty {
+				fmt.Fprintf(f.IO.ErrOut, "\rSaved %d of %d", c.Sent, good)
+			}
+			return nil
+		}
+	} else {
+		log, err := openSendLog(f)
+		if err != nil {
+			return err
+		}
+		defer log.Close()
+		tr, err := send.Open(ctx, cfg, f.Env, from)
+		if err != nil {
+			return err
+		}
+		defer tr.Close()
+		r := &send.Run{Transport: tr, Log: log, Resend: m.resend, Limit: m.limit, Interval: interval, KeepGoing: keepGoing}
+		r.Problem = func(it *send.Item, err error) {
+			if tty {
+				fmt.Fprint(f.IO.ErrOut, "\r\x1b[K")
+			}
+			fmt.Fprintf(f.IO.ErrOut, "%s: %v\n", it.Place(), err)
+		}
+		if tty {
+			r.Progress = func(c send.Counts) {
+				fmt.Fprintf(f.IO.ErrOut, "\rSending: %d sent, %d skipped, %d failed, of %d", c.Sent, c.Skipped, c.Failed, good)
+			}
+		}
+		// A signal stops the run after the message under way is
+		// accepted and logged, so that a rerun sends the rest once.
+		defer f.OnInterrupt(func() {
+			r.Stop(2 * send.Timeout)
+			fmt.Fprintf(f.IO.ErrOut, "\ndecline: stopped; %s\n", mailSummary(r.Counts, false))
+		})()
+		counts = func() send.Counts { return r.Counts }
+		done = func(it *send.Item) error { return r.Send(ctx, it) }
+	}
+	err = write(&send.FrameWriter{Source: source, Each: done})
+	if tty {
+		fmt.Fprint(f.IO.ErrOut, "\r\x1b[K")
+	}
+	c := counts()
+	var failed *send.FailedError
+	if errors.As(err, &failed) {
+		return fmt.Errorf("stopped at %s, the first that failed; %s (--keep-going sends the others)", failed.Item.Place(), strings.TrimSuffix(mailSummary(c, false), "."))
+	}
+	if err != nil {
+		return fmt.Errorf("%v; %s", err, mailSummary(c, m.saveDraft))
+	}
+	if c.Failed > 0 {
+		return fmt.Errorf("%s %s above", strings.TrimSuffix(mailSummary(c, false), "."), plural.Pick(c.Failed, "is the line", "are the lines"))
+	}
+	if tty {
+		fmt.Fprintln(f.IO.ErrOut, mailSummary(c, m.saveDraft))
+	}
+	return nil
+}

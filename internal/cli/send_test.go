@@ -1,0 +1,238 @@
+package cli_test
+
+import (
+	"bytes"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/decline-cli/decline/internal/mailtest"
+)
+
+// mailSetup writes a config.yaml with extra (smtp or imap settings) and
+// a CSV of n requesters, one of them at bad when bad > 0 with an
+// address at example.net; it returns a command maker whose runs share
+// the config, the CSV and one send log.
+func mailSetup(t *testing.T, extra string, n, bad int) (csv string, run func(args ...string) *exec.Cmd) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("address: \"Pat Morgan <pat@example.com>\"\n"+extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("name,email,relationship\n")
+	for i := 1; i <= n; i++ {
+		domain := "example.org"
+		if i == bad {
+			domain = "example.net"
+		}
+		fmt.Fprintf(&b, "Person %d,p%d@%s,stranger\n", i, i, domain)
+	}
+	csv = filepath.Join(dir, "rows.csv")
+	if err := os.WriteFile(csv, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(dir, "state")
+	return csv, func(args ...string) *exec.Cmd {
+		cmd := declineCmd(t, args...)
+		cmd.Env = append(cmd.Env, "DECLINE_CONFIG="+cfg, "XDG_STATE_HOME="+state, "SMTP_PW=s3cret")
+		return cmd
+	}
+}
+
+func smtpSettings(port int) string {
+	return fmt.Sprintf("smtp: {host: 127.0.0.1, port: %d, tls: none, username: pat, password_env: SMTP_PW}\n", port)
+}
+
+func output(t *testing.T, cmd *exec.Cmd) (stdout, stderr string, code int) {
+	t.Helper()
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if _, ok := err.(*exec.ExitError); err != nil && !ok {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), cmd.ProcessState.ExitCode()
+}
+
+func TestBatchSendsFiftyOnceEach(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 50, 0)
+	// No terminal: sending needs --yes.
+	if _, stderr, code := output(t, run("batch", csv, "--send")); code != 2 || !strings.Contains(stderr, "sending 50 replies needs --yes") {
+		t.Fatalf("without --yes: exit %d, %q", code, stderr)
+	}
+	if _, stderr, code := output(t, run("batch", csv, "--send", "--yes")); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	msgs := mp.Messages(t)
+	if len(msgs) != 50 {
+		t.Fatalf("the server holds %d messages, want 50", len(msgs))
+	}
+	var to []string
+	for _, m := range msgs {
+		to = append(to, m.To[0].Address)
+	}
+	slices.Sort(to)
+	if to = slices.Compact(to); len(to) != 50 {
+		t.Errorf("%d different recipients, want 50", len(to))
+	}
+	// The rerun finds every one in the send log.
+	if _, stderr, code := output(t, run("batch", csv, "--send", "--yes")); code != 0 {
+		t.Fatalf("rerun: exit %d: %s", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 50 {
+		t.Errorf("after a rerun the server holds %d messages, want 50", n)
+	}
+	// --limit with --resend sends that many again.
+	if _, stderr, code := output(t, run("batch", csv, "--send", "--yes", "--resend", "--limit", "3")); code != 0 {
+		t.Fatalf("resend: exit %d: %s", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 53 {
+		t.Errorf("after --resend --limit 3 the server holds %d messages, want 53", n)
+	}
+}
+
+func TestBatchKilledHalfWaySendsTheRestOnRerun(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 50, 0)
+	cmd := run("batch", csv, "--send", "--yes", "--rate", "600/min")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	deadline := time.Now().Add(60 * time.Second)
+	for len(mp.Messages(t)) < 20 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+	first := len(mp.Messages(t))
+	if code := cmd.ProcessState.ExitCode(); code != 143 || first >= 50 {
+		t.Fatalf("killed run: exit %d after %d messages; stderr %q", code, first, stderr.String())
+	}
+	if _, stderr, code := output(t, run("batch", csv, "--send", "--yes")); code != 0 {
+		t.Fatalf("rerun: exit %d: %s", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 50 {
+		t.Errorf("the server holds %d messages after the rerun, want exactly 50 (%d before it)", n, first)
+	}
+}
+
+func TestBatchRefusedRecipient(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret", AllowedRecipients: `@example\.org$`})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 5, 3)
+	_, stderr, code := output(t, run("batch", csv, "--send", "--yes"))
+	if code != 1 || !strings.Contains(stderr, csv+":4: the server refused the message to p3@example.net: 5") || !strings.Contains(stderr, "stopped at "+csv+":4") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 2 {
+		t.Errorf("the server holds %d, want the 2 before the refusal", n)
+	}
+	_, stderr, code = output(t, run("batch", csv, "--send", "--yes", "--keep-going"))
+	if code != 1 || !strings.Contains(stderr, csv+":4: the server refused") || !strings.Contains(stderr, "Sent 2, skipped 2 already sent, 1 failed") {
+		t.Fatalf("keep going: exit %d: %s", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 4 {
+		t.Errorf("the server holds %d, want 4", n)
+	}
+}
+
+func TestSendWrongPassword(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "other"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 2, 0)
+	_, stderr, code := output(t, run("batch", csv, "--send", "--yes"))
+	if code != 1 || !strings.Contains(stderr, "refused the username and password") || strings.Count(stderr, "\n") != 1 {
+		t.Fatalf("exit %d: %q", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 0 {
+		t.Errorf("the server holds %d", n)
+	}
+}
+
+// The message sent is the eml -f eml prints, but for the Date and
+// Message-ID of each run and the headers the server adds.
+func TestDraftSendIsTheEml(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	_, run := mailSetup(t, smtpSettings(mp.SMTPPort), 0, 0)
+	args := []string{"draft", "-n", "Zoë Brontë", "-r", "stranger", "--to", "zoe@example.org", "--note", "From here on, I keep my word."}
+	want, stderr, code := output(t, run(append(args, "-f", "eml")...))
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if _, stderr, code := output(t, run(append(args, "--send")...)); code != 0 || !strings.Contains(stderr, "Sent the reply to zoe@example.org") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// A second --send finds it in the log, and sends nothing.
+	if _, stderr, code := output(t, run(append(args, "--send")...)); code != 0 || !strings.Contains(stderr, "it was not sent again") {
+		t.Fatalf("again: exit %d: %s", code, stderr)
+	}
+	msgs := mp.Messages(t)
+	if len(msgs) != 1 {
+		t.Fatalf("the server holds %d messages", len(msgs))
+	}
+	got := mailtest.StripTransport(strings.ReplaceAll(string(mp.Raw(t, msgs[0].ID)), "\r\n", "\n"))
+	perRun := regexp.MustCompile(`(?m)^(Date|Message-ID): .*$`)
+	if a, b := perRun.ReplaceAllString(got, "$1: x"), perRun.ReplaceAllString(want, "$1: x"); a != b {
+		t.Errorf("sent\n%s\n-f eml\n%s", a, b)
+	}
+}
+
+func TestBatchSaveDrafts(t *testing.T) {
+	d := mailtest.StartDovecot(t, nil)
+	csv, run := mailSetup(t, fmt.Sprintf("imap: {host: 127.0.0.1, port: %d, tls: none, username: %s, password_command: \"echo '%s'\"}\n", d.Port, d.Username, d.Password), 20, 0)
+	want, stderr, code := output(t, run("batch", csv, "--format", "mbox"))
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if _, stderr, code := output(t, run("batch", csv, "--save-draft")); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	c, err := imapclient.DialInsecure(net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Login(d.Username, d.Password).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Select("Drafts", nil).Wait(); err != nil {
+		t.Fatal(err)
+	}
+	var all imap.SeqSet
+	all.AddRange(1, 0)
+	body := &imap.FetchItemBodySection{Peek: true}
+	msgs, err := c.Fetch(all, &imap.FetchOptions{Flags: true, BodySection: []*imap.FetchItemBodySection{body}}).Collect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != 20 {
+		t.Fatalf("Drafts holds %d, want 20", len(msgs))
+	}
+	perRun := regexp.MustCompile(`(?m)^(Date|Message-ID): .*$`)
+	for i, m := range msgs {
+		if !slices.Contains(m.Flags, imap.FlagDraft) {
+			t.Errorf("draft %d has flags %v", i+1, m.Flags)
+		}
+		eml := strings.ReplaceAll(string(m.FindBodySection(body)), "\r\n", "\n")
+		// Each draft is one message of the mbox batch writes, but for
+		// the Date and Message-ID of each run.
+		if !strings.Contains(perRun.ReplaceAllString(want, "$1: x"), "\n"+perRun.ReplaceAllString(eml, "$1: x")) {
+			t.Errorf("draft %d is not a message of the mbox:\n%s", i+1, eml)
+		}
+	}
+}
