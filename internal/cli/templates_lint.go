@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -52,6 +53,17 @@ func runTemplatesLint(f *Factory, o *templatesLintOptions) error {
 	}
 	r := lint.Check(layers...)
 	var b strings.Builder
+	// A folder that is not read at all is easy to miss: say so, without
+	// failing, as a backup folder is a fine thing to keep there.
+	for _, l := range layers {
+		for _, dir := range l.Skipped {
+			why := "its name is not a language code"
+			if catalog.ValidLang(filepath.Base(dir)) {
+				why = "it has no " + catalog.LocaleFile + " and " + filepath.Base(dir) + " is not a language decline knows"
+			}
+			fmt.Fprintf(f.IO.ErrOut, "decline: warning: skipped %s: %s, so its templates are not read\n", safetext.Escape(dir), why)
+		}
+	}
 	for _, p := range r.Problems {
 		fmt.Fprintln(&b, safetext.Escape(p.Error()))
 	}
