@@ -211,35 +211,42 @@ func Check(t *catalog.Template, r *Request) error {
 	if strings.TrimSpace(r.Name) == "" {
 		return &FieldError{Field: "name", Msg: "is empty"}
 	}
-	fields := []struct{ field, value string }{
-		{"name", r.Name}, {"first name", r.FirstName}, {"sender", r.Sender}, {"sign-off", r.Signoff},
-	}
-	if err := CheckNote(r.Note); err != nil {
-		return err
+	if r.Note != "" { // no note is always fine
+		if err := CheckNote(r.Note); err != nil {
+			return err
+		}
 	}
 	if r.SignBrief != "" && r.SignBrief != SignFirst && r.SignBrief != SignFull {
 		return &FieldError{Field: "brief signature", Value: r.SignBrief, Msg: "is neither " + SignFirst + " nor " + SignFull}
 	}
-	for _, f := range fields {
-		if p := safetext.Check(f.value, false); p != nil {
-			return &FieldError{Field: f.field, Value: f.value, Msg: p.Reason}
-		}
+	// One field after another, in this order, without building a table
+	// for every row of a batch.
+	if err := checkText("name", r.Name); err != nil {
+		return err
+	}
+	if err := checkText("first name", r.FirstName); err != nil {
+		return err
+	}
+	if err := checkText("sender", r.Sender); err != nil {
+		return err
+	}
+	if err := checkText("sign-off", r.Signoff); err != nil {
+		return err
 	}
 	// Text without a letter is punctuation, not a name: ", ," greeted
 	// "Hi ,," and a sign-off of "," printed a lone comma. A sign-off that
 	// is given at all must have one, since a blank one leaves the comma.
-	for _, f := range []struct {
-		field, value, hint string
-		given              bool
-	}{
-		{"name", r.Name, "give the person's name", true},
-		{"first name", r.FirstName, "give the name to greet, or leave it out", strings.TrimSpace(r.FirstName) != ""},
-		{"sender", r.Sender, "give your name, or leave it out", strings.TrimSpace(r.Sender) != ""},
-		{"sign-off", r.Signoff, `give one such as "Best wishes"`, r.Signoff != ""},
-	} {
-		if f.given && !safetext.HasLetter(f.value) {
-			return &FieldError{Field: f.field, Value: f.value, Msg: "has no letters: " + f.hint}
-		}
+	if err := needLetter("name", r.Name, "give the person's name", true); err != nil {
+		return err
+	}
+	if err := needLetter("first name", r.FirstName, "give the name to greet, or leave it out", r.FirstName != "" && strings.TrimSpace(r.FirstName) != ""); err != nil {
+		return err
+	}
+	if err := needLetter("sender", r.Sender, "give your name, or leave it out", r.Sender != "" && strings.TrimSpace(r.Sender) != ""); err != nil {
+		return err
+	}
+	if err := needLetter("sign-off", r.Signoff, `give one such as "Best wishes"`, r.Signoff != ""); err != nil {
+		return err
 	}
 	for _, v := range r.Values {
 		if safetext.Check(v, false) != nil {
@@ -320,6 +327,22 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 
 // MaxNote is the most characters a personal line may have: one sentence.
 const MaxNote = 300
+
+// checkText applies the outside-text policy to one field of a request.
+func checkText(field, value string) error {
+	if p := safetext.Check(value, false); p != nil {
+		return &FieldError{Field: field, Value: value, Msg: p.Reason}
+	}
+	return nil
+}
+
+// needLetter refuses a given field that holds no letter.
+func needLetter(field, value, hint string, given bool) error {
+	if given && !safetext.HasLetter(value) {
+		return &FieldError{Field: field, Value: value, Msg: "has no letters: " + hint}
+	}
+	return nil
+}
 
 // CheckNote checks a personal line: one line of printable text with a
 // letter in it (a line of only "." would end a message for sendmail), at
