@@ -25,7 +25,7 @@ const (
 // met", "LinkedIn recommendation"). It is built once per locale and only
 // read after, so goroutines share it.
 type Values struct {
-	sets map[string]*valueSet
+	kinds, relationships, tones valueSet
 }
 
 type valueSet struct {
@@ -43,19 +43,25 @@ type valueForm struct{ key, id string }
 
 // NewValues indexes a locale's choices, labels and synonyms.
 func NewValues(loc *catalog.Locale) *Values {
-	v := &Values{sets: map[string]*valueSet{}}
-	for _, s := range []struct {
-		what    string
-		choices []catalog.Choice
-		syn     map[string][]string
-	}{
-		{WhatKind, loc.Kinds, loc.Synonyms.Kinds},
-		{WhatRelationship, loc.Relationships, loc.Synonyms.Relationships},
-		{WhatTone, loc.Tones, loc.Synonyms.Tones},
-	} {
-		v.sets[s.what] = &valueSet{choices: s.choices, syn: s.syn}
-	}
+	v := &Values{}
+	v.kinds = valueSet{choices: loc.Kinds, syn: loc.Synonyms.Kinds}
+	v.relationships = valueSet{choices: loc.Relationships, syn: loc.Synonyms.Relationships}
+	v.tones = valueSet{choices: loc.Tones, syn: loc.Synonyms.Tones}
 	return v
+}
+
+// set returns the choices of what, or nil: a switch, not a map, since a
+// batch asks three times a row.
+func (v *Values) set(what string) *valueSet {
+	switch what {
+	case WhatKind:
+		return &v.kinds
+	case WhatRelationship:
+		return &v.relationships
+	case WhatTone:
+		return &v.tones
+	}
+	return nil
 }
 
 // indexed returns the set with its index made.
@@ -139,7 +145,7 @@ func (v *Values) Resolve(what, value string) (string, error) {
 	if value == "" {
 		return "", nil
 	}
-	set := v.sets[what]
+	set := v.set(what)
 	if set == nil {
 		set = &valueSet{}
 	}
@@ -162,7 +168,7 @@ func (v *Values) Resolve(what, value string) (string, error) {
 
 // Is reports whether value names one of what's choices.
 func (v *Values) Is(what, value string) bool {
-	set := v.sets[what]
+	set := v.set(what)
 	if set == nil {
 		return false
 	}
