@@ -89,7 +89,7 @@ SBOM_SKIP = $(if $(shell command -v syft 2>/dev/null),,--skip=sbom)
 ## README and LICENSE), SHA-256 checksums, .deb and .rpm packages, a
 ## Homebrew formula and a Scoop manifest; an SBOM when syft is installed
 release:
-	@$(if $(SBOM_SKIP),echo "release: syft is not installed, so no SBOM is made (install syft to make one)")
+	@$(if $(SBOM_SKIP),echo "release: syft is not installed: no SBOM is made (install syft to make one)")
 	$(GORELEASER) release --snapshot --clean $(SBOM_SKIP)
 	$(MAKE) release-check
 
