@@ -108,6 +108,10 @@ func (p *parser) compileOne(t *Template, what, src string, line int, declared ma
 		if at > 0 {
 			line += at - 1
 		}
+		if strings.Contains(msg, "bad character U+007D") {
+			// "{{.event}": one brace closes nothing.
+			msg += " (an action opened with {{ must end with }}, as in {{.FirstName}})"
+		}
 		p.errorf(line, "%s of %s does not parse: %s", what, t.ID, msg)
 		return nil
 	}

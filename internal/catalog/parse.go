@@ -256,14 +256,14 @@ func (p *parser) document(data []byte, what, expected string) *yaml.Node {
 		if errors.Is(err, io.EOF) {
 			p.errorf(0, "file is empty (expected %s)", expected)
 		} else {
-			p.yamlError(err)
+			p.yamlError(err, data)
 		}
 		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		if err != nil {
-			p.yamlError(err)
+			p.yamlError(err, data)
 		} else {
 			p.errorf(extra.Line, "more than one YAML document in a file (remove the '---' separator)")
 		}
@@ -279,8 +279,9 @@ func (p *parser) document(data []byte, what, expected string) *yaml.Node {
 	return root
 }
 
-// yamlError turns a decoder error into one located message.
-func (p *parser) yamlError(err error) {
+// yamlError turns a decoder error into one located message, at the line
+// of the mistake itself where the file shows it (yamlMistake).
+func (p *parser) yamlError(err error, data []byte) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -290,6 +291,10 @@ func (p *parser) yamlError(err error) {
 				msg = strings.TrimSpace(rest[i+1:])
 			}
 		}
+	}
+	if at, hint := yamlMistake(data, line, msg); hint != "" {
+		p.errorf(at, "invalid YAML: %s (%s)", msg, hint)
+		return
 	}
 	p.errorf(line, "invalid YAML: %s", msg)
 }

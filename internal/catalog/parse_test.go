@@ -114,7 +114,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			"malformed YAML",
 			"templates:\n\t- id: a\n",
-			`f.yaml:2: invalid YAML: found character that cannot start any token`,
+			`f.yaml:2: invalid YAML: found character that cannot start any token (indent with spaces; YAML does not allow tabs there)`,
 		},
 		{
 			"binary",
