@@ -18,6 +18,7 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/inbound"
+	"github.com/decline-cli/decline/internal/langs"
 )
 
 // Close is how near, in confidence, a second kind must come to the best
@@ -35,6 +36,13 @@ type Answer struct {
 // Read detects what m asks for.
 func Read(rules *inbound.Rules, m *inbound.Message) *Answer {
 	return &Answer{Message: m, Request: rules.Detect(m), rules: rules}
+}
+
+// Lang is the language the message is written in, among those whose
+// frequent words are given (words, by language; see langs.Detect), and
+// false when its subject and text do not tell.
+func (a *Answer) Lang(words map[string][]string) (string, bool) {
+	return langs.Detect(a.Message.Subject+"\n"+a.Message.Text, words)
 }
 
 // Name is the requester's name as the message gives it, or empty.

@@ -38,6 +38,8 @@ type Resolver struct {
 	// typed error: *NoNameError, *UnsureError, *NoRelationshipError, or
 	// a *GivenError holding a *compose.MissingError.
 	Ask Asker
+
+	words map[string][]string // the catalog's detection words, by language
 }
 
 // Result is one message answered.
@@ -87,6 +89,14 @@ func (r *Resolver) Resolve(m *inbound.Message) (*Result, error) {
 		}
 	}
 	first := reply.FirstName(one.Name, one.FirstName)
+	if !d.LangGiven() {
+		// The reply is in the request's language, unless the user named
+		// one for this run.
+		if r.words == nil {
+			r.words = reply.DetectWords(r.Catalog)
+		}
+		one.Lang, _ = a.Lang(r.words)
+	}
 	t := r.Named
 	if t == nil && !d.KindGiven() {
 		kind, err := a.SureKind()
@@ -103,7 +113,7 @@ func (r *Resolver) Resolve(m *inbound.Message) (*Result, error) {
 	if t == nil && d.Relationship == "" {
 		kind := reply.FirstNonEmpty(one.Kind, d.Kind)
 		if r.Ask == nil {
-			return nil, &NoRelationshipError{First: first, Relationships: r.Catalog.RelationshipsFor(reply.Lang, kind)}
+			return nil, &NoRelationshipError{First: first, Relationships: r.Catalog.RelationshipsFor(reply.FirstNonEmpty(one.Lang, d.Lang), kind)}
 		}
 		if one.Relationship, err = r.Ask.Relationship(first, kind); err != nil {
 			return nil, err

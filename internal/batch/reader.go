@@ -238,6 +238,8 @@ func (r *Reader) fieldOf(name string) *string {
 		return &r.row.Relationship
 	case "tone":
 		return &r.row.Tone
+	case "lang":
+		return &r.row.Lang
 	case "template":
 		return &r.row.Template
 	case "variant":

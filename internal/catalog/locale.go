@@ -20,6 +20,8 @@ import (
 // with the templates; a user's LANG/locale.yaml adds to them.
 type Locale struct {
 	Lang string
+	// Name is the language's name in itself ("Deutsch"), for completion.
+	Name string
 	// File is where the locale was read, for messages.
 	File string
 
@@ -42,6 +44,17 @@ type Locale struct {
 	Samples       map[string]string
 	OtherQuestion string
 
+	// Detect lists words (lowercase) frequent in the language and rare
+	// in others, which tell the language of a request a reply answers.
+	Detect []string
+	// FormalFullName says that a formal greeting without a title calls
+	// the requester by full name ("Guten Tag Jana Müller,"), not by
+	// first name.
+	FormalFullName bool
+
+	// Informal lists words (lowercase) a formal reply never uses: the
+	// familiar address of the language ("du", "tu", "tú").
+	Informal []string
 	// Contractions is a regular expression matching what a formal reply
 	// avoids; empty for no such check.
 	Contractions string
@@ -115,6 +128,25 @@ func (l *Locale) ContractionPattern() *regexp.Regexp {
 
 var patterns sync.Map // pattern -> *regexp.Regexp
 
+// InformalPattern matches any of the Informal words as a whole word, in
+// any case, with the word in its first group; nil when there are none.
+func (l *Locale) InformalPattern() *regexp.Regexp {
+	if len(l.Informal) == 0 {
+		return nil
+	}
+	quoted := make([]string, len(l.Informal))
+	for i, w := range l.Informal {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	src := `(?i)(?:^|[^\p{L}\p{M}])(` + strings.Join(quoted, "|") + `)(?:$|[^\p{L}\p{M}])`
+	if re, ok := patterns.Load(src); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(src)
+	patterns.Store(src, re)
+	return re
+}
+
 // check reports what a locale lacks to be used: the choices and the
 // defaults among them.
 func (l *Locale) check() ErrorList {
@@ -155,7 +187,7 @@ func (l *Locale) merge(over *Locale) *Locale {
 	for _, s := range []struct {
 		dst *string
 		v   string
-	}{{&out.DefaultKind, over.DefaultKind}, {&out.DefaultTone, over.DefaultTone}, {&out.DefaultSubject, over.DefaultSubject},
+	}{{&out.Name, over.Name}, {&out.DefaultKind, over.DefaultKind}, {&out.DefaultTone, over.DefaultTone}, {&out.DefaultSubject, over.DefaultSubject},
 		{&out.OtherQuestion, over.OtherQuestion}, {&out.Contractions, over.Contractions}} {
 		if s.v != "" {
 			*s.dst = s.v
@@ -166,6 +198,9 @@ func (l *Locale) merge(over *Locale) *Locale {
 	out.Questions = mergeMap(l.Questions, over.Questions)
 	out.Samples = mergeMap(l.Samples, over.Samples)
 	out.Greeting = l.Greeting || over.Greeting
+	out.FormalFullName = l.FormalFullName || over.FormalFullName
+	out.Detect = slices.Concat(l.Detect, over.Detect)
+	out.Informal = slices.Concat(l.Informal, over.Informal)
 	out.StopWords = slices.Concat(l.StopWords, over.StopWords)
 	out.Determiners = slices.Concat(l.Determiners, over.Determiners)
 	out.PeopleValues = slices.Concat(l.PeopleValues, over.PeopleValues)

@@ -17,7 +17,7 @@ const LocaleFile = "locale.yaml"
 // a locale file: locale.yaml, or locale.yml.
 func IsLocaleFile(name string) bool { return name == LocaleFile || name == "locale.yml" }
 
-var localeFields = []string{"kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "lint", "names", "synonyms"}
+var localeFields = []string{"name", "kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "formal-address", "detect", "lint", "names", "synonyms"}
 
 // ParseLocale decodes a locale file strictly, as Parse does a template
 // file: unknown keys and wrong types are errors at FILE:LINE. It checks
@@ -71,6 +71,20 @@ func (p *parser) locale(data []byte, lang string) *Locale {
 			p.localeNames(v, l)
 		case "synonyms":
 			p.localeSynonyms(v, l)
+		case "name":
+			l.Name = p.text(v, key)
+		case "detect":
+			l.Detect = lowerList(p.strList(v, key))
+		case "formal-address":
+			if s, ok := p.str(v, key); ok {
+				switch s {
+				case "first-name":
+				case "full-name":
+					l.FormalFullName = true
+				default:
+					p.errorf(v.Line, "formal-address must be first-name or full-name, found %s", safetext.Quote(s))
+				}
+			}
 		}
 	})
 	return l
@@ -157,8 +171,10 @@ func (p *parser) localeLint(v *yaml.Node, l *Locale) {
 		p.errorf(v.Line, "lint must be a mapping, found %s", describe(v))
 		return
 	}
-	p.fields(v, "lint", []string{"contractions", "greeting", "stop-words", "determiners", "people", "roles"}, func(key string, v *yaml.Node) {
+	p.fields(v, "lint", []string{"contractions", "informal", "greeting", "stop-words", "determiners", "people", "roles"}, func(key string, v *yaml.Node) {
 		switch key {
+		case "informal":
+			l.Informal = lowerList(p.strList(v, key))
 		case "stop-words":
 			l.StopWords = p.strList(v, key)
 		case "determiners":
@@ -217,4 +233,12 @@ func set(m map[string]string, k, v string) map[string]string {
 	}
 	m[k] = v
 	return m
+}
+
+// lowerList lower-cases a list of words in place.
+func lowerList(words []string) []string {
+	for i, w := range words {
+		words[i] = strings.ToLower(w)
+	}
+	return words
 }

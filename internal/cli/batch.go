@@ -195,7 +195,7 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 	if err != nil {
 		return err
 	}
-	d, err := o.replyFlags.layer(cfg)
+	d, err := o.replyFlags.layer(cfg, f.Env)
 	if err != nil {
 		return err
 	}
@@ -242,6 +242,9 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 	}
 	cat, err := f.LoadCatalog(o.templateDirs)
 	if err != nil {
+		return err
+	}
+	if err := setLang(d, cat); err != nil {
 		return err
 	}
 	if _, err := d.Named(cat, false); err != nil {

@@ -21,7 +21,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		}
 		_ = cmd.RegisterFlagCompletionFunc(flag, func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			cat, _ := f.LoadCatalog(g.templateDirs)
-			if cat == nil && flag != "tone" && flag != "format" {
+			if cat == nil && flag != "tone" && flag != "format" && flag != "lang" {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 			return completion.Prefixed(fn(cmd, cat), toComplete), cobra.ShellCompDirectiveNoFileComp
@@ -49,6 +49,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		}
 		return out
 	})
+	complete("lang", func(_ *cobra.Command, cat *catalog.Catalog) []string { return completion.Langs(cat) })
 	complete("template", func(_ *cobra.Command, cat *catalog.Catalog) []string { return completion.TemplateIDs(cat) })
 	complete("set", func(cmd *cobra.Command, cat *catalog.Catalog) []string {
 		id, _ := cmd.Flags().GetString("template")

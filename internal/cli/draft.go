@@ -89,7 +89,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := o.replyFlags.layer(cfg)
+	d, err := o.replyFlags.layer(cfg, f.Env)
 	if err != nil {
 		return err
 	}
@@ -129,6 +129,9 @@ func runDraft(f *Factory, o *draftOptions) error {
 	}
 	cat, err := f.LoadCatalog(o.templateDirs)
 	if err != nil {
+		return err
+	}
+	if err := setLang(d, cat); err != nil {
 		return err
 	}
 	t, err := d.Named(cat, true)

@@ -78,7 +78,7 @@ func runReply(f *Factory, o *replyOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := o.replyFlags.layer(cfg)
+	d, err := o.replyFlags.layer(cfg, f.Env)
 	if err != nil {
 		return err
 	}
@@ -121,6 +121,9 @@ func runReply(f *Factory, o *replyOptions) error {
 	}
 	cat, err := f.LoadCatalog(o.templateDirs)
 	if err != nil {
+		return err
+	}
+	if err := setLang(d, cat); err != nil {
 		return err
 	}
 	res := &answer.Resolver{Rules: rules, Catalog: cat, Defaults: d, Name: o.name, FirstName: o.firstName, Note: o.note, Quote: o.quote}

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/langs"
 	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
 )
@@ -18,6 +20,7 @@ type replyFlags struct {
 	sets                     []string
 	from, signoff            string
 	address                  string
+	lang                     string
 }
 
 func (r *replyFlags) register(fl *pflag.FlagSet) {
@@ -28,11 +31,13 @@ func (r *replyFlags) register(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&r.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
 	fl.StringVar(&r.from, "from", "", "your name for the sign-off (default: sender in config.yaml)")
 	fl.StringVar(&r.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
+	fl.StringVar(&r.lang, "lang", "", "the `LANGUAGE` of the reply, such as de, fr or de-AT (default: lang in config.yaml, else LC_ALL, LC_MESSAGES or LANG, else en)")
 	fl.StringVar(&r.address, "from-address", "", "your email `ADDRESS` for the From: header of eml and mbox output (default: address in config.yaml)")
 }
 
-// layer parses the flags and layers them over the configuration.
-func (r *replyFlags) layer(cfg *config.Config) (*reply.Defaults, error) {
+// layer parses the flags and layers them over the configuration and the
+// environment's locale (env).
+func (r *replyFlags) layer(cfg *config.Config, env config.Env) (*reply.Defaults, error) {
 	values, err := parseSets(r.sets)
 	if err != nil {
 		return nil, err
@@ -40,6 +45,7 @@ func (r *replyFlags) layer(cfg *config.Config) (*reply.Defaults, error) {
 	d, err := reply.Layer(cfg, reply.Given{
 		Kind: r.kind, Relationship: r.relationship, Tone: r.tone, Template: r.templateID,
 		Sender: r.from, Signoff: r.signoff, Address: r.address, Values: values,
+		Lang: r.lang, EnvLang: envLang(env),
 	})
 	if err != nil {
 		return nil, flagError(err)
@@ -100,4 +106,36 @@ func checkNames(name, firstName string) error {
 		}
 	}
 	return nil
+}
+
+// envLang is the locale setting that decides the language of messages:
+// LC_ALL, else LC_MESSAGES, else LANG, the first one set.
+func envLang(env config.Env) string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := env(v); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// setLang chooses the language of replies once the catalog is loaded.
+func setLang(d *reply.Defaults, cat *catalog.Catalog) error {
+	if err := d.SetLang(cat); err != nil {
+		var le *reply.LangError
+		if errors.As(err, &le) && le.Config == "" {
+			return usageErrorf("--lang: %w", err)
+		}
+		return err
+	}
+	return nil
+}
+
+// langFlag is the catalog's language that --lang names.
+func langFlag(cat *catalog.Catalog, v string) (string, error) {
+	lang, ok := langs.Match(cat.Languages(), v)
+	if !ok {
+		return "", usageErrorf("--lang: %w", &reply.LangError{Value: v, Have: cat.Languages()})
+	}
+	return lang, nil
 }

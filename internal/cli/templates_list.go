@@ -22,7 +22,7 @@ func newTemplatesListCmd(f *Factory, g *globalOptions) *cobra.Command {
 	o := &templatesListOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:     "list",
-		Short:   "List the templates: id, kind, relationship, tone, wordings and source",
+		Short:   "List the templates: id, language, kind, relationship, tone, wordings and source",
 		Long:    helptext.TemplatesList.Long,
 		Example: helptext.TemplatesList.Example,
 		Args:    cmdutil.NoArgs,
@@ -36,13 +36,14 @@ func newTemplatesListCmd(f *Factory, g *globalOptions) *cobra.Command {
 	fl.StringVarP(&o.filter.Tone, "tone", "t", "", "only templates in this `TONE`")
 	fl.StringVar(&o.filter.Lang, "lang", "", "only templates in this language (`TAG`, such as en)")
 	registerCompletions(cmd, f, g, nil)
-	fl.BoolVar(&o.json, "json", false, "print one JSON array of objects with the keys id, kind, relationship, tone, variants and source")
+	fl.BoolVar(&o.json, "json", false, "print one JSON array of objects with the keys id, lang, kind, relationship, tone, variants and source")
 	return cmd
 }
 
 // templateInfo is one template in 'templates list --json'.
 type templateInfo struct {
 	ID           string `json:"id"`
+	Lang         string `json:"lang"`
 	Kind         string `json:"kind"`
 	Relationship string `json:"relationship"`
 	Tone         string `json:"tone"`
@@ -55,6 +56,12 @@ func runTemplatesList(f *Factory, o *templatesListOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.filter.Lang != "" {
+		// A tag or locale setting names the catalog's nearest language.
+		if o.filter.Lang, err = langFlag(cat, o.filter.Lang); err != nil {
+			return err
+		}
+	}
 	var all []*catalog.Template
 	for _, t := range cat.All() {
 		if o.filter.Match(t) {
@@ -64,7 +71,7 @@ func runTemplatesList(f *Factory, o *templatesListOptions) error {
 	if o.json {
 		infos := make([]templateInfo, len(all))
 		for i, t := range all {
-			infos[i] = templateInfo{t.ID, t.Kind, t.Relationship, t.Tone, len(t.Variants), t.Source}
+			infos[i] = templateInfo{t.ID, t.Lang, t.Kind, t.Relationship, t.Tone, len(t.Variants), t.Source}
 		}
 		// Encode whole before writing, so an error never leaves half an array.
 		var b bytes.Buffer
@@ -79,7 +86,7 @@ func runTemplatesList(f *Factory, o *templatesListOptions) error {
 	}
 	rows := make([][]string, len(all))
 	for i, t := range all {
-		rows[i] = []string{t.ID, t.Kind, t.Relationship, t.Tone, strconv.Itoa(len(t.Variants)), t.Source}
+		rows[i] = []string{t.ID, t.Lang, t.Kind, t.Relationship, t.Tone, strconv.Itoa(len(t.Variants)), t.Source}
 	}
-	return f.IO.WriteTable([]string{"ID", "KIND", "RELATIONSHIP", "TONE", "VARIANTS", "SOURCE"}, rows)
+	return f.IO.WriteTable([]string{"ID", "LANG", "KIND", "RELATIONSHIP", "TONE", "VARIANTS", "SOURCE"}, rows)
 }

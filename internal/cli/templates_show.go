@@ -21,6 +21,7 @@ type templatesShowOptions struct {
 	*globalOptions
 	id      string
 	variant int
+	lang    string
 }
 
 func newTemplatesShowCmd(f *Factory, g *globalOptions) *cobra.Command {
@@ -49,6 +50,8 @@ func newTemplatesShowCmd(f *Factory, g *globalOptions) *cobra.Command {
 		},
 	}
 	cmd.Flags().IntVar(&o.variant, "variant", 1, "render wording `N` of the template")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "show the template of this `LANGUAGE`, such as de (default en)")
+	registerCompletions(cmd, f, g, nil)
 	return cmd
 }
 
@@ -61,7 +64,15 @@ func runTemplatesShow(f *Factory, o *templatesShowOptions) error {
 	if err != nil {
 		return err
 	}
-	t, ok := cat.Get(o.id)
+	lang := catalog.DefaultLang
+	if o.lang != "" {
+		l, err := langFlag(cat, o.lang)
+		if err != nil {
+			return err
+		}
+		lang = l
+	}
+	t, ok := cat.GetIn(lang, o.id)
 	if !ok {
 		return unknownTemplate(cat, o.id)
 	}

@@ -42,8 +42,8 @@ func TestTablesOnATerminal(t *testing.T) {
 				return runTemplatesList(f, &templatesListOptions{globalOptions: &globalOptions{}})
 			},
 			[]string{
-				"ID                                    KIND            RELATIONSHIP    TONE    VARIANTS  SOURCE",
-				"endorsement/cannot-vouch/brief        endorsement     cannot-vouch    brief   2         default",
+				"ID                                    LANG  KIND            RELATIONSHIP    TONE    VARIANTS  SOURCE",
+				"endorsement/cannot-vouch/brief        en    endorsement     cannot-vouch    brief   2         default",
 			},
 		},
 		{

@@ -33,6 +33,22 @@ func Tones(cat *catalog.Catalog) []string {
 	return described(tones, catalog.IDs(tones))
 }
 
+// Langs are the languages the catalog has replies in, each described by
+// its name in that language.
+func Langs(cat *catalog.Catalog) []string {
+	if cat == nil {
+		return []string{catalog.DefaultLang}
+	}
+	var out []string
+	for _, l := range cat.Languages() {
+		if name := cat.Locale(l).Name; name != "" {
+			l += "\t" + name
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // TemplateIDs lists a catalog's ids, each described by its number of
 // wordings and, for a user's template, its file.
 func TemplateIDs(cat *catalog.Catalog) []string {
@@ -40,7 +56,13 @@ func TemplateIDs(cat *catalog.Catalog) []string {
 		return nil
 	}
 	var out []string
+	prev := ""
 	for _, t := range cat.All() {
+		// One id in several languages is completed once.
+		if t.ID == prev {
+			continue
+		}
+		prev = t.ID
 		desc := plural.N(len(t.Variants), "wording", "wordings")
 		if t.Source != catalog.DefaultSource {
 			desc += ", from " + t.Source

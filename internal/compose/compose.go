@@ -135,18 +135,23 @@ func FirstName(name string) string {
 // when the name carries a title ("Dr. Smith"), else first, the first
 // name already worked out.
 func Addressee(name, first string) string {
-	return addressee(name, first, "")
+	return addressee(name, first, "", templates.English)
 }
 
 // addressee is Addressee, except that a first name the user gave
 // (given: --first-name or a first_name column) is what they want the
-// requester called, in a formal reply too.
-func addressee(name, first, given string) string {
+// requester called, in a formal reply too. A language whose locale says
+// so (Locale.FormalFullName) greets someone without a title by full
+// name.
+func addressee(name, first, given string, loc *catalog.Locale) string {
 	if g := strings.TrimSpace(given); g != "" {
 		return g
 	}
-	if f := templates.English.Names.Formal(name); f != "" {
+	if f := loc.Names.Formal(name); f != "" {
 		return f
+	}
+	if loc.FormalFullName {
+		return loc.Names.Full(name)
 	}
 	return first
 }
@@ -450,7 +455,7 @@ func fieldValue(name string, t *catalog.Template, r *Request, first string) stri
 	case "FirstName":
 		return first
 	case "Addressee":
-		return addressee(r.Name, first, r.FirstName)
+		return addressee(r.Name, first, r.FirstName, localeOf(r))
 	case "Sender":
 		if t.Tone == BriefTone && r.SignBrief != SignFull {
 			return localeOf(r).Names.First(r.Sender)

@@ -22,10 +22,12 @@ import (
 
 // Config is the user's settings. Empty fields mean "not set".
 type Config struct {
-	Sender    string `yaml:"sender"`
-	Signoff   string `yaml:"signoff"`
-	Kind      string `yaml:"kind"`
-	Tone      string `yaml:"tone"`
+	Sender  string `yaml:"sender"`
+	Signoff string `yaml:"signoff"`
+	Kind    string `yaml:"kind"`
+	Tone    string `yaml:"tone"`
+	// Lang is the language of replies, a tag such as "de" or "fr-CA".
+	Lang      string `yaml:"lang"`
 	Format    string `yaml:"format"`
 	Clipboard string `yaml:"clipboard"`
 	// SignBrief is how brief notes are signed: "first" (the default) with
@@ -186,7 +188,7 @@ func Parse(data []byte) (c *Config, err error) {
 	// escape sequence is refused here, once, rather than on every reply.
 	for _, f := range []struct{ key, value string }{
 		{"sender", c.Sender}, {"signoff", c.Signoff}, {"kind", c.Kind},
-		{"tone", c.Tone}, {"format", c.Format}, {"clipboard", c.Clipboard}, {"sign_brief", c.SignBrief},
+		{"tone", c.Tone}, {"lang", c.Lang}, {"format", c.Format}, {"clipboard", c.Clipboard}, {"sign_brief", c.SignBrief},
 		{"address", c.Address}, {"sendmail", c.Sendmail},
 	} {
 		if p := safetext.Check(f.value, false); p != nil {
@@ -265,7 +267,7 @@ func cleanYAMLError(err error) string {
 	// text, so it is quoted like any other outside value.
 	msg = re.unknownField.ReplaceAllStringFunc(msg, func(m string) string {
 		key := re.unknownField.FindStringSubmatch(m)[1]
-		known := "sender, signoff, sign_brief, kind, tone, format, clipboard, address, smtp, imap, sendmail"
+		known := "sender, signoff, sign_brief, kind, tone, lang, format, clipboard, address, smtp, imap, sendmail"
 		switch re.unknownField.FindStringSubmatch(m)[2] {
 		case "Server":
 			known = "host, port, username, password_command, password_env, tls"

@@ -32,6 +32,7 @@ type Record struct {
 	Kind         string `json:"kind"`
 	Relationship string `json:"relationship"`
 	Tone         string `json:"tone"`
+	Lang         string `json:"lang"`
 	Template     string `json:"template"`
 	Variant      int    `json:"variant"`
 	Subject      string `json:"subject"`
@@ -47,6 +48,7 @@ func NewRecord(m *Message) Record {
 		Kind:         r.Template.Kind,
 		Relationship: r.Template.Relationship,
 		Tone:         r.Template.Tone,
+		Lang:         r.Template.Lang,
 		Template:     r.Template.ID,
 		Variant:      r.Variant,
 		Subject:      r.Subject,

@@ -62,6 +62,8 @@ func appendMeta(dst []byte, t *catalog.Template) []byte {
 	dst = jsonenc.AppendString(dst, t.Relationship)
 	dst = append(dst, `,"tone":`...)
 	dst = jsonenc.AppendString(dst, t.Tone)
+	dst = append(dst, `,"lang":`...)
+	dst = jsonenc.AppendString(dst, t.Lang)
 	dst = append(dst, `,"template":`...)
 	return jsonenc.AppendString(dst, t.ID)
 }

@@ -11,8 +11,8 @@ type Command struct{ Long, Example string }
 var Batch = Command{
 	Long: `Draft a reply for every row of a CSV, TSV or JSON Lines file. The first row of
 a CSV or TSV file names the columns: name is required; email, relationship,
-kind, tone, template, first_name, variant and note (a personal line of your
-own, placed before the sign-off) are optional; any other column is a value
+kind, tone, lang, template, first_name, variant and note (a personal line of
+your own, placed before the sign-off) are optional; any other column is a value
 for the templates (such as skill or role). The flags give the
 defaults for empty cells and missing columns; --template applies to the
 rows that have no template, kind, relationship or tone of their own. With
@@ -135,9 +135,10 @@ is 1 when there is any problem.`,
 
 // TemplatesList is the help of 'decline templates list'.
 var TemplatesList = Command{
-	Long: `List every template in the catalog, sorted by id, with its kind, relationship,
-tone, how many wordings it has, and where it came from: "default" for the
-catalog built into decline, or the file it was read from.
+	Long: `List every template in the catalog, sorted by id, with its language, kind,
+relationship, tone, how many wordings it has, and where it came from:
+"default" for the catalog built into decline, or the file it was read from.
+--lang lists one language's templates only.
 
 On a terminal the list is an aligned table. In a pipe it is tab-separated,
 one template a line, without the header. --json prints one JSON array.
@@ -146,6 +147,7 @@ tone and language.`,
 	Example: `  decline templates list
   decline templates list -k referral -t brief
   decline templates list | cut -f1
+  decline templates list --lang de
   decline templates list --json | jq -r '.[] | select(.source != "default") | .id'`,
 }
 
@@ -168,7 +170,8 @@ var TemplatesShow = Command{
 starts on, then a sample reply rendered from it for a made-up requester.
 Values the template needs (such as skill) are filled with sample text.`,
 	Example: `  decline templates show recommendation/no-business/warm
-  decline templates show endorsement/social/brief --variant 2`,
+  decline templates show endorsement/social/brief --variant 2
+  decline templates show reference/busy/formal --lang de`,
 }
 
 // Help is the help of 'decline help'.

@@ -205,8 +205,21 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 // text; names and values filled in later do not count.
 func (c *checker) formal(what string, tree *parse.Tree, src string, fileLine func(int) int) {
 	contraction := c.loc.ContractionPattern()
+	informal := c.loc.InformalPattern()
 	for _, txt := range literalText(tree, src) {
 		for _, seg := range txt.lines() {
+			if informal != nil {
+				// Words overlap at one separator ("du dich"): look again from
+				// each match's last letter.
+				for rest := seg.text; ; {
+					m := informal.FindStringSubmatchIndex(rest)
+					if m == nil {
+						break
+					}
+					c.add(fileLine(seg.line), "%s: formal tone, but uses the familiar %q", what, rest[m[2]:m[3]])
+					rest = rest[m[3]:]
+				}
+			}
 			if contraction != nil {
 				for _, m := range contraction.FindAllString(seg.text, -1) {
 					c.add(fileLine(seg.line), "%s: formal tone, but uses the contraction %q", what, m)

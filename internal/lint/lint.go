@@ -126,7 +126,10 @@ func toList(err error, file string) catalog.ErrorList {
 // id that a layer holds twice.
 func Check(layers ...Layer) *Report {
 	var problems catalog.ErrorList
-	merged := map[string]*catalog.Template{}
+	// By language and id: a German template does not replace the English
+	// one of the same id.
+	type langID struct{ lang, id string }
+	merged := map[langID]*catalog.Template{}
 	// The default locales come first, so that a file linted on its own
 	// reads as it would in the catalog.
 	all := []catalog.Layer{{Locales: templates.Locales}}
@@ -139,19 +142,24 @@ func Check(layers ...Layer) *Report {
 	locales := catalog.MergeLocales(all...)
 	for _, l := range layers {
 		problems = append(problems, l.Problems...)
-		seen := map[string]bool{}
+		seen := map[langID]bool{}
 		for _, t := range l.Templates {
-			if !seen[t.ID] {
-				seen[t.ID] = true
-				merged[t.ID] = t
+			if k := (langID{t.Lang, t.ID}); !seen[k] {
+				seen[k] = true
+				merged[k] = t
 			}
 		}
 	}
-	ids := make([]string, 0, len(merged))
+	ids := make([]langID, 0, len(merged))
 	for id := range merged {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sort.Slice(ids, func(i, j int) bool {
+		if ids[i].id != ids[j].id {
+			return ids[i].id < ids[j].id
+		}
+		return ids[i].lang < ids[j].lang
+	})
 	byLang := map[string][]*catalog.Template{}
 	for _, id := range ids {
 		t := merged[id]

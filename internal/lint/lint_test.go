@@ -60,7 +60,7 @@ func TestDefaultBriefsLeaveRoom(t *testing.T) {
 func TestCompiledDefaults(t *testing.T) {
 	ts := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)
 	for _, tmpl := range ts {
-		for _, p := range lint.Template(tmpl, templates.English) {
+		for _, p := range lint.Template(tmpl, localeOf(tmpl.Lang)) {
 			t.Error(p)
 		}
 	}
@@ -255,5 +255,39 @@ func TestSummary(t *testing.T) {
 		if got := tt.r.Summary(); got != tt.want {
 			t.Errorf("Summary() = %q, want %q", got, tt.want)
 		}
+	}
+}
+
+// localeOf is the built-in locale of a language.
+func localeOf(lang string) *catalog.Locale {
+	for _, l := range templates.Locales {
+		if l.Lang == lang {
+			return l
+		}
+	}
+	return templates.English
+}
+
+// TestInformal checks that a formal wording may not use a word of the
+// locale's informal list, matched whole and in any case, accents and all.
+func TestInformal(t *testing.T) {
+	loc := *templates.English
+	loc.Informal = []string{"du", "dich", "tú"}
+	tmpl := &catalog.Spec{ID: "x/y/formal", Lang: "en", Tone: "formal", Subject: "Hallo",
+		Variants: []string{"Hallo {{.FirstName}},\n\nDu weißt, dass ich dich schätze, tú, dudelsack.\n\n{{.Signoff}},\n{{.Sender}}\n"},
+		File:     "x.yaml", Line: 1, VariantLines: []int{2}}
+	var got []string
+	for _, p := range lint.Template(catalog.FromSpecs([]catalog.Spec{*tmpl}, "test")[0], &loc) {
+		if strings.Contains(p.Error(), "familiar") {
+			got = append(got, p.Error())
+		}
+	}
+	want := []string{
+		`x.yaml:4: body of x/y/formal: formal tone, but uses the familiar "Du"`,
+		`x.yaml:4: body of x/y/formal: formal tone, but uses the familiar "dich"`,
+		`x.yaml:4: body of x/y/formal: formal tone, but uses the familiar "tú"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

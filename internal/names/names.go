@@ -163,16 +163,7 @@ func (r *Rules) Addressee(name string) string {
 // title, and empty for a name without one.
 func (r *Rules) Formal(name string) string {
 	name = strings.TrimSpace(name)
-	given, family := name, ""
-	if before, after, ok := strings.Cut(name, ","); ok {
-		word, _ := nextWord(strings.TrimSpace(after))
-		if strings.TrimSpace(before) != "" && strings.TrimSpace(after) != "" && !r.isSuffix(word) {
-			// "Weber, Prof. Hans": the surname comes first.
-			given, family = after, before
-		} else if strings.TrimSpace(before) != "" {
-			given = before
-		}
-	}
+	given, family := r.split(name)
 	words := nameWords(given)
 	if len(words) == 0 || !r.IsTitle(words[0]) || len(words) == 1 && family == "" {
 		return ""
@@ -216,6 +207,67 @@ func (r *Rules) Formal(name string) string {
 		surname = titleCase(surname)
 	}
 	return title + " " + trimPunct(surname)
+}
+
+// split splits a trimmed name at its comma: "Weber, Prof. Hans" is the
+// given part "Prof. Hans" and the family name "Weber"; "Scott Lee, PhD"
+// is the given part "Scott Lee" with no family name.
+func (r *Rules) split(name string) (given, family string) {
+	given = name
+	if before, after, ok := strings.Cut(name, ","); ok {
+		word, _ := nextWord(strings.TrimSpace(after))
+		if strings.TrimSpace(before) != "" && strings.TrimSpace(after) != "" && !r.isSuffix(word) {
+			// The surname comes first.
+			given, family = after, before
+		} else if strings.TrimSpace(before) != "" {
+			given = before
+		}
+	}
+	return given, family
+}
+
+// Full is the given name and surname, for a greeting that calls someone
+// by full name ("Guten Tag Jana Müller,"): "Lee, Scott" is Scott Lee,
+// "JANA MÜLLER" is Jana Müller, "Scott Lee, PhD" is Scott Lee; titles,
+// middle names and initials are left out. A name of one word is that
+// word, and a name with a title is what First calls it.
+func (r *Rules) Full(name string) string {
+	first := r.First(name)
+	last := r.surname(name)
+	if last == "" || last == first || strings.Contains(first, " ") {
+		return first
+	}
+	return first + " " + last
+}
+
+// surname is the family name of a name of two words or more, with its
+// particles ("van Beethoven"), or "" when there is none to tell.
+func (r *Rules) surname(name string) string {
+	name = strings.TrimSpace(name)
+	given, family := r.split(name)
+	var surname string
+	if family != "" {
+		surname = strings.Join(nameWords(family), " ")
+	} else {
+		words := nameWords(given)
+		i := 0
+		for i < len(words) && r.IsTitle(words[i]) {
+			i++
+		}
+		rest := words[i:]
+		if len(rest) < 2 {
+			return ""
+		}
+		j := len(rest) - 1
+		for j > 1 && r.isParticle(rest[j-1]) {
+			j--
+		}
+		surname = strings.Join(rest[j:], " ")
+	}
+	if hasNoLower(name) {
+		surname = titleCase(surname)
+	}
+	return trimPunct(surname)
 }
 
 // WithArticle puts the indefinite article a value takes before it: "an

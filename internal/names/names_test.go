@@ -158,3 +158,21 @@ func BenchmarkFirst(b *testing.B) {
 		english.First("Alexandra Kim")
 	}
 }
+
+func TestFull(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jana Müller":           "Jana Müller",
+		"JANA MÜLLER":           "Jana Müller",
+		"Lee, Scott":            "Scott Lee",
+		"Scott Lee, PhD":        "Scott Lee",
+		"Jana":                  "Jana",
+		"J. Robert Oppenheimer": "Robert Oppenheimer",
+		"Ludwig van Beethoven":  "Ludwig van Beethoven",
+		"Jana Maria Müller":     "Jana Müller",
+		"Mr. Smith":             "Mr. Smith",
+	} {
+		if got := english.Full(in); got != want {
+			t.Errorf("Full(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -12,8 +12,8 @@ import (
 // choices and their labels, questions, and default sign-offs. When the
 // catalog carries them by language, only this file changes.
 
-// Lang is the language replies are chosen in: English, until a flag or a
-// row can name another.
+// Lang is the language of the interface (questions, labels, help), and
+// of replies when nothing names another (see Defaults.Lang).
 const Lang = catalog.DefaultLang
 
 // Kinds, Relationships and Tones are the known selector values, with the

@@ -21,6 +21,7 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/langs"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -32,6 +33,11 @@ type Given struct {
 	Sender, Signoff          string
 	Address                  string // the user's own email address, for From:
 	Values                   map[string]string
+	// Lang is the language asked for replies (a tag such as "de-AT" or a
+	// locale setting such as "de_DE.UTF-8"); EnvLang is the locale
+	// setting of the environment (LC_ALL, LC_MESSAGES or LANG), used
+	// when neither Lang nor the configuration names one.
+	Lang, EnvLang string
 }
 
 // Defaults are the choices of a run after layering: what was given,
@@ -46,9 +52,12 @@ type Defaults struct {
 	Address      string // the user's email address for From:, or empty
 	SignBrief    string // how brief notes are signed (compose.SignFirst, SignFull)
 	Values       map[string]string
+	// Lang is the language of replies, one the catalog has: set by
+	// SetLang, English until then.
+	Lang string
 
-	given                              Given
-	configPath, configKind, configTone string
+	given                                          Given
+	configPath, configKind, configTone, langConfig string
 }
 
 // Layer checks what was given and layers it over the configuration and
@@ -101,10 +110,12 @@ func Layer(cfg *config.Config, g Given) (*Defaults, error) {
 		Address:      FirstNonEmpty(g.Address, cfg.Address),
 		SignBrief:    cfg.SignBrief,
 		Values:       values,
+		Lang:         Lang,
 		given:        g,
 		configPath:   cfg.Path,
 		configKind:   cfg.Kind,
 		configTone:   cfg.Tone,
+		langConfig:   cfg.Lang,
 	}, nil
 }
 
@@ -135,6 +146,63 @@ func (d *Defaults) checkChoices(cat *catalog.Catalog) error {
 		}
 	}
 	return nil
+}
+
+// SetLang chooses the language of replies among the catalog's: the one
+// given for this run, else the configuration's, else the environment's
+// locale, else English. A language given or configured that the
+// catalog does not have is a LangError; an environment's is not (a
+// system set to Dutch still gets English replies).
+func (d *Defaults) SetLang(cat *catalog.Catalog) error {
+	have := cat.Languages()
+	for _, s := range []struct{ v, config string }{{d.given.Lang, ""}, {d.langConfig, d.configPath}} {
+		if strings.TrimSpace(s.v) == "" {
+			continue
+		}
+		lang, ok := langs.Match(have, s.v)
+		if !ok {
+			return &LangError{Value: s.v, Have: have, Config: s.config}
+		}
+		d.Lang = lang
+		return nil
+	}
+	d.Lang = Lang
+	if lang, ok := langs.Match(have, d.given.EnvLang); ok {
+		d.Lang = lang
+	}
+	return nil
+}
+
+// LangGiven reports whether the language was chosen for this run
+// rather than taken from the configuration or the environment: a reply
+// to a request then uses it even when the request is in another.
+func (d *Defaults) LangGiven() bool { return strings.TrimSpace(d.given.Lang) != "" }
+
+// DetectWords are the frequent words of each of the catalog's languages
+// (Locale.Detect), by language, for langs.Detect.
+func DetectWords(cat *catalog.Catalog) map[string][]string {
+	out := map[string][]string{}
+	for _, l := range cat.Languages() {
+		if w := cat.Locale(l).Detect; len(w) > 0 {
+			out[l] = w
+		}
+	}
+	return out
+}
+
+// LangError reports a language the catalog has no replies in.
+type LangError struct {
+	Value  string
+	Have   []string
+	Config string // the configuration file that named it, if any
+}
+
+func (e *LangError) Error() string {
+	msg := fmt.Sprintf("no replies in language %s (languages: %s)", safetext.Quote(e.Value), strings.Join(e.Have, ", "))
+	if e.Config != "" {
+		return fmt.Sprintf("config file %s: lang: %s", e.Config, msg)
+	}
+	return msg
 }
 
 // CheckAddress checks the user's own address, as the configuration or
@@ -184,7 +252,7 @@ func (d *Defaults) Named(cat *catalog.Catalog, exclusive bool) (*catalog.Templat
 	if d.Template == "" {
 		return nil, nil
 	}
-	t, ok := cat.Get(d.Template)
+	t, ok := cat.GetIn(d.Lang, d.Template)
 	if !ok {
 		return nil, UnknownTemplate(cat, d.Template)
 	}
@@ -225,7 +293,7 @@ func (d *Defaults) CheckRelationship(cat *catalog.Catalog, kindOpen bool) error 
 	if kindOpen {
 		return catalog.CheckChoice("relationship", d.Relationship, Relationships())
 	}
-	return cat.CheckRelationship(Lang, d.Kind, d.Relationship)
+	return cat.CheckRelationship(d.Lang, d.Kind, d.Relationship)
 }
 
 // Missing reports what one reply lacks before its template can be
@@ -241,7 +309,7 @@ func (d *Defaults) Missing(cat *catalog.Catalog, name string, t *catalog.Templat
 	if len(missing) == 0 {
 		return nil
 	}
-	return &MissingError{Fields: missing, Kind: d.Kind, Relationships: cat.RelationshipsFor(Lang, d.Kind)}
+	return &MissingError{Fields: missing, Kind: d.Kind, Relationships: cat.RelationshipsFor(d.Lang, d.Kind)}
 }
 
 // One is one reply's choices once every question is answered.
@@ -252,6 +320,7 @@ type One struct {
 	Values          map[string]string
 	Variant         int
 	Note            string // the user's personal line, if any
+	Lang            string // "" for the run's
 }
 
 // Choose returns one reply's template: t when a template was named, else
@@ -260,7 +329,7 @@ func (d *Defaults) Choose(cat *catalog.Catalog, t *catalog.Template, o *One) (*c
 	if t != nil {
 		return t, nil
 	}
-	return cat.Choose(catalog.Key{Lang: Lang, Kind: FirstNonEmpty(o.Kind, d.Kind), Relationship: FirstNonEmpty(o.Relationship, d.Relationship), Tone: d.Tone})
+	return cat.Choose(catalog.Key{Lang: FirstNonEmpty(o.Lang, d.Lang), Kind: FirstNonEmpty(o.Kind, d.Kind), Relationship: FirstNonEmpty(o.Relationship, d.Relationship), Tone: d.Tone})
 }
 
 // Request builds one reply's request for its template, a template of
@@ -278,6 +347,7 @@ func (d *Defaults) Request(cat *catalog.Catalog, t *catalog.Template, o *One) (*
 		Note:      o.Note,
 		Values:    o.Values,
 		Variant:   o.Variant,
+		Locale:    cat.Locale(t.Lang),
 	}, nil
 }
 

@@ -2,6 +2,7 @@ package reply
 
 import (
 	"errors"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -153,5 +154,47 @@ func TestRowsLayering(t *testing.T) {
 	var m *MissingError
 	if _, err := rows.Validate(&Row{Name: "Scott"}); !errors.As(err, &m) || !m.Needs(FieldRelationship) {
 		t.Errorf("got %v, want the relationship missing", err)
+	}
+}
+
+// TestSetLang checks the order that chooses the language of replies: the
+// run's, then the configuration's, then the environment's locale, then
+// English; and that only a language given or configured is an error.
+func TestSetLang(t *testing.T) {
+	layer, err := catalog.ReadDir(filepath.Join("..", "catalog", "testdata", "tree"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New(templates.Layer(), layer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		given, config, env string
+		want, err          string
+	}{
+		{"", "", "", "en", ""},
+		{"", "", "xx_XX.UTF-8", "xx", ""},
+		{"", "", "nl_NL.UTF-8", "en", ""},
+		{"", "xx", "en_US.UTF-8", "xx", ""},
+		{"en-GB", "xx", "xx_XX", "en", ""},
+		{"XX-yy", "", "", "xx", ""},
+		{"nl", "", "", "", `no replies in language "nl" (languages: en, xx)`},
+		{"", "nl", "", "", `config file c.yaml: lang: no replies in language "nl" (languages: en, xx)`},
+	} {
+		d, err := Layer(&config.Config{Lang: c.config, Path: "c.yaml"}, Given{Lang: c.given, EnvLang: c.env})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = d.SetLang(cat)
+		if c.err != "" {
+			if err == nil || err.Error() != c.err {
+				t.Errorf("%+v: error %v, want %s", c, err, c.err)
+			}
+			continue
+		}
+		if err != nil || d.Lang != c.want {
+			t.Errorf("%+v: lang %q, %v; want %q", c, d.Lang, err, c.want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/langs"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -21,6 +22,7 @@ type Row struct {
 	Kind         string
 	Relationship string
 	Tone         string
+	Lang         string // a language tag ("de", "fr-CA"); "" for the run's
 	Template     string
 	Variant      string
 	Note         string // the user's personal line for this reply
@@ -36,6 +38,9 @@ type Rows struct {
 	req      compose.Request
 	renderer *compose.Renderer
 	values   *Values
+	// langs caches the language each row's lang cell names: a batch
+	// names the same few thousands of times.
+	langs map[string]string
 }
 
 // Clone returns a resolver with the same catalog and defaults and
@@ -114,6 +119,7 @@ func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 		SignBrief: d.SignBrief,
 		Note:      row.Note,
 		Values:    values,
+		Locale:    r.Catalog.Locale(t.Lang),
 	}
 	if row.Variant != "" {
 		n, err := strconv.Atoi(row.Variant)
@@ -144,12 +150,16 @@ func (r *Rows) template(row *Row) (*catalog.Template, error) {
 		return nil, err
 	}
 	row.Template = lowerASCII(row.Template)
+	lang, err := r.lang(row.Lang)
+	if err != nil {
+		return nil, err
+	}
 	id := row.Template
 	if id == "" && row.Kind == "" && row.Relationship == "" && row.Tone == "" {
 		id = d.Template
 	}
 	if id != "" {
-		t, ok := r.Catalog.Get(id)
+		t, ok := r.Catalog.GetIn(lang, id)
 		if !ok {
 			return nil, UnknownTemplate(r.Catalog, id)
 		}
@@ -161,9 +171,29 @@ func (r *Rows) template(row *Row) (*catalog.Template, error) {
 		if err := catalog.CheckChoice("kind", kind, r.Catalog.Locale(Lang).Kinds); err != nil {
 			return nil, err
 		}
-		return nil, &MissingError{Fields: []Field{FieldRelationship}, Kind: kind, Relationships: r.Catalog.RelationshipsFor(Lang, kind)}
+		return nil, &MissingError{Fields: []Field{FieldRelationship}, Kind: kind, Relationships: r.Catalog.RelationshipsFor(lang, kind)}
 	}
-	return r.Catalog.Choose(catalog.Key{Lang: Lang, Kind: kind, Relationship: rel, Tone: FirstNonEmpty(row.Tone, d.Tone)})
+	return r.Catalog.Choose(catalog.Key{Lang: lang, Kind: kind, Relationship: rel, Tone: FirstNonEmpty(row.Tone, d.Tone)})
+}
+
+// lang is the language a row's lang cell names, or the run's when it is
+// empty.
+func (r *Rows) lang(cell string) (string, error) {
+	if cell == "" {
+		return r.Defaults.Lang, nil
+	}
+	if l, ok := r.langs[cell]; ok {
+		return l, nil
+	}
+	l, ok := langs.Match(r.Catalog.Languages(), cell)
+	if !ok {
+		return "", &LangError{Value: cell, Have: r.Catalog.Languages()}
+	}
+	if r.langs == nil {
+		r.langs = map[string]string{}
+	}
+	r.langs[cell] = l
+	return l, nil
 }
 
 // CheckEmail reports whether s is one email address, such as

@@ -7,7 +7,7 @@ import (
 )
 
 // The fields a heading can name, besides a template's own values.
-var Fields = []string{"name", "first_name", "last_name", "email", "kind", "relationship", "tone", "template", "variant", "note"}
+var Fields = []string{"name", "first_name", "last_name", "email", "kind", "relationship", "tone", "lang", "template", "variant", "note"}
 
 // Field normalises a column heading or JSON key to the field it names:
 // trimmed, lower case, with spaces and '-' as '_' ("First Name" is
@@ -55,7 +55,8 @@ var aliases = map[string]string{
 	"askedfor": "kind", "whattheyaskedfor": "kind",
 	"relationship": "relationship", "relation": "relationship", "howweknoweachother": "relationship",
 	"howdoweknoweachother": "relationship", "howiknowthem": "relationship",
-	"tone":     "tone",
+	"tone": "tone",
+	"lang": "lang", "language": "lang", "locale": "lang",
 	"template": "template", "templateid": "template",
 	"variant": "variant",
 	"note":    "note", "personalnote": "note", "personalline": "note",
