@@ -3,6 +3,10 @@ package batch
 import (
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/decline-cli/decline/internal/jsonenc"
+	"github.com/decline-cli/decline/internal/sheet"
 
 	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
@@ -40,7 +44,7 @@ func (r *Run) Unused(keep []string) ([]string, error) {
 	vals := reply.NewValuesOf(r.Rows.Catalog)
 	var unused []string
 	for _, c := range r.reader.Unused() {
-		if takes[c.Name] || slices.Contains(keep, c.Heading) {
+		if takes[c.Name] || slices.ContainsFunc(keep, func(k string) bool { return ColumnName(k) == c.Name }) {
 			continue
 		}
 		for _, field := range []string{reply.WhatKind, reply.WhatRelationship, reply.WhatTone} {
@@ -60,4 +64,45 @@ func (r *Run) Unused(keep []string) ([]string, error) {
 		unused = append(unused, c.Heading)
 	}
 	return unused, nil
+}
+
+// kept is a column carried into JSON Lines records.
+type kept struct {
+	heading string // as the user gave it
+	name    string // the row's key for it
+}
+
+func keptColumns(headings []string) []kept {
+	out := make([]kept, len(headings))
+	for i, h := range headings {
+		out[i] = kept{heading: strings.TrimSpace(h), name: ColumnName(h)}
+	}
+	return out
+}
+
+// appendKept adds the kept columns' cells to the JSON Lines record at
+// the end of dst (which ends with "}\n"), as "columns":{heading: cell}.
+func appendKept(dst []byte, keep []kept, row *Row) []byte {
+	dst = dst[:len(dst)-2]
+	dst = append(dst, `,"columns":{`...)
+	for i, k := range keep {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = jsonenc.AppendString(dst, k.heading)
+		dst = append(dst, ':')
+		dst = jsonenc.AppendString(dst, row.Values[k.name])
+	}
+	return append(dst, "}}\n"...)
+}
+
+// CheckKeep reports a kept heading that is not a column of values: a
+// field of the request, which the record has already.
+func CheckKeep(headings []string) error {
+	for _, h := range headings {
+		if slices.Contains(sheet.Fields, ColumnName(h)) {
+			return fmt.Errorf("column %s is read as the %s, which each record has already", safetext.Quote(h), ColumnName(h))
+		}
+	}
+	return nil
 }

@@ -82,6 +82,9 @@ type Run struct {
 	// Read says how to read the input: its encoding, delimiter, the
 	// lines before its heading row, and headings mapped to fields.
 	Read ReadOptions
+	// Keep names columns whose cells each JSON Lines record carries, by
+	// heading, in a "columns" object.
+	Keep []string
 
 	counts Counts
 	total  int // rows, once the first pass has counted them
@@ -280,6 +283,7 @@ type replier struct {
 	format *deliver.OutputFormat
 	enc    deliver.Encoder
 	buf    []byte
+	keep   []kept
 	// long is, after reply on the checking pass, the length in
 	// characters of a brief reply too long for a LinkedIn note; 0 for
 	// one that fits and for every other tone.
@@ -287,7 +291,7 @@ type replier struct {
 }
 
 func (r *Run) newReplier() *replier {
-	return &replier{rows: r.Rows.Clone(), format: r.Format, enc: deliver.Encoder{EML: r.EML}}
+	return &replier{rows: r.Rows.Clone(), format: r.Format, enc: deliver.Encoder{EML: r.EML}, keep: keptColumns(r.Keep)}
 }
 
 // reply resolves, renders and encodes one row. The first pass only
@@ -316,6 +320,9 @@ func (rp *replier) reply(row *Row, checking bool) (*catalog.Template, []byte, er
 		}
 	}
 	rp.buf, err = rp.format.Append(&rp.enc, rp.buf[:0], row.Line, row.Email, p)
+	if err == nil && len(rp.keep) > 0 && rp.format.Name == "jsonl" {
+		rp.buf = appendKept(rp.buf, rp.keep, row)
+	}
 	return p.Template, rp.buf, err
 }
 

@@ -36,6 +36,7 @@ type batchOptions struct {
 	inputFormat string
 	format      string
 	outDir      string
+	output      string
 	force       bool
 	keepGoing   bool
 	dryRun      bool
@@ -73,7 +74,8 @@ func newBatchCmd(f *Factory, g *globalOptions, runF func(*batchOptions) error) *
 	o.sheetFlags.register(fl)
 	fl.StringVar(&o.inputFormat, "input-format", "", "read the input as "+strings.Join(batch.Formats, ", ")+" (default: from the file's extension; csv for standard input)")
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(batchFormats, ", ")+" (default jsonl, or text with --out-dir)")
-	fl.StringVarP(&o.outDir, "out-dir", "o", "", "write one file per reply into `DIR` (created if needed)")
+	fl.StringVar(&o.outDir, "out-dir", "", "write one file per reply into `DIR` (created if needed)")
+	fl.StringVarP(&o.output, "output", "o", "", "write the replies to `FILE` instead of standard output; it is replaced only once all are written")
 	registerRunFlags(fl, &o.force, &o.keepGoing, &o.dryRun, "rows")
 	fl.StringVar(&o.spoolLimit, "spool-limit", "1GiB", "save at most `SIZE` of standard input or a pipe for the second pass (such as 500MiB or 4GiB; 0 for no limit)")
 	o.mail.register(fl, true)
@@ -91,7 +93,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if err := setUpBatch(f, o, run); err != nil {
 		return err
 	}
-	if o.outDir == "" && !o.mail.on() && f.IO.OutClosed() {
+	if o.outDir == "" && o.output == "" && !o.mail.on() && f.IO.OutClosed() {
 		return iostreams.ErrStdoutClosed
 	}
 	if o.input == "" && f.IO.IsStdinTTY() {
@@ -175,7 +177,19 @@ func runBatch(f *Factory, o *batchOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "decline: %s\n", msg)
 		})()
 	}
+	var out *outputFile
+	if o.output != "" {
+		var discard func()
+		if out, discard, err = createOutput(f, o.output); err != nil {
+			return err
+		}
+		defer discard()
+		run.Out = out.tmp
+	}
 	written, err := run.Write()
+	if err == nil && out != nil {
+		err = out.commit()
+	}
 	if we := (*batch.WriteError)(nil); errors.As(err, &we) {
 		if we.Cut {
 			return fmt.Errorf("%v; %d of %d replies were written whole, and part of the next one", we, we.Written, good)
@@ -220,6 +234,10 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 		return usageErrorf("--force only applies to --out-dir")
 	case o.mail.on() && (o.outDir != "" || o.format != ""):
 		return usageErrorf("--send and --save-draft make email of every reply: drop --out-dir and --format")
+	case o.output != "" && o.outDir != "":
+		return usageErrorf("--output writes one file and --out-dir one file per reply: give one of them")
+	case len(o.keep) > 0 && name != "jsonl":
+		return usageErrorf("--keep carries columns into JSON Lines records: drop it, or use --format jsonl")
 	}
 	if o.mail.on() {
 		run.Format = send.Frames()
@@ -238,6 +256,13 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 		return err
 	}
 	if run.Read, err = o.sheetFlags.options(); err != nil {
+		return err
+	}
+	if err := batch.CheckKeep(o.keep); err != nil {
+		return usageErrorf("--keep: %v", err)
+	}
+	run.Keep = o.keep
+	if err := safetext.CheckPath("output file", o.output); err != nil {
 		return err
 	}
 	cat, err := f.LoadCatalog(o.templateDirs)

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/batch"
+	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/internal/sheet"
 )
@@ -79,6 +82,9 @@ func sheetError(err error) error {
 	if errors.As(err, &input) && input.Err.NotUTF8 {
 		return fmt.Errorf("%s:%d: %s: add --encoding windows-1252 (or the file's code page), or save it as CSV UTF-8", input.Source, input.Err.Line, input.Err.Msg)
 	}
+	if errors.As(err, &input) && input.Err.Looks == "" && strings.HasPrefix(input.Err.Msg, "the header row has no name column") {
+		return fmt.Errorf("%s:%d: %s (or name its column with --map name=HEADING)", input.Source, input.Err.Line, input.Err.Msg)
+	}
 	return err
 }
 
@@ -113,4 +119,48 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// outputFile is --output: the replies go to a temporary file beside it,
+// renamed over it only when the run wrote them all, so that a failed run
+// leaves neither an empty nor a partial file.
+type outputFile struct {
+	path string
+	tmp  *os.File
+	done bool
+}
+
+func createOutput(f *Factory, path string) (*outputFile, func(), error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
+	}
+	out := &outputFile{path: path, tmp: tmp}
+	unregister := f.OnInterrupt(out.discard)
+	return out, func() { unregister(); out.discard() }, nil
+}
+
+// commit moves the finished file into place.
+func (o *outputFile) commit() error {
+	err := o.tmp.Sync()
+	if cerr := o.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(o.tmp.Name(), o.path)
+	}
+	if err != nil {
+		os.Remove(o.tmp.Name())
+		return fmt.Errorf("cannot write %s: %v; nothing was written", o.path, oserr.Cause(err))
+	}
+	o.done = true
+	return nil
+}
+
+// discard removes the temporary file unless it was committed.
+func (o *outputFile) discard() {
+	if !o.done {
+		o.tmp.Close()
+		os.Remove(o.tmp.Name())
+	}
 }
