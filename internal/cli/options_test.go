@@ -89,8 +89,8 @@ func TestBatchOptions(t *testing.T) {
 	}{
 		{name: "standard input", args: nil, want: batchOptions{spoolLimit: "1GiB"}},
 		{name: "dash", args: []string{"-", "--spool-limit", "2G"}, want: batchOptions{input: "-", spoolLimit: "2G"}},
-		{name: "file and flags", args: []string{"rows.tsv", "--input-format", "tsv", "-f", "eml", "-o", "out", "--force", "--keep-going", "--dry-run"},
-			want: batchOptions{input: "rows.tsv", inputFormat: "tsv", format: "eml", outDir: "out", force: true, keepGoing: true, dryRun: true, spoolLimit: "1GiB"}},
+		{name: "file and flags", args: []string{"rows.tsv", "--input-format", "tsv", "-f", "eml", "--out-dir", "out", "-o", "all.jsonl", "--force", "--keep-going", "--dry-run"},
+			want: batchOptions{input: "rows.tsv", inputFormat: "tsv", format: "eml", outDir: "out", output: "all.jsonl", force: true, keepGoing: true, dryRun: true, spoolLimit: "1GiB"}},
 		{name: "shared reply flags", args: []string{"rows.csv", "-t", "formal", "--template", "a/b/c", "--set", "skill=Go", "--from", "Jo"},
 			want: batchOptions{input: "rows.csv", replyFlags: replyFlags{tone: "formal", templateID: "a/b/c", sets: []string{"skill=Go"}, from: "Jo"}, spoolLimit: "1GiB"}},
 		{name: "two files", args: []string{"a.csv", "b.csv"}, wantErr: "batch reads one file, got 2"},
