@@ -3,6 +3,7 @@ package sheet
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -22,7 +23,7 @@ func Field(s string) string {
 		}
 		return r
 	}, s)
-	if canonical, ok := aliases[compact(s)]; ok {
+	if canonical, ok := aliases()[compact(s)]; ok {
 		return canonical
 	}
 	return s
@@ -45,19 +46,22 @@ func compact(s string) string {
 	}, s)
 }
 
-// aliases are other headings for the known fields, compacted.
-var aliases = map[string]string{
-	"name": "name", "fullname": "name", "contactname": "name",
-	"email": "email", "mail": "email", "emailaddress": "email", "emailaddresses": "email", "primaryemail": "email",
-	"firstname": "first_name", "givenname": "first_name", "forename": "first_name",
-	"lastname": "last_name", "surname": "last_name", "familyname": "last_name",
-	"kind": "kind", "request": "kind", "requesttype": "kind", "type": "kind", "ask": "kind",
-	"askedfor": "kind", "whattheyaskedfor": "kind",
-	"relationship": "relationship", "relation": "relationship", "howweknoweachother": "relationship",
-	"howdoweknoweachother": "relationship", "howiknowthem": "relationship",
-	"tone": "tone",
-	"lang": "lang", "language": "lang", "locale": "lang",
-	"template": "template", "templateid": "template",
-	"variant": "variant",
-	"note":    "note", "personalnote": "note", "personalline": "note",
-}
+// aliases are other headings for the known fields, compacted; built on
+// first use, so that start-up does not pay for them.
+var aliases = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"name": "name", "fullname": "name", "contactname": "name",
+		"email": "email", "mail": "email", "emailaddress": "email", "emailaddresses": "email", "primaryemail": "email",
+		"firstname": "first_name", "givenname": "first_name", "forename": "first_name",
+		"lastname": "last_name", "surname": "last_name", "familyname": "last_name",
+		"kind": "kind", "request": "kind", "requesttype": "kind", "type": "kind", "ask": "kind",
+		"askedfor": "kind", "whattheyaskedfor": "kind",
+		"relationship": "relationship", "relation": "relationship", "howweknoweachother": "relationship",
+		"howdoweknoweachother": "relationship", "howiknowthem": "relationship",
+		"tone": "tone",
+		"lang": "lang", "language": "lang", "locale": "lang",
+		"template": "template", "templateid": "template",
+		"variant": "variant",
+		"note":    "note", "personalnote": "note", "personalline": "note",
+	}
+})

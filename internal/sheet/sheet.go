@@ -17,6 +17,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -69,18 +70,20 @@ func (e *Error) Error() string { return e.Msg }
 var Delimiters = []rune{',', ';', '\t', '|'}
 
 // encodings are the single-byte code pages by name.
-var encodings = map[string]*charmap.Charmap{
-	"windows-1250": charmap.Windows1250, "windows-1251": charmap.Windows1251, "windows-1252": charmap.Windows1252,
-	"windows-1253": charmap.Windows1253, "windows-1254": charmap.Windows1254, "windows-1255": charmap.Windows1255,
-	"windows-1256": charmap.Windows1256, "windows-1257": charmap.Windows1257, "windows-1258": charmap.Windows1258,
-	"iso-8859-1": charmap.ISO8859_1, "iso-8859-2": charmap.ISO8859_2, "iso-8859-5": charmap.ISO8859_5,
-	"iso-8859-7": charmap.ISO8859_7, "iso-8859-9": charmap.ISO8859_9, "iso-8859-15": charmap.ISO8859_15,
-	"macintosh": charmap.Macintosh, "ibm437": charmap.CodePage437, "ibm850": charmap.CodePage850,
-	"koi8-r": charmap.KOI8R, "koi8-u": charmap.KOI8U,
-}
+var encodings = sync.OnceValue(func() map[string]*charmap.Charmap {
+	return map[string]*charmap.Charmap{
+		"windows-1250": charmap.Windows1250, "windows-1251": charmap.Windows1251, "windows-1252": charmap.Windows1252,
+		"windows-1253": charmap.Windows1253, "windows-1254": charmap.Windows1254, "windows-1255": charmap.Windows1255,
+		"windows-1256": charmap.Windows1256, "windows-1257": charmap.Windows1257, "windows-1258": charmap.Windows1258,
+		"iso-8859-1": charmap.ISO8859_1, "iso-8859-2": charmap.ISO8859_2, "iso-8859-5": charmap.ISO8859_5,
+		"iso-8859-7": charmap.ISO8859_7, "iso-8859-9": charmap.ISO8859_9, "iso-8859-15": charmap.ISO8859_15,
+		"macintosh": charmap.Macintosh, "ibm437": charmap.CodePage437, "ibm850": charmap.CodePage850,
+		"koi8-r": charmap.KOI8R, "koi8-u": charmap.KOI8U,
+	}
+})
 
 // Encodings lists the code page names Options.Encoding takes.
-func Encodings() []string { return slices.Sorted(maps.Keys(encodings)) }
+func Encodings() []string { return slices.Sorted(maps.Keys(encodings())) }
 
 // encodingFor looks a code page up by name, as people write it:
 // "cp1252", "Windows-1252", "latin1", "utf-8".
@@ -101,7 +104,7 @@ func encodingFor(name string) (encoding.Encoding, bool) {
 	case n == "cp437" || n == "cp850":
 		n = "ibm" + strings.TrimPrefix(n, "cp")
 	}
-	if cm, ok := encodings[n]; ok {
+	if cm, ok := encodings()[n]; ok {
 		return cm, true
 	}
 	return nil, false
