@@ -53,7 +53,12 @@ func main() {
 	fmt.Printf("decline bench: %s, %d CPUs\n\n", time.Now().Format(time.DateTime), numCPU())
 	var results []result
 	results = append(results, startup(decline, hello, env)...)
-	if supportsBatch(decline, env) {
+	if supports(decline, env, "reply") {
+		results = append(results, replyStartup(decline, hello, work, env)...)
+	} else {
+		fmt.Println("reply: skipped (this build has no 'decline reply' command)")
+	}
+	if supports(decline, env, "batch") {
 		results = append(results, batch(decline, work, env)...)
 		results = append(results, outDir(decline, work, env))
 	} else {
@@ -121,8 +126,21 @@ func run(env []string, stdout string, name string, args ...string) time.Duration
 }
 
 func startup(decline, hello string, env []string) []result {
+	return startupOf("draft", decline, hello, env, "draft", "-n", "Scott Lee", "-r", "no-business")
+}
+
+// replyStartup measures 'decline reply' reading a realistic request
+// message from a file.
+func replyStartup(decline, hello, work string, env []string) []result {
+	msg := filepath.Join(work, "request.eml")
+	check(os.WriteFile(msg, []byte(requestMessage()), 0o644))
+	return startupOf("reply", decline, hello, env, "reply", msg, "-r", "no-business", "--from-address", "jordan@example.org")
+}
+
+// startupOf measures a decline command against hello world, run
+// alternately, and its peak memory; what names it in the results.
+func startupOf(what, decline, hello string, env []string, args ...string) []result {
 	var th, td []time.Duration
-	args := []string{"draft", "-n", "Scott Lee", "-r", "no-business"}
 	for i := 0; i < 20; i++ { // warm the page cache
 		run(env, os.DevNull, hello)
 		run(env, os.DevNull, decline, args...)
@@ -137,15 +155,16 @@ func startup(decline, hello string, env []string) []result {
 	}
 	mh, md := median(th), median(td)
 	ratio := float64(md) / float64(mh)
-	fmt.Printf("start-up: hello world median %v, decline draft median %v (%d alternating runs each)\n", mh, md, *runs)
+	fmt.Printf("start-up: hello world median %v, decline %s median %v (%d alternating runs each)\n", mh, what, md, *runs)
 	return []result{
-		{"start-up: draft / hello world (median)", fmt.Sprintf("%.2fx", ratio), "<= 2.00x", ratio <= 2},
-		{"start-up: draft peak memory", mib(peak), "< 8 MB", peak < 8_000_000},
+		{"start-up: " + what + " / hello world (median)", fmt.Sprintf("%.2fx", ratio), "<= 2.00x", ratio <= 2},
+		{"start-up: " + what + " peak memory", mib(peak), "< 8 MB", peak < 8_000_000},
 	}
 }
 
-func supportsBatch(decline string, env []string) bool {
-	cmd := exec.Command(decline, "batch", "--help")
+// supports reports whether this build of decline has a command.
+func supports(decline string, env []string, command string) bool {
+	cmd := exec.Command(decline, command, "--help")
 	cmd.Env = env
 	return cmd.Run() == nil
 }
