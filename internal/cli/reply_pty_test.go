@@ -103,7 +103,9 @@ func TestReplyReviewOnTerminal(t *testing.T) {
 	}
 	// Try another wording (the fourth action), then print.
 	s.send(keyDown + keyDown + keyDown + keyEnter)
-	again := s.expect("What would you like to do with it?")
+	// The menu redraws its question at every key press; wait for the
+	// next draft's header, then its menu.
+	again := s.expect("Draft: ", "What would you like to do with it?")
 	wording := regexp.MustCompile(`wording \d+ of`)
 	if w1, w2 := wording.FindString(first), wording.FindString(again); w1 == "" || w1 == w2 {
 		t.Fatalf("another wording shows %q after %q", w2, w1)
