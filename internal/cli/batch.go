@@ -219,7 +219,9 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 	if o.outDir != "" {
 		def = "text"
 	}
-	// The configuration's format is draft's; batch has its own default.
+	if o.format == "" {
+		def = configuredFormat(f, cfg, o.outDir, def)
+	}
 	name, err := reply.Setting("format", o.format, "", "", def, batchFormats)
 	if err != nil {
 		return flagError(err)
@@ -280,6 +282,30 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 	}
 	run.Rows = reply.Rows{Catalog: cat, Defaults: d}
 	return nil
+}
+
+// configuredFormat is config.yaml's format when batch can write it
+// where it writes (eml needs --out-dir, one file per reply), else def;
+// a format it cannot use is said once on standard error, not dropped
+// silently.
+func configuredFormat(f *Factory, cfg *config.Config, outDir, def string) string {
+	name := cfg.Format
+	if name == "" {
+		return def
+	}
+	why := "batch has no such format"
+	if ft, ok := deliver.Lookup(name); ok && slices.Contains(batchFormats, name) {
+		switch {
+		case outDir != "" && ft.Ext != "", outDir == "" && ft.Stream:
+			return name
+		case outDir == "":
+			why = "it makes one file per reply, which batch writes only with --out-dir"
+		default:
+			why = "it is one stream, not one file per reply"
+		}
+	}
+	fmt.Fprintf(f.IO.ErrOut, "decline: note: %s sets format %s, which batch does not use here (%s); writing %s\n", cfg.Path, name, why, def)
+	return def
 }
 
 // inputFormat is --input-format, or the format the file's extension

@@ -47,13 +47,19 @@ func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *
 		runF = func(o *draftOptions) error { return runDraft(f, o) }
 	}
 	cmd := &cobra.Command{
-		Use:     "draft",
+		Use:     "draft [NAME]",
 		Short:   "Draft one reply (asks on a terminal)",
 		Long:    strings.NewReplacer("{relationships}", choiceList(reply.Relationships()), "{tones}", choiceList(reply.Tones())).Replace(helptext.Draft.Long),
 		Example: helptext.Draft.Example,
-		Args:    cmdutil.NoArgs,
+		Args:    nameArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.variantSet = cmd.Flags().Changed("variant")
+			if len(args) == 1 {
+				if o.name != "" && strings.TrimSpace(o.name) != strings.TrimSpace(args[0]) {
+					return usageErrorf("the name is given twice, as %s and as --name %s: give one", safetext.Quote(args[0]), safetext.Quote(o.name))
+				}
+				o.name = args[0]
+			}
 			return runF(o)
 		},
 	}
@@ -70,6 +76,15 @@ func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *
 	o.mail.register(fl, false)
 	registerCompletions(cmd, f, g, draftFormats)
 	return cmd
+}
+
+// nameArg takes the requester's name as draft's one argument, as
+// --name does.
+func nameArg(cmd *cobra.Command, args []string) error {
+	if len(args) <= 1 {
+		return cmdutil.CopyModeArg(cmd, args)
+	}
+	return usageErrorf("draft takes one argument, the requester's name, got %d: put quotes around a name with spaces, as in decline draft \"Scott Lee\"", len(args))
 }
 
 // choiceList lists choices one a line, each id beside its label, for help.
@@ -179,6 +194,11 @@ func runDraft(f *Factory, o *draftOptions) error {
 	}
 	if t, err = d.Choose(cat, t, one); err != nil {
 		return usageErrorf("%w", err)
+	}
+	// A value the template does not take (--set Skill=Go for skill) is
+	// refused before the value it meant is asked for.
+	if err := reply.CheckValues(t, one.Values); err != nil {
+		return flagError(err)
 	}
 	for _, v := range t.Requires {
 		if strings.TrimSpace(one.Values[v]) != "" {

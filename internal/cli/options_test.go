@@ -60,14 +60,18 @@ func TestDraftOptions(t *testing.T) {
 		{name: "values repeat", args: []string{"--set", "skill=Go", "--set", "role=SRE", "--template", "x/y/z"},
 			want: draftOptions{replyFlags: replyFlags{sets: []string{"skill=Go", "role=SRE"}, templateID: "x/y/z"}}},
 		{name: "sign-off", args: []string{"--from", "Jo", "--signoff", "Best wishes"},
-			want: draftOptions{replyFlags: replyFlags{from: "Jo", signoff: "Best wishes"}}},
+			want: draftOptions{replyFlags: replyFlags{from: "Jo", signoff: "Best wishes", fromSet: true, signoffSet: true}}},
+		{name: "empty sign-off", args: []string{"--from=", "--signoff", ""},
+			want: draftOptions{replyFlags: replyFlags{fromSet: true, signoffSet: true}}},
 		{name: "variant zero is given", args: []string{"--variant", "0"}, want: draftOptions{variantSet: true}},
 		{name: "variant", args: []string{"--variant=3"}, want: draftOptions{variant: 3, variantSet: true}},
 		{name: "bare copy", args: []string{"--copy"}, want: draftOptions{copy: copyFlag{value: copyConfigured, set: true}}},
 		{name: "copy mode", args: []string{"--copy=osc52"}, want: draftOptions{copy: copyFlag{value: "osc52", set: true}}},
 		{name: "delivery", args: []string{"--to", "s@example.com", "--subject", "Hi", "-f", "eml", "--edit", "--no-input", "--accessible"},
 			want: draftOptions{to: "s@example.com", subject: "Hi", format: "eml", edit: true, noInput: true, accessible: true}},
-		{name: "argument", args: []string{"Scott"}, wantErr: "takes no arguments"},
+		{name: "argument", args: []string{"Scott Lee"}, want: draftOptions{name: "Scott Lee"}},
+		{name: "two arguments", args: []string{"Scott", "Lee"}, wantErr: "draft takes one argument, the requester's name, got 2"},
+		{name: "name twice", args: []string{"-n", "Scott", "--name", "Lee"}, wantErr: `--name is given twice ("Scott" and "Lee")`},
 		{name: "bad variant", args: []string{"--variant", "x"}, wantErr: "invalid argument"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +96,7 @@ func TestBatchOptions(t *testing.T) {
 		{name: "file and flags", args: []string{"rows.tsv", "--input-format", "tsv", "-f", "eml", "--out-dir", "out", "-o", "all.jsonl", "--force", "--keep-going", "--dry-run"},
 			want: batchOptions{input: "rows.tsv", inputFormat: "tsv", format: "eml", outDir: "out", output: "all.jsonl", force: true, keepGoing: true, dryRun: true, spoolLimit: "1GiB"}},
 		{name: "shared reply flags", args: []string{"rows.csv", "-t", "formal", "--template", "a/b/c", "--set", "skill=Go", "--from", "Jo"},
-			want: batchOptions{input: "rows.csv", replyFlags: replyFlags{tone: "formal", templateID: "a/b/c", sets: []string{"skill=Go"}, from: "Jo"}, spoolLimit: "1GiB"}},
+			want: batchOptions{input: "rows.csv", replyFlags: replyFlags{tone: "formal", templateID: "a/b/c", sets: []string{"skill=Go"}, from: "Jo", fromSet: true}, spoolLimit: "1GiB"}},
 		{name: "two files", args: []string{"a.csv", "b.csv"}, wantErr: "batch reads one file, got 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/langs"
 	"github.com/decline-cli/decline/internal/reply"
@@ -21,6 +23,7 @@ type replyFlags struct {
 	from, signoff            string
 	address                  string
 	lang                     string
+	fromSet, signoffSet      bool // given, even empty
 }
 
 func (r *replyFlags) register(fl *pflag.FlagSet) {
@@ -29,8 +32,8 @@ func (r *replyFlags) register(fl *pflag.FlagSet) {
 	fl.StringVarP(&r.tone, "tone", "t", "", "warm, formal or brief (default warm)")
 	fl.StringVar(&r.templateID, "template", "", "use the template with this `ID` (see 'decline templates list')")
 	fl.StringArrayVar(&r.sets, "set", nil, "give a template value as `key=value` (repeatable), e.g. --set skill=Go")
-	fl.StringVar(&r.from, "from", "", "your name for the sign-off (default: sender in config.yaml)")
-	fl.StringVar(&r.signoff, "signoff", "", "the sign-off line, such as \"Best wishes\"")
+	fl.Var(&setString{&r.from, &r.fromSet}, "from", "your name for the sign-off (default: sender in config.yaml; --from \"\" signs with none)")
+	fl.Var(&setString{&r.signoff, &r.signoffSet}, "signoff", "the sign-off line, such as \"Best wishes\" (--signoff \"\" takes the tone's own)")
 	fl.StringVar(&r.lang, "lang", "", "the `LANGUAGE` of the reply, such as de, fr or de-AT (default: lang in config.yaml, else LC_ALL, LC_MESSAGES or LANG, else en)")
 	fl.StringVar(&r.address, "from-address", "", "your email `ADDRESS` for the From: header of eml and mbox output (default: address in config.yaml)")
 }
@@ -46,6 +49,7 @@ func (r *replyFlags) layer(cfg *config.Config, env config.Env) (*reply.Defaults,
 		Kind: r.kind, Relationship: r.relationship, Tone: r.tone, Template: r.templateID,
 		Sender: r.from, Signoff: r.signoff, Address: r.address, Values: values,
 		Lang: r.lang, EnvLang: envLang(env),
+		SenderSet: r.fromSet, SignoffSet: r.signoffSet,
 	})
 	if err != nil {
 		return nil, flagError(err)
@@ -69,10 +73,56 @@ func parseSets(sets []string) (map[string]string, error) {
 // registerPersonFlags registers the flags of one reply's person, which
 // draft and reply share; nameHelp says where the name comes from.
 func registerPersonFlags(fl *pflag.FlagSet, name, firstName, note *string, nameHelp string) {
-	fl.StringVarP(name, "name", "n", "", "the requester's full `NAME`"+nameHelp)
+	fl.VarP(&onceString{p: name, flag: "--name"}, "name", "n", "the requester's full `NAME`"+nameHelp)
 	fl.StringVar(firstName, "first-name", "", "what to call them in the greeting (default: the first name read from the name)")
 	fl.StringVar(note, "note", "", "a personal `SENTENCE` of your own, placed before the sign-off")
 }
+
+// onceString is a string flag that may be given once: a second -n
+// would otherwise replace the first without a word.
+type onceString struct {
+	p    *string
+	flag string
+	set  bool
+}
+
+func (o *onceString) String() string {
+	if o.p == nil {
+		return ""
+	}
+	return *o.p
+}
+
+func (o *onceString) Set(s string) error {
+	if o.set {
+		return &cmdutil.WordedError{Msg: fmt.Sprintf("%s is given twice (%s and %s): give it once, with quotes around a name that has spaces", o.flag, safetext.Quote(*o.p), safetext.Quote(s))}
+	}
+	*o.p, o.set = s, true
+	return nil
+}
+
+func (o *onceString) Type() string { return "string" }
+
+// setString is a string flag that records being given, so that an
+// empty --from can clear the configuration's sender.
+type setString struct {
+	p   *string
+	set *bool
+}
+
+func (s *setString) String() string {
+	if s.p == nil {
+		return ""
+	}
+	return *s.p
+}
+
+func (s *setString) Set(v string) error {
+	*s.p, *s.set = v, true
+	return nil
+}
+
+func (s *setString) Type() string { return "string" }
 
 // registerCopyFlag registers --copy, whose bare form takes the
 // configured mode.

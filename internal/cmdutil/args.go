@@ -1,6 +1,7 @@
 package cmdutil
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -81,6 +82,10 @@ func CommandPath(cmd *cobra.Command) string {
 // strconv.ParseInt: ... (Compiled here, on the error path only, so that
 // start-up pays nothing for it.)
 func FlagErrorText(err error) string {
+	var worded *WordedError
+	if errors.As(err, &worded) {
+		return worded.Msg
+	}
 	badFlagValue := regexp.MustCompile(`^invalid argument (".*") for "(?:-\w, )?(--[\w-]+)" flag: strconv\.Parse(Int|Bool|Uint|Float)`)
 	m := badFlagValue.FindStringSubmatch(err.Error())
 	if m == nil {
@@ -90,15 +95,29 @@ func FlagErrorText(err error) string {
 	return fmt.Sprintf("%s takes %s, got %s", m[2], want, m[1])
 }
 
+// CopyModeArg refuses an argument that is --copy's mode: "--copy
+// native" reads native as an argument, and the mode must be joined to
+// the flag.
+func CopyModeArg(cmd *cobra.Command, args []string) error {
+	if f := cmd.Flags().Lookup("copy"); f != nil && f.Changed && len(args) > 0 && slices.Contains(deliver.ClipboardModes, args[0]) {
+		return UsageErrorf("to choose how to copy, join the mode to the flag: --copy=%s", args[0])
+	}
+	return nil
+}
+
+// WordedError is a flag value's error worded in full: FlagErrorText
+// shows it as it is, not inside pflag's "invalid argument" sentence.
+type WordedError struct{ Msg string }
+
+func (e *WordedError) Error() string { return e.Msg }
+
 // NoArgs rejects positional arguments as a usage error.
 func NoArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	// "--copy native" reads native as an argument: --copy's mode must be
-	// joined to it.
-	if f := cmd.Flags().Lookup("copy"); f != nil && f.Changed && slices.Contains(deliver.ClipboardModes, args[0]) {
-		return UsageErrorf("to choose how to copy, join the mode to the flag: --copy=%s", args[0])
+	if err := CopyModeArg(cmd, args); err != nil {
+		return err
 	}
 	return UsageErrorf("%s takes no arguments, got %s (see 'decline %s --help')", CommandPath(cmd), safetext.Quote(args[0]), CommandPath(cmd))
 }

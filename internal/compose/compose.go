@@ -320,6 +320,7 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	if note := data["Note"].(string); note != "" && !usesNote(t.Body(variant-1)) {
 		body = placeNote(body, note, data["Signoff"].(string))
 	}
+	body = markedSignoff(body, data["Signoff"].(string))
 	return &Reply{
 		Template:  t,
 		Variant:   variant,
@@ -497,6 +498,29 @@ func FirstNameFor(name, given string) string {
 // templates add themselves.
 func CleanSignoff(s string) string {
 	return strings.TrimRight(strings.TrimSpace(s), ", ")
+}
+
+// SignoffMarked reports whether a sign-off ends in its own mark
+// ("Cheers!", "Thanks."), after which the comma the templates add would
+// be wrong.
+func SignoffMarked(signoff string) bool {
+	return strings.HasSuffix(signoff, "!") || strings.HasSuffix(signoff, "?") ||
+		strings.HasSuffix(signoff, ".") || strings.HasSuffix(signoff, "…")
+}
+
+// markedSignoff drops the comma after a sign-off that ends in its own
+// mark: the line "Cheers!," becomes "Cheers!".
+func markedSignoff(body, signoff string) string {
+	if !SignoffMarked(signoff) {
+		return body
+	}
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		if l == signoff+"," {
+			lines[i] = signoff
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // tidy trims trailing space from every line and ends the text in exactly

@@ -314,9 +314,9 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 	body := pl.bodies[variant-1]
 	p := &r.p
 	*p = Prepared{Template: t, Variant: variant, vals: p.vals[:0], body: p.body}
-	if body == nil || pl.subject == nil || req.Note != "" && !body.placesNote() {
+	if body == nil || pl.subject == nil || req.Note != "" && !body.placesNote() || SignoffMarked(CleanSignoff(req.Signoff)) {
 		// A personal line the template does not place is put in by
-		// Render.
+		// Render, and so is a sign-off with its own mark.
 		return r.slow(t, req)
 	}
 	p.Name, p.FirstName = strings.TrimSpace(req.Name), firstNameOf(req)

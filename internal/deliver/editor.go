@@ -159,16 +159,16 @@ func readEdited(name string) ([]byte, error) {
 	case err != nil:
 		return nil, fmt.Errorf("cannot read the edited draft: %v", err)
 	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("the edited draft %s is no longer a regular file (it is %s); the draft was not used", name, fileKind(info.Mode()))
+		return nil, fmt.Errorf("the edited draft %s is no longer a regular file (it is %s); %w", name, fileKind(info.Mode()), ErrDraftNotUsed)
 	case info.Size() > maxEdited:
-		return nil, fmt.Errorf("the edited draft is %d bytes long, more than a reply can be; the draft was not used", info.Size())
+		return nil, fmt.Errorf("the edited draft is %d bytes long, more than a reply can be; %w", info.Size(), ErrDraftNotUsed)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxEdited+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the edited draft: %v", err)
 	}
 	if len(data) > maxEdited {
-		return nil, errors.New("the edited draft grew past what a reply can be while it was read; the draft was not used")
+		return nil, fmt.Errorf("the edited draft grew past what a reply can be while it was read; %w", ErrDraftNotUsed)
 	}
 	return data, nil
 }
@@ -187,6 +187,11 @@ func fileKind(m os.FileMode) string {
 	return "not a file"
 }
 
+// ErrDraftNotUsed ends the error of an editor that failed (vim's :cq
+// exits with status 1): what it saved, if anything, was not used. A
+// caller that goes on with the draft as it was says so instead.
+var ErrDraftNotUsed = errors.New("the draft was not used")
+
 // runError explains why the editor did not finish well.
 func (e *Editor) runError(err error) error {
 	// The whole command, which the user chose, escaped but not shortened.
@@ -199,7 +204,7 @@ func (e *Editor) runError(err error) error {
 		if ws.Signal() == syscall.SIGINT {
 			return ErrEditInterrupted
 		}
-		return fmt.Errorf("editor %s was killed by %v; the draft was not used", editor, ws.Signal())
+		return fmt.Errorf("editor %s was killed by %v; %w", editor, ws.Signal(), ErrDraftNotUsed)
 	}
 	switch code := exit.ExitCode(); code {
 	case 130:
@@ -208,6 +213,6 @@ func (e *Editor) runError(err error) error {
 		// The shell's own codes: not executable, not found.
 		return fmt.Errorf("cannot run editor %s: the shell exited with %d (command not found or not executable); set VISUAL or EDITOR", editor, code)
 	default:
-		return fmt.Errorf("editor %s exited with status %d; the draft was not used", editor, code)
+		return fmt.Errorf("editor %s exited with status %d; %w", editor, code, ErrDraftNotUsed)
 	}
 }

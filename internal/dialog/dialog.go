@@ -45,6 +45,8 @@ type Review struct {
 	Copy   func(data []byte) error
 	Edit   func() error
 	Render func(*compose.Request) (*compose.Reply, error)
+
+	tipShown bool
 }
 
 // Run shows the draft and acts on the user's choices until one of them
@@ -115,8 +117,10 @@ func (r *Review) Run() error {
 			case errors.Is(err, prompt.ErrCancelled):
 				return err
 			case err != nil:
-				// The editor failed: the draft is as it was.
-				fmt.Fprintf(r.Out, "decline: %s; the draft is unchanged\n", oneLine(err.Error()))
+				// The editor failed: the draft is as it was, which is
+				// said once, in place of "not used".
+				msg := strings.TrimSuffix(err.Error(), "; "+deliver.ErrDraftNotUsed.Error())
+				fmt.Fprintf(r.Out, "decline: %s; the draft is unchanged\n", oneLine(msg))
 			default:
 				edited = true
 			}
@@ -135,8 +139,10 @@ func (r *Review) show(edited bool) {
 		head = "\x1b[1m" + head + "\x1b[0m"
 	}
 	fmt.Fprintf(r.Out, "\n%s\n%s\nSubject: %s\n\n%s%s\n", head, rule, rep.Subject, rep.Body, rule)
-	if r.Tip != "" {
+	// The tip is the same under every wording: once is enough.
+	if r.Tip != "" && !r.tipShown {
 		fmt.Fprintln(r.Out, r.Tip)
+		r.tipShown = true
 	}
 }
 

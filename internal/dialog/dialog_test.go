@@ -2,6 +2,7 @@ package dialog
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -103,5 +104,19 @@ func TestReviewEditFailureKeepsTheDraft(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "decline: vi: not found; the draft is unchanged\n") {
 		t.Errorf("the failed edit is not reported:\n%s", out.String())
+	}
+}
+
+// TestReviewEditorExitSaysOnce: an editor that exits with an error (vim's
+// :cq) leaves the draft as it was, and that is said once.
+func TestReviewEditorExitSaysOnce(t *testing.T) {
+	var out strings.Builder
+	r := newReview(t, &picks{t: t, next: []string{"Edit it in vi", "Cancel"}}, &out)
+	r.Edit = func() error { return fmt.Errorf("editor vi exited with status 1; %w", deliver.ErrDraftNotUsed) }
+	if err := r.Run(); !errors.Is(err, prompt.ErrCancelled) {
+		t.Errorf("Run = %v, want cancelled", err)
+	}
+	if !strings.Contains(out.String(), "decline: editor vi exited with status 1; the draft is unchanged\n") || strings.Contains(out.String(), "not used") {
+		t.Errorf("the editor's exit is not said once, plainly:\n%s", out.String())
 	}
 }

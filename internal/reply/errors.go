@@ -134,6 +134,11 @@ func (e *UnusedValueError) Error() string {
 	if len(e.Takes) == 0 {
 		return fmt.Sprintf("template %s takes no values, so %s cannot be used", e.Template, safetext.Quote(e.Key))
 	}
+	for _, k := range e.Takes {
+		if strings.EqualFold(k, e.Key) {
+			return fmt.Sprintf("template %s does not use %s: the names of values are case-sensitive, so write %s", e.Template, safetext.Quote(e.Key), k)
+		}
+	}
 	return fmt.Sprintf("template %s does not use %s (it takes: %s)", e.Template, safetext.Quote(e.Key), strings.Join(e.Takes, ", "))
 }
 

@@ -38,6 +38,10 @@ type Given struct {
 	// setting of the environment (LC_ALL, LC_MESSAGES or LANG), used
 	// when neither Lang nor the configuration names one.
 	Lang, EnvLang string
+	// SenderSet and SignoffSet say that Sender and Signoff were given
+	// even when empty: an empty one clears the configuration's, back to
+	// no name and the tone's own sign-off.
+	SenderSet, SignoffSet bool
 }
 
 // Defaults are the choices of a run after layering: what was given,
@@ -105,8 +109,8 @@ func Layer(cfg *config.Config, g Given) (*Defaults, error) {
 		Tone:         tone,
 		Relationship: g.Relationship,
 		Template:     g.Template,
-		Sender:       FirstNonEmpty(g.Sender, cfg.Sender),
-		Signoff:      FirstNonEmpty(g.Signoff, cfg.Signoff),
+		Sender:       givenOr(g.Sender, g.SenderSet, cfg.Sender),
+		Signoff:      givenOr(g.Signoff, g.SignoffSet, cfg.Signoff),
 		Address:      FirstNonEmpty(g.Address, cfg.Address),
 		SignBrief:    cfg.SignBrief,
 		Values:       values,
@@ -203,6 +207,15 @@ func (e *LangError) Error() string {
 		return fmt.Sprintf("config file %s: lang: %s", e.Config, msg)
 	}
 	return msg
+}
+
+// givenOr is what was given, even empty when set says it was, else the
+// configured value.
+func givenOr(given string, set bool, configured string) string {
+	if set {
+		return strings.TrimSpace(given)
+	}
+	return FirstNonEmpty(given, configured)
 }
 
 // CheckAddress checks the user's own address, as the configuration or

@@ -6,6 +6,7 @@ package version
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 )
 
 // releaseVersion is set by `make release` (-ldflags -X) from the git tag;
@@ -14,35 +15,50 @@ var releaseVersion string
 
 // String describes this build: the module version (as go install
 // records it, or the release tag) and, when the build recorded it, the
-// commit.
+// commit, its date and whether the tree had changes. A build from a
+// source tree records no commit (outside a git checkout, or with
+// -buildvcs=false): then it says so, with the Go version, so that a
+// report of a bug says where the binary came from.
 func String() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "(unknown)"
+		return "(unknown: the binary holds no build information)"
 	}
+	return describe(info, releaseVersion)
+}
+
+func describe(info *debug.BuildInfo, release string) string {
 	v := info.Main.Version
-	if releaseVersion != "" {
-		v = releaseVersion
+	if release != "" {
+		v = release
 	}
 	if v == "" {
 		v = "(devel)"
 	}
-	var rev, modified string
+	settings := map[string]string{}
 	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				modified = ", modified"
-			}
-		}
+		settings[s.Key] = s.Value
 	}
-	if rev != "" {
-		if len(rev) > 12 {
-			rev = rev[:12]
+	rev := settings["vcs.revision"]
+	if rev == "" {
+		if v == "(devel)" {
+			return fmt.Sprintf("(devel) built from source with %s; no commit recorded (not a git checkout, or built with -buildvcs=false)", info.GoVersion)
 		}
-		return fmt.Sprintf("%s (commit %s%s)", v, rev, modified)
+		return v
 	}
-	return v
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	parts := []string{"commit " + rev}
+	if t := settings["vcs.time"]; len(t) >= 10 {
+		parts = append(parts, t[:10])
+	}
+	if settings["vcs.modified"] == "true" {
+		parts = append(parts, "modified")
+	}
+	if v == "(devel)" {
+		// go build in a checkout: the commit is the version.
+		return "(devel, " + strings.Join(parts, ", ") + ")"
+	}
+	return fmt.Sprintf("%s (%s)", v, strings.Join(parts, ", "))
 }
