@@ -149,14 +149,20 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err := setLang(d, cat); err != nil {
 		return err
 	}
-	t, err := d.Named(cat, true)
+	named, err := d.Named(cat, true)
 	if err != nil {
 		return flagError(err)
 	}
-	// The kind is asked only with the name; then a --relationship only
-	// has to exist, and the kinds offered are those that have it.
+	t := named
+	// On a terminal the kind is asked unless --kind gives it: with other
+	// questions, and when the draft is shown there too (-n Scott -r busy
+	// is not always a recommendation); a reply going down a pipe with
+	// every other flag given takes the default, as scripts expect. When
+	// it is asked, a --relationship only has to exist, and the kinds
+	// offered are those that have it.
 	canPrompt := f.IO.CanPrompt() && !o.noInput
-	kindAsked := canPrompt && t == nil && !d.KindGiven() && strings.TrimSpace(o.name) == ""
+	kindAsked := canPrompt && t == nil && !d.KindGiven() &&
+		(strings.TrimSpace(o.name) == "" || d.Relationship == "" || f.IO.IsStdoutTTY())
 	if t == nil {
 		if err := d.CheckRelationship(cat, kindAsked); err != nil {
 			return usageErrorf("%w", err)
@@ -178,7 +184,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	}}
 	// The questions call the requester what the reply will.
 	first := func() string { return reply.FirstName(one.Name, one.FirstName) }
-	if canPrompt && (one.Name == "" || (t == nil && d.Relationship == "")) {
+	if canPrompt && (one.Name == "" || kindAsked || (t == nil && d.Relationship == "")) {
 		if one.Name == "" {
 			one.Name, err = ask.Name()
 		}
@@ -236,7 +242,22 @@ func runDraft(f *Factory, o *draftOptions) error {
 	// With --copy or --edit the user said what to do with the draft:
 	// the menu would ask again.
 	if p != nil && f.IO.IsStdoutTTY() && !o.copy.set && !o.edit {
-		return review(f, p, t, req, msg, format, clipboard, o.configPath, nil)
+		return review(f, p, t, req, msg, format, clipboard, o.configPath, func(r *dialog.Review) {
+			r.Subject = o.subject
+			if named == nil {
+				// The catalog chose the template: the tone and the
+				// relationship may change in the menu.
+				r.Catalog, r.Rebuild = cat, func(rel, tone string) (*catalog.Template, *compose.Request, error) {
+					d.Tone, one.Kind, one.Relationship, one.Variant = tone, t.Kind, rel, 0
+					nt, err := d.Choose(cat, nil, one)
+					if err != nil {
+						return nil, nil, err
+					}
+					req, err := d.Request(cat, nt, one)
+					return nt, req, err
+				}
+			}
+		})
 	}
 	if o.edit {
 		if err := f.EditReply(msg); err != nil {

@@ -300,12 +300,15 @@ func TestInteractiveReviewOnTerminal(t *testing.T) {
 	if !strings.Contains(first, "Draft: recommendation/stranger/warm, wording") {
 		t.Fatalf("the draft was not shown before the menu:\n%s", first)
 	}
-	if !strings.Contains(first, "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to ") {
+	if !strings.Contains(first, "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to") {
 		t.Errorf("no tip about the missing sender name:\n%s", first)
 	}
 	// Try another wording (the fourth action), then print.
 	s.send(keyDown + keyDown + keyDown + keyEnter)
-	s.expect("What would you like to do with it?")
+	second := s.expect("Draft: recommendation/stranger/warm, wording 2", "What would you like to do with it?")
+	if strings.Contains(second, "Tip:") {
+		t.Errorf("the tip is shown again under the second wording:\n%s", second)
+	}
 	s.send(keyEnter)
 	if code := s.exitCode(); code != 0 {
 		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
@@ -382,11 +385,11 @@ func TestAccessibleMode(t *testing.T) {
 			s := startSession(t, true, how.env, how.args...)
 			s.expect("What is the requester's name? ")
 			s.send("Scott Lee\n")
-			s.expect("Enter a number from 1 to 6 (press Enter for 1): ")
+			s.expect("Enter a number from 1 to 6, or the word in brackets (press Enter for 1): ")
 			s.send("\n")
-			s.expect("  2. We are connected but have never done business together")
+			s.expect("  2. We are connected but have never done business together (no-business)")
 			s.send("9\n")
-			s.expect(`Sorry, "9" is not one of the numbers.`)
+			s.expect(`Sorry, "9" is not one of the numbers or choices.`)
 			s.send("2\n")
 			if code := s.exitCode(); code != 0 {
 				t.Fatalf("exit %d; terminal:\n%s", code, s.text())
@@ -404,8 +407,24 @@ func TestAccessibleMode(t *testing.T) {
 	}
 }
 
+// TestAccessibleTakesAnIDOrALabel: a screen-reader user may answer with
+// the word in brackets or the label as written, in any case.
+func TestAccessibleTakesAnIDOrALabel(t *testing.T) {
+	s := startSession(t, true, nil, "draft", "--accessible", "-n", "Scott Lee")
+	s.expect("What did Scott ask you for?", "  1. A LinkedIn recommendation (recommendation)", "or the word in brackets")
+	s.send("a linkedin recommendation\n")
+	s.expect("How do you know Scott?", "(no-business)", "or the word in brackets")
+	s.send("No-Business\n")
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+	}
+	if out := s.stdout.String(); !strings.Contains(out, openingFor(t, "recommendation/no-business/warm", "Scott Lee")) {
+		t.Errorf("stdout is not the no-business recommendation:\n%s", out)
+	}
+}
+
 func TestFlagsOnlyPrintsWithoutAsking(t *testing.T) {
-	s := startSession(t, false, nil, "draft", "-n", "Scott", "-r", "no-business", "--variant", "1")
+	s := startSession(t, false, nil, "draft", "-n", "Scott", "-k", "recommendation", "-r", "no-business", "--variant", "1")
 	if code := s.exitCode(); code != 0 {
 		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/answer"
 	"github.com/decline-cli/decline/internal/batch"
+	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/dialog"
@@ -84,12 +85,14 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 		_, err = f.IO.Out.Write(deliver.AppendMbox(nil, deliver.MboxFrom(msg.Headers.From, time.Time{}), data))
 		return err
 	case p != nil && f.IO.IsStdoutTTY() && !o.copy.set:
-		return review(f, p, r.Template, r.Request, msg, format, clipboard, o.configPath, func(req *compose.Request) (*compose.Reply, error) {
-			m, err := res.Render(r.Answer, r.Template, req)
-			if err != nil {
-				return nil, composeError(err)
+		return review(f, p, r.Template, r.Request, msg, format, clipboard, o.configPath, func(rv *dialog.Review) {
+			rv.Render = func(t *catalog.Template, req *compose.Request) (*compose.Reply, error) {
+				m, err := res.Render(r.Answer, t, req)
+				if err != nil {
+					return nil, composeError(err)
+				}
+				return m.Reply, nil
 			}
-			return m.Reply, nil
 		})
 	}
 	return f.Emit(msg, format, copyMode)

@@ -14,6 +14,7 @@ import (
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/preview"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
@@ -40,49 +41,87 @@ type Review struct {
 	// Format, on the clipboard; when it fails the menu is offered again.
 	// Edit lets the user edit the message; an error that is
 	// prompt.ErrCancelled ends the review, any other leaves the draft as
-	// it was. Render renders the request again.
+	// it was. Render renders a request for a template.
 	Print  func() error
 	Copy   func(data []byte) error
 	Edit   func() error
-	Render func(*compose.Request) (*compose.Reply, error)
+	Render func(*catalog.Template, *compose.Request) (*compose.Reply, error)
+
+	// Width is the terminal's width in columns, to wrap the draft to (0:
+	// not known, no wrapping).
+	Width int
+	// Subject is the subject the user gave, kept whatever the template;
+	// empty, each template's own is used.
+	Subject string
+	// Catalog and Rebuild, when set, let the user change the tone and the
+	// relationship: Rebuild returns the catalog's template for them, with
+	// the request made again for it (a tone has its own sign-off).
+	Catalog *catalog.Catalog
+	Rebuild func(relationship, tone string) (*catalog.Template, *compose.Request, error)
 
 	tipShown bool
 }
 
+// The review's actions, as the menu offers them.
+const (
+	actPrint = iota
+	actCopy
+	actEdit
+	actWording
+	actNote
+	actTone
+	actRelationship
+	actCancel
+)
+
 // Run shows the draft and acts on the user's choices until one of them
 // ends the review.
 func (r *Review) Run() error {
-	t, req, msg, p := r.Template, r.Request, r.Message, r.Prompter
+	p := r.Prompter
 	edited := false
 	for {
 		r.show(edited)
-		another := "Try another wording"
+		t, req := r.Template, r.Request
+		drops := ""
 		if edited {
-			another += " (drops your edits)"
+			drops = " (drops your edits)"
 		}
-		personal := "Add a personal line"
-		if strings.TrimSpace(req.Note) != "" {
-			personal = "Change the personal line"
+		var labels []string
+		var acts []int
+		add := func(act int, label string) {
+			acts, labels = append(acts, act), append(labels, label)
 		}
-		if edited {
-			personal += " (drops your edits)"
-		}
-		actions := []string{"Print it", "Copy it to the clipboard", "Edit it in " + r.Editor}
+		add(actPrint, "Print it")
+		add(actCopy, "Copy it to the clipboard")
+		add(actEdit, "Edit it in "+r.Editor)
 		if len(t.Variants) > 1 {
-			actions = append(actions, another)
+			add(actWording, "Try another wording"+drops)
 		}
-		actions = append(actions, personal, "Cancel")
-		i, err := p.Select("What would you like to do with it?", actions, 0)
+		if strings.TrimSpace(req.Note) != "" {
+			add(actNote, "Change the personal line"+drops)
+		} else {
+			add(actNote, "Add a personal line"+drops)
+		}
+		if r.canRebuild() {
+			if len(r.Catalog.TonesFor(t.Lang, t.Kind, t.Relationship)) > 1 {
+				add(actTone, "Change the tone ("+t.Tone+")"+drops)
+			}
+			if len(r.Catalog.RelationshipsFor(t.Lang, t.Kind)) > 1 {
+				add(actRelationship, "Change how you know "+compose.FirstNameFor(req.Name, req.FirstName)+drops)
+			}
+		}
+		add(actCancel, "Cancel")
+		i, err := p.Select("What would you like to do with it?", labels, 0)
 		if err != nil {
 			return err
 		}
-		switch actions[i] {
-		case "Print it":
+		switch acts[i] {
+		case actPrint:
 			return r.Print()
-		case "Copy it to the clipboard":
+		case actCopy:
 			// A failed copy goes back to the menu: print, edit or cancel
 			// are still there, and nothing is lost.
-			data, err := deliver.Render(msg, r.Format)
+			data, err := deliver.Render(r.Message, r.Format)
 			if err != nil {
 				return err
 			}
@@ -91,27 +130,9 @@ func (r *Review) Run() error {
 				continue
 			}
 			return nil
-		case another, personal:
-			if actions[i] == personal {
-				note, err := p.Input("Your personal line (one sentence, placed before the sign-off; leave it empty for none):", "", ValidNote)
-				if err != nil {
-					return err
-				}
-				req.Note = note
-				req.Variant = msg.Reply.Variant
-			} else {
-				req.Variant = msg.Reply.Variant%len(t.Variants) + 1
-			}
-			reply, err := r.Render(req)
-			if err != nil {
-				return err
-			}
-			reply.Subject = msg.Reply.Subject
-			msg.Reply = reply
-			edited = false
-		case "Cancel":
+		case actCancel:
 			return prompt.ErrCancelled
-		default: // edit
+		case actEdit:
 			err := r.Edit()
 			switch {
 			case errors.Is(err, prompt.ErrCancelled):
@@ -124,24 +145,117 @@ func (r *Review) Run() error {
 			default:
 				edited = true
 			}
+			continue
+		case actNote:
+			note, err := p.Input("Your personal line (one sentence, placed before the sign-off; leave it empty for none):", "", ValidNote)
+			if err != nil {
+				return err
+			}
+			req.Note = note
+			req.Variant = r.Message.Reply.Variant
+		case actWording:
+			req.Variant = r.Message.Reply.Variant%len(t.Variants) + 1
+		case actTone, actRelationship:
+			if err := r.switchTemplate(acts[i] == actTone); err != nil {
+				return err
+			}
+		}
+		if err := r.render(); err != nil {
+			return err
+		}
+		edited = false
+	}
+}
+
+// canRebuild reports whether the tone and relationship may change: the
+// catalog chose the template, which a template named by id did not.
+func (r *Review) canRebuild() bool {
+	return r.Catalog != nil && r.Rebuild != nil && r.Template.Kind != "" && r.Template.Relationship != ""
+}
+
+// switchTemplate asks for another tone (or relationship) and takes the
+// catalog's template for it, asking any value the new one needs that
+// the draft did not have. The personal line stays.
+func (r *Review) switchTemplate(tone bool) error {
+	t, p := r.Template, r.Prompter
+	loc := r.Catalog.Locale(t.Lang)
+	rel, tn := t.Relationship, t.Tone
+	first := compose.FirstNameFor(r.Request.Name, r.Request.FirstName)
+	var err error
+	if tone {
+		var choices []catalog.Choice
+		for _, id := range r.Catalog.TonesFor(t.Lang, t.Kind, rel) {
+			choices = append(choices, reply.Label(loc.Tones, id))
+		}
+		if tn, err = Choice(p, "Which tone would you like?", choices, tn); err != nil {
+			return err
+		}
+	} else {
+		var choices []catalog.Choice
+		for _, id := range r.Catalog.RelationshipsFor(t.Lang, t.Kind) {
+			choices = append(choices, reply.Label(loc.Relationships, id))
+		}
+		if rel, err = Choice(p, reply.RelationshipQuestion(first), choices, rel); err != nil {
+			return err
+		}
+		// The tone stays when the relationship has it.
+		if tones := r.Catalog.TonesFor(t.Lang, t.Kind, rel); len(tones) > 0 && !slices.Contains(tones, tn) {
+			tn = tones[0]
 		}
 	}
+	note := r.Request.Note
+	nt, req, err := r.Rebuild(rel, tn)
+	if err != nil {
+		return err
+	}
+	req.Note = note
+	if req.Values == nil {
+		req.Values = map[string]string{}
+	}
+	for _, v := range nt.Requires {
+		if strings.TrimSpace(req.Values[v]) != "" {
+			continue
+		}
+		if req.Values[v], err = p.Input(reply.ValueQuestion(loc, v, first), "", ValidValue); err != nil {
+			return err
+		}
+	}
+	r.Template, r.Request = nt, req
+	return nil
+}
+
+// render renders the request again into the message.
+func (r *Review) render() error {
+	rep, err := r.Render(r.Template, r.Request)
+	if err != nil {
+		return err
+	}
+	if r.Subject != "" {
+		rep.Subject = r.Subject
+	}
+	r.Message.Reply = rep
+	return nil
 }
 
 func (r *Review) show(edited bool) {
 	rep := r.Message.Reply
-	rule := strings.Repeat("─", 60)
+	rule := preview.Rule(r.Width)
 	head := fmt.Sprintf("Draft: %s, wording %d of %d", rep.Template.ID, rep.Variant, len(rep.Template.Variants))
 	if edited {
 		head += ", edited by you"
 	}
+	head = preview.Wrap(head, r.Width)
 	if r.Color {
 		head = "\x1b[1m" + head + "\x1b[0m"
 	}
-	fmt.Fprintf(r.Out, "\n%s\n%s\nSubject: %s\n\n%s%s\n", head, rule, rep.Subject, rep.Body, rule)
+	fmt.Fprintf(r.Out, "\n%s\n%s\n", head, rule)
+	if r.Message.To != "" {
+		fmt.Fprintln(r.Out, preview.Wrap("To: "+r.Message.To, r.Width))
+	}
+	fmt.Fprintf(r.Out, "%s\n\n%s%s\n", preview.Wrap("Subject: "+rep.Subject, r.Width), preview.Wrap(rep.Body, r.Width), rule)
 	// The tip is the same under every wording: once is enough.
 	if r.Tip != "" && !r.tipShown {
-		fmt.Fprintln(r.Out, r.Tip)
+		fmt.Fprintln(r.Out, preview.Wrap(r.Tip, r.Width))
 		r.tipShown = true
 	}
 }
@@ -179,15 +293,15 @@ func Choice(p prompt.Prompter, question string, choices []catalog.Choice, def st
 	if len(choices) == 0 {
 		return "", errors.New("the catalog has nothing to choose from here")
 	}
-	labels := make([]string, len(choices))
+	options := make([]prompt.Option, len(choices))
 	defIndex := 0
 	for i, c := range choices {
-		labels[i] = c.Label
+		options[i] = prompt.Option{Label: c.Label, ID: c.ID}
 		if c.ID == def {
 			defIndex = i
 		}
 	}
-	i, err := p.Select(question, labels, defIndex)
+	i, err := prompt.SelectOption(p, question, options, defIndex)
 	if err != nil {
 		return "", err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
@@ -59,7 +60,7 @@ func newReview(t *testing.T, p prompt.Prompter, out *strings.Builder) *Review {
 	return &Review{
 		Prompter: p, Out: out, Editor: "vi", Template: tpl, Request: req,
 		Message: &deliver.Message{Reply: rep}, Format: "text",
-		Render: func(req *compose.Request) (*compose.Reply, error) { return compose.Render(tpl, req) },
+		Render: compose.Render,
 	}
 }
 
@@ -118,5 +119,30 @@ func TestReviewEditorExitSaysOnce(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "decline: editor vi exited with status 1; the draft is unchanged\n") || strings.Contains(out.String(), "not used") {
 		t.Errorf("the editor's exit is not said once, plainly:\n%s", out.String())
+	}
+}
+
+// TestReviewShowsToWrapsAndTipsOnce: the draft is wrapped to the
+// terminal's width under a rule that fits it, names the address given,
+// and the tip comes under the first wording only.
+func TestReviewShowsToWrapsAndTipsOnce(t *testing.T) {
+	var out strings.Builder
+	r := newReview(t, &picks{t: t, next: []string{"Try another wording", "Print it"}}, &out)
+	r.Width, r.Tip, r.Message.To = 40, "Tip: sign with your name", "scott@example.com"
+	r.Print = func() error { return nil }
+	if err := r.Run(); err != nil {
+		t.Fatal(err)
+	}
+	shown := out.String()
+	if strings.Count(shown, "\nTo: scott@example.com\nSubject: ") != 2 || strings.Count(shown, "Tip: sign with your name") != 1 {
+		t.Errorf("want To: under each draft and the tip once:\n%s", shown)
+	}
+	for _, line := range strings.Split(shown, "\n") {
+		if n := utf8.RuneCountInString(line); n > 40 {
+			t.Errorf("line of %d characters in a 40-column terminal: %q", n, line)
+		}
+	}
+	if !strings.Contains(shown, "\n"+strings.Repeat("─", 40)+"\n") {
+		t.Errorf("no 40-column rule:\n%s", shown)
 	}
 }

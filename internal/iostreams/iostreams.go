@@ -90,6 +90,19 @@ func (s *IOStreams) CanPrompt() bool { return s.stdinTTY && s.stderrTTY }
 // terminal, NO_COLOR is unset or empty, and TERM is not dumb.
 func (s *IOStreams) ColorEnabled() bool { return s.stderrTTY && !s.noColor }
 
+// TerminalWidth is the width in columns of the terminal standard error
+// is on, or 0 when it is not a terminal or its size cannot be read.
+func (s *IOStreams) TerminalWidth() int {
+	if !s.stderrTTY || s.errFile == nil {
+		return 0
+	}
+	w, _, err := term.GetSize(int(s.errFile.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
+}
+
 // TerminalFiles returns the terminal's input and the file prompts are
 // drawn on, for the prompter. They are nil for test streams.
 func (s *IOStreams) TerminalFiles() (in, out *os.File) { return s.inFile, s.errFile }

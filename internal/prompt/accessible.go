@@ -65,18 +65,39 @@ func (a *Accessible) Input(message, defaultValue string, validate func(string) e
 	}
 }
 
-// Select lists the options as numbered lines and asks for a number.
+// Select lists the options as numbered lines and asks for a number, or
+// an option as written (in any case).
 func (a *Accessible) Select(message string, options []string, defaultIndex int) (int, error) {
-	fmt.Fprintln(a.out, message)
+	opts := make([]Option, len(options))
 	for i, o := range options {
-		fmt.Fprintf(a.out, "  %d. %s\n", i+1, o)
+		opts[i] = Option{Label: o}
+	}
+	return a.SelectOption(message, opts, defaultIndex)
+}
+
+// SelectOption lists the options as numbered lines, each id in brackets
+// after its label, and asks for a number, a label or an id.
+func (a *Accessible) SelectOption(message string, options []Option, defaultIndex int) (int, error) {
+	fmt.Fprintln(a.out, message)
+	withIDs := false
+	for i, o := range options {
+		if o.ID != "" && !strings.EqualFold(o.ID, o.Label) {
+			fmt.Fprintf(a.out, "  %d. %s (%s)\n", i+1, o.Label, o.ID)
+			withIDs = true
+		} else {
+			fmt.Fprintf(a.out, "  %d. %s\n", i+1, o.Label)
+		}
+	}
+	ask := fmt.Sprintf("Enter a number from 1 to %d", len(options))
+	if withIDs {
+		ask += ", or the word in brackets"
 	}
 	for {
 		hasDefault := defaultIndex >= 0 && defaultIndex < len(options)
 		if hasDefault {
-			fmt.Fprintf(a.out, "Enter a number from 1 to %d (press Enter for %d): ", len(options), defaultIndex+1)
+			fmt.Fprintf(a.out, "%s (press Enter for %d): ", ask, defaultIndex+1)
 		} else {
-			fmt.Fprintf(a.out, "Enter a number from 1 to %d: ", len(options))
+			fmt.Fprintf(a.out, "%s: ", ask)
 		}
 		line, err := a.readLine()
 		if err != nil {
@@ -90,6 +111,11 @@ func (a *Accessible) Select(message string, options []string, defaultIndex int) 
 		if err == nil && n >= 1 && n <= len(options) {
 			return n - 1, nil
 		}
-		fmt.Fprintf(a.out, "Sorry, %s is not one of the numbers. Please try again.\n", safetext.Quote(line))
+		for i, o := range options {
+			if strings.EqualFold(line, o.Label) || o.ID != "" && strings.EqualFold(line, o.ID) {
+				return i, nil
+			}
+		}
+		fmt.Fprintf(a.out, "Sorry, %s is not one of the numbers or choices. Please try again.\n", safetext.Quote(line))
 	}
 }

@@ -15,8 +15,8 @@ func TestAccessibleSelect(t *testing.T) {
 		t.Fatalf("Select = %d, %v; want 1", i, err)
 	}
 	want := "How do you know Scott?\n  1. Stranger\n  2. Colleague\n  3. Friend\n" +
-		"Enter a number from 1 to 3 (press Enter for 1): Sorry, \"zero\" is not one of the numbers. Please try again.\n" +
-		"Enter a number from 1 to 3 (press Enter for 1): Sorry, \"7\" is not one of the numbers. Please try again.\n" +
+		"Enter a number from 1 to 3 (press Enter for 1): Sorry, \"zero\" is not one of the numbers or choices. Please try again.\n" +
+		"Enter a number from 1 to 3 (press Enter for 1): Sorry, \"7\" is not one of the numbers or choices. Please try again.\n" +
 		"Enter a number from 1 to 3 (press Enter for 1): "
 	if out.String() != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
@@ -51,5 +51,37 @@ func TestAccessibleEndOfInputCancels(t *testing.T) {
 	}
 	if _, err := a.Select("Kind?", []string{"a"}, 0); !errors.Is(err, ErrCancelled) {
 		t.Errorf("Select at EOF: %v", err)
+	}
+}
+
+func TestAccessibleSelectOptionTakesLabelOrID(t *testing.T) {
+	options := []Option{{Label: "We have never met", ID: "stranger"}, {Label: "I do not have the time", ID: "busy"}}
+	for _, c := range []struct {
+		typed string
+		want  int
+	}{{"busy\n", 1}, {"  BUSY \n", 1}, {"we have never met\n", 0}, {"2\n", 1}, {"bus\nstranger\n", 0}} {
+		var out bytes.Buffer
+		i, err := NewAccessible(strings.NewReader(c.typed), &out).SelectOption("How do you know Scott?", options, -1)
+		if err != nil || i != c.want {
+			t.Errorf("typing %q chose %d, %v; want %d\n%s", c.typed, i, err, c.want, out.String())
+		}
+		if !strings.Contains(out.String(), "  2. I do not have the time (busy)\n") || !strings.Contains(out.String(), "or the word in brackets: ") {
+			t.Errorf("the ids are not shown:\n%s", out.String())
+		}
+	}
+}
+
+func TestPageSizeFitsTheTerminal(t *testing.T) {
+	options := []string{"We have never met (probably a request sent to everyone)", "short", "short", "short", "short", "short", "short", "short"}
+	if got := pageSize("How do you know Scott?", options, 50, 14); got != 5 {
+		// 14 rows: 1 kept free, 2 for the question and its hint, 2 for
+		// each option as tall as the longest.
+		t.Errorf("pageSize at 50x14 = %d, want 5", got)
+	}
+	if got := pageSize("Q?", options, 150, 40); got != len(options) {
+		t.Errorf("pageSize at 150x40 = %d, want all %d", got, len(options))
+	}
+	if got := pageSize("Q?", options, 0, 0); got != len(options) {
+		t.Errorf("pageSize with no size = %d, want all", got)
 	}
 }

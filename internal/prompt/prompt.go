@@ -11,6 +11,7 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"golang.org/x/term"
 )
 
 // ErrCancelled is returned when the user presses Ctrl-C or Esc, or closes
@@ -28,6 +29,7 @@ type Prompter interface {
 // Survey is a Prompter drawing interactive prompts with survey.
 type Survey struct {
 	stdio terminal.Stdio
+	out   *os.File // for the terminal's size
 }
 
 // NewSurvey returns a prompter that reads keys from in and draws on out,
@@ -37,7 +39,7 @@ type Survey struct {
 // decision is applied there, before any prompt is drawn.
 func NewSurvey(in, out *os.File, color bool) *Survey {
 	core.DisableColor = !color
-	return &Survey{stdio: terminal.Stdio{In: escReader{in}, Out: out, Err: out}}
+	return &Survey{stdio: terminal.Stdio{In: escReader{in}, Out: out, Err: out}, out: out}
 }
 
 // Input asks for a line of text.
@@ -56,12 +58,28 @@ func (s *Survey) Input(message, defaultValue string, validate func(string) error
 
 // Select asks the user to choose one option with the arrow keys.
 func (s *Survey) Select(message string, options []string, defaultIndex int) (int, error) {
+	return s.selectFiltered(message, options, defaultIndex, nil)
+}
+
+// SelectOption is Select, with a filter that matches ids too: typing
+// "busy" finds the option labelled "I do not have the time ...".
+func (s *Survey) SelectOption(message string, options []Option, defaultIndex int) (int, error) {
+	return s.selectFiltered(message, labels(options), defaultIndex, func(typed, _ string, i int) bool {
+		return options[i].matches(typed)
+	})
+}
+
+func (s *Survey) selectFiltered(message string, options []string, defaultIndex int, filter func(string, string, int) bool) (int, error) {
 	var index int
-	q := &survey.Select{Message: message, Options: options, PageSize: len(options)}
+	cols, rows, err := term.GetSize(int(s.out.Fd()))
+	if err != nil {
+		cols, rows = 0, 0
+	}
+	q := &survey.Select{Message: message, Options: options, PageSize: pageSize(message, options, cols, rows), Filter: filter}
 	if defaultIndex >= 0 && defaultIndex < len(options) {
 		q.Default = options[defaultIndex]
 	}
-	err := survey.AskOne(q, &index, survey.WithStdio(s.stdio.In, s.stdio.Out, s.stdio.Err))
+	err = survey.AskOne(q, &index, survey.WithStdio(s.stdio.In, s.stdio.Out, s.stdio.Err))
 	return index, convert(err)
 }
 
