@@ -22,11 +22,9 @@ import (
 // test sees what the user would, wrapped lines and stale copies
 // included.
 type pane struct {
-	t                *testing.T
-	tmux, socket     string
-	session, status  string
-	cols, rows       int
-	lastScreenChange time.Time
+	t               *testing.T
+	tmux, socket    string
+	session, status string
 }
 
 // startPane runs decline with args in a new tmux pane cols wide and rows
@@ -40,7 +38,7 @@ func startPane(t *testing.T, cols, rows int, env []string, args ...string) *pane
 		t.Fatal(err)
 	}
 	p := &pane{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), session: "decline",
-		status: filepath.Join(dir, "status"), cols: cols, rows: rows}
+		status: filepath.Join(dir, "status")}
 	quoted := []string{shellQuote(os.Args[0])}
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
@@ -73,9 +71,6 @@ func (p *pane) run(args ...string) string {
 // all is the scrollback and the screen, line by line as tmux shows them
 // (a wrapped line is two lines).
 func (p *pane) all() string { return p.run("capture-pane", "-p", "-S", "-", "-t", p.session) }
-
-// screen is what the pane shows now.
-func (p *pane) screen() string { return p.run("capture-pane", "-p", "-t", p.session) }
 
 // waitFor waits (at most 15 seconds) until the pane's scrollback and
 // screen hold every string of wants, in order, and returns them.
@@ -117,10 +112,14 @@ func (p *pane) exitCode() int {
 }
 
 // TestSmallPaneWrapsAndRedrawsCleanly: in a 50x14 pane the draft is
-// wrapped between words, its rule fits, and moving through a menu taller
+// wrapped between words, wide characters counted as the terminal counts
+// them, its rule fits, and moving through a menu taller
 // than the pane leaves no copy of the question in the scrollback.
 func TestSmallPaneWrapsAndRedrawsCleanly(t *testing.T) {
-	p := startPane(t, 50, 14, nil, "draft", "-n", "Scott Lee", "-k", "endorsement", "--set", "skill=Kubernetes")
+	// The personal line's emoji and CJK take two columns each: counted
+	// as one, its lines would overrun the pane and split a word.
+	p := startPane(t, 50, 14, nil, "draft", "-n", "Scott Lee", "-k", "endorsement", "--set", "skill=Kubernetes",
+		"--note", "Good luck 🎉🎉 with the 東京 team 🎉🎉🎉🎉 and the move 🎉🎉🎉 to 大阪 this spring, Scott")
 	p.waitFor("How do you know Scott?")
 	for range 9 {
 		p.keys("Down")
