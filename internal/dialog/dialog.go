@@ -240,22 +240,26 @@ func (r *Review) render() error {
 func (r *Review) show(edited bool) {
 	rep := r.Message.Reply
 	rule := preview.Rule(r.Width)
+	// Text stops a column short of the edge: some terminals (the Windows
+	// console among them) wrap as soon as the last column is written, and
+	// the newline after it would then leave a blank line.
+	width := r.Width - 1
 	head := fmt.Sprintf("Draft: %s, wording %d of %d", rep.Template.ID, rep.Variant, len(rep.Template.Variants))
 	if edited {
 		head += ", edited by you"
 	}
-	head = preview.Wrap(head, r.Width)
+	head = preview.Wrap(head, width)
 	if r.Color {
 		head = "\x1b[1m" + head + "\x1b[0m"
 	}
 	fmt.Fprintf(r.Out, "\n%s\n%s\n", head, rule)
 	if r.Message.To != "" {
-		fmt.Fprintln(r.Out, preview.Wrap("To: "+r.Message.To, r.Width))
+		fmt.Fprintln(r.Out, preview.Wrap("To: "+r.Message.To, width))
 	}
-	fmt.Fprintf(r.Out, "%s\n\n%s%s\n", preview.Wrap("Subject: "+rep.Subject, r.Width), preview.Wrap(rep.Body, r.Width), rule)
+	fmt.Fprintf(r.Out, "%s\n\n%s%s\n", preview.Wrap("Subject: "+rep.Subject, width), preview.Wrap(rep.Body, width), rule)
 	// The tip is the same under every wording: once is enough.
 	if r.Tip != "" && !r.tipShown {
-		fmt.Fprintln(r.Out, preview.Wrap(r.Tip, r.Width))
+		fmt.Fprintln(r.Out, preview.Wrap(r.Tip, width))
 		r.tipShown = true
 	}
 }
