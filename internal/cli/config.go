@@ -3,31 +3,24 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/reply"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
 func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "config",
-		Short: "Show and change your settings in config.yaml",
-		Long: `Read and change the settings in your config.yaml ($XDG_CONFIG_HOME/decline/
-config.yaml, or --config FILE, or DECLINE_CONFIG). The settings: ` + fmt.Sprint(config.Keys) + `.
-
-set checks the new value before anything is written, then replaces the file
-at once, keeping its comments; an empty value removes the setting. edit
-opens the file in $VISUAL or $EDITOR and keeps what you saved only when
-decline can read it.`,
-		Example: `  decline config get sender
-  decline config set signoff "Best wishes"
-  decline config set tone ""
-  decline config edit`,
-		Args: needSubcommand("command"),
-		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+		Use:     "config",
+		Short:   "Show and change your settings in config.yaml",
+		Long:    strings.Replace(helptext.Config.Long, "{keys}", fmt.Sprint(config.Keys), 1),
+		Example: helptext.Config.Example,
+		Args:    needSubcommand("command"),
+		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	path := func() (string, error) {
 		p, _, err := config.Path(g.configPath, f.Env)
@@ -39,11 +32,10 @@ decline can read it.`,
 		return reply.CheckSettings(cat)
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "get [KEY]",
-		Short: "Print a setting, or every setting that is set",
-		Long: `Print the value of one setting (an empty line when it is not set), or
-with no KEY every setting that is set, one "key: value" a line.`,
-		Example:   "  decline config get signoff\n  decline config get",
+		Use:       "get [KEY]",
+		Short:     "Print a setting, or every setting that is set",
+		Long:      helptext.ConfigGet.Long,
+		Example:   helptext.ConfigGet.Example,
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: config.Keys,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -70,12 +62,10 @@ with no KEY every setting that is set, one "key: value" a line.`,
 			return nil
 		},
 	}, &cobra.Command{
-		Use:   "set KEY VALUE",
-		Short: "Change a setting (an empty VALUE removes it)",
-		Long: `Set one setting in config.yaml. The value is checked first (a kind or tone
-must exist, your own locale.yaml's included); then the file is replaced at
-once, keeping its comments. An empty VALUE removes the setting.`,
-		Example:   "  decline config set sender \"Jordan Avery\"\n  decline config set tone \"\"",
+		Use:       "set KEY VALUE",
+		Short:     "Change a setting (an empty VALUE removes it)",
+		Long:      helptext.ConfigSet.Long,
+		Example:   helptext.ConfigSet.Example,
 		Args:      cobra.ExactArgs(2),
 		ValidArgs: config.Keys,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -93,8 +83,8 @@ once, keeping its comments. An empty VALUE removes the setting.`,
 	}, &cobra.Command{
 		Use:     "path",
 		Short:   "Print where your settings are read from",
-		Long:    "Print the configuration file's path: --config, else DECLINE_CONFIG, else\nconfig.yaml in $XDG_CONFIG_HOME/decline. It may not exist yet.",
-		Example: "  decline config path",
+		Long:    helptext.ConfigPath.Long,
+		Example: helptext.ConfigPath.Example,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := path()
@@ -104,13 +94,10 @@ once, keeping its comments. An empty VALUE removes the setting.`,
 			return err
 		},
 	}, &cobra.Command{
-		Use:   "edit",
-		Short: "Open config.yaml in your editor; kept only when it is good",
-		Long: `Open a copy of config.yaml in $VISUAL or $EDITOR (a list of every setting,
-commented out, when there is no file yet). What you save replaces the file
-only when decline can read it; otherwise the file stays as it was and the
-error names the copy that holds your edit.`,
-		Example: "  decline config edit\n  EDITOR=nano decline config edit",
+		Use:     "edit",
+		Short:   "Open config.yaml in your editor; kept only when it is good",
+		Long:    helptext.ConfigEdit.Long,
+		Example: helptext.ConfigEdit.Example,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := path()

@@ -49,7 +49,7 @@ func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *
 	cmd := &cobra.Command{
 		Use:     "draft [NAME]",
 		Short:   "Draft one reply (asks on a terminal)",
-		Long:    strings.NewReplacer("{relationships}", choiceList(reply.Relationships()), "{tones}", choiceList(reply.Tones())).Replace(helptext.Draft.Long),
+		Long:    strings.NewReplacer("{relationships}", helptext.ChoiceList(reply.Relationships()), "{tones}", helptext.ChoiceList(reply.Tones())).Replace(helptext.Draft.Long),
 		Example: helptext.Draft.Example,
 		Args:    nameArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -64,7 +64,7 @@ func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *
 		},
 	}
 	fl := cmd.Flags()
-	registerPersonFlags(fl, &o.name, &o.firstName, &o.note, "")
+	cmdutil.RegisterPersonFlags(fl, &o.name, &o.firstName, &o.note, "")
 	o.replyFlags.register(fl)
 	fl.IntVar(&o.variant, "variant", 0, "use wording `N` of the template (default: chosen from the name)")
 	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for eml, mailto and json output)")
@@ -72,7 +72,7 @@ func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(draftFormats, ", ")+" (default text)")
 	registerCopyFlag(fl, &o.copy)
 	fl.BoolVar(&o.edit, "edit", false, "open the draft in $VISUAL or $EDITOR before it is used")
-	registerAskFlags(fl, &o.noInput, &o.accessible)
+	cmdutil.RegisterAskFlags(fl, &o.noInput, &o.accessible)
 	o.mail.register(fl, false)
 	registerCompletions(cmd, f, g, draftFormats)
 	return cmd
@@ -85,18 +85,6 @@ func nameArg(cmd *cobra.Command, args []string) error {
 		return cmdutil.CopyModeArg(cmd, args)
 	}
 	return usageErrorf("draft takes one argument, the requester's name, got %d: put quotes around a name with spaces, as in decline draft \"Scott Lee\"", len(args))
-}
-
-// choiceList lists choices one a line, each id beside its label, for help.
-func choiceList(choices []catalog.Choice) string {
-	var b strings.Builder
-	for i, c := range choices {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		fmt.Fprintf(&b, "  %-14s  %s", c.ID, c.Label)
-	}
-	return b.String()
 }
 
 func runDraft(f *Factory, o *draftOptions) error {
@@ -178,7 +166,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	var p prompt.Prompter
 	ask := &dialog.Asker{Catalog: cat, Prompter: func() prompt.Prompter {
 		if p == nil {
-			p = f.NewPrompter(o.accessible || truthy(f.Env("DECLINE_ACCESSIBLE")))
+			p = f.NewPrompter(f.Accessible(o.accessible))
 		}
 		return p
 	}}
@@ -319,12 +307,4 @@ func briefNote(r *compose.Reply, withNote bool) string {
 		return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds; shorten %s, or use --tone warm", n, compose.BriefLimit, what)
 	}
 	return ""
-}
-
-func truthy(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "1", "true", "yes", "on":
-		return true
-	}
-	return false
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/decline-cli/decline/internal/helptext"
 
 	"github.com/decline-cli/decline/internal/answer"
+	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/inbound"
@@ -57,15 +58,15 @@ func NewCmdReply(f *Factory, g *globalOptions, runF func(*replyOptions) error) *
 		},
 	}
 	fl := cmd.Flags()
-	registerPersonFlags(fl, &o.name, &o.firstName, &o.note, " (default: read from the message)")
+	cmdutil.RegisterPersonFlags(fl, &o.name, &o.firstName, &o.note, " (default: read from the message)")
 	o.replyFlags.register(fl)
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(replyFormats, ", ")+" (default eml)")
 	registerCopyFlag(fl, &o.copy)
 	fl.BoolVar(&o.quote, "quote", false, "quote the original below the reply, after an attribution line")
 	fl.StringVar(&o.maildir, "maildir", "", "save the reply as a draft in the Maildir `DIR` (such as ~/Mail/Drafts)")
 	fl.StringVar(&o.outDir, "out-dir", "", "for many messages, write one file per reply into `DIR`")
-	registerRunFlags(fl, &o.force, &o.keepGoing, &o.dryRun, "messages")
-	registerAskFlags(fl, &o.noInput, &o.accessible)
+	cmdutil.RegisterRunFlags(fl, &o.force, &o.keepGoing, &o.dryRun, "messages")
+	cmdutil.RegisterAskFlags(fl, &o.noInput, &o.accessible)
 	o.mail.register(fl, false)
 	registerCompletions(cmd, f, g, replyFormats)
 	_ = cmd.MarkFlagDirname("maildir")

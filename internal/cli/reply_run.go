@@ -24,7 +24,7 @@ import (
 func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Message, stdin bool, clipboard, copyMode string) error {
 	var p prompt.Prompter
 	if !o.noInput && (f.IO.CanPrompt() || stdin) {
-		accessible := o.accessible || truthy(f.Env("DECLINE_ACCESSIBLE"))
+		accessible := f.Accessible(o.accessible)
 		if f.IO.CanPrompt() {
 			p = f.NewPrompter(accessible)
 		} else {

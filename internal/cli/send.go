@@ -174,7 +174,7 @@ func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, fro
 		if !f.IO.CanPrompt() {
 			return usageErrorf("sending %s needs --yes when there is no terminal to ask on", what)
 		}
-		choice, err := f.NewPrompter(truthy(f.Env("DECLINE_ACCESSIBLE"))).Select(fmt.Sprintf("Send %s now?", what), []string{"No, send nothing", "Yes, send " + what}, 0)
+		choice, err := f.NewPrompter(f.Accessible(false)).Select(fmt.Sprintf("Send %s now?", what), []string{"No, send nothing", "Yes, send " + what}, 0)
 		if err != nil {
 			return err
 		}

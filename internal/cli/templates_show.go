@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"io"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/helptext"
@@ -14,7 +10,6 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/preview"
 	"github.com/decline-cli/decline/internal/reply"
-	"github.com/decline-cli/decline/internal/safetext"
 )
 
 type templatesShowOptions struct {
@@ -83,25 +78,7 @@ func runTemplatesShow(f *Factory, o *templatesShowOptions) error {
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s (%s)\n", t.ID, preview.Describe(t))
-	where := fmt.Sprintf("%s:%d", t.File, p.Line)
-	if t.Source == catalog.DefaultSource {
-		where += " (built into decline; 'decline templates init' copies it for editing)"
-	}
-	fmt.Fprintf(&b, "# %s\n", where)
-	b.WriteString(safetext.EscapeLines(p.Source))
-	fmt.Fprintf(&b, "\n# Sample reply, wording %d of %d, for %s", p.Reply.Variant, len(t.Variants), p.Sample.Name)
-	sep := ", with"
-	for _, v := range p.Values {
-		fmt.Fprintf(&b, "%s %s %q", sep, v.Name, v.Text)
-		sep = ","
-	}
-	b.WriteString("\n")
-	fmt.Fprintf(&b, "Subject: %s\n\n", safetext.Escape(p.Reply.Subject))
-	b.WriteString(safetext.EscapeLines(p.Reply.Body))
-	_, err = io.WriteString(f.IO.Out, b.String())
-	return err
+	return p.Write(f.IO.Out, t, " (built into decline; 'decline templates init' copies it for editing)")
 }
 
 func unknownTemplate(cat *catalog.Catalog, id string) error {

@@ -1,5 +1,12 @@
 package helptext
 
+import (
+	"fmt"
+	"strings"
+
+	"github.com/decline-cli/decline/internal/catalog"
+)
+
 // The long help and examples of each command, which --help shows and the
 // manual prints: kept here, with the topics, so that the cli holds the
 // wiring and the words of its errors only.
@@ -244,3 +251,55 @@ Help topics (decline help TOPIC):{{range .Commands}}{{if .IsAdditionalHelpTopicC
 
 Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
 `
+
+// ChoiceList lists choices one a line, each id beside its label, for help.
+func ChoiceList(choices []catalog.Choice) string {
+	var b strings.Builder
+	for i, c := range choices {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "  %-14s  %s", c.ID, c.Label)
+	}
+	return b.String()
+}
+
+// Config and its subcommands; {keys} in Config.Long is the list of
+// settings.
+var (
+	Config = Command{
+		Long: `Read and change the settings in your config.yaml ($XDG_CONFIG_HOME/decline/
+config.yaml, or --config FILE, or DECLINE_CONFIG). The settings: {keys}.
+
+set checks the new value before anything is written, then replaces the file
+at once, keeping its comments; an empty value removes the setting. edit
+opens the file in $VISUAL or $EDITOR and keeps what you saved only when
+decline can read it.`,
+		Example: `  decline config get sender
+  decline config set signoff "Best wishes"
+  decline config set tone ""
+  decline config edit`,
+	}
+	ConfigGet = Command{
+		Long: `Print the value of one setting (an empty line when it is not set), or
+with no KEY every setting that is set, one "key: value" a line.`,
+		Example: "  decline config get signoff\n  decline config get",
+	}
+	ConfigSet = Command{
+		Long: `Set one setting in config.yaml. The value is checked first (a kind or tone
+must exist, your own locale.yaml's included); then the file is replaced at
+once, keeping its comments. An empty VALUE removes the setting.`,
+		Example: "  decline config set sender \"Jordan Avery\"\n  decline config set tone \"\"",
+	}
+	ConfigPath = Command{
+		Long:    "Print the configuration file's path: --config, else DECLINE_CONFIG, else\nconfig.yaml in $XDG_CONFIG_HOME/decline. It may not exist yet.",
+		Example: "  decline config path",
+	}
+	ConfigEdit = Command{
+		Long: `Open a copy of config.yaml in $VISUAL or $EDITOR (a list of every setting,
+commented out, when there is no file yet). What you save replaces the file
+only when decline can read it; otherwise the file stays as it was and the
+error names the copy that holds your edit.`,
+		Example: "  decline config edit\n  EDITOR=nano decline config edit",
+	}
+)

@@ -103,10 +103,19 @@ func matchTag(have []string, want string) (string, bool) {
 // the first one set deciding. ok is false when it names no language the
 // catalog has.
 func FromEnv(getenv func(string) string, have []string) (string, bool) {
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if s := getenv(v); s != "" {
-			return Match(have, s)
-		}
+	if s := EnvSetting(getenv); s != "" {
+		return Match(have, s)
 	}
 	return "", false
+}
+
+// EnvSetting is the locale setting that decides the language of
+// messages: LC_ALL, else LC_MESSAGES, else LANG, the first one set.
+func EnvSetting(env func(string) string) string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := env(v); s != "" {
+			return s
+		}
+	}
+	return ""
 }

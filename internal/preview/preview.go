@@ -15,6 +15,7 @@ import (
 	"github.com/decline-cli/decline/internal/lint"
 	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/internal/plural"
+	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/templates"
 )
 
@@ -102,4 +103,29 @@ func readCapped(name string, max int64) ([]byte, error) {
 	}
 	defer file.Close()
 	return io.ReadAll(io.LimitReader(file, max))
+}
+
+// Write prints the preview of t: a heading with its id, what it is and
+// where it is defined (builtin is added after a default's place), its
+// source, then the sample reply, with control characters escaped.
+func (p *Preview) Write(w io.Writer, t *catalog.Template, builtin string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s (%s)\n", t.ID, Describe(t))
+	where := fmt.Sprintf("%s:%d", t.File, p.Line)
+	if t.Source == catalog.DefaultSource {
+		where += builtin
+	}
+	fmt.Fprintf(&b, "# %s\n", where)
+	b.WriteString(safetext.EscapeLines(p.Source))
+	fmt.Fprintf(&b, "\n# Sample reply, wording %d of %d, for %s", p.Reply.Variant, len(t.Variants), p.Sample.Name)
+	sep := ", with"
+	for _, v := range p.Values {
+		fmt.Fprintf(&b, "%s %s %q", sep, v.Name, v.Text)
+		sep = ","
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "Subject: %s\n\n", safetext.Escape(p.Reply.Subject))
+	b.WriteString(safetext.EscapeLines(p.Reply.Body))
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -1,0 +1,92 @@
+package cmdutil
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/decline-cli/decline/internal/safetext"
+)
+
+// OnceString is a string flag that may be given once: a second -n
+// would otherwise replace the first without a word. Flag is its name
+// for the message, such as "--name".
+type OnceString struct {
+	P    *string
+	Flag string
+	set  bool
+}
+
+func (o *OnceString) String() string {
+	if o.P == nil {
+		return ""
+	}
+	return *o.P
+}
+
+func (o *OnceString) Set(s string) error {
+	if o.set {
+		return &WordedError{Msg: fmt.Sprintf("%s is given twice (%s and %s): give it once, with quotes around a name that has spaces", o.Flag, safetext.Quote(*o.P), safetext.Quote(s))}
+	}
+	*o.P, o.set = s, true
+	return nil
+}
+
+func (o *OnceString) Type() string { return "string" }
+
+// SetString is a string flag that records being given, so that an
+// empty --from can clear the configuration's sender.
+type SetString struct {
+	P     *string
+	Given *bool
+}
+
+func (s *SetString) String() string {
+	if s.P == nil {
+		return ""
+	}
+	return *s.P
+}
+
+func (s *SetString) Set(v string) error {
+	*s.P, *s.Given = v, true
+	return nil
+}
+
+func (s *SetString) Type() string { return "string" }
+
+// RegisterPersonFlags registers the flags of one reply's person, which
+// draft and reply share; nameHelp says where the name comes from.
+func RegisterPersonFlags(fl *pflag.FlagSet, name, firstName, note *string, nameHelp string) {
+	fl.VarP(&OnceString{P: name, Flag: "--name"}, "name", "n", "the requester's full `NAME`"+nameHelp)
+	fl.StringVar(firstName, "first-name", "", "what to call them in the greeting (default: the first name read from the name)")
+	fl.StringVar(note, "note", "", "a personal `SENTENCE` of your own, placed before the sign-off")
+}
+
+// RegisterAskFlags registers the flags that say whether and how to ask.
+func RegisterAskFlags(fl *pflag.FlagSet, noInput, accessible *bool) {
+	fl.BoolVar(noInput, "no-input", false, "never ask questions; fail if something is missing")
+	fl.BoolVar(accessible, "accessible", false, "ask questions as plain numbered lines (also DECLINE_ACCESSIBLE=1)")
+}
+
+// RegisterRunFlags registers the flags of a run over many inputs (rows
+// or messages: what).
+func RegisterRunFlags(fl *pflag.FlagSet, force, keepGoing, dryRun *bool, what string) {
+	fl.BoolVar(force, "force", false, "with --out-dir, replace files that already exist")
+	fl.BoolVar(keepGoing, "keep-going", false, "write the good "+what+" even if some "+what+" are bad (the exit status is still 1)")
+	fl.BoolVar(dryRun, "dry-run", false, "check every "+strings.TrimSuffix(what, "s")+" and print a summary; write nothing")
+}
+
+// Accessible reports whether questions are asked as plain numbered
+// lines: the --accessible flag, or DECLINE_ACCESSIBLE set to a true value.
+func (f *Factory) Accessible(flag bool) bool {
+	if flag {
+		return true
+	}
+	switch strings.ToLower(strings.TrimSpace(f.Env("DECLINE_ACCESSIBLE"))) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}
