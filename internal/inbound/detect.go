@@ -92,6 +92,7 @@ const (
 	valueAtEnd      = 0.8 // the end of a sentence, clause or text did
 	valueAtStop     = 0.7 // a stop word did
 	valueCut        = 0.4 // it ran to max_value_words
+	valueDoubtful   = 0.3 // a name slot took no name ("the hiring manager")
 )
 
 // Detect reads what m asks for. It never fails: what it cannot tell is
@@ -280,6 +281,7 @@ type token struct {
 	fold       string // lower case, without the punctuation around it
 	start, end int32  // the word's bytes in the text, punctuation left out (MaxDetectText fits)
 	stop       bool   // a sentence or clause ends after it
+	comma      bool   // what ends it is a comma, which a list goes on past
 	upper      bool   // it starts with an upper-case letter
 }
 
@@ -309,6 +311,7 @@ func tokenize(s string) tokens {
 		}
 		if newlines >= 2 && len(t.toks) > 0 {
 			t.toks[len(t.toks)-1].stop = true
+			t.toks[len(t.toks)-1].comma = false
 		}
 		i = j
 		for j < len(s) {
@@ -323,15 +326,17 @@ func tokenize(s string) tokens {
 		}
 		start, end := trimPunct(s, i, j)
 		stop := strings.ContainsAny(s[end:j], ".,;:!?…")
+		comma := stop && !strings.ContainsAny(s[end:j], ".;:!?…")
 		i = j
 		if start >= end {
 			if len(t.toks) > 0 {
 				t.toks[len(t.toks)-1].stop = true
+				t.toks[len(t.toks)-1].comma = false
 			}
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(s[start:])
-		t.toks = append(t.toks, token{fold: foldWord(s[start:end]), start: int32(start), end: int32(end), stop: stop, upper: unicode.IsUpper(r)})
+		t.toks = append(t.toks, token{fold: foldWord(s[start:end]), start: int32(start), end: int32(end), stop: stop, comma: comma, upper: unicode.IsUpper(r)})
 	}
 	return t
 }
@@ -433,9 +438,25 @@ func (r *Rules) matchAt(p *pattern, toks []token, src string, i int) (match, boo
 	}
 	m := match{from: from, to: end, text: spanText(src, toks, from, end)}
 	for _, c := range caps {
+		if r.notValue[toks[c.from].fold] {
+			return match{}, false // "for a new job" names no role, "for me for a job" none either
+		}
+		if r.name[c.slot] && !toks[c.from].upper {
+			// "your cofounder Lisa" names Lisa; "the hiring manager"
+			// names nobody a reply can greet or name.
+			k := c.from
+			for k < c.to && !toks[k].upper {
+				k++
+			}
+			if k < c.to {
+				c.from = k
+			} else {
+				c.confidence = valueDoubtful
+			}
+		}
 		v := spanText(src, toks, c.from, c.to)
 		if r.notValue[foldWord(v)] {
-			return match{}, false // "for a new job" names no role
+			return match{}, false
 		}
 		m.slots = append(m.slots, slotValue{slot: c.slot, text: v, confidence: c.confidence})
 	}
@@ -470,17 +491,32 @@ func (r *Rules) forward(p *pattern, pi int, toks []token, ti int, caps *[]captur
 		start++
 	}
 	if pi == len(p.words)-1 {
+		list := r.list[w.slot]
 		end, conf := start, valueCut
 		for end < len(toks) && end-start < r.MaxValueWords {
-			if r.stop[toks[end].fold] {
+			t := toks[end]
+			if r.stop[t.fold] {
+				conf = valueAtStop
+				break
+			}
+			// "and" ends a clause ("Northwind Traders and they've
+			// asked") but not a list, nor a name ("Procter and Gamble").
+			if r.joining[t.fold] && end > start && !list && !(end+1 < len(toks) && toks[end+1].upper && !r.stop[toks[end+1].fold]) {
 				conf = valueAtStop
 				break
 			}
 			end++
-			if toks[end-1].stop || end == len(toks) {
+			if end == len(toks) {
 				conf = valueAtEnd
 				break
 			}
+			if t.stop && !(list && t.comma && !r.stop[toks[end].fold]) {
+				conf = valueAtEnd
+				break
+			}
+		}
+		for end > start+1 && r.joining[toks[end-1].fold] {
+			end--
 		}
 		if end == start {
 			return 0, false
@@ -495,8 +531,8 @@ func (r *Rules) forward(p *pattern, pi int, toks []token, ti int, caps *[]captur
 			return e, true
 		}
 		*caps = (*caps)[:n]
-		if toks[end-1].stop {
-			break
+		if toks[end-1].stop || end < len(toks) && r.stop[toks[end].fold] {
+			break // "for me for a job": a value does not run past a stop word
 		}
 	}
 	return 0, false

@@ -15,6 +15,7 @@ func TestDetect(t *testing.T) {
 		sure                bool
 		also                string // a second kind that must be listed
 		values              map[string]string
+		doubt               []string // values that must be below Confident, so they are asked
 	}{
 		{name: "plain recommendation", subject: "Favour", text: "Would you write me a recommendation?", kind: "recommendation", sure: true},
 		{name: "endorse skill stops at punctuation", text: "Could you endorse me for Go, when you have time?", kind: "endorsement", sure: true, values: map[string]string{"skill": "Go"}},
@@ -32,6 +33,14 @@ func TestDetect(t *testing.T) {
 		{name: "not a value: new job", text: "I'm looking for a new job, could you be a reference?", kind: "reference", sure: true},
 		{name: "quoted text is not the request", text: "Thanks, that helps!\n\n> could you endorse me for Go?\n", kind: ""},
 		{name: "signature is not the request", text: "See you soon.\n-- \nAsk me for a recommendation any time\n", kind: ""},
+		{name: "a pronoun is no role", text: "Could you be a reference for me for a job at Northwind next week?", kind: "reference", sure: true, values: map[string]string{"company": "Northwind"}},
+		{name: "company ends at and", text: "I applied for the Analyst role at Northwind Traders and they've asked for references. Could you be a reference?", kind: "reference", sure: true, values: map[string]string{"role": "Analyst", "company": "Northwind Traders"}},
+		{name: "company keeps a capitalized and", text: "Could you be a reference for the Analyst role at Procter and Gamble?", kind: "reference", sure: true, values: map[string]string{"role": "Analyst", "company": "Procter and Gamble"}},
+		{name: "contact that names nobody", text: "Could you connect me with the hiring manager on your team?", kind: "introduction", sure: true, values: map[string]string{"contact": "hiring manager"}, doubt: []string{"contact"}},
+		{name: "contact your boss", text: "Could you introduce me to your boss?", kind: "introduction", sure: true, values: map[string]string{"contact": "boss"}, doubt: []string{"contact"}},
+		{name: "contact named after a noun", text: "Could you introduce me to your cofounder Lisa?", kind: "introduction", sure: true, values: map[string]string{"contact": "Lisa"}},
+		{name: "LinkedIn is no skill", text: "Can you endorse me on LinkedIn for my skills in data analysis?", kind: "endorsement", sure: true, values: map[string]string{"skill": "data analysis"}},
+		{name: "skills as a list", text: "Can you endorse me for Go, Rust and Kubernetes?", kind: "endorsement", sure: true, values: map[string]string{"skill": "Go, Rust and Kubernetes"}},
 		{name: "pattern does not span sentences", text: "Could you endorse me. For Go I need help.", kind: "endorsement", sure: true},
 	}
 	for _, tt := range tests {
@@ -56,6 +65,11 @@ func TestDetect(t *testing.T) {
 				got[k] = v.Text
 				if v.Confidence <= 0 || v.Confidence > 1 || v.Evidence.Pattern == "" {
 					t.Errorf("value %s: confidence %.2f, evidence %+v", k, v.Confidence, v.Evidence)
+				}
+			}
+			for k, v := range req.Values {
+				if doubt := slices.Contains(tt.doubt, k); doubt != (v.Confidence < Confident) {
+					t.Errorf("value %s %q: confidence %.2f, want doubtful %v", k, v.Text, v.Confidence, doubt)
 				}
 			}
 			if len(got) != len(tt.values) {

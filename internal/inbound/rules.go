@@ -68,6 +68,17 @@ type Rules struct {
 	// NotValues are what a slot may take that is never a value; a match
 	// that gives one is no match.
 	NotValues []string `yaml:"not_values"`
+	// JoiningWords ("and") end a value unless the slot takes a list or
+	// a capitalized word follows ("Procter and Gamble").
+	JoiningWords []string `yaml:"joining_words"`
+	// ListSlots take a list: commas and joining words do not end them
+	// ("Go, Rust and Kubernetes").
+	ListSlots []string `yaml:"list_slots"`
+	// NameSlots take a person's name: a value that does not start with
+	// a capitalized word is cut to the capitalized words in it ("your
+	// cofounder Lisa" gives "Lisa"), or given a low confidence when it
+	// has none ("the hiring manager").
+	NameSlots []string `yaml:"name_slots"`
 	// MaxValueWords caps a value, and MaxNameWords a name found before
 	// a pattern, in words.
 	MaxValueWords int `yaml:"max_value_words"`
@@ -85,6 +96,9 @@ type Rules struct {
 	stop     map[string]bool
 	leading  map[string]bool
 	notValue map[string]bool
+	joining  map[string]bool
+	list     map[string]bool
+	name     map[string]bool
 }
 
 // KindPhrases are the patterns that show one kind of request.
@@ -187,6 +201,9 @@ func (r *Rules) Compile() error {
 	r.stop = wordSet(r.StopWords)
 	r.leading = wordSet(r.LeadingWords)
 	r.notValue = wordSet(r.NotValues)
+	r.joining = wordSet(r.JoiningWords)
+	r.list = wordSet(r.ListSlots)
+	r.name = wordSet(r.NameSlots)
 	for _, kind := range sortedKeys(r.Kinds) {
 		if !slices.Contains(KindNames, kind) {
 			return fmt.Errorf("kinds: unknown kind %q (choose from %s)", kind, strings.Join(KindNames, ", "))
