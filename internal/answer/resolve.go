@@ -164,3 +164,16 @@ type NotificationError struct{ Why string }
 func (e *NotificationError) Error() string {
 	return "a notification from a no-reply address takes no email (" + e.Why + ")"
 }
+
+// Email resolves the reply to m as an email, for a run over many
+// messages: a notification, which takes none, is a *NotificationError.
+func (r *Resolver) Email(m *inbound.Message) (*deliver.Message, error) {
+	res, err := r.Resolve(m)
+	if err != nil {
+		return nil, err
+	}
+	if res.Answer.Request.Notification {
+		return nil, &NotificationError{Why: res.Answer.Request.NotificationWhy}
+	}
+	return res.Message, nil
+}

@@ -170,21 +170,10 @@ func runDraft(f *Factory, o *draftOptions) error {
 		}
 		return p
 	}}
-	// The questions call the requester what the reply will.
-	first := func() string { return reply.FirstName(one.Name, one.FirstName) }
-	if canPrompt && (one.Name == "" || kindAsked || (t == nil && d.Relationship == "")) {
-		if one.Name == "" {
-			one.Name, err = ask.Name()
+	if canPrompt {
+		if err := ask.Selectors(d, one, t, kindAsked); err != nil {
+			return err
 		}
-		if err == nil && t == nil && !d.KindGiven() {
-			one.Kind, err = ask.Kind(first(), d.Relationship, d.Kind)
-		}
-		if err == nil && t == nil && d.Relationship == "" {
-			one.Relationship, err = ask.Relationship(first(), reply.FirstNonEmpty(one.Kind, d.Kind))
-		}
-	}
-	if err != nil {
-		return err
 	}
 	if t, err = d.Choose(cat, t, one); err != nil {
 		return usageErrorf("%w", err)
@@ -194,16 +183,11 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err := reply.CheckValues(t, one.Values); err != nil {
 		return flagError(err)
 	}
-	for _, v := range t.Requires {
-		if strings.TrimSpace(one.Values[v]) != "" {
-			continue
-		}
-		if !canPrompt {
-			return flagError(&compose.MissingError{Template: t.ID, Names: []string{v}})
-		}
-		if one.Values[v], err = ask.Value(t, v, first(), ""); err != nil {
+	if err := ask.Values(t, one, canPrompt); err != nil {
+		if canPrompt {
 			return err
 		}
+		return flagError(err)
 	}
 	req, err := d.Request(cat, t, one)
 	if err != nil {

@@ -112,16 +112,7 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, read []readMes
 		return usageErrorf("--out-dir writes one file per reply: use --format eml or text")
 	}
 	run := &batch.Messages{Format: out, Out: f.IO.Out, Maildir: o.maildir, Date: time.Now(), Reporter: messageReporter{f.IO.ErrOut}}
-	run.Answer = func(m *inbound.Message) (*deliver.Message, error) {
-		r, err := res.Resolve(m)
-		if err == nil && r.Answer.Request.Notification {
-			return nil, &answer.NotificationError{Why: r.Answer.Request.NotificationWhy}
-		}
-		if err != nil {
-			return nil, err
-		}
-		return r.Message, nil
-	}
+	run.Answer = res.Email
 	if o.outDir != "" {
 		dir, err := batch.OpenDir(o.outDir, o.force)
 		if err != nil {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -42,8 +40,6 @@ func (m *mailFlags) register(fl *pflag.FlagSet, many bool) {
 
 func (m *mailFlags) on() bool { return m.send || m.saveDraft }
 
-var rateFlag = regexp.MustCompile(`^([1-9][0-9]{0,5})/min$`)
-
 // check refuses flags that do not go together, before anything is read.
 func (m *mailFlags) check(cfg *config.Config) (interval time.Duration, err error) {
 	switch {
@@ -59,12 +55,10 @@ func (m *mailFlags) check(cfg *config.Config) (interval time.Duration, err error
 		return 0, usageErrorf("--save-draft needs your mailbox: add imap to %s (see the README's email section)", configName(cfg))
 	}
 	if m.rate != "" {
-		r := rateFlag.FindStringSubmatch(m.rate)
-		if r == nil {
+		var ok bool
+		if interval, ok = send.ParseRate(m.rate); !ok {
 			return 0, usageErrorf("--rate %q is not a rate: write it as N/min, such as 20/min", m.rate)
 		}
-		n, _ := strconv.Atoi(r[1])
-		interval = time.Minute / time.Duration(n)
 	}
 	return interval, nil
 }
@@ -102,27 +96,13 @@ func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message)
 		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s in %s on %s.\n", recipient(msg.To), box.Folder, cfg.IMAP.Host)
 		return nil
 	}
-	log, err := openSendLog(f)
-	if err != nil {
-		return err
-	}
-	defer log.Close()
 	it := &send.Item{Source: "the reply", To: msg.To, Template: msg.Reply.Template.ID, EML: data}
-	if e, ok := log.Sent(send.Digest(it.To, it.EML)); ok && !m.resend {
-		fmt.Fprintf(f.IO.ErrOut, "decline: note: this reply was sent to %s on %s (the send log, %s, says so); it was not sent again: --resend sends it anyway\n", msg.To, e.Time.Local().Format("2 Jan 2006 15:04"), log.Path)
+	err = send.SendOne(ctx, cfg, f.Env, msg.Headers.From, it, m.resend)
+	if before := (*send.SentBeforeError)(nil); errors.As(err, &before) {
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: this reply was sent to %s on %s (the send log, %s, says so); it was not sent again: --resend sends it anyway\n", msg.To, before.Entry.Time.Local().Format("2 Jan 2006 15:04"), before.Log)
 		return nil
 	}
-	tr, err := send.Open(ctx, cfg, f.Env, msg.Headers.From)
 	if err != nil {
-		return err
-	}
-	defer tr.Close()
-	r := &send.Run{Transport: tr, Log: log, Resend: m.resend}
-	if err := r.Send(ctx, it); err != nil {
-		var failed *send.FailedError
-		if errors.As(err, &failed) {
-			return failed.Err
-		}
 		return err
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Sent the reply to %s.\n", msg.To)
@@ -134,14 +114,6 @@ func recipient(to string) string {
 		return "nobody yet"
 	}
 	return to
-}
-
-func openSendLog(f *Factory) (*send.Log, error) {
-	path, err := send.LogPath(f.Env)
-	if err != nil {
-		return nil, err
-	}
-	return send.OpenLog(path)
 }
 
 // mailSummary says what a batch send did.
@@ -192,30 +164,19 @@ func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, fro
 			return err
 		}
 		defer box.Close()
-		var c send.Counts
-		counts = func() send.Counts { return c }
-		done = func(it *send.Item) error {
-			if err := box.Append(it.EML, time.Now()); err != nil {
-				return fmt.Errorf("%s: %v", it.Place(), err)
-			}
-			c.Sent++
-			if tty {
-				fmt.Fprintf(f.IO.ErrOut, "\rSaved %d of %d", c.Sent, good)
-			}
-			return nil
+		sv := &send.Saver{Box: box}
+		if tty {
+			sv.Progress = func(n int) { fmt.Fprintf(f.IO.ErrOut, "\rSaved %d of %d", n, good) }
 		}
+		counts = func() send.Counts { return sv.Counts }
+		done = sv.Save
 	} else {
-		log, err := openSendLog(f)
+		r := &send.Run{Resend: m.resend, Limit: m.limit, Interval: interval, KeepGoing: keepGoing}
+		closeRun, err := r.Start(ctx, cfg, f.Env, from)
 		if err != nil {
 			return err
 		}
-		defer log.Close()
-		tr, err := send.Open(ctx, cfg, f.Env, from)
-		if err != nil {
-			return err
-		}
-		defer tr.Close()
-		r := &send.Run{Transport: tr, Log: log, Resend: m.resend, Limit: m.limit, Interval: interval, KeepGoing: keepGoing}
+		defer closeRun()
 		r.Problem = func(it *send.Item, err error) {
 			if tty {
 				fmt.Fprint(f.IO.ErrOut, "\r\x1b[K")

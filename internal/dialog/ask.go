@@ -1,7 +1,10 @@
 package dialog
 
 import (
+	"strings"
+
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/reply"
 )
@@ -34,4 +37,43 @@ func (a *Asker) Relationship(first, kind string) (string, error) {
 // Value asks for one of t's values, in the words of its language.
 func (a *Asker) Value(t *catalog.Template, name, first, suggested string) (string, error) {
 	return a.Prompter().Input(reply.ValueQuestion(a.Catalog.Locale(t.Lang), name, first), suggested, ValidValue)
+}
+
+// Selectors asks for what the flags left out of one reply: the name, the
+// kind when kindAsked, and the relationship, unless the template t is
+// chosen already. The questions call the requester what the reply will.
+func (a *Asker) Selectors(d *reply.Defaults, one *reply.One, t *catalog.Template, kindAsked bool) error {
+	if one.Name != "" && !kindAsked && (t != nil || d.Relationship != "") {
+		return nil
+	}
+	var err error
+	if one.Name == "" {
+		one.Name, err = a.Name()
+	}
+	if err == nil && t == nil && !d.KindGiven() {
+		one.Kind, err = a.Kind(reply.FirstName(one.Name, one.FirstName), d.Relationship, d.Kind)
+	}
+	if err == nil && t == nil && d.Relationship == "" {
+		one.Relationship, err = a.Relationship(reply.FirstName(one.Name, one.FirstName), reply.FirstNonEmpty(one.Kind, d.Kind))
+	}
+	return err
+}
+
+// Values fills in each value t requires that one lacks, asking for it
+// when ask is set; otherwise the first one missing is a
+// *compose.MissingError.
+func (a *Asker) Values(t *catalog.Template, one *reply.One, ask bool) error {
+	for _, v := range t.Requires {
+		if strings.TrimSpace(one.Values[v]) != "" {
+			continue
+		}
+		if !ask {
+			return &compose.MissingError{Template: t.ID, Names: []string{v}}
+		}
+		var err error
+		if one.Values[v], err = a.Value(t, v, reply.FirstName(one.Name, one.FirstName), ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
