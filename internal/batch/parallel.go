@@ -6,8 +6,6 @@ import (
 	"maps"
 	"runtime"
 	"sync"
-
-	"github.com/decline-cli/decline/internal/catalog"
 )
 
 // The parallel path of a pass without --out-dir. One goroutine reads
@@ -18,6 +16,7 @@ import (
 // memory does not grow with the input and the garbage collector has
 // little to do.
 
+// chunkRows is at least sampleRows (see Run.checkColumns).
 const chunkRows = 512
 
 type rowItem struct {
@@ -31,11 +30,11 @@ type chunk struct {
 	rows  int
 
 	// Filled by a worker.
-	out       []byte // encoded replies, each after a separator in text
-	ends      []int  // where each reply in out ends
-	problems  []rowProblem
-	templates []*catalog.Template // checking: one per good row, for the tally
-	fatal     error
+	out      []byte // encoded replies, each after a separator in text
+	ends     []int  // where each reply in out ends
+	problems []rowProblem
+	planned  []Planned // checking: one per good row, for the tally
+	fatal    error
 }
 
 type rowProblem struct {
@@ -45,9 +44,9 @@ type rowProblem struct {
 }
 
 // parallel is a pass for runs without an output directory: emit takes
-// each good row's template on the checking pass, and out the replies on
-// the writing pass.
-func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out *recordWriter) error {
+// each good row on the checking pass, and out the replies on the
+// writing pass.
+func (b *Run) parallel(pass Pass, emit func(Planned), out *recordWriter) error {
 	checking := pass == Checking
 	in, r, err := b.open()
 	if err != nil {
@@ -147,6 +146,13 @@ func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out *recordWrite
 				break
 			}
 			delete(pending, next)
+			if next == 0 && checking && c.fatal == nil {
+				// The first chunk holds the rows the reader samples
+				// (chunkRows >= sampleRows), and has been read.
+				if err := b.checkColumns(); err != nil {
+					return err
+				}
+			}
 			next++
 			b.counts.Rows += c.rows
 			for _, p := range c.problems {
@@ -159,8 +165,8 @@ func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out *recordWrite
 			if c.fatal != nil {
 				return b.inputError(c.fatal)
 			}
-			for _, t := range c.templates {
-				emit(t)
+			for _, p := range c.planned {
+				emit(p)
 			}
 			if data := c.out; len(data) > 0 && out != nil {
 				ends := c.ends
@@ -188,7 +194,8 @@ func (b *Run) parallel(pass Pass, emit func(*catalog.Template), out *recordWrite
 // buffers.
 func (c *chunk) reset(seq int) {
 	clear(c.items) // drop the rows' strings for the collector
-	*c = chunk{seq: seq, items: c.items[:0], out: c.out[:0], ends: c.ends[:0], problems: c.problems[:0], templates: c.templates[:0]}
+	clear(c.planned)
+	*c = chunk{seq: seq, items: c.items[:0], out: c.out[:0], ends: c.ends[:0], problems: c.problems[:0], planned: c.planned[:0]}
 }
 
 // work resolves, renders and encodes a chunk's rows.
@@ -215,7 +222,7 @@ func (rp *replier) work(c *chunk, checking bool) {
 			if rp.long > 0 {
 				c.problems = append(c.problems, rowProblem{line: it.row.Line, err: &LongError{rp.long}, warn: true})
 			}
-			c.templates = append(c.templates, t)
+			c.planned = append(c.planned, rp.planned(&it.row, t))
 			continue
 		}
 		c.out = append(c.out, rp.format.Separator...)

@@ -128,7 +128,7 @@ type Reader struct {
 	lastName string            // a last-name column's cell
 	joinName bool              // the name is first and last name
 	unused   []Column          // columns no field takes
-	sampled  int               // rows sampled into unused
+	reads    int               // calls of Next: the first sampleRows sample unused
 }
 
 // Column is a column no field of a request takes, with a sample of its
@@ -140,7 +140,9 @@ type Column struct {
 	Sample  []string
 }
 
-// sampleRows is how many rows Unused samples.
+// sampleRows is how many rows Unused samples: the cells of the good
+// ones among the first rows read. A parallel pass relies on all of them
+// being in its first chunk.
 const sampleRows = 100
 
 // column says where a cell goes.
@@ -212,7 +214,14 @@ func NewReaderWith(in io.Reader, format Format, opt ReadOptions) (*Reader, error
 // Next returns the next row, or io.EOF after the last. The row is reused
 // by the following call. An *Error that is not Fatal reports a bad row;
 // Next can be called again to read on.
-func (r *Reader) Next() (*Row, error) { return r.next() }
+func (r *Reader) Next() (*Row, error) {
+	r.reads++
+	return r.next()
+}
+
+// sampleDone reports whether the sample of the unused columns is
+// complete: the rows that follow add nothing to it.
+func (r *Reader) sampleDone() bool { return r.reads >= sampleRows || len(r.unused) == 0 }
 
 // reset empties the reused row for the row that starts at line.
 func (r *Reader) reset(line int) *Row {
@@ -400,7 +409,7 @@ func (r *Reader) fill(row *Row, cells []string) error {
 	if r.joinName {
 		row.Name = joinName(row.FirstName, r.lastName)
 	}
-	if r.sampled < sampleRows && len(r.unused) > 0 {
+	if r.reads <= sampleRows && len(r.unused) > 0 {
 		r.sample(cells)
 	}
 	return nil
@@ -419,7 +428,6 @@ func joinName(first, last string) string {
 
 // sample keeps the unused columns' cells of one of the first rows.
 func (r *Reader) sample(cells []string) {
-	r.sampled++
 	for j := range r.unused {
 		u := &r.unused[j]
 		if u.Index < len(cells) {

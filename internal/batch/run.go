@@ -85,6 +85,9 @@ type Run struct {
 	// Keep names columns whose cells each JSON Lines record carries, by
 	// heading, in a "columns" object.
 	Keep []string
+	// Plan, when set, takes each good row on the checking pass, in input
+	// order, once the columns are checked: a dry run lists them.
+	Plan func(Planned)
 
 	counts Counts
 	total  int // rows, once the first pass has counted them
@@ -94,14 +97,32 @@ type Run struct {
 	reader *Reader // of the last pass
 }
 
+// Planned is a good row as the checking pass found it: the reply it
+// will get.
+type Planned struct {
+	Line     int
+	Name     string
+	Template *catalog.Template
+	Wording  int // 1-based, of len(Template.Variants); 0 without Plan
+}
+
 // Check is the first pass: it reports every bad row, counts the good
-// ones into tally, and checks that no file would be replaced.
+// ones into tally, and checks that no file would be replaced. Once the
+// reader has sampled the first rows, a column that looks like kinds,
+// relationships or tones that nothing reads ends it with a
+// *ColumnError, before any row goes to Plan.
 func (r *Run) Check(tally *Tally) (Counts, error) {
+	emit := func(p Planned) {
+		tally.Add(p.Template)
+		if r.Plan != nil {
+			r.Plan(p)
+		}
+	}
 	var err error
 	if r.Dir == nil {
-		err = r.parallel(Checking, tally.Add, nil)
+		err = r.parallel(Checking, emit, nil)
 	} else {
-		err = r.sequential(Checking, tally)
+		err = r.sequential(Checking, emit)
 	}
 	r.total = r.counts.Rows
 	return r.counts, err
@@ -137,7 +158,7 @@ func (r *Run) StopWriting(wait time.Duration) (written int, cut bool) {
 // sequential is the pass with an output directory, whose file names
 // depend on row order. Checking makes every check writing makes, so the
 // second pass can fail only on writing, and keeps no rendered text.
-func (r *Run) sequential(pass Pass, tally *Tally) error {
+func (r *Run) sequential(pass Pass, emit func(Planned)) error {
 	in, rows, err := r.open()
 	if err != nil {
 		return err
@@ -148,8 +169,21 @@ func (r *Run) sequential(pass Pass, tally *Tally) error {
 		r.seq = r.newReplier()
 	}
 	r.namer.Reset()
+	// The good rows wait here until the columns are checked.
+	var waiting []Planned
+	checked := pass != Checking
 	for {
 		row, err := rows.Next()
+		if !checked && (err == io.EOF || rows.sampleDone()) {
+			if err := r.checkColumns(); err != nil {
+				return err
+			}
+			checked = true
+			for _, p := range waiting {
+				emit(p)
+			}
+			waiting = nil
+		}
 		if err == io.EOF {
 			return nil
 		}
@@ -192,7 +226,11 @@ func (r *Run) sequential(pass Pass, tally *Tally) error {
 			if r.seq.long > 0 {
 				r.Reporter.Warning(r.Source.Name, row.Line, &LongError{r.seq.long})
 			}
-			tally.Add(t)
+			if p := r.seq.planned(row, t); checked {
+				emit(p)
+			} else {
+				waiting = append(waiting, p)
+			}
 			continue
 		}
 		if r.Dir.Replace {
@@ -276,6 +314,23 @@ func isFatal(err error) bool {
 	return err != nil && !(errors.As(err, &e) && !e.Fatal)
 }
 
+// checkColumns refuses a column that looks like kinds, relationships
+// or tones when nothing reads it: every reply would be wrong. It needs
+// the reader's sample of the first rows.
+func (r *Run) checkColumns() error {
+	_, err := r.Unused(r.Keep)
+	return err
+}
+
+// planned is a good row on the checking pass, with its wording when a
+// run lists its rows.
+func (rp *replier) planned(row *Row, t *catalog.Template) Planned {
+	if !rp.plan {
+		return Planned{Template: t}
+	}
+	return Planned{Line: row.Line, Name: row.Name, Template: t, Wording: rp.rows.Wording(t)}
+}
+
 // replier resolves, renders and encodes rows. Each goroutine that
 // renders has its own.
 type replier struct {
@@ -284,6 +339,7 @@ type replier struct {
 	enc    deliver.Encoder
 	buf    []byte
 	keep   []kept
+	plan   bool // fill in Planned rows
 	// long is, after reply on the checking pass, the length in
 	// characters of a brief reply too long for a LinkedIn note; 0 for
 	// one that fits and for every other tone.
@@ -291,7 +347,7 @@ type replier struct {
 }
 
 func (r *Run) newReplier() *replier {
-	return &replier{rows: r.Rows.Clone(), format: r.Format, enc: deliver.Encoder{EML: r.EML}, keep: keptColumns(r.Keep)}
+	return &replier{rows: r.Rows.Clone(), format: r.Format, enc: deliver.Encoder{EML: r.EML}, keep: keptColumns(r.Keep), plan: r.Plan != nil}
 }
 
 // reply resolves, renders and encodes one row. The first pass only

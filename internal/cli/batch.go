@@ -121,9 +121,16 @@ func runBatch(f *Factory, o *batchOptions) error {
 	defer f.OnInterrupt(rep.progress.Clear)()
 	defer rep.progress.Clear()
 
+	var table *iostreams.Table
+	if o.dryRun {
+		table = dryRunTable(f, run)
+	}
 	tally := batch.Tally{Catalog: run.Rows.Catalog}
 	checked, err := run.Check(&tally)
 	err = sheetError(err)
+	if ce := (*batch.ColumnError)(nil); errors.As(err, &ce) {
+		return unreadColumn(ce)
+	}
 	var input *batch.InputError
 	if errors.As(err, &input) && input.Err.Looks != "" {
 		e := input.Err
@@ -136,18 +143,14 @@ func runBatch(f *Factory, o *batchOptions) error {
 		return err
 	}
 	rep.progress.Clear()
+	if o.dryRun {
+		return endDryRun(f, run, o, table, &tally, checked)
+	}
 	if err := reportColumns(f.IO.ErrOut, run, o.keep); err != nil {
 		return err
 	}
 	if checked.Rows == 0 {
 		return fmt.Errorf("%s has a header but no rows; nothing was written", src.Name)
-	}
-	if o.dryRun {
-		tally.Summary(f.IO.Out, src.Name, o.outDir, checked)
-		if checked.Bad > 0 {
-			return errors.New(problemCount(checked.Bad, checked.Rows))
-		}
-		return nil
 	}
 	if checked.Bad > 0 && !o.keepGoing {
 		return refusal(o.outDir, checked)
@@ -393,8 +396,8 @@ func problemCount(bad, rows int) string {
 }
 
 // showProgress says whether to draw the progress line: on a terminal, and
-// not when the replies go to that terminal too, where the line would be
-// drawn between them.
+// not when the replies, or a dry run's rows, go to that terminal too,
+// where the line would be drawn between them.
 func showProgress(f *Factory, o *batchOptions) bool {
-	return f.IO.IsStderrTTY() && (o.outDir != "" || o.dryRun || !f.IO.IsStdoutTTY())
+	return f.IO.IsStderrTTY() && (o.outDir != "" && !o.dryRun || !f.IO.IsStdoutTTY())
 }

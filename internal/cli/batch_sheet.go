@@ -95,7 +95,7 @@ func reportColumns(w io.Writer, run *batch.Run, keep []string) error {
 	unused, err := run.Unused(keep)
 	var ce *batch.ColumnError
 	if errors.As(err, &ce) {
-		return usageErrorf("%v: add --map %s=%s to read it, or delete the column", ce, ce.Field, shellQuote(ce.Heading))
+		return unreadColumn(ce)
 	}
 	if err != nil {
 		return err
@@ -109,6 +109,11 @@ func reportColumns(w io.Writer, run *batch.Run, keep []string) error {
 			map[bool]string{true: "column", false: "columns"}[len(q) == 1], strings.Join(q, ", "), map[bool]string{true: "it", false: "them"}[len(q) == 1])
 	}
 	return nil
+}
+
+// unreadColumn says how to read a column that looks like values.
+func unreadColumn(ce *batch.ColumnError) error {
+	return usageErrorf("%v: add --map %s=%s to read it, or delete the column", ce, ce.Field, shellQuote(ce.Heading))
 }
 
 // shellQuote quotes a heading for a command line.

@@ -121,7 +121,10 @@ func TestShowProgress(t *testing.T) {
 		{false, true, batchOptions{}, true},
 		{true, true, batchOptions{}, false},
 		{true, true, batchOptions{outDir: "out"}, true},
-		{true, true, batchOptions{dryRun: true}, true},
+		// A dry run lists its rows on standard output.
+		{true, true, batchOptions{dryRun: true}, false},
+		{true, true, batchOptions{dryRun: true, outDir: "out"}, false},
+		{false, true, batchOptions{dryRun: true}, true},
 		{true, false, batchOptions{outDir: "out"}, false},
 	} {
 		f := testFactory()

@@ -552,3 +552,37 @@ func TestBatchWithNoFileOnATerminal(t *testing.T) {
 		t.Errorf("terminal:\n%s", s.text())
 	}
 }
+
+func TestBatchDryRunTableOnATerminal(t *testing.T) {
+	// On a terminal a dry run's rows are a table under a header, each
+	// column starting at the same place on every line.
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "people.csv")
+	if err := os.WriteFile(csv, []byte("name,kind,relationship,tone\nAl,recommendation,stranger,brief\nMaria-Christina Oyelaran-Whitfield,endorsement,no-business,formal\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startSession(t, false, nil, "batch", csv, "--dry-run", "--set", "skill=Go")
+	if code := s.exitCode(); code != 0 {
+		t.Fatalf("exit %d, want 0; terminal:\n%s", code, s.text())
+	}
+	var table []string
+	for _, l := range strings.Split(s.text(), "\n") {
+		if strings.HasPrefix(l, "LINE") || table != nil && l != "" && !strings.Contains(l, "people.csv") && !strings.HasPrefix(l, " ") {
+			table = append(table, l)
+		}
+	}
+	if len(table) != 3 {
+		t.Fatalf("want a header and 2 rows; terminal:\n%s", s.text())
+	}
+	for _, col := range []string{"KIND", "TEMPLATE", "WORDING"} {
+		at := strings.Index(table[0], col)
+		for _, row := range table[1:] {
+			if at < 1 || len(row) <= at || row[at-1] != ' ' || row[at] == ' ' {
+				t.Errorf("column %s does not start at %d in %q; terminal:\n%s", col, at, row, s.text())
+			}
+		}
+	}
+	if got := strings.Join(strings.Fields(table[2]), " "); !strings.HasPrefix(got, "3 Maria-Christina Oyelaran-Whitfield endorsement no-business formal endorsement/no-business/formal ") {
+		t.Errorf("row 3 is %q (%q)", table[2], got)
+	}
+}

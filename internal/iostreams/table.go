@@ -1,7 +1,8 @@
 package iostreams
 
 import (
-	"fmt"
+	"bufio"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -13,29 +14,86 @@ import (
 // that cut -f and awk -F'\t' see one field per column. Cells are escaped
 // so that no file name can reach the terminal as a control sequence.
 func (s *IOStreams) WriteTable(header []string, rows [][]string) error {
-	var b strings.Builder
-	if !s.IsStdoutTTY() {
-		for _, r := range rows {
-			for i, c := range r {
-				r[i] = strings.ReplaceAll(safetext.Escape(c), "\t", " ")
-			}
-			fmt.Fprintln(&b, strings.Join(r, "\t"))
-		}
-		_, err := fmt.Fprint(s.Out, b.String())
-		return err
-	}
-	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, strings.Join(header, "\t"))
+	t := s.NewTable(header)
 	for _, r := range rows {
-		for i, c := range r {
-			if c == "" {
-				c = "-"
-			}
-			r[i] = safetext.Escape(c)
-		}
-		fmt.Fprintln(w, strings.Join(r, "\t"))
+		t.Row(r...)
 	}
-	w.Flush()
-	_, err := fmt.Fprint(s.Out, b.String())
-	return err
+	return t.Flush()
+}
+
+// tableBlock is how many rows a table on a terminal aligns at a time, so
+// that a long one shows as it goes without being held in memory.
+const tableBlock = 1000
+
+// Table prints rows one at a time, laid out as WriteTable lays them out;
+// on a terminal each block of rows is aligned on its own.
+type Table struct {
+	w    *bufio.Writer
+	tw   *tabwriter.Writer // nil in a pipe
+	out  io.Writer         // tw, or w in a pipe
+	rows int
+	// header is printed on a terminal before the first row, or by
+	// Flush: a table without rows still has one.
+	header []string
+}
+
+// NewTable starts a table on standard output. Flush ends it.
+func (s *IOStreams) NewTable(header []string) *Table {
+	t := &Table{w: bufio.NewWriter(s.Out), header: header}
+	t.out = t.w
+	if s.IsStdoutTTY() {
+		t.tw = tabwriter.NewWriter(t.w, 0, 0, 2, ' ', 0)
+		t.out = t.tw
+	}
+	return t
+}
+
+// Rows is how many rows the table has.
+func (t *Table) Rows() int { return t.rows }
+
+// Row prints one row. The cells are changed.
+func (t *Table) Row(cells ...string) {
+	t.start()
+	for i, c := range cells {
+		switch {
+		case t.tw == nil:
+			cells[i] = strings.ReplaceAll(safetext.Escape(c), "\t", " ")
+		case c == "":
+			cells[i] = "-"
+		default:
+			cells[i] = safetext.Escape(c)
+		}
+	}
+	t.line(cells)
+	if t.rows++; t.tw != nil && t.rows%tableBlock == 0 {
+		t.tw.Flush()
+		t.w.Flush()
+	}
+}
+
+// start prints the header on a terminal, once.
+func (t *Table) start() {
+	if t.tw != nil && t.header != nil {
+		t.line(t.header)
+	}
+	t.header = nil
+}
+
+func (t *Table) line(cells []string) {
+	for i, c := range cells {
+		if i > 0 {
+			io.WriteString(t.out, "\t")
+		}
+		io.WriteString(t.out, c)
+	}
+	io.WriteString(t.out, "\n")
+}
+
+// Flush prints what is held and reports the first error writing met.
+func (t *Table) Flush() error {
+	t.start()
+	if t.tw != nil {
+		t.tw.Flush()
+	}
+	return t.w.Flush()
 }

@@ -83,6 +83,15 @@ func (r *Rows) Validate(row *Row) (*catalog.Template, error) {
 	return t, nil
 }
 
+// Wording is the wording (1-based) of t that the row last resolved
+// gets: its variant cell, or the one its name chooses.
+func (r *Rows) Wording(t *catalog.Template) int {
+	if r.req.Variant > 0 {
+		return r.req.Variant
+	}
+	return compose.VariantFor(r.req.Name, len(t.Variants))
+}
+
 // resolve chooses a row's template and builds its request, unchecked.
 //
 // A row's own cells win over the defaults. Only the extra values the
