@@ -39,6 +39,9 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 		return answerError(err)
 	}
 	msg := r.Message
+	if m.RequesterNote != "" && !r.Answer.Request.Notification {
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", m.RequesterNote)
+	}
 	format := reply.FirstNonEmpty(o.format, "eml")
 	if r.Answer.Request.Notification {
 		saved := ""

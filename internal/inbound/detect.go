@@ -233,6 +233,17 @@ func personalName(display string) (string, string) {
 		return "", ""
 	}
 	name, from := display, "display name"
+	// "Amara Nwosu (Acme)": the part in brackets is an organisation or
+	// a note, not a name.
+	if i := strings.IndexByte(name, '('); i > 0 && strings.HasSuffix(strings.TrimSpace(name), ")") {
+		if before := strings.TrimSpace(name[:i]); before != "" {
+			name, from = before, "display name, without the part in brackets"
+		}
+	}
+	// Outlook writes the address as the name when it knows no name.
+	if strings.Contains(name, "@") && !strings.ContainsAny(strings.TrimSpace(name), " \t") {
+		return "", ""
+	}
 	if before, _, ok := strings.Cut(name, " via "); ok && strings.TrimSpace(before) != "" {
 		name, from = strings.Trim(strings.TrimSpace(before), `'"`), "display name, before \"via\""
 	}

@@ -134,6 +134,9 @@ func TestPersonalName(t *testing.T) {
 		"'Scott Lee' via Alumni":      "Scott Lee",
 		"Maria Chen via Acme Careers": "Maria Chen",
 		"van der Berg, Anna":          "van der Berg, Anna",
+		"Dr. Amara Nwosu (Acme)":      "Dr. Amara Nwosu",
+		"Lee, Scott (Sales)":          "Scott Lee",
+		"s@x.com":                     "",
 	} {
 		if got, _ := personalName(in); got != want {
 			t.Errorf("personalName(%q) = %q, want %q", in, got, want)

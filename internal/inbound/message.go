@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/mail"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -32,6 +33,9 @@ type Message struct {
 	// Requester is who the reply goes to: the first address of Reply-To,
 	// or From when there is no Reply-To.
 	Requester mail.Address
+	// RequesterNote says how Requester was chosen when that is worth
+	// telling: Reply-To gave more than one address. Empty otherwise.
+	RequesterNote string
 	// Subject is the decoded Subject, empty when there is none.
 	Subject string
 	// MessageID is the Message-ID with its angle brackets, such as
@@ -188,13 +192,22 @@ func parseBytes(data []byte) (*Message, error) {
 	}
 	h := mail.Header(mh)
 	m := &Message{}
-	if m.From, err = firstAddress(h, "From"); err != nil {
+	if m.From, _, err = firstAddress(h, "From"); err != nil {
 		return nil, err
 	}
 	m.Requester = m.From
 	if len(h["Reply-To"]) > 0 && strings.TrimSpace(h.Get("Reply-To")) != "" {
-		if m.Requester, err = firstAddress(h, "Reply-To"); err != nil {
+		var n int
+		if m.Requester, n, err = firstAddress(h, "Reply-To"); err != nil {
 			return nil, err
+		}
+		if m.Requester.Name == "" {
+			// A bare Reply-To is the sender's other address, most
+			// often: the name is From's.
+			m.Requester.Name = m.From.Name
+		}
+		if n > 1 {
+			m.RequesterNote = fmt.Sprintf("Reply-To gives %d addresses; the reply goes to the first, %s", n, m.Requester.Address)
 		}
 	}
 	if m.Subject, err = decodeSubject(h.Get("Subject")); err != nil {
@@ -240,28 +253,58 @@ func headerUTF8(v string) string {
 }
 
 // firstAddress parses the first address of an address-list header and
-// applies the policy to it.
-func firstAddress(h mail.Header, name string) (mail.Address, error) {
+// applies the policy to it; it also returns how many addresses the
+// header gives.
+func firstAddress(h mail.Header, name string) (mail.Address, int, error) {
 	raw := strings.TrimSpace(headerUTF8(h.Get(name)))
 	if raw == "" {
-		return mail.Address{}, &HeaderError{Header: name, Reason: "is missing; there is no address to reply to"}
+		return mail.Address{}, 0, &HeaderError{Header: name, Reason: "is missing; there is no address to reply to"}
 	}
-	p := mail.AddressParser{WordDecoder: wordDecoder}
-	list, err := p.ParseList(raw)
+	list, err := parseAddressList(raw)
 	if err != nil || len(list) == 0 {
-		return mail.Address{}, &HeaderError{Header: name, Reason: "is not a list of email addresses " + safetext.Quote(raw)}
+		return mail.Address{}, 0, &HeaderError{Header: name, Reason: "is not a list of email addresses " + safetext.Quote(raw)}
 	}
 	a := *list[0]
 	if err := CheckHeader(name, "display name", a.Name); err != nil {
-		return mail.Address{}, err
+		return mail.Address{}, 0, err
 	}
 	if err := CheckHeader(name, "address", a.Address); err != nil {
-		return mail.Address{}, err
+		return mail.Address{}, 0, err
 	}
 	if err := deliver.CheckAddress(a.Address); err != nil {
-		return mail.Address{}, &HeaderError{Header: name, Part: "address", Reason: safetext.Quote(a.Address) + " cannot be replied to (" + err.Error() + ")"}
+		return mail.Address{}, 0, &HeaderError{Header: name, Part: "address", Reason: safetext.Quote(a.Address) + " cannot be replied to (" + err.Error() + ")"}
 	}
-	return a, nil
+	return a, len(list), nil
+}
+
+// encodedWord matches an RFC 2047 encoded word.
+var encodedWord = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
+
+// parseAddressList parses an address list, decoding the encoded words
+// of its display names. An encoded word that holds a comma or another
+// special ("=?utf-8?Q?Lee,_Scott?=", as some clients write it) breaks
+// the standard parser, which decodes words as it goes: then the words
+// are parsed as quoted strings, and decoded after.
+func parseAddressList(raw string) ([]*mail.Address, error) {
+	p := mail.AddressParser{WordDecoder: wordDecoder}
+	list, err := p.ParseList(raw)
+	if err == nil || !encodedWord.MatchString(raw) {
+		return list, err
+	}
+	quoted := encodedWord.ReplaceAllStringFunc(raw, func(w string) string { return `"` + w + `"` })
+	list, err2 := (&mail.AddressParser{}).ParseList(quoted)
+	if err2 != nil {
+		return nil, err
+	}
+	for _, a := range list {
+		if !hasEncodedWord(a.Name) {
+			continue
+		}
+		if a.Name, err2 = wordDecoder.DecodeHeader(a.Name); err2 != nil {
+			return nil, err
+		}
+	}
+	return list, nil
 }
 
 // decodeSubject decodes the encoded words of a Subject and applies the

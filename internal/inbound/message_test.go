@@ -370,6 +370,29 @@ func TestParseHeaders(t *testing.T) {
 	}
 }
 
+// TestParseRequester checks who a reply goes to, and with what name.
+func TestParseRequester(t *testing.T) {
+	for _, tt := range []struct {
+		name, header, want, note string
+	}{
+		{"bare Reply-To keeps From's name", "From: Kim Park <kim@x.com>\nReply-To: kim.park@gmail.com\n", `"Kim Park" <kim.park@gmail.com>`, ""},
+		{"Reply-To's own name", "From: Kim Park <kim@x.com>\nReply-To: Kim P <kp@x.com>\n", `"Kim P" <kp@x.com>`, ""},
+		{"two Reply-To addresses", "From: Kim Park <kim@x.com>\nReply-To: kim@x.com, boss@x.com\n", `"Kim Park" <kim@x.com>`, "Reply-To gives 2 addresses; the reply goes to the first, kim@x.com"},
+		{"encoded word with a comma", "From: =?utf-8?Q?Lee,_Scott?= <s@x.com>\n", `"Lee, Scott" <s@x.com>`, ""},
+		{"encoded words with a comma, in two", "From: =?utf-8?Q?Lee,?= =?utf-8?Q?_Scott?= <s@x.com>\n", `"Lee, Scott" <s@x.com>`, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := Parse(strings.NewReader(tt.header + "Subject: hi\n\nhi\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Requester.String(); got != tt.want || m.RequesterNote != tt.note {
+				t.Errorf("Requester %s, note %q; want %s, note %q", got, m.RequesterNote, tt.want, tt.note)
+			}
+		})
+	}
+}
+
 // TestParseBigPart reads a text part after a header and a part larger
 // than one read buffer.
 func TestParseBigPart(t *testing.T) {
