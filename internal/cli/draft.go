@@ -201,7 +201,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 		rendered.Subject = o.subject
 	}
 	msg := &deliver.Message{Reply: rendered, To: o.to, Headers: deliver.EMLOptions{From: d.Address}}
-	if format == "text" && (o.to != "" || o.subject != "") {
+	if format == "text" && !o.mail.on() && (o.to != "" || o.subject != "") {
 		fmt.Fprintln(f.IO.ErrOut, "decline: note: --to and --subject are used by --format json, eml and mailto; plain text has neither")
 	}
 	if note := briefNote(rendered, strings.TrimSpace(req.Note) != ""); note != "" {
@@ -209,6 +209,13 @@ func runDraft(f *Factory, o *draftOptions) error {
 	}
 
 	if o.mail.on() {
+		// The edited text is what goes out; an emptied file sends
+		// nothing.
+		if o.edit {
+			if err := f.EditReply(msg); err != nil {
+				return err
+			}
+		}
 		return mailOne(f, cfg, &o.mail, msg)
 	}
 	// With --copy or --edit the user said what to do with the draft:

@@ -236,3 +236,34 @@ func TestBatchSaveDrafts(t *testing.T) {
 		}
 	}
 }
+
+// --edit with --send sends the edited text, and an emptied file sends
+// nothing; the note about --to and plain text is not shown.
+func TestDraftEditSend(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	_, run := mailSetup(t, smtpSettings(mp.SMTPPort), 0, 0)
+	args := []string{"draft", "-n", "Fred Ng", "-r", "stranger", "-k", "recommendation", "--to", "fred@example.org", "--edit", "--send"}
+	empty, _ := editorScript(t, `: > "$1"`)
+	cmd := run(args...)
+	cmd.Env = append(cmd.Env, "VISUAL="+empty)
+	if _, stderr, code := output(t, cmd); code == 0 || strings.Contains(stderr, "Sent") {
+		t.Fatalf("an emptied file: exit %d: %s", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 0 {
+		t.Fatalf("an emptied file sent %d", n)
+	}
+	editor, _ := editorScript(t, `printf 'Edited by hand.\n' > "$1"`)
+	cmd = run(args...)
+	cmd.Env = append(cmd.Env, "VISUAL="+editor)
+	_, stderr, code := output(t, cmd)
+	if code != 0 || strings.Contains(stderr, "plain text has neither") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	msgs := mp.Messages(t)
+	if len(msgs) != 1 {
+		t.Fatalf("the server holds %d", len(msgs))
+	}
+	if raw := string(mp.Raw(t, msgs[0].ID)); !strings.Contains(raw, "Edited by hand.") {
+		t.Errorf("the edit was not sent:\n%s", raw)
+	}
+}
