@@ -207,4 +207,15 @@ func TestLocaleNames(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "de/locale.yaml:4:") || !strings.Contains(err.Error(), "lowercase") {
 		t.Errorf("a title with a capital and a dot: err = %v, want one at line 4 that asks for lowercase", err)
 	}
+	l, err = catalog.ParseLocale("de/locale.yaml", "de", []byte("names:\n  compound-given-names: [Hans Peter]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Names.First("Hans Peter Weber"); got != "Hans Peter" {
+		t.Errorf("First = %q, want the compound given name Hans Peter", got)
+	}
+	_, err = catalog.ParseLocale("de/locale.yaml", "de", []byte("names:\n  compound-given-names:\n    - hans\n"))
+	if err == nil || !strings.Contains(err.Error(), "de/locale.yaml:3:") || !strings.Contains(err.Error(), "two words") {
+		t.Errorf("a compound of one word: err = %v, want one at line 3 that asks for two words", err)
+	}
 }

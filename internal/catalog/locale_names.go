@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
@@ -12,7 +13,7 @@ import (
 // articles follow (see names.Rules), so that each language carries its
 // own titles (Herr, Frau; M., Mme; Sr., Sra.).
 
-var nameFields = []string{"titles", "given-titles", "suffixes", "particles", "articles"}
+var nameFields = []string{"titles", "given-titles", "suffixes", "particles", "compound-given-names", "articles"}
 
 var articleFields = []string{"a", "an", "vowels", "an-before", "a-before", "an-letters", "an-numbers", "determiners"}
 
@@ -35,6 +36,8 @@ func (p *parser) localeNames(v *yaml.Node, l *Locale) {
 			r.Suffixes = p.nameWords(v, key)
 		case "particles":
 			r.Particles = p.strList(v, key)
+		case "compound-given-names":
+			r.Compounds = p.compounds(v, key)
 		case "articles":
 			p.localeArticles(v, &r.Articles)
 		}
@@ -88,6 +91,25 @@ func (p *parser) nameWords(v *yaml.Node, field string) []string {
 	return words
 }
 
+// compounds reads the compound given names: two words each, separated
+// by one space ("ana maría"), kept in lower case.
+func (p *parser) compounds(v *yaml.Node, field string) []string {
+	words := p.strList(v, field)
+	for i, w := range words {
+		parts := strings.Fields(w)
+		if len(parts) != 2 || strings.Join(parts, " ") != w || len(w) > 4*maxNameWord {
+			line := v.Line
+			if i < len(v.Content) {
+				line = v.Content[i].Line
+			}
+			p.errorf(line, "%s lists %s: write each as two words with one space between them (\"ana maría\")", field, safetext.Quote(w))
+			continue
+		}
+		words[i] = strings.ToLower(w)
+	}
+	return words
+}
+
 // mergeNames adds over's words to base's; articles set in over replace
 // base's.
 func mergeNames(base, over names.Rules) names.Rules {
@@ -96,6 +118,7 @@ func mergeNames(base, over names.Rules) names.Rules {
 	out.GivenTitles = slices.Concat(base.GivenTitles, over.GivenTitles)
 	out.Suffixes = slices.Concat(base.Suffixes, over.Suffixes)
 	out.Particles = slices.Concat(base.Particles, over.Particles)
+	out.Compounds = slices.Concat(base.Compounds, over.Compounds)
 	if over.Articles.A != "" || over.Articles.An != "" {
 		out.Articles = over.Articles
 	}

@@ -46,11 +46,11 @@ func TestRenderFillsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Hi Ana, one Go at Acme.\n\nBest,\nJordan\n"
+	want := "Hi Ana María, one Go at Acme.\n\nBest,\nJordan\n"
 	if r.Body != want {
 		t.Errorf("body = %q, want %q", r.Body, want)
 	}
-	if r.Subject != "About Go" || r.Name != "Ana María Ruiz" || r.FirstName != "Ana" || r.Variant != 1 {
+	if r.Subject != "About Go" || r.Name != "Ana María Ruiz" || r.FirstName != "Ana María" || r.Variant != 1 {
 		t.Errorf("reply = %+v", r)
 	}
 }
@@ -168,7 +168,7 @@ func TestFirstName(t *testing.T) {
 		"Scott Lee": "Scott", "  Zoë  Ångström": "Zoë", "Madonna": "Madonna", "": "",
 		"Dr. Jane Smith": "Jane", "Mr Scott Lee": "Scott", "Prof. Dr. Hans-Peter Weber": "Hans-Peter",
 		"Lee, Scott": "Scott", "Lee,Scott": "Scott", "Scott Lee, PhD": "Scott", "Scott Lee, Jr.": "Scott",
-		"Ana María Ruiz, M.B.A.": "Ana", "Dr.": "Dr", "D'Arcy O'Brien": "D'Arcy", "Scott.": "Scott",
+		"Ana María Ruiz, M.B.A.": "Ana María", "Dr.": "Dr", "D'Arcy O'Brien": "D'Arcy", "Scott.": "Scott",
 		"Ms. Priya Natarajan": "Priya", "Sir": "Sir", ", Scott": "Scott", "Lee,": "Lee",
 	} {
 		if got := compose.FirstName(in); got != want {

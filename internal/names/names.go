@@ -32,6 +32,11 @@ type Rules struct {
 	// Particles are lowercase words that belong to a surname ("van" in
 	// "Ludwig van Beethoven").
 	Particles []string
+	// Compounds are given names of two words that are said together
+	// ("ana maría", "juan carlos"): lowercase, one space between the
+	// words. Case and accents do not matter when they are matched, so
+	// "Ana Maria" and "ANA MARÍA" match "ana maría".
+	Compounds []string
 	// Articles is how a value takes an indefinite article; a language
 	// without them leaves A and An empty.
 	Articles Articles
@@ -69,7 +74,7 @@ type Articles struct {
 // without punctuation, emoji or symbols around it, and in title case
 // when the whole name is in capitals ("JANE SMITH" is Jane).
 func (r *Rules) First(name string) string {
-	name = r.givenPart(name)
+	name, reversed := r.givenPart(name)
 	// Without allocating, unless the name is in capitals: a batch calls
 	// this for every row.
 	first := ""
@@ -79,7 +84,7 @@ func (r *Rules) First(name string) string {
 		if word == "" {
 			break
 		}
-		next, _ := nextName(tail)
+		next, afterNext := nextName(tail)
 		if next == "" {
 			// The last word: the first name when nothing came before. After
 			// titles alone it is a surname ("Mr. Smith"), which is not said
@@ -119,6 +124,13 @@ func (r *Rules) First(name string) string {
 			}
 		}
 		first = word
+		// "Ana María Ruiz" is Ana María: a compound given name is said
+		// whole, when a surname follows it or it stands after the comma
+		// of "Ruiz, Ana María" (in "Juan Carlos" alone, Carlos may be
+		// the surname).
+		if (reversed || !isEmptyName(afterNext)) && r.isCompound(word, next) {
+			first = word + " " + next
+		}
 		break
 	}
 	if first == "" {
@@ -412,22 +424,75 @@ func inList(list []string, w string) bool {
 }
 
 // givenPart is the part of a name that holds the given name: the part
-// after the comma in "Lee, Scott", before it in "Scott Lee, PhD".
-func (r *Rules) givenPart(name string) string {
+// after the comma in "Lee, Scott" (reversed: the surname came first),
+// before it in "Scott Lee, PhD".
+func (r *Rules) givenPart(name string) (part string, reversed bool) {
 	name = strings.TrimSpace(name)
 	before, after, ok := strings.Cut(name, ",")
 	if !ok {
-		return name
+		return name, false
 	}
 	after = strings.TrimSpace(after)
 	word, _ := nextWord(after)
 	switch {
 	case strings.TrimSpace(before) == "" || isEmptyName(before):
-		return after
+		return after, false
 	case after != "" && !r.isSuffix(word) && !isEmptyName(after):
-		return after
+		return after, true
 	}
-	return before
+	return before, false
+}
+
+// isCompound reports whether two words make one of the compound given
+// names, ignoring case and accents, without allocating.
+func (r *Rules) isCompound(a, b string) bool {
+	a, b = trimPunct(a), trimPunct(b)
+	for _, c := range r.Compounds {
+		ca, cb, ok := strings.Cut(c, " ")
+		if ok && foldEqual(a, ca) && foldEqual(b, cb) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldEqual reports whether two words are the same letters, ignoring
+// case and the accents of Latin letters ("María" and "maria").
+func foldEqual(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if foldLetter(ra) != foldLetter(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
+
+// latinBase maps the accented Latin letters names use to their base
+// letter, in lower case.
+var latinBase = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a',
+	'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
+	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i',
+	'ò': 'o', 'ó': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
+	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u',
+	'ñ': 'n', 'ç': 'c', 'ý': 'y', 'ÿ': 'y',
+}
+
+func foldLetter(c rune) rune {
+	if c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c
+	}
+	c = unicode.ToLower(c)
+	if base, ok := latinBase[c]; ok {
+		return base
+	}
+	return c
 }
 
 // isInitial reports whether a word is an initial: one letter, or letters
