@@ -3,6 +3,7 @@ package deliver
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -18,9 +19,12 @@ import (
 // exist (cur/, new/ and tmp/); nothing is created outside it. It returns
 // the path of the draft.
 func SaveDraft(dir string, msg []byte) (string, error) {
+	if err := makeMaildir(dir); err != nil {
+		return "", err
+	}
 	for _, sub := range []string{"cur", "new", "tmp"} {
 		if fi, err := os.Stat(filepath.Join(dir, sub)); err != nil || !fi.IsDir() {
-			return "", fmt.Errorf("%s is not a Maildir (it has no %s/ directory): give a mail folder such as ~/Mail/Drafts", dir, sub)
+			return "", fmt.Errorf("%s is not a Maildir (it has no %s/ directory) and is not empty, so no Maildir was made there", dir, sub)
 		}
 	}
 	host, err := os.Hostname()
@@ -67,4 +71,24 @@ func SaveDraft(dir string, msg []byte) (string, error) {
 		return cur, nil
 	}
 	return "", fmt.Errorf("cannot find a free name for the draft in %s", dir)
+}
+
+// makeMaildir makes dir a Maildir (cur, new and tmp, mode 0700), as mutt
+// and aerc do, when it does not exist or is an empty directory; it
+// leaves anything else alone. A path starting with "~" is refused: no
+// shell expanded it, and a directory named "~" is never what was meant.
+func makeMaildir(dir string) error {
+	if dir == "~" || strings.HasPrefix(dir, "~/") {
+		return fmt.Errorf("%s: ~ was not expanded, as no shell ran the command: give the full path, or run the command through sh -c", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) || len(entries) > 0 {
+		return nil // not a directory, unreadable, or in use: the checks after say
+	}
+	for _, sub := range []string{"cur", "new", "tmp"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o700); err != nil {
+			return err
+		}
+	}
+	return nil
 }
