@@ -180,18 +180,18 @@ func runBatch(f *Factory, o *batchOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "decline: %s\n", msg)
 		})()
 	}
-	var out *outputFile
+	var out *batch.OutputFile
 	if o.output != "" {
 		var discard func()
-		if out, discard, err = createOutput(f, o.output); err != nil {
+		if out, discard, err = batch.CreateOutput(o.output, f.OnInterrupt); err != nil {
 			return err
 		}
 		defer discard()
-		run.Out = out.tmp
+		run.Out = out.Tmp
 	}
 	written, err := run.Write()
 	if err == nil && out != nil {
-		err = out.commit()
+		err = out.Commit()
 	}
 	if we := (*batch.WriteError)(nil); errors.As(err, &we) {
 		if we.Cut {

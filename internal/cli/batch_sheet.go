@@ -4,14 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/batch"
-	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/internal/sheet"
 )
@@ -45,19 +42,11 @@ func (s *sheetFlags) options() (batch.ReadOptions, error) {
 	if s.skip < 0 {
 		return o, usageErrorf("--skip takes a number of lines, 0 or more")
 	}
-	switch strings.ToLower(s.delimiter) {
-	case "":
-	case ",", "comma":
-		o.Sheet.Delimiter = ','
-	case ";", "semicolon":
-		o.Sheet.Delimiter = ';'
-	case "tab", "\t", `\t`:
-		o.Sheet.Delimiter = '\t'
-	case "|", "pipe":
-		o.Sheet.Delimiter = '|'
-	default:
+	d, ok := sheet.Delimiter(s.delimiter)
+	if !ok {
 		return o, usageErrorf("--delimiter %s: use , ; tab or |", safetext.Quote(s.delimiter))
 	}
+	o.Sheet.Delimiter = d
 	for _, m := range s.maps {
 		field, heading, ok := strings.Cut(m, "=")
 		field = sheet.Field(field)
@@ -113,59 +102,5 @@ func reportColumns(w io.Writer, run *batch.Run, keep []string) error {
 
 // unreadColumn says how to read a column that looks like values.
 func unreadColumn(ce *batch.ColumnError) error {
-	return usageErrorf("%v: add --map %s=%s to read it, or delete the column", ce, ce.Field, shellQuote(ce.Heading))
-}
-
-// shellQuote quotes a heading for a command line.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// outputFile is --output: the replies go to a temporary file beside it,
-// renamed over it only when the run wrote them all, so that a failed run
-// leaves neither an empty nor a partial file.
-type outputFile struct {
-	path string
-	tmp  *os.File
-	done bool
-}
-
-func createOutput(f *Factory, path string) (*outputFile, func(), error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
-	}
-	out := &outputFile{path: path, tmp: tmp}
-	unregister := f.OnInterrupt(out.discard)
-	return out, func() { unregister(); out.discard() }, nil
-}
-
-// commit moves the finished file into place.
-func (o *outputFile) commit() error {
-	err := o.tmp.Sync()
-	if cerr := o.tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(o.tmp.Name(), o.path)
-	}
-	if err != nil {
-		os.Remove(o.tmp.Name())
-		return fmt.Errorf("cannot write %s: %v; nothing was written", o.path, oserr.Cause(err))
-	}
-	o.done = true
-	return nil
-}
-
-// discard removes the temporary file unless it was committed.
-func (o *outputFile) discard() {
-	if !o.done {
-		o.tmp.Close()
-		os.Remove(o.tmp.Name())
-	}
+	return usageErrorf("%v: add --map %s=%s to read it, or delete the column", ce, ce.Field, safetext.ShellQuote(ce.Heading))
 }

@@ -347,3 +347,14 @@ func EscapeLines(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// ShellQuote quotes s for a POSIX shell's command line, leaving a plain
+// word as it is.
+func ShellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

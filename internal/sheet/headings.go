@@ -65,3 +65,22 @@ var aliases = sync.OnceValue(func() map[string]string {
 		"note":    "note", "personalnote": "note", "personalline": "note",
 	}
 })
+
+// Delimiter reads a cell separator as a user names it: , ; tab or |, or
+// their names; ok is false for anything else. "" is 0: told from the
+// heading row.
+func Delimiter(s string) (r rune, ok bool) {
+	switch strings.ToLower(s) {
+	case "":
+		return 0, true
+	case ",", "comma":
+		return ',', true
+	case ";", "semicolon":
+		return ';', true
+	case "tab", "\t", `\t`:
+		return '\t', true
+	case "|", "pipe":
+		return '|', true
+	}
+	return 0, false
+}
