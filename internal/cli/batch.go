@@ -341,6 +341,11 @@ type batchReporter struct {
 func (r *batchReporter) Progress(p batch.Pass, n, total int) { r.progress.Tick(p.String(), n, total) }
 
 func (r *batchReporter) Problem(source string, line int, err error) {
+	// A file already in the output directory is counted once, at the
+	// end, not named row by row.
+	if errors.As(err, new(*batch.ExistsError)) {
+		return
+	}
 	r.progress.Clear()
 	fmt.Fprintf(r.w, "%s:%d: %s\n", source, line, oneLine(columnError(err)))
 }
@@ -361,10 +366,12 @@ func batchResult(f *Factory, outDir, source string, checked, written batch.Count
 	if written.Rows != checked.Rows || written.Bad != bad {
 		return fmt.Errorf("%s changed while it was read; check the output and run again", source)
 	}
-	if outDir != "" && f.IO.IsStderrTTY() {
+	if outDir != "" {
 		fmt.Fprintf(f.IO.ErrOut, "Wrote %s in %s.\n", plural.N(checked.Rows-bad, "reply", "replies"), outDir)
 	}
 	switch {
+	case bad > 0 && checked.Existing == bad:
+		return fmt.Errorf("%s already in %s, left alone (use --force to replace %s)", plural.N(bad, "file was", "files were"), outDir, plural.Pick(bad, "it", "them"))
 	case bad == checked.Rows && bad > 0:
 		return fmt.Errorf("%s, so nothing was written", problemCount(bad, checked.Rows))
 	case bad > 0:
