@@ -244,6 +244,9 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 	case len(o.keep) > 0 && name != "jsonl":
 		return usageErrorf("--keep carries columns into JSON Lines records: drop it, or use --format jsonl")
 	}
+	if _, err := o.mail.flags(); err != nil {
+		return err
+	}
 	if o.mail.on() {
 		run.Format = send.Frames()
 	}

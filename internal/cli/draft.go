@@ -104,6 +104,12 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err != nil {
 		return err
 	}
+	if _, err := o.mail.flags(); err != nil {
+		return err
+	}
+	if o.mail.on() && (o.format != "" || o.copy.set) {
+		return usageErrorf("--send and --save-draft make an email of the reply: drop --format and --copy")
+	}
 	copyMode, err := o.copy.mode(clipboard)
 	if err != nil {
 		return err

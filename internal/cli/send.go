@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +26,30 @@ type mailFlags struct {
 	yes   bool
 	limit int
 	rate  string
+	// limitSet tells --limit 0 from no --limit.
+	limitSet bool
+}
+
+// setInt is an int flag that notes it was given.
+type setInt struct {
+	n   *int
+	set *bool
+}
+
+func (s setInt) String() string {
+	if s.n == nil {
+		return "0"
+	}
+	return strconv.Itoa(*s.n)
+}
+func (s setInt) Type() string { return "int" }
+func (s setInt) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return errors.New("not a whole number")
+	}
+	*s.n, *s.set = n, true
+	return nil
 }
 
 func (m *mailFlags) register(fl *pflag.FlagSet, many bool) {
@@ -33,32 +58,43 @@ func (m *mailFlags) register(fl *pflag.FlagSet, many bool) {
 	fl.BoolVar(&m.resend, "resend", false, "with --send, send even what the send log says was sent before")
 	if many {
 		fl.BoolVar(&m.yes, "yes", false, "with --send, send without asking (needed when there is no terminal)")
-		fl.IntVar(&m.limit, "limit", 0, "with --send, send at most `N` replies this run")
-		fl.StringVar(&m.rate, "rate", "", "with --send, send at most `N/min` replies a minute")
+		fl.Var(setInt{&m.limit, &m.limitSet}, "limit", "with --send, send at most `N` replies this run")
+		fl.StringVar(&m.rate, "rate", "", "with --send, send at most `N` replies a minute, written N/min")
 	}
 }
 
 func (m *mailFlags) on() bool { return m.send || m.saveDraft }
 
-// check refuses flags that do not go together, before anything is read.
-func (m *mailFlags) check(cfg *config.Config) (interval time.Duration, err error) {
+// flags refuses flags that do not go together, and a --rate that is
+// not a rate, with or without --send (a --dry-run checks them too).
+func (m *mailFlags) flags() (interval time.Duration, err error) {
 	switch {
 	case m.send && m.saveDraft:
 		return 0, usageErrorf("--send and --save-draft both say where the reply goes: give one")
-	case !m.send && (m.resend || m.yes || m.limit != 0 || m.rate != ""):
+	case !m.send && (m.resend || m.yes || m.limitSet || m.rate != ""):
 		return 0, usageErrorf("--resend, --yes, --limit and --rate apply to --send")
-	case m.limit < 0:
+	case m.limitSet && m.limit < 1:
 		return 0, usageErrorf("--limit must be 1 or more, got %d", m.limit)
-	case m.send && cfg.Sendmail == "" && cfg.SMTP == nil:
-		return 0, usageErrorf("--send needs a mail server: add smtp (or sendmail) to %s (see 'decline help' or the README's email section)", configName(cfg))
-	case m.saveDraft && cfg.IMAP == nil:
-		return 0, usageErrorf("--save-draft needs your mailbox: add imap to %s (see the README's email section)", configName(cfg))
 	}
 	if m.rate != "" {
 		var ok bool
 		if interval, ok = send.ParseRate(m.rate); !ok {
 			return 0, usageErrorf("--rate %q is not a rate: write it as N/min, such as 20/min", m.rate)
 		}
+	}
+	return interval, nil
+}
+
+// check refuses flags that do not go together, before anything is read.
+func (m *mailFlags) check(cfg *config.Config) (interval time.Duration, err error) {
+	if interval, err = m.flags(); err != nil {
+		return 0, err
+	}
+	switch {
+	case m.send && cfg.Sendmail == "" && cfg.SMTP == nil:
+		return 0, usageErrorf("--send needs a mail server: add smtp (or sendmail) to %s (see 'decline help' or the README's email section)", configName(cfg))
+	case m.saveDraft && cfg.IMAP == nil:
+		return 0, usageErrorf("--save-draft needs your mailbox: add imap to %s (see the README's email section)", configName(cfg))
 	}
 	return interval, nil
 }

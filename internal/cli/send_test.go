@@ -267,3 +267,27 @@ func TestDraftEditSend(t *testing.T) {
 		t.Errorf("the edit was not sent:\n%s", raw)
 	}
 }
+
+// Flags that do not fit --send are refused in one line, before anything
+// reaches the server.
+func TestSendFlagsRefused(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 2, 0)
+	for _, args := range [][]string{
+		{"batch", csv, "--send", "--yes", "--limit=0"},
+		{"batch", csv, "--send", "--yes", "--limit=-1"},
+		{"batch", csv, "--resend"},
+		{"batch", csv, "--dry-run", "--rate", "10"},
+		{"batch", csv, "--dry-run", "--send", "--yes", "--rate", "0/min"},
+		{"draft", "-n", "Fred Ng", "-r", "stranger", "--to", "fred@example.org", "-f", "json", "--send"},
+		{"draft", "-n", "Fred Ng", "-r", "stranger", "--to", "fred@example.org", "--copy", "--send"},
+	} {
+		_, stderr, code := output(t, run(args...))
+		if code != 2 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%q: exit %d: %q", args, code, stderr)
+		}
+	}
+	if n := len(mp.Messages(t)); n != 0 {
+		t.Errorf("the server holds %d", n)
+	}
+}
