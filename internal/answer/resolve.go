@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"net/mail"
+	"slices"
 	"strings"
 
 	"github.com/decline-cli/decline/internal/catalog"
@@ -32,6 +34,9 @@ type Resolver struct {
 	// Name, FirstName and Note are given for every message; an empty
 	// Name is read from each.
 	Name, FirstName, Note string
+	// To is the address the user gave for every reply, or empty: the
+	// message's requester then.
+	To string
 	// Quote quotes the original below the reply.
 	Quote bool
 	// Ask asks for what is missing; with none, what is missing is a
@@ -74,12 +79,65 @@ func (e *GivenError) Error() string { return e.Err.Error() }
 
 func (e *GivenError) Unwrap() error { return e.Err }
 
+// NoAddressError is a message whose writer's own address cannot be
+// known (see inbound.Message.NoRequester) and for which none was given.
+type NoAddressError struct{ Why string }
+
+func (e *NoAddressError) Error() string {
+	return "who to reply to is not guessed: " + e.Why
+}
+
+// requester returns m, or a copy of it addressed to the person the
+// reply goes to: the address the user gave, or the one sender whose
+// name is the name the user gave.
+func (r *Resolver) requester(m *inbound.Message) (*inbound.Message, error) {
+	if r.To != "" {
+		c := *m
+		c.Requester = mail.Address{Name: m.Requester.Name, Address: r.To}
+		c.NoRequester, c.RequesterWhy = "", ""
+		return &c, nil
+	}
+	if m.NoRequester == "" {
+		return m, nil
+	}
+	if len(m.Senders) > 1 && strings.TrimSpace(r.Name) != "" {
+		var match []mail.Address
+		for _, s := range m.Senders {
+			if namesMatch(r.Name, s.Name) {
+				match = append(match, s)
+			}
+		}
+		if len(match) == 1 {
+			c := *m
+			c.Requester, c.NoRequester = match[0], ""
+			c.RequesterWhy = "replying to " + match[0].Address + ", the one From address named " + match[0].Name
+			return &c, nil
+		}
+	}
+	return nil, &NoAddressError{Why: m.NoRequester}
+}
+
+// namesMatch reports whether every word of given is a word of display,
+// ignoring case: "Eve" and "eve smith" match "Eve Smith".
+func namesMatch(given, display string) bool {
+	words := strings.Fields(strings.ToLower(display))
+	for _, w := range strings.Fields(strings.ToLower(given)) {
+		if !slices.Contains(words, strings.Trim(w, `"',`)) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
 // Resolve answers one message.
 func (r *Resolver) Resolve(m *inbound.Message) (*Result, error) {
+	m, err := r.requester(m)
+	if err != nil {
+		return nil, err
+	}
 	a := Read(r.Rules, m)
 	d := r.Defaults
 	one := &reply.One{Name: reply.FirstNonEmpty(r.Name, a.Name()), FirstName: r.FirstName, Note: r.Note}
-	var err error
 	if strings.TrimSpace(one.Name) == "" {
 		if r.Ask == nil {
 			return nil, &NoNameError{}

@@ -14,6 +14,7 @@ import (
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/inbound"
 	"github.com/decline-cli/decline/internal/reply"
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 type replyOptions struct {
@@ -26,6 +27,7 @@ type replyOptions struct {
 	copy                  copyFlag
 	quote                 bool
 	maildir, outDir       string
+	to                    string
 	force, keepGoing      bool
 	dryRun                bool
 	noInput, accessible   bool
@@ -64,6 +66,7 @@ func NewCmdReply(f *Factory, g *globalOptions, runF func(*replyOptions) error) *
 	registerCopyFlag(fl, &o.copy)
 	fl.BoolVar(&o.quote, "quote", false, "quote the original below the reply, after an attribution line")
 	fl.StringVar(&o.maildir, "maildir", "", "save the reply as a draft in the Maildir `DIR` (such as ~/Mail/Drafts)")
+	fl.StringVar(&o.to, "to", "", "reply to this `ADDRESS`, not the one read from the message (a list's, or one of several senders)")
 	fl.StringVar(&o.outDir, "out-dir", "", "for many messages, write one file per reply into `DIR`")
 	cmdutil.RegisterRunFlags(fl, &o.force, &o.keepGoing, &o.dryRun, "messages")
 	cmdutil.RegisterAskFlags(fl, &o.noInput, &o.accessible)
@@ -127,7 +130,12 @@ func runReply(f *Factory, o *replyOptions) error {
 	if err := setLang(d, cat); err != nil {
 		return err
 	}
-	res := &answer.Resolver{Rules: rules, Catalog: cat, Defaults: d, Name: o.name, FirstName: o.firstName, Note: o.note, Quote: o.quote}
+	if o.to != "" {
+		if err := deliver.CheckAddress(o.to); err != nil {
+			return usageErrorf("--to %s: %v", safetext.Quote(o.to), err)
+		}
+	}
+	res := &answer.Resolver{Rules: rules, Catalog: cat, Defaults: d, Name: o.name, FirstName: o.firstName, Note: o.note, Quote: o.quote, To: o.to}
 	if res.Named, err = d.Named(cat, len(read) == 1); err != nil {
 		return flagError(err)
 	}
@@ -138,6 +146,9 @@ func runReply(f *Factory, o *replyOptions) error {
 	}
 	if len(read) != 1 && o.mail.on() {
 		return usageErrorf("--send and --save-draft answer one message; the input holds %d", len(read))
+	}
+	if len(read) != 1 && o.to != "" {
+		return usageErrorf("--to gives the address of one reply; the input holds %d messages", len(read))
 	}
 	if len(read) != 1 {
 		return replyMany(f, o, res, read)
@@ -172,8 +183,11 @@ func answerError(err error) error {
 		noRel  *answer.NoRelationshipError
 		given  *answer.GivenError
 		note   *answer.NotificationError
+		noAddr *answer.NoAddressError
 	)
 	switch {
+	case errors.As(err, &noAddr):
+		return usageErrorf("%v: give the address with --to", err)
 	case errors.As(err, &noName):
 		return usageErrorf("%v: give it with --name", err)
 	case errors.As(err, &unsure):

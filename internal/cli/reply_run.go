@@ -38,6 +38,9 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	if err != nil {
 		return answerError(err)
 	}
+	if why := r.Answer.Message.RequesterWhy; why != "" {
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", why)
+	}
 	msg := r.Message
 	if m.RequesterNote != "" && !r.Answer.Request.Notification {
 		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", m.RequesterNote)

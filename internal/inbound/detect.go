@@ -200,7 +200,9 @@ func (r *Rules) Detect(m *Message) *Request {
 
 	req.Address = m.Requester.Address
 	req.Name, req.NameFrom = personalName(m.Requester.Name)
-	if p := r.isNoReply(m.From.Address); p != "" {
+	if p := r.isNoReply(m.From.Address); p != "" && (m.Requester.Address == m.From.Address || r.isNoReply(m.Requester.Address) != "") {
+		// A no-reply From with a Reply-To to someone else is a web
+		// form's message for that person: answered as theirs.
 		req.Notification = true
 		req.NotificationWhy = "the sender " + m.From.Address + " matches the no-reply pattern " + p
 	} else if p := r.isNoReply(m.Requester.Address); p != "" {

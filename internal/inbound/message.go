@@ -59,6 +59,17 @@ type Message struct {
 	// TextType is the media type Text came from: "text/plain",
 	// "text/html", or empty when the message has no text.
 	TextType string
+	// RequesterWhy says why Requester is not the Reply-To or From
+	// address a mail client would answer (a mailing list's address was
+	// passed over), or is empty.
+	RequesterWhy string
+	// NoRequester says why the person's own address cannot be known
+	// (a list that hides it, several From addresses); Requester then
+	// holds no address, at most a name. Empty when Requester is known.
+	NoRequester string
+	// Senders are the From addresses when the message names more than
+	// one (in one From header or in several), for a name to choose.
+	Senders []mail.Address
 }
 
 // TooLargeError reports a message larger than MaxSize.
@@ -196,7 +207,8 @@ func parseBytes(data []byte) (*Message, error) {
 		return nil, err
 	}
 	m.Requester = m.From
-	if len(h["Reply-To"]) > 0 && strings.TrimSpace(h.Get("Reply-To")) != "" {
+	replyTo := len(h["Reply-To"]) > 0 && strings.TrimSpace(h.Get("Reply-To")) != ""
+	if replyTo {
 		var n int
 		if m.Requester, n, err = firstAddress(h, "Reply-To"); err != nil {
 			return nil, err
@@ -209,6 +221,9 @@ func parseBytes(data []byte) (*Message, error) {
 		if n > 1 {
 			m.RequesterNote = fmt.Sprintf("Reply-To gives %d addresses; the reply goes to the first, %s", n, m.Requester.Address)
 		}
+	}
+	if err := chooseRequester(h, m, replyTo); err != nil {
+		return nil, err
 	}
 	if m.Subject, err = decodeSubject(h.Get("Subject")); err != nil {
 		return nil, err
