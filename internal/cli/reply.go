@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -117,6 +118,10 @@ func runReply(f *Factory, o *replyOptions) error {
 	}
 	var read []readMessage
 	for m, err := range msgs {
+		if skipped := (*inbound.SkippedError)(nil); errors.As(err, &skipped) {
+			fmt.Fprintln(f.IO.ErrOut, "decline: warning: "+skipped.Error())
+			continue
+		}
 		read = append(read, readMessage{m, err})
 	}
 	rules, err := inbound.English()

@@ -1,6 +1,8 @@
 package inbound
 
 import (
+	"github.com/decline-cli/decline/internal/oserr"
+
 	"bufio"
 	"bytes"
 	"errors"
@@ -106,12 +108,63 @@ func Maildir(dir string) iter.Seq2[*Message, error] {
 			return cmpOr(strings.Compare(a.name, b.name), strings.Compare(a.path, b.path))
 		})
 		for _, e := range files {
-			m, err := ParseFile(e.path)
+			m, err := parseEntry(e.path)
 			if !yield(m, err) {
 				return
 			}
 		}
 	}
+}
+
+// SkippedError is a Maildir entry that is not a regular file (a
+// directory, a named pipe, a device): it holds no message and is skipped,
+// not counted as a bad message.
+type SkippedError struct {
+	Path string
+	Mode os.FileMode
+}
+
+func (e *SkippedError) Error() string {
+	what := "not a regular file"
+	switch {
+	case e.Mode.IsDir():
+		what = "a directory"
+	case e.Mode&os.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case e.Mode&os.ModeDevice != 0:
+		what = "a device"
+	case e.Mode&os.ModeSocket != 0:
+		what = "a socket"
+	}
+	return e.Path + ": skipped: " + what + ", not a message"
+}
+
+// parseEntry parses the Maildir file at path, opened without waiting
+// and checked on the open file: anything but a regular file (a named
+// pipe would block the read, a link to a device would feed it forever)
+// is a SkippedError.
+func parseEntry(path string) (*Message, error) {
+	f, err := oserr.OpenNoWait(path)
+	if err != nil {
+		return nil, &LocatedError{Where: path, Err: err}
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, &LocatedError{Where: path, Err: err}
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &SkippedError{Path: path, Mode: fi.Mode()}
+	}
+	if fi.Size() > MaxSize {
+		return nil, &LocatedError{Where: path, Err: TooLargeError{}}
+	}
+	m, err := parse(f, int(fi.Size()))
+	if err != nil {
+		return nil, &LocatedError{Where: path, Err: err}
+	}
+	m.Where = path
+	return m, nil
 }
 
 // trashed reports a Maildir file name whose flags mark it trashed: a

@@ -1,0 +1,64 @@
+//go:build unix
+
+package inbound
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// A Maildir holding a named pipe, a link to a device and a directory
+// among its messages: each is skipped (a SkippedError, once), the read
+// never blocks, and the real message still comes.
+func TestMaildirSkipsWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"cur", "new", "tmp", "cur/sub"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	msg := "From: Eve <eve@example.com>\nSubject: hi\n\nCould you recommend me?\n"
+	if err := os.WriteFile(filepath.Join(dir, "cur", "1"), []byte(msg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "new", "fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "new", "zero")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var good int
+	skipped := map[string]int{}
+	go func() {
+		defer close(done)
+		for m, err := range Maildir(dir) {
+			var se *SkippedError
+			switch {
+			case errors.As(err, &se):
+				skipped[filepath.Base(se.Path)]++
+			case err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case m.From.Address == "eve@example.com":
+				good++
+			}
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading the Maildir blocked")
+	}
+	if good != 1 {
+		t.Errorf("got %d messages, want 1", good)
+	}
+	for _, name := range []string{"sub", "fifo", "zero"} {
+		if skipped[name] != 1 {
+			t.Errorf("%s skipped %d times, want once", name, skipped[name])
+		}
+	}
+}
