@@ -87,7 +87,9 @@ func (s *Server) check(key string, startPort, tlsPort int) error {
 		}
 	}
 	if s.PasswordEnv != "" && !envName.MatchString(s.PasswordEnv) {
-		return fmt.Errorf("%s: password_env %s is not the name of an environment variable (letters, digits and _)", key, safetext.Quote(s.PasswordEnv))
+		// The value is not shown: it may be the password itself, typed
+		// in the wrong place.
+		return fmt.Errorf("%s: password_env is not the name of an environment variable (letters, digits and _); it names the variable that holds the password, not the password", key)
 	}
 	if s.PasswordCommand != "" && s.PasswordEnv != "" {
 		return fmt.Errorf("%s: give password_command or password_env, not both", key)

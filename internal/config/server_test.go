@@ -59,6 +59,7 @@ func TestMailServerRefusals(t *testing.T) {
 		{"smtp: {host: smtp.example.com, password_env: PW}", "needs a username"},
 		{"smtp: {host: smtp.example.com, username: pat, password_env: 'A B'}", "not the name of an environment variable"},
 		{"smtp: {host: smtp.example.com, username: pat, password_env: PW, password_command: x}", "not both"},
+		{"smtp: {host: smtp.example.com, username: pat, password_env: hunter2!}", "not the name of an environment variable"},
 		{"smtp: {port: 25}", "not a host name"},
 		{"smtp: {host: h.example, port: 70000}", "not a port number"},
 		{"smtp: {host: h.example, drafts: Drafts}", `unknown setting "drafts" (known: host, port`},
@@ -67,6 +68,9 @@ func TestMailServerRefusals(t *testing.T) {
 		{"sendmail: '  '", "sendmail is blank"},
 	} {
 		_, err := Parse([]byte(tc.yaml))
+		if err != nil && strings.Contains(tc.yaml, "hunter2") && strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("%s: %v shows what may be the password", tc.yaml, err)
+		}
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: %v, want one line with %q", tc.yaml, err, tc.want)
 		}

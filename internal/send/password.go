@@ -20,7 +20,7 @@ import (
 
 // passwordTimeout bounds a password command: a keyring that asks on a
 // window may take a while, a hung one must not hang decline.
-const passwordTimeout = 2 * time.Minute
+var passwordTimeout = 2 * time.Minute
 
 // Password returns the password of server key ("smtp", "imap"): the
 // first line its password_command prints, or the value of its
@@ -37,18 +37,26 @@ func Password(key string, s *config.Server, env config.Env) (string, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), passwordTimeout)
 		defer cancel()
 		cmd := shell(ctx, s.PasswordCommand)
+		// At the timeout the whole process group goes, not only the
+		// shell: a child (sleep, gpg waiting on pinentry) would hold
+		// the output pipe open and Output would wait for it.
+		killGroup(cmd)
+		cmd.WaitDelay = time.Second
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
 		if err != nil {
 			why := err.Error()
-			if line := firstLine(stderr.String()); line != "" {
+			// Its error output's first line, unless that repeats the
+			// command: a secret typed in place of a command would be
+			// shown back ("sh: hunter2: not found").
+			if line := firstLine(stderr.String()); line != "" && !strings.Contains(line, strings.TrimSpace(s.PasswordCommand)) {
 				why = line
 			}
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 				why = "it did not finish in " + passwordTimeout.String()
 			}
-			return "", fmt.Errorf("%s password: the command %s failed: %s", key, safetext.Quote(s.PasswordCommand), safetext.Escape(why))
+			return "", fmt.Errorf("%s password: its password_command failed: %s", key, safetext.Escape(why))
 		}
 		pw := strings.TrimRight(strings.SplitN(string(out), "\n", 2)[0], "\r")
 		if pw == "" {

@@ -208,11 +208,32 @@ func TestPassword(t *testing.T) {
 	if _, err := Password("smtp", s, env(nil)); err == nil || !strings.Contains(err.Error(), "locked") {
 		t.Errorf("failing command: %v", err)
 	}
+	s = &config.Server{Username: "pat", PasswordCommand: "hunter2"}
+	if _, err := Password("smtp", s, env(nil)); err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("a secret typed as the command is shown back: %v", err)
+	}
 	s = &config.Server{Username: "pat", PasswordEnv: "PW"}
 	if pw, err := Password("imap", s, env(map[string]string{"PW": "x"})); err != nil || pw != "x" {
 		t.Errorf("env: %q %v", pw, err)
 	}
 	if _, err := Password("imap", s, env(nil)); err == nil || !strings.Contains(err.Error(), "PW is empty or not set") {
 		t.Errorf("unset env: %v", err)
+	}
+}
+
+// A password command whose child outlives the shell (sleep, gpg waiting
+// on pinentry) is stopped at the timeout, the whole group of it.
+func TestPasswordTimeoutKillsTheGroup(t *testing.T) {
+	old := passwordTimeout
+	passwordTimeout = 300 * time.Millisecond
+	defer func() { passwordTimeout = old }()
+	s := &config.Server{Username: "pat", PasswordCommand: "sleep 300; echo pw"}
+	start := time.Now()
+	_, err := Password("smtp", s, env(nil))
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("Password returned after %v, want about the timeout", took)
+	}
+	if err == nil || !strings.Contains(err.Error(), "did not finish") {
+		t.Errorf("err = %v, want a timeout", err)
 	}
 }

@@ -1,0 +1,17 @@
+//go:build unix
+
+package send
+
+import (
+	"os/exec"
+	"syscall"
+)
+
+// killGroup starts cmd in a process group of its own and makes its
+// cancellation kill that whole group.
+func killGroup(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error {
+		return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	}
+}
