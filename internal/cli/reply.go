@@ -105,8 +105,8 @@ func runReply(f *Factory, o *replyOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.maildir != "" && o.outDir != "" {
-		return usageErrorf("--maildir and --out-dir both say where replies go: give one")
+	if err := o.checkOutputs(); err != nil {
+		return err
 	}
 	stdin := o.input == "" || o.input == "-"
 	if stdin && f.IO.IsStdinTTY() {
@@ -162,6 +162,31 @@ func runReply(f *Factory, o *replyOptions) error {
 		return messageError(read[0].err)
 	}
 	return replyOne(f, o, res, read[0].m, stdin, clipboard, copyMode)
+}
+
+// checkOutputs refuses two flags that each say where the reply goes:
+// only one of them would happen.
+func (o *replyOptions) checkOutputs() error {
+	var given []string
+	for _, g := range []struct {
+		on   bool
+		flag string
+	}{
+		{o.mail.send, "--send"}, {o.mail.saveDraft, "--save-draft"},
+		{o.maildir != "", "--maildir"}, {o.outDir != "", "--out-dir"},
+		{o.copy.set, "--copy"},
+	} {
+		if g.on {
+			given = append(given, g.flag)
+		}
+	}
+	if len(given) > 1 {
+		return usageErrorf("%s and %s both say where the reply goes: give one", strings.Join(given[:len(given)-1], ", "), given[len(given)-1])
+	}
+	if o.format == "json" && len(given) == 1 && given[0] != "--copy" && given[0] != "--out-dir" {
+		return usageErrorf("--format json shows what was read and writes no email: leave out %s, or the format", given[0])
+	}
+	return nil
 }
 
 type readMessage struct {
