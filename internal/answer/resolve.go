@@ -136,6 +136,19 @@ func (r *Resolver) Resolve(m *inbound.Message) (*Result, error) {
 		return nil, err
 	}
 	a := Read(r.Rules, m)
+	if tp := thirdParty(m.Subject + "\n" + m.Text); tp != nil && strings.TrimSpace(r.Name) == "" && r.Named == nil {
+		// Asked for someone else: the user says who the reply is for.
+		if r.Ask == nil {
+			return nil, tp
+		}
+		name, err := r.Ask.Name()
+		if err != nil {
+			return nil, err
+		}
+		c := *r
+		c.Name = name
+		r = &c
+	}
 	d := r.Defaults
 	one := &reply.One{Name: reply.FirstNonEmpty(r.Name, a.Name()), FirstName: r.FirstName, Note: r.Note}
 	if strings.TrimSpace(one.Name) == "" {

@@ -107,3 +107,17 @@ func TestResolveAsks(t *testing.T) {
 		t.Errorf("to %q", res.Message.To)
 	}
 }
+
+func TestThirdParty(t *testing.T) {
+	for text, want := range map[string]string{
+		"Could you write a LinkedIn recommendation for my colleague Bob Jones?": "Bob Jones",
+		"I am writing on behalf of my son Sam, who needs a reference.":          "Sam",
+		"Could you write me a recommendation for my new job?":                   "",
+		"a recommendation for my skills in Go":                                  "",
+	} {
+		got := thirdParty(text)
+		if want == "" && got != nil || want != "" && (got == nil || got.Name != want) {
+			t.Errorf("%q: got %+v, want %q", text, got, want)
+		}
+	}
+}

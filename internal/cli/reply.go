@@ -214,8 +214,11 @@ func answerError(err error) error {
 		given  *answer.GivenError
 		note   *answer.NotificationError
 		noAddr *answer.NoAddressError
+		third  *answer.ThirdPartyError
 	)
 	switch {
+	case errors.As(err, &third):
+		return usageErrorf("%v: say who the reply is for with --name (and --template or -k when it is not the usual reply)", err)
 	case errors.As(err, &noAddr):
 		return usageErrorf("%v: give the address with --to", err)
 	case errors.As(err, &noName):
