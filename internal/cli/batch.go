@@ -109,6 +109,9 @@ func runBatch(f *Factory, o *batchOptions) error {
 	}
 	defer src.Close()
 	run.Source = src
+	if err := batch.CheckOutput(o.output, src); err != nil {
+		return usageErrorf("--output %v", err)
+	}
 	if o.outDir != "" {
 		if run.Dir, err = batch.OpenDir(o.outDir, o.force); err != nil {
 			return err
@@ -182,12 +185,12 @@ func runBatch(f *Factory, o *batchOptions) error {
 	}
 	var out *batch.OutputFile
 	if o.output != "" {
-		var discard func()
-		if out, discard, err = batch.CreateOutput(o.output, f.OnInterrupt); err != nil {
+		if out, err = batch.CreateOutput(o.output, src); err != nil {
 			return err
 		}
-		defer discard()
-		run.Out = out.Tmp
+		defer f.OnInterrupt(out.Discard)()
+		defer out.Discard()
+		run.Out = out
 	}
 	written, err := run.Write()
 	if err == nil && out != nil {
