@@ -248,8 +248,7 @@ func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, fro
 	if c.Failed > 0 {
 		return fmt.Errorf("%s %s above", strings.TrimSuffix(mailSummary(c, false), "."), plural.Pick(c.Failed, "is the line", "are the lines"))
 	}
-	if tty {
-		fmt.Fprintln(f.IO.ErrOut, mailSummary(c, m.saveDraft))
-	}
+	// Said without a terminal too: a cron job's log keeps the record.
+	fmt.Fprintln(f.IO.ErrOut, mailSummary(c, m.saveDraft))
 	return nil
 }

@@ -291,3 +291,13 @@ func TestSendFlagsRefused(t *testing.T) {
 		t.Errorf("the server holds %d", n)
 	}
 }
+
+// A batch send without a terminal says what it did in one line.
+func TestBatchSendSummaryWithoutTerminal(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 3, 0)
+	_, stderr, code := output(t, run("batch", csv, "--send", "--yes", "--limit", "1"))
+	if code != 0 || strings.TrimSpace(stderr) != "Sent 1, 2 left for a later run (--limit)." {
+		t.Fatalf("exit %d: %q", code, stderr)
+	}
+}
