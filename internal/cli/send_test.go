@@ -301,3 +301,34 @@ func TestBatchSendSummaryWithoutTerminal(t *testing.T) {
 		t.Fatalf("exit %d: %q", code, stderr)
 	}
 }
+
+// A second sending run while one holds the send log is refused in one
+// line, and sends nothing.
+func TestSendRefusedWhileAnotherSends(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 2, 0)
+	cmd := run("batch", csv, "--send", "--yes")
+	var state string
+	for _, e := range cmd.Env {
+		if v, ok := strings.CutPrefix(e, "XDG_STATE_HOME="); ok {
+			state = v
+		}
+	}
+	path := filepath.Join(state, "decline", "sent.jsonl")
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	held, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	if err := syscall.Flock(int(held.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := output(t, cmd)
+	if code != 1 || !strings.Contains(stderr, "another decline is sending") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Fatalf("exit %d: %q", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 0 {
+		t.Errorf("the server holds %d", n)
+	}
+}

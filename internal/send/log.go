@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/decline-cli/decline/internal/config"
@@ -78,6 +79,12 @@ func OpenLog(path string) (*Log, error) {
 	}
 	if l.f, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600); err != nil {
 		return nil, fmt.Errorf("cannot write the send log %s: %v", path, cause(err))
+	}
+	// One sending run at a time: two would both send what the log does
+	// not hold yet. The lock goes with the file when the process ends.
+	if err := syscall.Flock(int(l.f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		l.f.Close()
+		return nil, fmt.Errorf("another decline is sending (it holds the send log %s): wait for it to end, then run again", path)
 	}
 	if n := len(data); n > 0 && data[n-1] != '\n' {
 		// End the cut line, so the next entry starts a line of its own.
