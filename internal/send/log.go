@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/decline-cli/decline/internal/config"
@@ -82,7 +81,7 @@ func OpenLog(path string) (*Log, error) {
 	}
 	// One sending run at a time: two would both send what the log does
 	// not hold yet. The lock goes with the file when the process ends.
-	if err := syscall.Flock(int(l.f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFile(l.f); err != nil {
 		l.f.Close()
 		return nil, fmt.Errorf("another decline is sending (it holds the send log %s): wait for it to end, then run again", path)
 	}
