@@ -14,48 +14,41 @@ import (
 // TestInteractiveReplyAsksWhenUnsure: a message whose kind decline cannot
 // tell for sure is asked about on a terminal, with the best guess
 // highlighted; so is the relationship, never guessed, and a value the
-// message does not state.
+// message does not state. A message piped in (as a mail program's
+// pipe-message does) takes standard input, so the questions go to the
+// controlling terminal, /dev/tty, as git and gh ask theirs.
 func TestInteractiveReplyAsksWhenUnsure(t *testing.T) {
-	msg, err := filepath.Abs(filepath.Join("..", "inbound", "testdata", "mail", "ambiguous.eml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := startSession(t, true, nil, "reply", msg, "-f", "text")
-	s.expect("What did Alex ask you for?")
-	s.send(keyEnter) // the highlighted guess: a reference
-	s.expect("How do you know Alex?")
-	s.send(keyDown + keyEnter) // no-business
-	s.expect("role")
-	s.send("Data Analyst" + keyEnter)
-	if code := s.exitCode(); code != 0 {
-		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
-	}
-	if out := s.stdout.String(); !strings.HasPrefix(out, "Hi Alex,") || !strings.Contains(out, "Data Analyst") {
-		t.Errorf("stdout is not the reference reply:\n%s", out)
-	}
-}
-
-// TestReplyFromStdinAsksOnTerminal: a message piped in (as a mail
-// program's pipe-message does) takes standard input, so the questions
-// go to the controlling terminal, /dev/tty, as git and gh ask theirs.
-func TestReplyFromStdinAsksOnTerminal(t *testing.T) {
-	msg, err := os.Open(filepath.Join("..", "inbound", "testdata", "mail", "ambiguous.eml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer msg.Close()
-	s := startSessionIn(t, msg, true, nil, "reply", "-f", "text")
-	s.expect("What did Alex ask you for?")
-	s.send(keyEnter) // the highlighted guess: a reference
-	s.expect("How do you know Alex?")
-	s.send(keyDown + keyEnter) // no-business
-	s.expect("role")
-	s.send("Data Analyst" + keyEnter)
-	if code := s.exitCode(); code != 0 {
-		t.Fatalf("exit %d; terminal:\n%s", code, s.text())
-	}
-	if out := s.stdout.String(); !strings.HasPrefix(out, "Hi Alex,") || !strings.Contains(out, "Data Analyst") {
-		t.Errorf("stdout is not the reference reply:\n%s", out)
+	path := filepath.Join("..", "inbound", "testdata", "mail", "ambiguous.eml")
+	for _, piped := range []bool{false, true} {
+		t.Run(map[bool]string{false: "file", true: "stdin"}[piped], func(t *testing.T) {
+			var s *session
+			if piped {
+				msg, err := os.Open(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer msg.Close()
+				s = startSessionIn(t, msg, true, nil, "reply", "-f", "text")
+			} else {
+				abs, err := filepath.Abs(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s = startSession(t, true, nil, "reply", abs, "-f", "text")
+			}
+			s.expect("What did Alex ask you for?")
+			s.send(keyEnter) // the highlighted guess: a reference
+			s.expect("How do you know Alex?")
+			s.send(keyDown + keyEnter) // no-business
+			s.expect("role")
+			s.send("Data Analyst" + keyEnter)
+			if code := s.exitCode(); code != 0 {
+				t.Fatalf("exit %d; terminal:\n%s", code, s.text())
+			}
+			if out := s.stdout.String(); !strings.HasPrefix(out, "Hi Alex,") || !strings.Contains(out, "Data Analyst") {
+				t.Errorf("stdout is not the reference reply:\n%s", out)
+			}
+		})
 	}
 }
 
