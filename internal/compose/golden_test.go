@@ -30,8 +30,9 @@ func defaultCatalog(t testing.TB) *catalog.Catalog {
 }
 
 // TestGolden renders every wording of every default template and compares
-// it with testdata/golden/ID.txt, so that a reviewer sees each change of
-// wording as a diff. Run with -update to accept a change.
+// it with testdata/golden/ID.txt (LANG/ID.txt for a language other than
+// English: ids are a language's own), so that a reviewer sees each change
+// of wording as a diff. Run with -update to accept a change.
 func TestGolden(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "golden")
 	c := defaultCatalog(t)
@@ -49,6 +50,9 @@ func TestGolden(t *testing.T) {
 				tmpl.ID, v, len(tmpl.Variants), len([]rune(r.Body))-1, r.Subject, r.Body)
 		}
 		path := filepath.Join(dir, filepath.FromSlash(tmpl.ID)+".txt")
+		if tmpl.Lang != catalog.DefaultLang {
+			path = filepath.Join(dir, tmpl.Lang, filepath.FromSlash(tmpl.ID)+".txt")
+		}
 		seen[path] = true
 		got := b.String()
 		if *update {
