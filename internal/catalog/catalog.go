@@ -642,3 +642,20 @@ func appendErr(errs ErrorList, err error) ErrorList {
 	}
 	return append(errs, &Error{Msg: err.Error()})
 }
+
+// Drop returns the layer without the templates and locales read from
+// the files named in bad.
+func (l Layer) Drop(bad map[string]bool) Layer {
+	out := Layer{Skipped: l.Skipped}
+	for _, t := range l.Templates {
+		if !bad[t.File] {
+			out.Templates = append(out.Templates, t)
+		}
+	}
+	for _, loc := range l.Locales {
+		if !bad[loc.File] {
+			out.Locales = append(out.Locales, loc)
+		}
+	}
+	return out
+}

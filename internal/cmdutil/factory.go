@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/prompt"
+	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/templates"
 )
 
@@ -51,6 +54,11 @@ type Factory struct {
 	// every start.
 	watchSignals func()
 	watchOnce    sync.Once
+
+	// warned holds the user's template files already reported as
+	// skipped, so that a command that loads the catalog twice says it
+	// once.
+	warned map[string]bool
 }
 
 // NeedSignals makes sure signals are being handled, for a command that
@@ -181,6 +189,11 @@ func (f *Factory) TemplateDirs(flags []string) ([]string, error) {
 // LoadCatalog builds the catalog: the embedded defaults, then the user's
 // template directory, then each --templates directory, later ones
 // replacing earlier templates with the same id.
+//
+// A broken file in the user's own directory does not stop every draft:
+// it is left out with a warning, once, and the rest is used ('templates
+// lint' still fails on it). A directory named by --templates must load
+// whole.
 func (f *Factory) LoadCatalog(flags []string) (*catalog.Catalog, error) {
 	dirs, err := f.TemplateDirs(flags)
 	if err != nil {
@@ -189,16 +202,75 @@ func (f *Factory) LoadCatalog(flags []string) (*catalog.Catalog, error) {
 	// The defaults were validated when they were generated (and by the
 	// tests); here they are only wrapped, and each is parsed on first use.
 	layers := []catalog.Layer{templates.Layer()}
+	var skipped catalog.ErrorList
 	for i, dir := range dirs {
 		// The user's own directory may not exist; a named one must.
 		l, err := catalog.ReadDir(dir, i == 0)
 		if err != nil {
-			return nil, catalogError(err)
+			bad, ok := userFiles(err, dir)
+			if i != 0 || !ok {
+				return nil, catalogError(err)
+			}
+			skipped = append(skipped, bad...)
+			l = l.Drop(fileSet(bad))
 		}
 		layers = append(layers, l)
 	}
 	cat, err := catalog.New(layers...)
+	// A user template may still be refused with the other layers in
+	// view (an unknown relationship, a duplicate id): leave its file out
+	// too. Each round drops at least one file, so this ends.
+	for err != nil && len(dirs) > 0 {
+		bad, ok := userFiles(err, dirs[0])
+		if !ok {
+			break
+		}
+		skipped = append(skipped, bad...)
+		layers[1] = layers[1].Drop(fileSet(bad))
+		cat, err = catalog.New(layers...)
+	}
+	f.warnSkipped(skipped)
 	return cat, catalogError(err)
+}
+
+// userFiles is err's list of problems when each is in a file of the
+// user's template directory dir.
+func userFiles(err error, dir string) (catalog.ErrorList, bool) {
+	var list catalog.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		return nil, false
+	}
+	for _, e := range list {
+		if e.File == "" || !strings.HasPrefix(e.File, dir+string(filepath.Separator)) {
+			return nil, false
+		}
+	}
+	return list, true
+}
+
+func fileSet(list catalog.ErrorList) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range list {
+		out[e.File] = true
+	}
+	return out
+}
+
+// warnSkipped says, once a file, which of the user's files are left out
+// and the first reason.
+func (f *Factory) warnSkipped(list catalog.ErrorList) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, e := range list {
+		if f.warned[e.File] {
+			continue
+		}
+		if f.warned == nil {
+			f.warned = map[string]bool{}
+		}
+		f.warned[e.File] = true
+		fmt.Fprintf(f.IO.ErrOut, "decline: skipping %s; run 'decline templates lint'\n", safetext.Escape(e.Error()))
+	}
 }
 
 // catalogError adds to a list of catalog problems how to see them all.
