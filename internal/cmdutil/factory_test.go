@@ -35,9 +35,31 @@ func TestInterruptCleanups(t *testing.T) {
 	}
 }
 
-// TestLoadCatalogHint: a catalog with several problems says how to list
-// them all; one problem is only itself.
+// TestLoadCatalogHint: a named directory with several problems says how
+// to list them all; one problem is only itself.
 func TestLoadCatalogHint(t *testing.T) {
+	dir := t.TempDir()
+	ios, _, _, _ := iostreams.Test()
+	f := New(ios, func(string) string { return "" })
+	write := func(text string) {
+		if err := os.WriteFile(filepath.Join(dir, "t.yaml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("templates:\n  - id: a/b\n    bogus: 1\n    body: x\n  - id: c/d\n    bogus: 2\n    body: x\n")
+	if _, err := f.LoadCatalog([]string{dir}); err == nil || !strings.HasSuffix(err.Error(), "; run 'decline templates lint' to see them all)") {
+		t.Errorf("several problems: %v", err)
+	}
+	write("templates:\n  - id: a/b\n    bogus: 1\n    body: x\n")
+	if _, err := f.LoadCatalog([]string{dir}); err == nil || strings.Contains(err.Error(), "templates lint") {
+		t.Errorf("one problem: %v", err)
+	}
+}
+
+// TestLoadCatalogSkipsBrokenUserFile: a broken file in the user's own
+// directory is left out with one warning, however often the catalog is
+// loaded, and the good file beside it is read.
+func TestLoadCatalogSkipsBrokenUserFile(t *testing.T) {
 	home := t.TempDir()
 	env := func(k string) string {
 		if k == "XDG_CONFIG_HOME" {
@@ -49,19 +71,30 @@ func TestLoadCatalogHint(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	ios, _, _, _ := iostreams.Test()
-	f := New(ios, env)
-	write := func(text string) {
-		if err := os.WriteFile(filepath.Join(dir, "t.yaml"), []byte(text), 0o644); err != nil {
+	for name, text := range map[string]string{
+		"bad.yaml":  "templates:\n  - id: a/b\n    bogus: 1\n    body: x\n",
+		"good.yaml": "templates:\n  - id: mine/good\n    body: x\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write("templates:\n  - id: a/b\n    bogus: 1\n    body: x\n  - id: c/d\n    bogus: 2\n    body: x\n")
-	if _, err := f.LoadCatalog(nil); err == nil || !strings.HasSuffix(err.Error(), "; run 'decline templates lint' to see them all)") {
-		t.Errorf("several problems: %v", err)
+	ios, _, _, stderr := iostreams.Test()
+	f := New(ios, env)
+	for range 2 {
+		cat, err := f.LoadCatalog(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := cat.Get("mine/good"); !ok {
+			t.Error("the good file was not read")
+		}
+		if _, ok := cat.Get("a/b"); ok {
+			t.Error("the broken file was read")
+		}
 	}
-	write("templates:\n  - id: a/b\n    bogus: 1\n    body: x\n")
-	if _, err := f.LoadCatalog(nil); err == nil || strings.Contains(err.Error(), "templates lint") {
-		t.Errorf("one problem: %v", err)
+	want := "decline: skipping " + filepath.Join(dir, "bad.yaml") + ":3: "
+	if got := stderr.String(); !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 || !strings.HasSuffix(got, "; run 'decline templates lint'\n") {
+		t.Errorf("stderr = %q, want one line starting %q", got, want)
 	}
 }
