@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/reply"
@@ -14,14 +15,8 @@ import (
 )
 
 func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:     "config",
-		Short:   "Show and change your settings in config.yaml",
-		Long:    strings.Replace(helptext.Config.Long, "{keys}", fmt.Sprint(config.Keys), 1),
-		Example: helptext.Config.Example,
-		Args:    needSubcommand("command"),
-		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
-	}
+	help := helptext.Config
+	help.Long = strings.Replace(help.Long, "{keys}", fmt.Sprint(config.Keys), 1)
 	path := func() (string, error) {
 		p, _, err := config.Path(g.configPath, f.Env)
 		return p, err
@@ -31,7 +26,7 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 		cat, _ := f.LoadCatalog(g.templateDirs)
 		return reply.CheckSettings(cat)
 	}
-	cmd.AddCommand(&cobra.Command{
+	return cmdutil.Group("config", "Show and change your settings in config.yaml", help, &cobra.Command{
 		Use:       "get [KEY]",
 		Short:     "Print a setting, or every setting that is set",
 		Long:      helptext.ConfigGet.Long,
@@ -111,5 +106,4 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 			return err
 		},
 	})
-	return cmd
 }

@@ -46,11 +46,23 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	pf.StringVar(&g.configPath, "config", "", "read settings from `FILE` (default $XDG_CONFIG_HOME/decline/config.yaml)")
 
 	root.AddCommand(newDraftCmd(f, g, nil), NewCmdReply(f, g, nil), newBatchCmd(f, g, nil), newTemplatesCmd(f, g), newConfigCmd(f, g))
-	addCompletionCmd(root)
-	root.SetHelpCommand(newHelpCmd())
-	root.AddCommand(helpTopics()...)
+	cmdutil.AddCompletionCmd(root)
+	root.SetHelpCommand(cmdutil.NewHelpCmd())
+	root.AddCommand(cmdutil.HelpTopics()...)
 	return root
 }
+
+// registerCompletions completes a command's selector flags from the
+// catalog the global flags name (see Factory.RegisterCompletions).
+func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, formats []string) {
+	f.RegisterCompletions(cmd, &g.templateDirs, &g.configPath, formats)
+}
+
+// noArgs and needSubcommand are cmdutil's, by their old names.
+var (
+	noArgs         = cmdutil.NoArgs
+	needSubcommand = cmdutil.NeedSubcommand
+)
 
 // Version describes this build (see version.String).
 func Version() string { return version.String() }

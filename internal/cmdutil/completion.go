@@ -1,26 +1,25 @@
-package cli
+package cmdutil
 
 import (
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/catalog"
-	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/completion"
 	"github.com/decline-cli/decline/internal/deliver"
-	"github.com/decline-cli/decline/internal/helptext"
 	"github.com/decline-cli/decline/internal/reply"
 )
 
-// registerCompletions completes the selector flags of a command from the
+// RegisterCompletions completes the selector flags of a command from the
 // loaded catalog, the user's own templates and any --templates given on
-// the command line included.
-func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, formats []string) {
+// the command line included. templateDirs and configPath point at the
+// global flags, read when a completion is asked for.
+func (f *Factory) RegisterCompletions(cmd *cobra.Command, templateDirs *[]string, configPath *string, formats []string) {
 	complete := func(flag string, fn func(cmd *cobra.Command, cat *catalog.Catalog) []string) {
 		if cmd.Flags().Lookup(flag) == nil {
 			return
 		}
 		_ = cmd.RegisterFlagCompletionFunc(flag, func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			cat, _ := f.LoadCatalog(g.templateDirs)
+			cat, _ := f.LoadCatalog(*templateDirs)
 			if cat == nil && flag != "tone" && flag != "format" && flag != "lang" {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
@@ -30,7 +29,7 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 	kind := func(cmd *cobra.Command, configured bool) string {
 		k, _ := cmd.Flags().GetString("kind")
 		if k == "" && configured {
-			if cfg, err := f.LoadConfig(g.configPath); err == nil {
+			if cfg, err := f.LoadConfig(*configPath); err == nil {
 				k = cfg.Kind
 			}
 		}
@@ -55,29 +54,4 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 		id, _ := cmd.Flags().GetString("template")
 		return completion.Values(cat, id, kind(cmd, false))
 	})
-}
-
-// addCompletionCmd adds cobra's completion command, with decline's help
-// and decline's usage errors: no shell, an unknown shell or an extra
-// argument exits 2 with a one-line message.
-func addCompletionCmd(root *cobra.Command) {
-	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
-		if c.Name() != "completion" {
-			continue
-		}
-		c.Long, c.Example = helptext.Completion["completion"].Long, helptext.Completion["completion"].Example
-		c.Use = "completion SHELL"
-		c.Short = "Print a shell completion script: bash, zsh, fish or powershell"
-		c.Args = cmdutil.NeedSubcommand("shell")
-		c.RunE = func(cmd *cobra.Command, args []string) error {
-			return usageErrorf("completion needs a shell: bash, zsh, fish or powershell (see 'decline completion --help')")
-		}
-		for _, sh := range c.Commands() {
-			h := helptext.Completion[sh.Name()]
-			sh.Short = "Print the completion script for " + h.Name
-			sh.Long, sh.Example = h.Long, h.Example
-			sh.Args = cmdutil.NoArgs
-		}
-	}
 }
