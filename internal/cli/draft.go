@@ -233,13 +233,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 				// The catalog chose the template: the tone and the
 				// relationship may change in the menu.
 				r.Catalog, r.Rebuild = cat, func(rel, tone string) (*catalog.Template, *compose.Request, error) {
-					d.Tone, one.Kind, one.Relationship, one.Variant = tone, t.Kind, rel, 0
-					nt, err := d.Choose(cat, nil, one)
-					if err != nil {
-						return nil, nil, err
-					}
-					req, err := d.Request(cat, nt, one)
-					return nt, req, err
+					return d.Rechoose(cat, t.Kind, one, rel, tone)
 				}
 			}
 		})

@@ -364,6 +364,19 @@ func (d *Defaults) Request(cat *catalog.Catalog, t *catalog.Template, o *One) (*
 	}, nil
 }
 
+// Rechoose is the template and request for o in another relationship
+// and tone, of the same kind: what a review of the draft may change. The
+// wording is chosen again from the name.
+func (d *Defaults) Rechoose(cat *catalog.Catalog, kind string, o *One, relationship, tone string) (*catalog.Template, *compose.Request, error) {
+	d.Tone, o.Kind, o.Relationship, o.Variant = tone, kind, relationship, 0
+	t, err := d.Choose(cat, nil, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	req, err := d.Request(cat, t, o)
+	return t, req, err
+}
+
 // CheckValues refuses values a template does not take.
 func CheckValues(t *catalog.Template, values map[string]string) error {
 	for _, k := range slices.Sorted(maps.Keys(values)) {

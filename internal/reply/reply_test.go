@@ -126,6 +126,25 @@ func TestRequest(t *testing.T) {
 	}
 }
 
+// TestRechoose: a review's change of relationship and tone chooses the
+// catalog's template for them, of the same kind, with its sign-off, and
+// the wording again from the name.
+func TestRechoose(t *testing.T) {
+	cat := defaults(t)
+	d, _ := Layer(&config.Config{}, Given{})
+	one := &One{Name: "Scott", Variant: 2}
+	tmpl, req, err := d.Rechoose(cat, "reference", one, "busy", "formal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, _ := tmpl.Key(); k.Kind != "reference" || k.Relationship != "busy" || k.Tone != "formal" {
+		t.Errorf("chose %s, want reference/busy/formal", tmpl.ID)
+	}
+	if req.Signoff != Signoff(cat.Locale(tmpl.Lang), "", "formal") || req.Variant != 0 || one.Relationship != "busy" {
+		t.Errorf("request %+v, one %+v: want the formal sign-off, variant 0, relationship busy", req, one)
+	}
+}
+
 // TestFirstName: what the reply and its questions call the requester.
 func TestFirstName(t *testing.T) {
 	for _, tc := range []struct{ name, given, want string }{
