@@ -49,11 +49,19 @@ func (rw *recordWriter) add(data []byte, ends []int) error {
 type WriteError struct {
 	Written int  // replies written whole
 	Cut     bool // part of the next one is out too, and could not be taken back
+	Total   int  // replies there were to write, when known
 	Err     error
 }
 
 func (e *WriteError) Error() string {
-	return fmt.Sprintf("cannot write the replies: %v", oserr.Cause(e.Err))
+	msg := fmt.Sprintf("cannot write the replies: %v", oserr.Cause(e.Err))
+	switch {
+	case e.Total > 0 && e.Cut:
+		msg += fmt.Sprintf("; %d of %d replies were written whole, and part of the next one", e.Written, e.Total)
+	case e.Total > 0:
+		msg += fmt.Sprintf("; %d of %d replies were written, each whole", e.Written, e.Total)
+	}
+	return msg
 }
 
 func (e *WriteError) Unwrap() error { return e.Err }

@@ -89,12 +89,13 @@ type Run struct {
 	// order, once the columns are checked: a dry run lists them.
 	Plan func(Planned)
 
-	counts Counts
-	total  int // rows, once the first pass has counted them
-	namer  *Namer
-	seq    *replier // for the sequential path
-	out    atomic.Pointer[recordWriter]
-	reader *Reader // of the last pass
+	counts  Counts
+	checked Counts // what Check found
+	total   int    // rows, once the first pass has counted them
+	namer   *Namer
+	seq     *replier // for the sequential path
+	out     atomic.Pointer[recordWriter]
+	reader  *Reader // of the last pass
 }
 
 // Planned is a good row as the checking pass found it: the reply it
@@ -125,6 +126,7 @@ func (r *Run) Check(tally *Tally) (Counts, error) {
 		err = r.sequential(Checking, emit)
 	}
 	r.total = r.counts.Rows
+	r.checked = r.counts
 	return r.counts, err
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -158,54 +157,23 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if checked.Bad > 0 && !o.keepGoing {
 		return refusal(o.outDir, checked)
 	}
-	good := checked.Rows - checked.Bad
 	if o.mail.on() {
-		return mailBatch(f, o.cfg, &o.mail, o.keepGoing, run.EML.From, src.Name, good, func(out *send.FrameWriter) error {
+		return mailBatch(f, o.cfg, &o.mail, o.keepGoing, run.EML.From, src.Name, run.Good(), func(out *send.FrameWriter) error {
 			run.Out = out
-			written, err := run.Write()
+			_, err := run.WriteAll("", nil)
 			if we := (*batch.WriteError)(nil); errors.As(err, &we) {
 				return we.Err
 			}
 			if err != nil {
 				return err
 			}
-			return batchResult(f, "", src.Name, checked, written)
+			return batchResult(f, "", checked)
 		})
 	}
-	if o.outDir == "" {
-		// A signal stops the writing at the end of a reply.
-		defer f.OnInterrupt(func() {
-			n, cut := run.StopWriting(5 * time.Second)
-			msg := fmt.Sprintf("stopped after writing %d of %d replies, each whole", n, good)
-			if cut {
-				msg = fmt.Sprintf("stopped after writing %d of %d replies whole; the next one may be cut, as standard output took nothing for 5 seconds", n, good)
-			}
-			fmt.Fprintf(f.IO.ErrOut, "decline: %s\n", msg)
-		})()
-	}
-	var out *batch.OutputFile
-	if o.output != "" {
-		if out, err = batch.CreateOutput(o.output, src); err != nil {
-			return err
-		}
-		defer f.OnInterrupt(out.Discard)()
-		defer out.Discard()
-		run.Out = out
-	}
-	written, err := run.Write()
-	if err == nil && out != nil {
-		err = out.Commit()
-	}
-	if we := (*batch.WriteError)(nil); errors.As(err, &we) {
-		if we.Cut {
-			return fmt.Errorf("%v; %d of %d replies were written whole, and part of the next one", we, we.Written, good)
-		}
-		return fmt.Errorf("%v; %d of %d replies were written, each whole", we, we.Written, good)
-	}
-	if err != nil {
+	if _, err := run.WriteAll(o.output, f.OnInterrupt); err != nil {
 		return err
 	}
-	return batchResult(f, o.outDir, src.Name, checked, written)
+	return batchResult(f, o.outDir, checked)
 }
 
 // setUpBatch checks the flags, and loads the settings and the catalog
@@ -317,25 +285,16 @@ func configuredFormat(f *Factory, cfg *config.Config, outDir, def string) string
 	return def
 }
 
-// inputFormat is --input-format, or the format the file's extension
-// names, or CSV for standard input.
+// inputFormat is --input-format, or the format the file's name tells.
 func inputFormat(o *batchOptions) (batch.Format, error) {
-	if o.inputFormat != "" {
-		if !slices.Contains(batch.Formats, o.inputFormat) {
-			return "", usageErrorf("unknown input format %s (choose one of: %s)", safetext.Quote(o.inputFormat), strings.Join(batch.Formats, ", "))
-		}
-		return batch.Format(o.inputFormat), nil
+	f, err := batch.ChooseFormat(o.inputFormat, o.input)
+	if fe := (*batch.FormatError)(nil); errors.As(err, &fe) && fe.Given == "" {
+		return "", usageErrorf("%v: add --input-format csv, tsv or jsonl", err)
 	}
-	if o.input == "" || o.input == "-" {
-		return batch.CSV, nil
+	if err != nil {
+		return "", usageErrorf("%v", err)
 	}
-	if f, ok := batch.FormatOf(o.input); ok {
-		return f, nil
-	}
-	if info, err := os.Stat(o.input); err == nil && info.Mode()&(os.ModeNamedPipe|os.ModeCharDevice) != 0 {
-		return batch.CSV, nil // a pipe, such as <(command), like standard input
-	}
-	return "", usageErrorf("cannot tell the format of %s from its name: add --input-format csv, tsv or jsonl", safetext.Quote(o.input))
+	return f, nil
 }
 
 // batchReporter prints a run's progress and problems on standard error.
@@ -356,6 +315,9 @@ func (r *batchReporter) Problem(source string, line int, err error) {
 	fmt.Fprintf(r.w, "%s:%d: %s\n", source, line, oneLine(columnError(err)))
 }
 
+// Stopped says what a signal left written.
+func (r *batchReporter) Stopped(s batch.Stopped) { fmt.Fprintf(r.w, "decline: %s\n", s) }
+
 // Warning prints a warning about a good row, which is still written.
 func (r *batchReporter) Warning(source string, line int, err error) {
 	r.progress.Clear()
@@ -363,15 +325,8 @@ func (r *batchReporter) Warning(source string, line int, err error) {
 }
 
 // batchResult says how the writing pass went.
-func batchResult(f *Factory, outDir, source string, checked, written batch.Counts) error {
+func batchResult(f *Factory, outDir string, checked batch.Counts) error {
 	bad := checked.Bad
-	if n := written.Existing - checked.Existing; n > 0 {
-		return fmt.Errorf("%s appeared in %s while decline was writing, and %s left alone; check them and run again",
-			plural.N(n, "file", "files"), outDir, plural.Pick(n, "was", "were"))
-	}
-	if written.Rows != checked.Rows || written.Bad != bad {
-		return fmt.Errorf("%s changed while it was read; check the output and run again", source)
-	}
 	if outDir != "" {
 		fmt.Fprintf(f.IO.ErrOut, "Wrote %s in %s.\n", plural.N(checked.Rows-bad, "reply", "replies"), outDir)
 	}

@@ -47,19 +47,13 @@ func (s *sheetFlags) options() (batch.ReadOptions, error) {
 		return o, usageErrorf("--delimiter %s: use , ; tab or |", safetext.Quote(s.delimiter))
 	}
 	o.Sheet.Delimiter = d
-	for _, m := range s.maps {
-		field, heading, ok := strings.Cut(m, "=")
-		field = sheet.Field(field)
-		if !ok || field == "" || strings.TrimSpace(heading) == "" {
-			return o, usageErrorf("--map takes FIELD=HEADING, such as --map kind=\"Request type\", got %s", safetext.Quote(m))
+	var err error
+	if o.Map, err = sheet.ParseMap(s.maps); err != nil {
+		me := err.(*sheet.MapError)
+		if me.Twice {
+			return o, usageErrorf("--map gives %s twice", me.Field)
 		}
-		if o.Map == nil {
-			o.Map = map[string]string{}
-		}
-		if _, dup := o.Map[field]; dup {
-			return o, usageErrorf("--map gives %s twice", field)
-		}
-		o.Map[field] = heading
+		return o, usageErrorf("--map takes FIELD=HEADING, such as --map kind=\"Request type\", got %s", safetext.Quote(me.Arg))
 	}
 	return o, nil
 }

@@ -1,6 +1,9 @@
 package sheet
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestDelimiter(t *testing.T) {
 	for in, want := range map[string]rune{"": 0, ",": ',', "Comma": ',', ";": ';', "semicolon": ';', "tab": '\t', "\t": '\t', `\t`: '\t', "|": '|', "PIPE": '|'} {
@@ -11,6 +14,19 @@ func TestDelimiter(t *testing.T) {
 	for _, in := range []string{":", "space", ",,"} {
 		if _, ok := Delimiter(in); ok {
 			t.Errorf("Delimiter(%q) is accepted", in)
+		}
+	}
+}
+
+func TestParseMap(t *testing.T) {
+	m, err := ParseMap([]string{"Kind=Request type", "note = Notes"})
+	if err != nil || m["kind"] != "Request type" || m["note"] != " Notes" {
+		t.Fatalf("ParseMap = %v, %v", m, err)
+	}
+	for _, bad := range [][]string{{"kind"}, {"=Notes"}, {"kind= "}, {"kind=A", "Kind=B"}} {
+		var me *MapError
+		if _, err := ParseMap(bad); !errors.As(err, &me) {
+			t.Errorf("ParseMap(%q) = %v, want a *MapError", bad, err)
 		}
 	}
 }

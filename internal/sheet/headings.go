@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // The fields a heading can name, besides a template's own values.
@@ -83,4 +85,40 @@ func Delimiter(s string) (r rune, ok bool) {
 		return '|', true
 	}
 	return 0, false
+}
+
+// MapError is a mapping of a field to a heading that is not one: not
+// FIELD=HEADING, or a field mapped twice (Twice).
+type MapError struct {
+	Arg   string
+	Field string
+	Twice bool
+}
+
+func (e *MapError) Error() string {
+	if e.Twice {
+		return "the field " + e.Field + " is mapped twice"
+	}
+	return "not FIELD=HEADING: " + safetext.Quote(e.Arg)
+}
+
+// ParseMap reads FIELD=HEADING pairs into headings by field; nil for
+// none. A bad pair is a *MapError.
+func ParseMap(pairs []string) (map[string]string, error) {
+	var m map[string]string
+	for _, p := range pairs {
+		field, heading, ok := strings.Cut(p, "=")
+		field = Field(field)
+		if !ok || field == "" || strings.TrimSpace(heading) == "" {
+			return nil, &MapError{Arg: p}
+		}
+		if _, dup := m[field]; dup {
+			return nil, &MapError{Arg: p, Field: field, Twice: true}
+		}
+		if m == nil {
+			m = map[string]string{}
+		}
+		m[field] = heading
+	}
+	return m, nil
 }
