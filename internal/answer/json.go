@@ -19,6 +19,7 @@ type Detection struct {
 	Name            string           `json:"name"`
 	NameFrom        string           `json:"name_from,omitempty"`
 	Address         string           `json:"address,omitempty"`
+	AddressNote     string           `json:"address_note,omitempty"`
 	Subject         string           `json:"subject"`
 	MessageID       string           `json:"message_id,omitempty"`
 	Notification    bool             `json:"notification"`
@@ -60,7 +61,7 @@ func (a *Answer) Detection() Detection {
 	r := a.Request
 	_, sure := a.Kind()
 	d := Detection{
-		Where: a.Message.Where, Name: r.Name, NameFrom: r.NameFrom, Address: r.Address,
+		Where: a.Message.Where, Name: r.Name, NameFrom: r.NameFrom, Address: r.Address, AddressNote: a.Message.RequesterNote,
 		Subject: a.Message.Subject, MessageID: a.Message.MessageID,
 		Notification: r.Notification, NotificationWhy: r.NotificationWhy,
 		Kind: r.Kind, Confidence: r.Confidence, Sure: sure,
@@ -82,4 +83,13 @@ func (a *Answer) Detection() Detection {
 // JSON returns the report of m, a reply to the message, as one line.
 func (a *Answer) JSON(m *deliver.Message) ([]byte, error) {
 	return deliver.AppendJSON(nil, Report{Record: deliver.NewRecord(m), InReplyTo: m.Headers.InReplyTo, Detected: a.Detection()})
+}
+
+// DetectionJSON returns, as one line, what was read from the message
+// when no reply could be written: what it seems to ask for, how sure,
+// and why.
+func (a *Answer) DetectionJSON() ([]byte, error) {
+	return deliver.AppendJSON(nil, struct {
+		Detected Detection `json:"detected"`
+	}{a.Detection()})
 }

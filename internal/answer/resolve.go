@@ -60,6 +60,26 @@ type NoNameError struct{}
 
 func (*NoNameError) Error() string { return "the message gives no name for the requester" }
 
+// Decider is what the user gives to settle an error of the resolver:
+// NoNameError, UnsureError, NoRelationshipError and NoAddressError are
+// each settled by one field.
+type Decider interface {
+	error
+	Decides() reply.Field
+}
+
+// Decides returns reply.FieldName.
+func (*NoNameError) Decides() reply.Field { return reply.FieldName }
+
+// Decides returns reply.FieldKind.
+func (*UnsureError) Decides() reply.Field { return reply.FieldKind }
+
+// Decides returns reply.FieldRelationship.
+func (*NoRelationshipError) Decides() reply.Field { return reply.FieldRelationship }
+
+// Decides returns reply.FieldTo.
+func (*NoAddressError) Decides() reply.Field { return reply.FieldTo }
+
 // NoRelationshipError is a reply whose relationship was neither given
 // nor asked: it is never read from a message.
 type NoRelationshipError struct {
@@ -94,7 +114,7 @@ func (r *Resolver) requester(m *inbound.Message) (*inbound.Message, error) {
 	if r.To != "" {
 		c := *m
 		c.Requester = mail.Address{Name: m.Requester.Name, Address: r.To}
-		c.NoRequester, c.RequesterWhy = "", ""
+		c.NoRequester, c.RequesterNote = "", ""
 		return &c, nil
 	}
 	if m.NoRequester == "" {
@@ -110,7 +130,7 @@ func (r *Resolver) requester(m *inbound.Message) (*inbound.Message, error) {
 		if len(match) == 1 {
 			c := *m
 			c.Requester, c.NoRequester = match[0], ""
-			c.RequesterWhy = "replying to " + match[0].Address + ", the one From address named " + match[0].Name
+			c.RequesterNote = "replying to " + match[0].Address + ", the one From address named " + match[0].Name
 			return &c, nil
 		}
 	}

@@ -12,11 +12,14 @@ import (
 
 // Messages answers every message of a mailbox or a Maildir, as Run
 // answers every row of a spreadsheet: Check answers each and reports the
-// ones that cannot be answered, writing nothing; Write then writes the
-// good ones as drafts into Maildir, one file each into Dir (in Format),
-// or as one mbox mailbox to Out.
+// ones that cannot be answered, writing nothing; Write then answers them
+// again and writes the good ones as drafts into Maildir, one file each
+// into Dir (in Format), or as one mbox mailbox to Out. Neither pass keeps
+// the messages or their replies: a mailbox of any size is answered with
+// one message in memory at a time, read twice.
 type Messages struct {
-	// Answer answers one message; it asks nothing.
+	// Answer answers one message; it asks nothing, and answers the same
+	// message the same way each time.
 	Answer   func(*inbound.Message) (*deliver.Message, error)
 	Format   *deliver.OutputFormat // for Dir
 	Out      io.Writer
@@ -24,22 +27,18 @@ type Messages struct {
 	Maildir  string
 	Date     time.Time // of every reply, and the mbox separator lines
 	Reporter Reporter
-
-	good  []*deliver.Message
-	names []string
 }
 
-// Check answers every message of msgs. A message that cannot be read or
-// answered, or whose file is already in Dir, is reported to Reporter as a problem at the message's
-// place (Problem's source; its line is 0).
-func (r *Messages) Check(msgs iter.Seq2[*inbound.Message, error]) Counts {
-	var c Counts
+// each answers every message of msgs, naming the file of each good one
+// when there is a Dir, and calls fn with the reply and its file name, or
+// with the error of a message that cannot be read or answered, or whose
+// file is already in Dir. It stops when fn returns false.
+func (r *Messages) each(msgs iter.Seq2[*inbound.Message, error], fn func(where string, msg *deliver.Message, name string, err error) bool) {
 	var namer *Namer
 	if r.Dir != nil {
 		namer = NewNamer(r.Format.Ext)
 	}
 	for m, err := range msgs {
-		c.Rows++
 		where := ""
 		var msg *deliver.Message
 		if err == nil {
@@ -54,66 +53,79 @@ func (r *Messages) Check(msgs iter.Seq2[*inbound.Message, error]) Counts {
 			if ok, xerr := r.Dir.Exists(name); xerr != nil {
 				err = xerr
 			} else if ok {
-				c.Existing++
 				err = &ExistsError{filepath.Join(r.Dir.Path, name)}
 			}
 		}
+		if err == nil {
+			msg.Headers.Date = r.Date
+		}
+		if !fn(where, msg, name, err) {
+			return
+		}
+	}
+}
+
+// Check answers every message of msgs. A message that cannot be read or
+// answered, or whose file is already in Dir, is reported to Reporter as a
+// problem at the message's place (Problem's source; its line is 0).
+func (r *Messages) Check(msgs iter.Seq2[*inbound.Message, error]) Counts {
+	var c Counts
+	r.each(msgs, func(where string, _ *deliver.Message, _ string, err error) bool {
+		c.Rows++
 		if err != nil {
 			c.Bad++
+			if _, ok := err.(*ExistsError); ok {
+				c.Existing++
+			}
 			r.Reporter.Problem(where, 0, err)
-			continue
 		}
-		msg.Headers.Date = r.Date
-		r.good, r.names = append(r.good, msg), append(r.names, name)
-	}
+		return true
+	})
 	return c
 }
 
-// Write writes the replies Check found good, and returns how many were
-// written.
-func (r *Messages) Write() (int, error) {
+// Write answers the messages of msgs again, the same messages Check was
+// given, and writes the replies of the good ones; the bad ones Check has
+// reported are passed over. It returns how many replies were written.
+func (r *Messages) Write(msgs iter.Seq2[*inbound.Message, error]) (int, error) {
 	var out *recordWriter
 	if r.Dir == nil && r.Maildir == "" {
 		out = newRecordWriter(r.Out)
 	}
 	written := 0
-	for i, msg := range r.good {
-		var err error
+	var werr error
+	r.each(msgs, func(_ string, msg *deliver.Message, name string, err error) bool {
+		if err != nil {
+			return true
+		}
+		var data []byte
 		switch {
 		case r.Dir != nil:
-			var data []byte
 			if data, err = r.Format.One(msg); err == nil {
-				err = r.Dir.Write(r.names[i], data)
+				err = r.Dir.Write(name, data)
 			}
 		case r.Maildir != "":
-			var data []byte
 			if data, err = deliver.EML(msg, msg.Headers); err == nil {
 				_, err = deliver.SaveDraft(r.Maildir, data)
 			}
 		default:
-			var data []byte
 			if data, err = deliver.EML(msg, msg.Headers); err == nil {
 				data = deliver.AppendMbox(nil, deliver.MboxFrom(msg.Headers.From, r.Date), data)
 				err = out.add(data, []int{len(data)})
 			}
 		}
 		if err != nil {
-			return r.written(written, out), err
+			werr = err
+			return false
 		}
 		written++
-	}
+		return true
+	})
 	if out != nil {
-		err := out.flush()
-		return r.written(written, out), err
+		if err := out.flush(); werr == nil {
+			werr = err
+		}
+		return int(out.written.Load()), werr
 	}
-	return written, nil
-}
-
-// written is how many replies are out whole: n, or what reached the
-// stream when there is one.
-func (r *Messages) written(n int, out *recordWriter) int {
-	if out != nil {
-		return int(out.written.Load())
-	}
-	return n
+	return written, werr
 }

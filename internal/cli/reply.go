@@ -112,18 +112,11 @@ func runReply(f *Factory, o *replyOptions) error {
 	if stdin && f.IO.IsStdinTTY() {
 		return usageErrorf("reply needs the request email: pipe it in (decline reply < request.eml), or give its file")
 	}
-	msgs := inbound.Read(o.input)
-	if stdin {
-		msgs = inbound.ReadStream(f.IO.In, "-")
+	in, err := inbound.Open(o.input, f.IO.In, func(err error) { fmt.Fprintln(f.IO.ErrOut, "decline: warning: "+err.Error()) })
+	if err != nil {
+		return err
 	}
-	var read []readMessage
-	for m, err := range msgs {
-		if skipped := (*inbound.SkippedError)(nil); errors.As(err, &skipped) {
-			fmt.Fprintln(f.IO.ErrOut, "decline: warning: "+skipped.Error())
-			continue
-		}
-		read = append(read, readMessage{m, err})
-	}
+	defer in.Close()
 	rules, err := inbound.English()
 	if err != nil {
 		return err
@@ -141,7 +134,7 @@ func runReply(f *Factory, o *replyOptions) error {
 		}
 	}
 	res := &answer.Resolver{Rules: rules, Catalog: cat, Defaults: d, Name: o.name, FirstName: o.firstName, Note: o.note, Quote: o.quote, To: o.to}
-	if res.Named, err = d.Named(cat, len(read) == 1); err != nil {
+	if res.Named, err = d.Named(cat, !in.Many()); err != nil {
 		return flagError(err)
 	}
 	if res.Named == nil {
@@ -149,19 +142,20 @@ func runReply(f *Factory, o *replyOptions) error {
 			return usageErrorf("%w", err)
 		}
 	}
-	if len(read) != 1 && o.mail.on() {
-		return usageErrorf("--send and --save-draft answer one message; the input holds %d", len(read))
+	if in.Many() && o.mail.on() {
+		return usageErrorf("--send and --save-draft answer one message; the input holds more than one")
 	}
-	if len(read) != 1 && o.to != "" {
-		return usageErrorf("--to gives the address of one reply; the input holds %d messages", len(read))
+	if in.Many() && o.to != "" {
+		return usageErrorf("--to gives the address of one reply; the input holds more than one message")
 	}
-	if len(read) != 1 {
-		return replyMany(f, o, res, read)
+	if in.Many() {
+		return replyMany(f, o, res, in)
 	}
-	if read[0].err != nil {
-		return messageError(read[0].err)
+	m, err := in.One()
+	if err != nil {
+		return messageError(err)
 	}
-	return replyOne(f, o, res, read[0].m, stdin, clipboard, copyMode)
+	return replyOne(f, o, res, m, stdin, clipboard, copyMode)
 }
 
 // checkOutputs refuses two flags that each say where the reply goes:
@@ -189,11 +183,6 @@ func (o *replyOptions) checkOutputs() error {
 	return nil
 }
 
-type readMessage struct {
-	m   *inbound.Message
-	err error
-}
-
 // messageError words an error about a message: one whose headers a reply
 // cannot use is bad input (exit 2).
 func messageError(err error) error {
@@ -204,29 +193,28 @@ func messageError(err error) error {
 	return err
 }
 
+// decidedBy are the flags that settle the resolver's errors.
+var decidedBy = map[reply.Field]string{
+	reply.FieldName: "--name", reply.FieldKind: "-k/--kind", reply.FieldRelationship: "-r/--relationship", reply.FieldTo: "--to",
+}
+
 // answerError words what a message's reply lacks as the flag that gives
 // it.
 func answerError(err error) error {
 	var (
-		noName *answer.NoNameError
-		unsure *answer.UnsureError
-		noRel  *answer.NoRelationshipError
-		given  *answer.GivenError
-		note   *answer.NotificationError
-		noAddr *answer.NoAddressError
-		third  *answer.ThirdPartyError
+		decider answer.Decider
+		noRel   *answer.NoRelationshipError
+		given   *answer.GivenError
+		third   *answer.ThirdPartyError
+		note    *answer.NotificationError
 	)
 	switch {
 	case errors.As(err, &third):
 		return usageErrorf("%v: say who the reply is for with --name (and --template or -k when it is not the usual reply)", err)
-	case errors.As(err, &noAddr):
-		return usageErrorf("%v: give the address with --to", err)
-	case errors.As(err, &noName):
-		return usageErrorf("%v: give it with --name", err)
-	case errors.As(err, &unsure):
-		return usageErrorf("%v: give it with -k/--kind", err)
 	case errors.As(err, &noRel):
 		return usageErrorf("%v: give it with -r/--relationship (one of: %s)", err, strings.Join(noRel.Relationships, ", "))
+	case errors.As(err, &decider):
+		return usageErrorf("%v: give it with %s", err, decidedBy[decider.Decides()])
 	case errors.As(err, &given):
 		return flagError(given.Err)
 	case errors.As(err, &note):

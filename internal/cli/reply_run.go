@@ -10,6 +10,7 @@ import (
 	"github.com/decline-cli/decline/internal/batch"
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/dialog"
 	"github.com/decline-cli/decline/internal/inbound"
@@ -35,30 +36,33 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 		}
 	}
 	r, err := res.Resolve(m)
+	format := reply.FirstNonEmpty(o.format, "eml")
+	if err != nil && format == "json" {
+		// What was read, and how sure, goes to standard output.
+		if data, jerr := answer.Read(res.Rules, m).DetectionJSON(); jerr == nil {
+			_, _ = f.IO.Out.Write(data)
+		}
+	}
 	if err != nil {
 		return answerError(err)
 	}
-	if why := r.Answer.Message.RequesterWhy; why != "" {
-		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", why)
+	msg, req := r.Message, r.Answer.Request
+	if note := r.Answer.Message.RequesterNote; note != "" && !req.Notification {
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", note)
 	}
-	msg := r.Message
-	if m.RequesterNote != "" && !r.Answer.Request.Notification {
-		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", m.RequesterNote)
-	}
-	format := reply.FirstNonEmpty(o.format, "eml")
-	if r.Answer.Request.Notification {
+	unsigned(f, o, r.Request.Sender, format)
+	if req.Notification {
 		saved := ""
 		if o.maildir != "" {
-			saved = ", and nothing was saved to " + o.maildir
-			o.maildir = ""
+			saved, o.maildir = ", and nothing was saved to "+o.maildir, ""
 		}
-		fmt.Fprintf(f.IO.ErrOut, "decline: note: this is a notification from a no-reply address (%s): paste the reply into the site; no email was written%s\n", r.Answer.Request.NotificationWhy, saved)
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: this is a notification from a no-reply address (%s): paste the reply into the site; no email was written%s\n", req.NotificationWhy, saved)
 		if format != "json" {
 			format = "text"
 		}
 	}
 	if o.mail.on() {
-		if r.Answer.Request.Notification {
+		if req.Notification {
 			return errors.New("a notification from a no-reply address takes no email, so nothing was sent or saved: paste the reply into the site")
 		}
 		return mailOne(f, o.cfg, &o.mail, msg)
@@ -107,18 +111,17 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 // replyMany answers every message of an mbox or a Maildir on batch's
 // engine: nothing is asked, every message is checked before anything is
 // written, and a bad one stops the run unless --keep-going.
-func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, read []readMessage) error {
+func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.Input) error {
 	format := reply.FirstNonEmpty(o.format, "eml")
-	total := len(read)
 	if o.outDir == "" && o.maildir == "" && !o.dryRun && format != "mbox" {
-		return usageErrorf("the input holds %d messages: write the replies with --format mbox, --out-dir DIR or --maildir DIR", total)
+		return usageErrorf("the input holds more than one message: write the replies with --format mbox, --out-dir DIR or --maildir DIR")
 	}
 	out, ok := deliver.Lookup(format)
 	if o.outDir != "" && (!ok || out.Ext == "" || out.One == nil) {
 		return usageErrorf("--out-dir writes one file per reply: use --format eml or text")
 	}
-	run := &batch.Messages{Format: out, Out: f.IO.Out, Maildir: o.maildir, Date: time.Now(), Reporter: messageReporter{f.IO.ErrOut}}
-	run.Answer = res.Email
+	unsigned(f, o, res.Defaults.Sender, format)
+	run := &batch.Messages{Answer: res.Email, Format: out, Out: f.IO.Out, Maildir: o.maildir, Date: time.Now(), Reporter: messageReporter{f.IO.ErrOut}}
 	if o.outDir != "" {
 		dir, err := batch.OpenDir(o.outDir, o.force)
 		if err != nil {
@@ -127,13 +130,8 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, read []readMes
 		defer dir.Close()
 		run.Dir = dir
 	}
-	c := run.Check(func(yield func(*inbound.Message, error) bool) {
-		for _, r := range read {
-			if !yield(r.m, r.err) {
-				return
-			}
-		}
-	})
+	c := run.Check(in.Messages())
+	total := c.Rows
 	if o.dryRun {
 		fmt.Fprintf(f.IO.ErrOut, "Checked %d %s: %d can be answered, %d cannot; nothing was written (--dry-run).\n", total, plural.Pick(total, "message", "messages"), total-c.Bad, c.Bad)
 		return exitIfBad(c.Bad, total)
@@ -141,7 +139,7 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, read []readMes
 	if c.Bad > 0 && !o.keepGoing {
 		return fmt.Errorf("%d of %d messages cannot be answered; nothing was written (--keep-going writes the others)", c.Bad, total)
 	}
-	n, err := run.Write()
+	n, err := run.Write(in.Messages())
 	if err != nil {
 		return err
 	}
@@ -154,6 +152,16 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, read []readMes
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Wrote %d %s %s.\n", n, plural.Pick(n, "reply", "replies"), where)
 	return exitIfBad(c.Bad, total)
+}
+
+// unsigned notes once, on standard error, that the reply is signed with
+// no name, unless --from "" asked for that or the output is JSON.
+func unsigned(f *Factory, o *replyOptions, sender, format string) {
+	if sender != "" || o.fromSet || format == "json" {
+		return
+	}
+	path, _, _ := config.Path(o.configPath, f.Env)
+	fmt.Fprintf(f.IO.ErrOut, "decline: note: the reply is signed with no name: use --from NAME, or add 'sender: Your Name' to %s\n", path)
 }
 
 // exitIfBad fails the run when some messages were bad.

@@ -34,7 +34,9 @@ type Message struct {
 	// or From when there is no Reply-To.
 	Requester mail.Address
 	// RequesterNote says how Requester was chosen when that is worth
-	// telling: Reply-To gave more than one address. Empty otherwise.
+	// telling: Reply-To gave more than one address, or it is not the
+	// Reply-To or From address a mail client would answer (a mailing
+	// list's address was passed over). Empty otherwise.
 	RequesterNote string
 	// Subject is the decoded Subject, empty when there is none.
 	Subject string
@@ -345,27 +347,75 @@ const maxMsgID = 900
 
 // msgIDs returns the message identifiers ("<left@right>") of a Message-ID,
 // In-Reply-To or References header, skipping the comments and phrases
-// the obsolete syntax (RFC 5322 4.5.4) allows between them. An
-// identifier that is not printable ASCII without spaces is refused: it
-// would go into the reply's headers.
+// the obsolete syntax (RFC 5322 4.5.4) allows between them: an id in a
+// quoted string or a comment (Message-ID: "<c@x>" <d@x>) is words, not
+// the id, as mail clients read it. A Message-ID with no angle brackets
+// but one token with an '@' (Message-ID: d@x) is that id, as mutt and
+// Thunderbird take it. An identifier that is not printable ASCII without
+// spaces is refused: it would go into the reply's headers.
 func msgIDs(name, v string) ([]string, error) {
 	var ids []string
-	for {
-		i := strings.IndexByte(v, '<')
-		if i < 0 {
-			return ids, nil
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '"':
+			i = skipQuoted(v, i)
+		case '(':
+			i = skipComment(v, i)
+		case '<':
+			j := strings.IndexByte(v[i:], '>')
+			if j < 0 {
+				return nil, &HeaderError{Header: name, Reason: "has a message identifier with no closing '>'"}
+			}
+			id := v[i : i+j+1]
+			if err := checkMsgID(id); err != "" {
+				return nil, &HeaderError{Header: name, Reason: "holds the message identifier " + safetext.Quote(id) + ", which " + err}
+			}
+			ids = append(ids, id)
+			i += j
 		}
-		j := strings.IndexByte(v[i:], '>')
-		if j < 0 {
-			return nil, &HeaderError{Header: name, Reason: "has a message identifier with no closing '>'"}
-		}
-		id := v[i : i+j+1]
-		v = v[i+j+1:]
+	}
+	if bare := strings.TrimSpace(v); len(ids) == 0 && name == "Message-ID" && bare != "" && !strings.ContainsAny(bare, " \t\"()<>") && strings.Contains(bare, "@") {
+		id := "<" + bare + ">"
 		if err := checkMsgID(id); err != "" {
 			return nil, &HeaderError{Header: name, Reason: "holds the message identifier " + safetext.Quote(id) + ", which " + err}
 		}
 		ids = append(ids, id)
 	}
+	return ids, nil
+}
+
+// skipQuoted returns the index of the '"' that closes the quoted string
+// opening at v[i], or the last index when none does.
+func skipQuoted(v string, i int) int {
+	for i++; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			return i
+		}
+	}
+	return len(v) - 1
+}
+
+// skipComment returns the index of the ')' that closes the comment
+// (which may nest, and hold quoted pairs) opening at v[i], or the last
+// index when none does.
+func skipComment(v string, i int) int {
+	depth := 0
+	for ; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(v) - 1
 }
 
 // checkMsgID says what is wrong with an identifier in angle brackets, or

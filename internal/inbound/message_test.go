@@ -455,3 +455,30 @@ func TestDecodeQP(t *testing.T) {
 		}
 	}
 }
+
+// TestOddMessageIDs reads Message-ID, In-Reply-To and References headers
+// as mail clients do: an id in a quoted string or a comment is words,
+// and a bare Message-ID with an '@' is the id.
+func TestOddMessageIDs(t *testing.T) {
+	for _, tt := range []struct{ header, id, refs string }{
+		{`Message-ID: "<c@x>" <d@x>`, "<d@x>", ""},
+		{`Message-ID: <d@x> (was <c@x>)`, "<d@x>", ""},
+		{`Message-ID: (a (nested) <c@x> comment) <d@x>`, "<d@x>", ""},
+		{`Message-ID: "a \"<c@x>\" quote" <d@x>`, "<d@x>", ""},
+		{`Message-ID: d@x`, "<d@x>", ""},
+		{`Message-ID:  d@x  `, "<d@x>", ""},
+		{`Message-ID: no id here`, "", ""},
+		{`Message-ID: "<c@x>"`, "", ""},
+		{"References: \"<c@x>\" <a@x> (<b@x>) <e@x>", "", "<a@x> <e@x>"},
+		{"References: a@x", "", ""},
+	} {
+		m, err := Parse(strings.NewReader("From: a@example.com\n" + tt.header + "\n\nhi\n"))
+		if err != nil {
+			t.Errorf("%s: %v", tt.header, err)
+			continue
+		}
+		if m.MessageID != tt.id || strings.Join(m.References, " ") != tt.refs {
+			t.Errorf("%s: Message-ID %q, References %q; want %q, %q", tt.header, m.MessageID, m.References, tt.id, tt.refs)
+		}
+	}
+}

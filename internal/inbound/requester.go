@@ -49,13 +49,13 @@ func chooseRequester(h mail.Header, m *Message, replyTo bool) error {
 		}
 		if !isList(orig.Address) {
 			m.Requester = orig
-			m.RequesterWhy = "replying to " + orig.Address + " (X-Original-From), not to the mailing list " + list
+			m.RequesterNote = "replying to " + orig.Address + " (X-Original-From), not to the mailing list " + list
 			return nil
 		}
 	}
 	if !isList(m.From.Address) {
 		m.Requester = m.From
-		m.RequesterWhy = "replying to " + m.From.Address + " (From), not to the mailing list " + list + " (Reply-To)"
+		m.RequesterNote = "replying to " + m.From.Address + " (From), not to the mailing list " + list + " (Reply-To)"
 		return nil
 	}
 	name, _ := personalName(m.From.Name)

@@ -25,6 +25,7 @@ const (
 	FieldSubject      Field = "subject"
 	FieldValue        Field = "value"
 	FieldAddress      Field = "address"
+	FieldTo           Field = "to" // the address a reply goes to
 )
 
 // ChoiceError is a value that is not one of the allowed ones. Config is
