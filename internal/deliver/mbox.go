@@ -2,6 +2,8 @@ package deliver
 
 import (
 	"bytes"
+	"net/mail"
+	"strings"
 	"time"
 )
 
@@ -18,7 +20,7 @@ func MboxFrom(from string, date time.Time) string {
 	sender := mboxNobody
 	if from != "" {
 		if a, err := ParseAddress(from); err == nil {
-			sender = a.Address
+			sender = AddrSpec(a.Address)
 		}
 	}
 	if date.IsZero() {
@@ -55,4 +57,13 @@ func AppendMbox(dst []byte, from string, msg []byte) []byte {
 // isFromLine reports whether a line is "From " after any number of '>'.
 func isFromLine(line []byte) bool {
 	return bytes.HasPrefix(bytes.TrimLeft(line, ">"), []byte("From "))
+}
+
+// AddrSpec returns an address as it is written bare, in an mbox separator
+// line or an SMTP envelope: a local part that needs quoting ("a b" in
+// "a b"@example.com, as net/mail unquotes it) is quoted again, so that a
+// space in it does not end the address. The address has passed
+// ParseAddress, which refuses line breaks.
+func AddrSpec(addr string) string {
+	return strings.TrimSuffix(strings.TrimPrefix((&mail.Address{Address: addr}).String(), "<"), ">")
 }

@@ -26,6 +26,9 @@ func TestMboxFrom(t *testing.T) {
 		{"pat@example.com", "From pat@example.com Tue Dec  1 14:05:03 2026\n"},
 		{"", "From MAILER-DAEMON Tue Dec  1 14:05:03 2026\n"},
 		{"not an address", "From MAILER-DAEMON Tue Dec  1 14:05:03 2026\n"},
+		{`Pat <"pat m"@example.com>`, `From "pat m"@example.com Tue Dec  1 14:05:03 2026` + "\n"},
+		{`"a \"b\""@example.com`, `From "a \"b\""@example.com Tue Dec  1 14:05:03 2026` + "\n"},
+		{"\"pat\nFrom x\"@example.com", "From MAILER-DAEMON Tue Dec  1 14:05:03 2026\n"},
 	} {
 		if got := MboxFrom(c.from, date); got != c.want {
 			t.Errorf("MboxFrom(%q) = %q, want %q", c.from, got, c.want)

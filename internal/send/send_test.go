@@ -237,3 +237,24 @@ func TestPasswordTimeoutKillsTheGroup(t *testing.T) {
 		t.Errorf("err = %v, want a timeout", err)
 	}
 }
+
+// TestSMTPQuotedLocalParts keeps the quotes of "a b"@example.com in the
+// envelope: unquoted, the space would end the address.
+func TestSMTPQuotedLocalParts(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{})
+	tr, err := DialSMTP(context.Background(), loopback(mp.SMTPPort), env(nil), `Pat <"pat m"@example.com>`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.Send(context.Background(), `Scott <"scott o"@example.org>`, message(`"scott o"@example.org`, "Hi\n")); err != nil {
+		t.Fatal(err)
+	}
+	tr.Close()
+	msgs := mp.Messages(t)
+	if len(msgs) != 1 {
+		t.Fatalf("mailpit holds %d messages", len(msgs))
+	}
+	if raw := string(mp.Raw(t, msgs[0].ID)); !strings.Contains(raw, `Return-Path: <"pat m"@example.com>`) {
+		t.Errorf("the envelope sender lost its quotes:\n%s", raw)
+	}
+}

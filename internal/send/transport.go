@@ -107,7 +107,7 @@ func DialSMTP(ctx context.Context, s *config.Server, env config.Env, from string
 	if err != nil {
 		return nil, ServerError("smtp", s, err)
 	}
-	return &SMTP{server: s, client: client, conn: conn, from: a.Address}, nil
+	return &SMTP{server: s, client: client, conn: conn, from: deliver.AddrSpec(a.Address)}, nil
 }
 
 // Send sends one message over the connection.
@@ -126,7 +126,7 @@ func (t *SMTP) Send(ctx context.Context, to string, eml []byte) error {
 		}
 		return ServerError("smtp", t.server, err)
 	}
-	if err := t.conn.Rcpt("<" + a.Address + ">"); err != nil {
+	if err := t.conn.Rcpt("<" + deliver.AddrSpec(a.Address) + ">"); err != nil {
 		return t.refused(a.Address, err)
 	}
 	w, err := t.conn.Data()
