@@ -36,10 +36,11 @@ const (
 	CSV   Format = "csv"
 	TSV   Format = "tsv"
 	JSONL Format = "jsonl"
+	XLSX  Format = "xlsx" // an Excel workbook: one sheet of it, read as CSV
 )
 
 // Formats lists the input formats, in the order help shows them.
-var Formats = []string{string(CSV), string(TSV), string(JSONL)}
+var Formats = []string{string(CSV), string(TSV), string(JSONL), string(XLSX)}
 
 // FormatOf tells an input format from a file name's extension.
 func FormatOf(path string) (Format, bool) {
@@ -50,6 +51,8 @@ func FormatOf(path string) (Format, bool) {
 		return TSV, true
 	case ".jsonl", ".ndjson":
 		return JSONL, true
+	case ".xlsx", ".xlsm":
+		return XLSX, true
 	}
 	return "", false
 }
@@ -129,6 +132,7 @@ type Reader struct {
 	joinName bool              // the name is first and last name
 	unused   []Column          // columns no field takes
 	reads    int               // calls of Next: the first sampleRows sample unused
+	book     io.Closer         // an .xlsx sheet being converted, or nil
 }
 
 // Column is a column no field of a request takes, with a sample of its
@@ -173,6 +177,15 @@ func NewReader(in io.Reader, format Format) (*Reader, error) {
 // unreadable header is a fatal *Error.
 func NewReaderWith(in io.Reader, format Format, opt ReadOptions) (*Reader, error) {
 	so := opt.Sheet
+	var book io.Closer
+	if format == XLSX {
+		rows, err := sheet.OpenXLSX(in, so.Sheet)
+		if err != nil {
+			return nil, readError(err)
+		}
+		in, book, format = rows, rows, CSV
+		so.Delimiter, so.Encoding = ',', ""
+	}
 	so.Lines = format != CSV
 	so.JSON = format == JSONL
 	if format == TSV {
@@ -180,14 +193,13 @@ func NewReaderWith(in io.Reader, format Format, opt ReadOptions) (*Reader, error
 	}
 	src, err := sheet.Open(in, so)
 	if err != nil {
-		var se *sheet.Error
-		if errors.As(err, &se) {
-			return nil, &Error{Line: 1, Msg: se.Msg, Fatal: true, NotUTF8: se.NotUTF8}
+		if book != nil {
+			book.Close()
 		}
-		return nil, err
+		return nil, readError(err)
 	}
 	br := src.Reader
-	r := &Reader{format: format, offset: src.Skipped, mapped: opt.Map}
+	r := &Reader{format: format, offset: src.Skipped, mapped: opt.Map, book: book}
 	r.row.Values = map[string]string{}
 	switch format {
 	case CSV:
@@ -209,6 +221,27 @@ func NewReaderWith(in io.Reader, format Format, opt ReadOptions) (*Reader, error
 		return r, nil
 	}
 	return nil, fmt.Errorf("unknown input format %s (choose one of: %s)", safetext.Quote(string(format)), strings.Join(Formats, ", "))
+}
+
+// readError places what sheet found wrong with a file on its first
+// line.
+func readError(err error) error {
+	var se *sheet.Error
+	if errors.As(err, &se) {
+		return &Error{Line: 1, Msg: se.Msg, Fatal: true, NotUTF8: se.NotUTF8}
+	}
+	var sh *sheet.SheetError
+	if errors.As(err, &sh) {
+		return &Error{Line: 1, Msg: sh.Error(), Fatal: true}
+	}
+	return err
+}
+
+// Close stops reading a workbook's sheet; other inputs need no closing.
+func (r *Reader) Close() {
+	if r.book != nil {
+		r.book.Close()
+	}
 }
 
 // Next returns the next row, or io.EOF after the last. The row is reused

@@ -269,7 +269,17 @@ func (r *Run) open() (io.Closer, *Reader, error) {
 	}
 	r.reader = rows
 	r.counts = Counts{}
-	return in, rows, nil
+	return closers{rows.Close, func() { in.Close() }}, rows, nil
+}
+
+// closers closes a pass's reader and then its input.
+type closers []func()
+
+func (c closers) Close() error {
+	for _, f := range c {
+		f()
+	}
+	return nil
 }
 
 // problem counts a bad row and, on the first pass, reports it.

@@ -234,7 +234,7 @@ func setUpBatch(f *Factory, o *batchOptions, run *batch.Run) error {
 	if run.Input, err = inputFormat(o); err != nil {
 		return err
 	}
-	if run.Read, err = o.sheetFlags.options(); err != nil {
+	if run.Read, err = o.sheetFlags.options(run.Input); err != nil {
 		return err
 	}
 	if err := batch.CheckKeep(o.keep); err != nil {
@@ -289,7 +289,7 @@ func configuredFormat(f *Factory, cfg *config.Config, outDir, def string) string
 func inputFormat(o *batchOptions) (batch.Format, error) {
 	f, err := batch.ChooseFormat(o.inputFormat, o.input)
 	if fe := (*batch.FormatError)(nil); errors.As(err, &fe) && fe.Given == "" {
-		return "", usageErrorf("%v: add --input-format csv, tsv or jsonl", err)
+		return "", usageErrorf("%v: add --input-format csv, tsv, jsonl or xlsx", err)
 	}
 	if err != nil {
 		return "", usageErrorf("%v", err)

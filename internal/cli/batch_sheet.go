@@ -21,6 +21,7 @@ type sheetFlags struct {
 	skip      int
 	skipSet   bool
 	keep      []string
+	sheet     string
 }
 
 func (s *sheetFlags) register(fl *pflag.FlagSet) {
@@ -28,12 +29,19 @@ func (s *sheetFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&s.delimiter, "delimiter", "", "the cell separator of a CSV file: , ; tab or | (default: told from the heading row)")
 	fl.StringVar(&s.encoding, "encoding", "", "read a file saved in a code page, such as windows-1252 (default: UTF-8, or UTF-16 with a byte order mark)")
 	fl.IntVar(&s.skip, "skip", 0, "skip `N` lines before the heading row (default: skip the lines before the first that names the requester)")
+	fl.StringVar(&s.sheet, "sheet", "", "read the sheet with this `NAME` of an .xlsx workbook (default: the first)")
 	fl.StringArrayVar(&s.keep, "keep", nil, "carry the column with this `HEADING` into JSON Lines output (repeatable), such as an id")
 }
 
 // options turns the flags into the reader's options.
-func (s *sheetFlags) options() (batch.ReadOptions, error) {
-	o := batch.ReadOptions{Sheet: sheet.Options{Encoding: s.encoding, Skip: s.skip, SkipSet: s.skipSet}}
+func (s *sheetFlags) options(in batch.Format) (batch.ReadOptions, error) {
+	o := batch.ReadOptions{Sheet: sheet.Options{Encoding: s.encoding, Skip: s.skip, SkipSet: s.skipSet, Sheet: s.sheet}}
+	switch {
+	case s.sheet != "" && in != batch.XLSX:
+		return o, usageErrorf("--sheet picks a sheet of an .xlsx workbook, and the input is %s", in)
+	case in == batch.XLSX && (s.encoding != "" || s.delimiter != ""):
+		return o, usageErrorf("--encoding and --delimiter are for text files; an .xlsx workbook says its own")
+	}
 	if s.encoding != "" {
 		if err := sheet.CheckEncoding(s.encoding); err != nil {
 			return o, usageErrorf("--encoding: %v", err)

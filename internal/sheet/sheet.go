@@ -43,6 +43,9 @@ type Options struct {
 	// Lines: the input is one record a line (TSV, JSON Lines), so no
 	// delimiter is told and no heading row is looked for.
 	Lines bool
+	// Sheet names the sheet of an .xlsx workbook to read; "" is the
+	// first. Open does not read workbooks: see OpenXLSX.
+	Sheet string
 	// JSON: the input is JSON Lines, which must be UTF-8, each line is
 	// checked on its own.
 	JSON bool
