@@ -47,6 +47,26 @@ type Resolver struct {
 	words map[string][]string // the catalog's detection words, by language
 }
 
+// New returns a Resolver with the catalog's rules for detecting
+// requests, and the template d names, if any, for one message (one) or
+// many. What d gives that the catalog refuses is a *GivenError.
+func New(cat *catalog.Catalog, d *reply.Defaults, one bool) (*Resolver, error) {
+	rules, err := inbound.English()
+	if err != nil {
+		return nil, err
+	}
+	r := &Resolver{Rules: rules, Catalog: cat, Defaults: d}
+	if r.Named, err = d.Named(cat, one); err != nil {
+		return nil, &GivenError{err}
+	}
+	if r.Named == nil {
+		if err := d.CheckRelationship(cat, true); err != nil {
+			return nil, &GivenError{err}
+		}
+	}
+	return r, nil
+}
+
 // Result is one message answered.
 type Result struct {
 	Answer   *Answer

@@ -26,23 +26,30 @@ type Messages struct {
 	Dir      *Dir
 	Maildir  string
 	Date     time.Time // of every reply, and the mbox separator lines
-	Reporter Reporter
+	Reporter MessageReporter
+}
+
+// MessageReporter is told, on the checking pass, of each message that
+// cannot be answered (Problem) and of a note on how one that can was
+// answered (Note: its Requester was chosen over a mailing list's
+// address, say).
+type MessageReporter interface {
+	Problem(where string, err error)
+	Note(where, note string)
 }
 
 // each answers every message of msgs, naming the file of each good one
 // when there is a Dir, and calls fn with the reply and its file name, or
 // with the error of a message that cannot be read or answered, or whose
 // file is already in Dir. It stops when fn returns false.
-func (r *Messages) each(msgs iter.Seq2[*inbound.Message, error], fn func(where string, msg *deliver.Message, name string, err error) bool) {
+func (r *Messages) each(msgs iter.Seq2[*inbound.Message, error], fn func(m *inbound.Message, msg *deliver.Message, name string, err error) bool) {
 	var namer *Namer
 	if r.Dir != nil {
 		namer = NewNamer(r.Format.Ext)
 	}
 	for m, err := range msgs {
-		where := ""
 		var msg *deliver.Message
 		if err == nil {
-			where = m.Where
 			msg, err = r.Answer(m)
 		}
 		name := ""
@@ -59,7 +66,7 @@ func (r *Messages) each(msgs iter.Seq2[*inbound.Message, error], fn func(where s
 		if err == nil {
 			msg.Headers.Date = r.Date
 		}
-		if !fn(where, msg, name, err) {
+		if !fn(m, msg, name, err) {
 			return
 		}
 	}
@@ -67,17 +74,25 @@ func (r *Messages) each(msgs iter.Seq2[*inbound.Message, error], fn func(where s
 
 // Check answers every message of msgs. A message that cannot be read or
 // answered, or whose file is already in Dir, is reported to Reporter as a
-// problem at the message's place (Problem's source; its line is 0).
+// problem at the message's place (empty when it could not be read), and
+// the RequesterNote of one that can as a note.
 func (r *Messages) Check(msgs iter.Seq2[*inbound.Message, error]) Counts {
 	var c Counts
-	r.each(msgs, func(where string, _ *deliver.Message, _ string, err error) bool {
+	r.each(msgs, func(m *inbound.Message, _ *deliver.Message, _ string, err error) bool {
 		c.Rows++
-		if err != nil {
+		switch {
+		case err != nil:
 			c.Bad++
 			if _, ok := err.(*ExistsError); ok {
 				c.Existing++
 			}
-			r.Reporter.Problem(where, 0, err)
+			where := ""
+			if m != nil {
+				where = m.Where
+			}
+			r.Reporter.Problem(where, err)
+		case m.RequesterNote != "":
+			r.Reporter.Note(m.Where, m.RequesterNote)
 		}
 		return true
 	})
@@ -94,7 +109,7 @@ func (r *Messages) Write(msgs iter.Seq2[*inbound.Message, error]) (int, error) {
 	}
 	written := 0
 	var werr error
-	r.each(msgs, func(_ string, msg *deliver.Message, name string, err error) bool {
+	r.each(msgs, func(_ *inbound.Message, msg *deliver.Message, name string, err error) bool {
 		if err != nil {
 			return true
 		}

@@ -117,10 +117,6 @@ func runReply(f *Factory, o *replyOptions) error {
 		return err
 	}
 	defer in.Close()
-	rules, err := inbound.English()
-	if err != nil {
-		return err
-	}
 	cat, err := f.LoadCatalog(o.templateDirs)
 	if err != nil {
 		return err
@@ -133,15 +129,11 @@ func runReply(f *Factory, o *replyOptions) error {
 			return usageErrorf("--to %s: %v", safetext.Quote(o.to), err)
 		}
 	}
-	res := &answer.Resolver{Rules: rules, Catalog: cat, Defaults: d, Name: o.name, FirstName: o.firstName, Note: o.note, Quote: o.quote, To: o.to}
-	if res.Named, err = d.Named(cat, !in.Many()); err != nil {
-		return flagError(err)
+	res, err := answer.New(cat, d, !in.Many())
+	if err != nil {
+		return answerError(err)
 	}
-	if res.Named == nil {
-		if err := d.CheckRelationship(cat, true); err != nil {
-			return usageErrorf("%w", err)
-		}
-	}
+	res.Name, res.FirstName, res.Note, res.Quote, res.To = o.name, o.firstName, o.note, o.quote, o.to
 	if in.Many() && o.mail.on() {
 		return usageErrorf("--send and --save-draft answer one message; the input holds more than one")
 	}

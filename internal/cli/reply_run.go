@@ -46,56 +46,44 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	if err != nil {
 		return answerError(err)
 	}
-	msg, req := r.Message, r.Answer.Request
-	if note := r.Answer.Message.RequesterNote; note != "" && !req.Notification {
+	why, pasted := r.Pasted()
+	if note := r.Answer.Message.RequesterNote; note != "" && !pasted {
 		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", note)
 	}
 	unsigned(f, o, r.Request.Sender, format)
-	if req.Notification {
+	if pasted {
 		saved := ""
 		if o.maildir != "" {
 			saved, o.maildir = ", and nothing was saved to "+o.maildir, ""
 		}
-		fmt.Fprintf(f.IO.ErrOut, "decline: note: this is a notification from a no-reply address (%s): paste the reply into the site; no email was written%s\n", req.NotificationWhy, saved)
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: this is a notification from a no-reply address (%s): paste the reply into the site; no email was written%s\n", why, saved)
 		if format != "json" {
 			format = "text"
 		}
 	}
-	if o.mail.on() {
-		if req.Notification {
-			return errors.New("a notification from a no-reply address takes no email, so nothing was sent or saved: paste the reply into the site")
-		}
-		return mailOne(f, o.cfg, &o.mail, msg)
-	}
 	switch {
-	case format == "json":
-		data, err := r.Answer.JSON(msg)
-		if err != nil {
-			return err
-		}
-		_, err = f.IO.Out.Write(data)
-		return err
+	case o.mail.on() && pasted:
+		return errors.New("a notification from a no-reply address takes no email, so nothing was sent or saved: paste the reply into the site")
+	case o.mail.on():
+		return mailOne(f, o.cfg, &o.mail, r.Message)
 	case o.maildir != "":
-		data, err := deliver.EML(msg, msg.Headers)
+		data, _, err := r.Encode("eml")
 		if err != nil {
 			return err
 		}
 		path, err := deliver.SaveDraft(o.maildir, data)
-		if err != nil {
-			return err
+		if err == nil {
+			fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s as a draft: %s\n", r.Message.To, path)
 		}
-		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s as a draft: %s\n", msg.To, path)
-		return nil
-	case format == "mbox":
-		// One reply as a mailbox of one, to append to a drafts mbox.
-		data, err := deliver.EML(msg, msg.Headers)
-		if err != nil {
-			return err
+		return err
+	case format == "json" || format == "mbox":
+		data, _, err := r.Encode(format)
+		if err == nil {
+			_, err = f.IO.Out.Write(data)
 		}
-		_, err = f.IO.Out.Write(deliver.AppendMbox(nil, deliver.MboxFrom(msg.Headers.From, time.Time{}), data))
 		return err
 	case p != nil && f.IO.IsStdoutTTY() && !o.copy.set:
-		return review(f, p, r.Template, r.Request, msg, format, clipboard, o.configPath, func(rv *dialog.Review) {
+		return review(f, p, r.Template, r.Request, r.Message, format, clipboard, o.configPath, func(rv *dialog.Review) {
 			rv.Render = func(t *catalog.Template, req *compose.Request) (*compose.Reply, error) {
 				m, err := res.Render(r.Answer, t, req)
 				if err != nil {
@@ -105,7 +93,7 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 			}
 		})
 	}
-	return f.Emit(msg, format, copyMode)
+	return f.Emit(r.Message, format, copyMode)
 }
 
 // replyMany answers every message of an mbox or a Maildir on batch's
@@ -172,15 +160,13 @@ func exitIfBad(n, total int) error {
 	return nil
 }
 
-// messageReporter prints each message that cannot be answered, at its
-// place, on standard error.
+// messageReporter prints, on standard error, each message that cannot
+// be answered and each note on one that can, at its place.
 type messageReporter struct{ w io.Writer }
 
-func (messageReporter) Progress(batch.Pass, int, int) {}
-
-func (r messageReporter) Problem(where string, _ int, err error) {
+func (r messageReporter) Problem(where string, err error) {
 	msg := answerError(err).Error()
-	if exists := (*batch.ExistsError)(nil); errors.As(err, &exists) {
+	if errors.As(err, new(*batch.ExistsError)) {
 		msg = columnError(err)
 	}
 	if where != "" {
@@ -189,11 +175,6 @@ func (r messageReporter) Problem(where string, _ int, err error) {
 	fmt.Fprintln(r.w, "decline: "+oneLine(msg))
 }
 
-// Warning prints a warning about a message that is still answered.
-func (r messageReporter) Warning(where string, _ int, err error) {
-	msg := err.Error()
-	if where != "" {
-		msg = where + ": " + msg
-	}
-	fmt.Fprintln(r.w, "decline: warning: "+oneLine(msg))
+func (r messageReporter) Note(where, note string) {
+	fmt.Fprintf(r.w, "decline: %s: note: %s\n", where, oneLine(note))
 }
