@@ -26,8 +26,9 @@ type Input struct {
 	one    *Message
 	oneErr error
 	many   bool
-	path   string // the file or directory that Messages reads
-	tmp    bool   // path is a copy of standard input, removed by Close
+	path   string   // the file or directory that Messages reads
+	spool  *os.File // or the copy of standard input's mailbox
+	size   int64    // of spool
 	warned bool
 }
 
@@ -45,7 +46,7 @@ func Open(path string, stdin io.Reader, warn func(error)) (*Input, error) {
 			})
 			return in, nil
 		}
-		if err := in.spool(br); err != nil {
+		if err := in.keep(br); err != nil {
 			return nil, err
 		}
 	} else if _, err := os.Stat(path); err != nil {
@@ -76,33 +77,40 @@ func Open(path string, stdin io.Reader, warn func(error)) (*Input, error) {
 	return in, nil
 }
 
-// spool copies standard input's mailbox to a temporary file, to read
-// it more than once.
-func (in *Input) spool(r io.Reader) error {
+// keep copies standard input's mailbox to a temporary file, to read
+// it more than once. The file is removed at once where the system allows
+// (it stays readable while open), so that an interrupted run leaves
+// nothing behind; elsewhere Close removes it.
+func (in *Input) keep(r io.Reader) error {
 	f, err := os.CreateTemp("", "decline-mbox-*")
+	if err == nil {
+		in.spool = f
+		if os.Remove(f.Name()) == nil {
+			in.path = ""
+		} else {
+			in.path = f.Name()
+		}
+		in.size, err = io.Copy(f, r)
+	}
 	if err != nil {
-		return fmt.Errorf("cannot keep a copy of standard input's mailbox: %w", err)
-	}
-	in.path, in.tmp = f.Name(), true
-	if _, err := io.Copy(f, r); err != nil {
-		f.Close()
-		in.Close()
-		return fmt.Errorf("cannot keep a copy of standard input's mailbox: %w", err)
-	}
-	if err := f.Close(); err != nil {
 		in.Close()
 		return fmt.Errorf("cannot keep a copy of standard input's mailbox: %w", err)
 	}
 	return nil
 }
 
-// Close removes the copy of standard input, if one was made.
+// Close closes the copy of standard input, if one was made, and removes
+// it if it is still there.
 func (in *Input) Close() error {
-	if !in.tmp {
+	if in.spool == nil {
 		return nil
 	}
-	in.tmp = false
-	return os.Remove(in.path)
+	err := in.spool.Close()
+	if in.path != "" {
+		err = errors.Join(err, os.Remove(in.path))
+	}
+	in.spool = nil
+	return err
 }
 
 // Many reports whether the input holds more than one message (or none).
@@ -141,18 +149,11 @@ func (in *Input) warn(err error) {
 	}
 }
 
-// read reads the file or directory at in.path, naming it in.Name.
+// read reads the file or directory at in.path, or the copy of standard
+// input, naming it in.Name.
 func (in *Input) read() iter.Seq2[*Message, error] {
-	if !in.tmp {
+	if in.spool == nil {
 		return Read(in.path)
 	}
-	return func(yield func(*Message, error) bool) {
-		f, err := os.Open(in.path)
-		if err != nil {
-			yield(nil, err)
-			return
-		}
-		defer f.Close()
-		ReadStream(f, in.Name)(yield)
-	}
+	return ReadStream(io.NewSectionReader(in.spool, 0, in.size), in.Name)
 }

@@ -2,6 +2,7 @@ package inbound
 
 import (
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,10 @@ func TestInputStdinMbox(t *testing.T) {
 	}
 	if !in.Many() {
 		t.Fatal("two messages read as one")
+	}
+	// The copy is removed while open, so that a killed run leaves none.
+	if left, _ := os.ReadDir(os.Getenv("TMPDIR")); runtime.GOOS != "windows" && len(left) != 0 {
+		t.Errorf("the copy of standard input is still in the temporary directory: %d files", len(left))
 	}
 	for pass := range 2 {
 		var got []string
