@@ -15,6 +15,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/cli"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/internal/testenv"
@@ -99,6 +100,14 @@ func TestScript(t *testing.T) {
 			// Scripts count templates against the catalog, not a number
 			// written into them.
 			env.Setenv("DEFAULTS", strconv.Itoa(len(templates.Defaults)))
+			// The English ones alone: what templates init copies.
+			english := 0
+			for _, s := range templates.Defaults {
+				if s.Lang == catalog.DefaultLang {
+					english++
+				}
+			}
+			env.Setenv("EN_DEFAULTS", strconv.Itoa(english))
 			env.Setenv("DEFAULTS_PLUS_1", strconv.Itoa(len(templates.Defaults)+1))
 			env.Setenv("DEFAULTS_PLUS_3", strconv.Itoa(len(templates.Defaults)+3))
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))

@@ -44,7 +44,7 @@ func TestDefaultBriefsLeaveRoom(t *testing.T) {
 			continue
 		}
 		for i := range tmpl.Variants {
-			r, err := compose.Render(tmpl, lint.SampleRequest(tmpl, templates.English, lint.Samples[0], i+1, true))
+			r, err := compose.Render(tmpl, lint.SampleRequest(tmpl, localeOf(tmpl.Lang), lint.Samples[0], i+1, true))
 			if err != nil {
 				t.Fatal(err)
 			}

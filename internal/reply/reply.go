@@ -393,7 +393,9 @@ func CheckValues(t *catalog.Template, values map[string]string) error {
 func UnknownTemplate(cat *catalog.Catalog, id string) error {
 	var like []string
 	for _, t := range cat.All() {
-		if id != "" && strings.Contains(t.ID, id) {
+		// All is sorted by id, so an id that several languages have
+		// comes in a row, and is named once.
+		if id != "" && strings.Contains(t.ID, id) && (len(like) == 0 || like[len(like)-1] != t.ID) {
 			like = append(like, t.ID)
 		}
 	}

@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -117,8 +118,39 @@ func NewValuesOf(cat *catalog.Catalog) *Values {
 	if v, ok := byLocale.Load(loc); ok {
 		return v.(*Values)
 	}
-	v, _ := byLocale.LoadOrStore(loc, NewValues(loc))
+	v, _ := byLocale.LoadOrStore(loc, withOtherLanguages(NewValues(loc), cat))
 	return v.(*Values)
+}
+
+// withOtherLanguages adds the words of the catalog's other languages for
+// the same choices, whose ids every language shares: "référence" in a
+// batch cell or after -k is reference, whatever the row's language.
+// Words of English come first, so one that two languages use for
+// different choices keeps its English meaning.
+func withOtherLanguages(v *Values, cat *catalog.Catalog) *Values {
+	for _, l := range cat.Languages() {
+		if l == Lang {
+			continue
+		}
+		o := cat.Locale(l)
+		v.kinds.syn = addWords(v.kinds.syn, o.Kinds, o.Synonyms.Kinds)
+		v.relationships.syn = addWords(v.relationships.syn, o.Relationships, o.Synonyms.Relationships)
+		v.tones.syn = addWords(v.tones.syn, o.Tones, o.Synonyms.Tones)
+	}
+	return v
+}
+
+// addWords returns syn with another language's labels and synonyms
+// added, in a new map.
+func addWords(syn map[string][]string, choices []catalog.Choice, more map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(syn))
+	for id, ws := range syn {
+		out[id] = slices.Clone(ws)
+	}
+	for _, c := range choices {
+		out[c.ID] = append(append(out[c.ID], c.Label), more[c.ID]...)
+	}
+	return out
 }
 
 // ValueKey is the form values are compared in: lower case, without
