@@ -213,20 +213,27 @@ func (rp *replier) work(c *chunk, checking bool) {
 			c.problems = append(c.problems, rowProblem{line: e.Line, err: it.err})
 			continue
 		}
-		t, data, err := rp.reply(&it.row, checking)
+		if !checking {
+			// Encoded straight into the chunk, after the separator.
+			mark := len(c.out)
+			_, out, err := rp.appendReply(append(c.out, rp.format.Separator...), &it.row, false)
+			if err != nil {
+				c.out = c.out[:mark]
+				c.problems = append(c.problems, rowProblem{line: it.row.Line, err: err})
+				continue
+			}
+			c.out = out
+			c.ends = append(c.ends, len(c.out))
+			continue
+		}
+		t, _, err := rp.reply(&it.row, true)
 		if err != nil {
 			c.problems = append(c.problems, rowProblem{line: it.row.Line, err: err})
 			continue
 		}
-		if checking {
-			if rp.long > 0 {
-				c.problems = append(c.problems, rowProblem{line: it.row.Line, err: &LongError{rp.long}, warn: true})
-			}
-			c.planned = append(c.planned, rp.planned(&it.row, t))
-			continue
+		if rp.long > 0 {
+			c.problems = append(c.problems, rowProblem{line: it.row.Line, err: &LongError{rp.long}, warn: true})
 		}
-		c.out = append(c.out, rp.format.Separator...)
-		c.out = append(c.out, data...)
-		c.ends = append(c.ends, len(c.out))
+		c.planned = append(c.planned, rp.planned(&it.row, t))
 	}
 }

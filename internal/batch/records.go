@@ -12,7 +12,7 @@ import (
 
 // recordWriter writes replies to a stream whole: a reply is never cut in
 // the middle, by a full disk or by a signal. Replies are gathered into
-// writes of about 64 KiB that end at a reply's end; when a write fails
+// writes of 64 KiB or more that end at a reply's end; when a write fails
 // after part of it went out, a regular file is cut back to the last whole
 // reply. Stop, for a signal handler, waits for a write under way to end
 // and lets no other start.
@@ -33,6 +33,10 @@ func newRecordWriter(w io.Writer) *recordWriter {
 
 // add queues replies: data holds them back to back, ends where each ends.
 func (rw *recordWriter) add(data []byte, ends []int) error {
+	if len(rw.buf) == 0 && len(data) >= recordBuffer {
+		// Enough for a write as it is: no copy.
+		return rw.write(data, ends)
+	}
 	base := len(rw.buf)
 	rw.buf = append(rw.buf, data...)
 	for _, e := range ends {
@@ -73,24 +77,31 @@ func (rw *recordWriter) flush() error {
 	if len(rw.buf) == 0 {
 		return nil
 	}
+	err := rw.write(rw.buf, rw.ends)
+	rw.buf, rw.ends = rw.buf[:0], rw.ends[:0]
+	return err
+}
+
+// write writes replies back to back in one write: buf holds them, ends
+// where each ends.
+func (rw *recordWriter) write(buf []byte, ends []int) error {
 	rw.sem <- struct{}{}
 	defer func() { <-rw.sem }()
 	if rw.stopped {
 		return &WriteError{Written: int(rw.written.Load()), Err: errStopped}
 	}
-	n, err := rw.w.Write(rw.buf)
-	if err == nil && n < len(rw.buf) {
+	n, err := rw.w.Write(buf)
+	if err == nil && n < len(buf) {
 		err = io.ErrShortWrite
 	}
 	whole, end := 0, 0
-	for _, e := range rw.ends {
+	for _, e := range ends {
 		if e > n {
 			break
 		}
 		whole, end = whole+1, e
 	}
 	rw.written.Add(int64(whole))
-	rw.buf, rw.ends = rw.buf[:0], rw.ends[:0]
 	if err == nil {
 		return nil
 	}

@@ -370,6 +370,17 @@ func (r *Run) newReplier() *replier {
 // On the checking pass a brief reply is rendered and measured as well
 // (long), so that a row too long for a LinkedIn note can be warned of.
 func (rp *replier) reply(row *Row, checking bool) (*catalog.Template, []byte, error) {
+	t, out, err := rp.appendReply(rp.buf[:0], row, checking)
+	if out != nil {
+		rp.buf = out[:0]
+	}
+	return t, out, err
+}
+
+// appendReply is reply appending the encoded reply to dst, so that the
+// parallel path encodes straight into a chunk's buffer. After an error
+// the bytes past len(dst) are to be dropped.
+func (rp *replier) appendReply(dst []byte, row *Row, checking bool) (*catalog.Template, []byte, error) {
 	rp.long = 0
 	if checking && rp.format.Checked {
 		t, err := rp.rows.Validate(row)
@@ -387,11 +398,11 @@ func (rp *replier) reply(row *Row, checking bool) (*catalog.Template, []byte, er
 			return p.Template, nil, nil
 		}
 	}
-	rp.buf, err = rp.format.Append(&rp.enc, rp.buf[:0], row.Line, row.Email, p)
+	out, err := rp.format.Append(&rp.enc, dst, row.Line, row.Email, p)
 	if err == nil && len(rp.keep) > 0 && rp.format.Name == "jsonl" {
-		rp.buf = appendKept(rp.buf, rp.keep, row)
+		out = appendKept(out, rp.keep, row)
 	}
-	return p.Template, rp.buf, err
+	return p.Template, out, err
 }
 
 // measure sets long for a brief reply over the LinkedIn limit, counted
