@@ -158,7 +158,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 		return refusal(o.outDir, checked)
 	}
 	if o.mail.on() {
-		return mailBatch(f, o.cfg, &o.mail, o.keepGoing, run.EML.From, src.Name, run.Good(), func(out *send.FrameWriter) error {
+		return mailBatch(f, o.cfg, &o.mail, o.keepGoing, run.EML.From, src.Name, func(out *send.FrameWriter) error {
 			run.Out = out
 			_, err := run.WriteAll("", nil)
 			if we := (*batch.WriteError)(nil); errors.As(err, &we) {

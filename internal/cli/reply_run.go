@@ -53,17 +53,22 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	unsigned(f, o, r.Request.Sender, format)
 	if pasted {
 		saved := ""
-		if o.maildir != "" {
-			saved, o.maildir = ", and nothing was saved to "+o.maildir, ""
+		switch {
+		case o.maildir != "":
+			saved = ", and nothing was saved to " + o.maildir
+			o.maildir = ""
+		case o.mail.send:
+			saved = ", and nothing was sent"
+		case o.mail.saveDraft:
+			saved = ", and nothing was saved to Drafts"
 		}
+		o.mail.send, o.mail.saveDraft = false, false
 		fmt.Fprintf(f.IO.ErrOut, "decline: note: this is a notification from a no-reply address (%s): paste the reply into the site; no email was written%s\n", why, saved)
 		if format != "json" {
 			format = "text"
 		}
 	}
 	switch {
-	case o.mail.on() && pasted:
-		return errors.New("a notification from a no-reply address takes no email, so nothing was sent or saved: paste the reply into the site")
 	case o.mail.on():
 		return mailOne(f, o.cfg, &o.mail, r.Message)
 	case o.maildir != "":

@@ -55,9 +55,9 @@ func (s setInt) Set(v string) error {
 func (m *mailFlags) register(fl *pflag.FlagSet, many bool) {
 	fl.BoolVar(&m.send, "send", false, "send the reply through your mail server (sendmail or smtp in config.yaml)")
 	fl.BoolVar(&m.saveDraft, "save-draft", false, "save the reply in the Drafts folder of your mailbox (imap in config.yaml)")
-	fl.BoolVar(&m.resend, "resend", false, "with --send, send even what the send log says was sent before")
+	fl.BoolVar(&m.resend, "resend", false, "send (or save) even what the log says was sent (or saved) before")
+	fl.BoolVar(&m.yes, "yes", false, "with --send, send without asking on a terminal")
 	if many {
-		fl.BoolVar(&m.yes, "yes", false, "with --send, send without asking (needed when there is no terminal)")
 		fl.Var(setInt{&m.limit, &m.limitSet}, "limit", "with --send, send at most `N` replies this run")
 		fl.StringVar(&m.rate, "rate", "", "with --send, send at most `N` replies a minute, written N/min")
 	}
@@ -71,8 +71,10 @@ func (m *mailFlags) flags() (interval time.Duration, err error) {
 	switch {
 	case m.send && m.saveDraft:
 		return 0, usageErrorf("--send and --save-draft both say where the reply goes: give one")
-	case !m.send && (m.resend || m.yes || m.limitSet || m.rate != ""):
-		return 0, usageErrorf("--resend, --yes, --limit and --rate apply to --send")
+	case !m.on() && m.resend:
+		return 0, usageErrorf("--resend applies to --send and --save-draft")
+	case !m.send && (m.yes || m.limitSet || m.rate != ""):
+		return 0, usageErrorf("--yes, --limit and --rate apply to --send")
 	case m.limitSet && m.limit < 1:
 		return 0, usageErrorf("--limit must be 1 or more, got %d", m.limit)
 	}
@@ -106,6 +108,71 @@ func configName(cfg *config.Config) string {
 	return "config.yaml"
 }
 
+// mailer wires a run that sends replies or saves them as drafts to the
+// configuration and the terminal: it is the run's send.Console.
+type mailer struct {
+	f    *Factory
+	cfg  *config.Config
+	m    *mailFlags
+	from string
+	tty  bool // a progress line is shown
+	box  *drafts.Box
+}
+
+// run sends items, or saves them as drafts, talking through t.
+func (p *mailer) run(items []*send.Item, t *send.Talker, keepGoing bool, interval time.Duration) (*send.Run, error) {
+	r, err := send.NewRun(p.f.Env, p.m.saveDraft)
+	if err != nil {
+		return nil, err
+	}
+	t.Console, t.Drafts, t.From, t.Via, t.Again = p, p.m.saveDraft, p.from, send.Via(p.cfg), "--resend"
+	r.Resend, r.Limit, r.Interval, r.KeepGoing, r.Report = p.m.resend, p.m.limit, interval, keepGoing, t
+	// A signal stops the run after the message under way is accepted
+	// and logged, so that a rerun sends the rest once.
+	defer p.f.OnInterrupt(func() {
+		r.Stop(2 * send.Timeout)
+		p.Status("")
+		fmt.Fprintf(p.f.IO.ErrOut, "decline: stopped; %s\n", r.Counts.Summary(p.m.saveDraft))
+	})()
+	err = r.All(context.Background(), items, func() (send.Transport, error) {
+		if p.m.saveDraft {
+			box, err := drafts.Open(p.cfg.IMAP, p.f.Env, nil)
+			p.box = box
+			return box, err
+		}
+		return send.Open(context.Background(), p.cfg, p.f.Env, p.from)
+	})
+	t.Done()
+	return r, err
+}
+
+// Ask asks on the terminal; without one a batch needs --yes.
+func (p *mailer) Ask(question string, n int) (bool, error) {
+	if !p.f.IO.CanPrompt() {
+		return false, usageErrorf("sending %s needs --yes when there is no terminal to ask on", plural.N(n, "reply", "replies"))
+	}
+	answer, err := p.f.NewPrompter(p.f.Accessible(false)).Input(question+" [y/N]", "", func(s string) error {
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "", "y", "yes", "n", "no":
+			return nil
+		}
+		return errors.New("answer y or n")
+	})
+	a := strings.ToLower(strings.TrimSpace(answer))
+	return a == "y" || a == "yes", err
+}
+
+func (p *mailer) Line(s string) {
+	p.Status("")
+	fmt.Fprintln(p.f.IO.ErrOut, s)
+}
+
+func (p *mailer) Status(s string) {
+	if p.tty {
+		fmt.Fprint(p.f.IO.ErrOut, "\r\x1b[K"+s)
+	}
+}
+
 // mailOne sends one reply, or saves it as a draft: the bytes of the eml
 // format, as -f eml prints them.
 func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message) error {
@@ -119,29 +186,32 @@ func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message)
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	if m.saveDraft {
-		box, err := drafts.Open(cfg.IMAP, f.Env, nil)
-		if err != nil {
-			return err
-		}
-		defer box.Close()
-		if err := box.Append(data, time.Now()); err != nil {
-			return err
-		}
-		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s in %s on %s.\n", recipient(msg.To), box.Folder, cfg.IMAP.Host)
-		return nil
+	it := &send.Item{Source: "decline: note", To: msg.To, EML: data}
+	if t := msg.Reply.Template; t != nil {
+		it.Template, it.Kind, it.Lang = t.ID, t.Kind, t.Lang
 	}
-	it := &send.Item{Source: "the reply", To: msg.To, Template: msg.Reply.Template.ID, EML: data}
-	err = send.SendOne(ctx, cfg, f.Env, msg.Headers.From, it, m.resend)
-	if before := (*send.SentBeforeError)(nil); errors.As(err, &before) {
-		fmt.Fprintf(f.IO.ErrOut, "decline: note: this reply was sent to %s on %s (the send log, %s, says so); it was not sent again: --resend sends it anyway\n", msg.To, before.Entry.Time.Local().Format("2 Jan 2006 15:04"), before.Log)
-		return nil
+	p := &mailer{f: f, cfg: cfg, m: m, from: msg.Headers.From}
+	// Without a terminal one reply goes without asking, as documented.
+	t := &send.Talker{One: true, To: msg.To, Total: 1, Ask: m.send && !m.yes && f.IO.CanPrompt(),
+		Shown: fmt.Sprintf("To: %s\nFrom: %s\nSubject: %s\n\n%s", msg.To, msg.Headers.From, msg.Reply.Subject, msg.Reply.Body)}
+	r, err := p.run([]*send.Item{it}, t, false, 0)
+	if r != nil {
+		defer r.Close()
 	}
 	if err != nil {
+		var failed *send.FailedError
+		if errors.As(err, &failed) {
+			return failed.Err
+		}
 		return err
 	}
-	fmt.Fprintf(f.IO.ErrOut, "Sent the reply to %s.\n", msg.To)
+	switch {
+	case r.Counts.Sent == 0:
+	case m.saveDraft:
+		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s in %s on %s.\n", recipient(msg.To), p.box.Folder, cfg.IMAP.Host)
+	default:
+		fmt.Fprintf(f.IO.ErrOut, "Sent the reply to %s.\n", msg.To)
+	}
 	return nil
 }
 
@@ -152,103 +222,51 @@ func recipient(to string) string {
 	return to
 }
 
-// mailSummary says what a batch send did.
-func mailSummary(c send.Counts, saved bool) string {
-	if saved {
-		return fmt.Sprintf("Saved %s as drafts.", plural.N(c.Sent, "reply", "replies"))
-	}
-	s := fmt.Sprintf("Sent %d", c.Sent)
-	if c.Skipped > 0 {
-		s += fmt.Sprintf(", skipped %d already sent", c.Skipped)
-	}
-	if c.Failed > 0 {
-		s += fmt.Sprintf(", %d failed", c.Failed)
-	}
-	if c.Limited > 0 {
-		s += fmt.Sprintf(", %d left for a later run (--limit)", c.Limited)
-	}
-	return s + "."
-}
-
 // mailBatch is the writing pass of a batch that sends its replies or
-// saves them as drafts, one at a time, as the pass renders them.
-func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, from, source string, good int, write func(out *send.FrameWriter) error) error {
+// saves them as drafts. The pass renders them all first, so that the
+// question before sending counts what the log and --limit leave.
+func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, from, source string, write func(out *send.FrameWriter) error) error {
 	interval, err := m.check(cfg)
 	if err != nil {
 		return err
 	}
-	what := plural.N(good, "reply", "replies")
-	if m.send && !m.yes {
-		if !f.IO.CanPrompt() {
-			return usageErrorf("sending %s needs --yes when there is no terminal to ask on", what)
-		}
-		choice, err := f.NewPrompter(f.Accessible(false)).Select(fmt.Sprintf("Send %s now?", what), []string{"No, send nothing", "Yes, send " + what}, 0)
-		if err != nil {
-			return err
-		}
-		if choice != 1 {
-			return errors.New("nothing was sent")
-		}
+	var items []*send.Item
+	werr := write(&send.FrameWriter{Source: source, Each: func(it *send.Item) error {
+		items = append(items, it)
+		return nil
+	}})
+	// Rows skipped with --keep-going are said after the good ones
+	// went; any other failure of the pass sends nothing.
+	if werr != nil && (!keepGoing || len(items) == 0) {
+		return werr
 	}
-	ctx := context.Background()
-	tty := f.IO.IsStderrTTY()
-	var done func(it *send.Item) error
-	var counts func() send.Counts
-	if m.saveDraft {
-		box, err := drafts.Open(cfg.IMAP, f.Env, nil)
-		if err != nil {
-			return err
-		}
-		defer box.Close()
-		sv := &send.Saver{Box: box}
-		if tty {
-			sv.Progress = func(n int) { fmt.Fprintf(f.IO.ErrOut, "\rSaved %d of %d", n, good) }
-		}
-		counts = func() send.Counts { return sv.Counts }
-		done = sv.Save
-	} else {
-		r := &send.Run{Resend: m.resend, Limit: m.limit, Interval: interval, KeepGoing: keepGoing}
-		closeRun, err := r.Start(ctx, cfg, f.Env, from)
-		if err != nil {
-			return err
-		}
-		defer closeRun()
-		r.Problem = func(it *send.Item, err error) {
-			if tty {
-				fmt.Fprint(f.IO.ErrOut, "\r\x1b[K")
-			}
-			fmt.Fprintf(f.IO.ErrOut, "%s: %v\n", it.Place(), err)
-		}
-		if tty {
-			r.Progress = func(c send.Counts) {
-				fmt.Fprintf(f.IO.ErrOut, "\rSending: %d sent, %d skipped, %d failed, of %d", c.Sent, c.Skipped, c.Failed, good)
-			}
-		}
-		// A signal stops the run after the message under way is
-		// accepted and logged, so that a rerun sends the rest once.
-		defer f.OnInterrupt(func() {
-			r.Stop(2 * send.Timeout)
-			fmt.Fprintf(f.IO.ErrOut, "\ndecline: stopped; %s\n", mailSummary(r.Counts, false))
-		})()
-		counts = func() send.Counts { return r.Counts }
-		done = func(it *send.Item) error { return r.Send(ctx, it) }
+	p := &mailer{f: f, cfg: cfg, m: m, from: from, tty: f.IO.IsStderrTTY()}
+	r, err := p.run(items, &send.Talker{Total: len(items), Ask: m.send && !m.yes}, keepGoing, interval)
+	if r != nil {
+		defer r.Close()
 	}
-	err = write(&send.FrameWriter{Source: source, Each: done})
-	if tty {
-		fmt.Fprint(f.IO.ErrOut, "\r\x1b[K")
+	if err == nil {
+		err = werr
 	}
-	c := counts()
-	var failed *send.FailedError
-	if errors.As(err, &failed) {
-		return fmt.Errorf("stopped at %s, the first that failed; %s (--keep-going sends the others)", failed.Item.Place(), strings.TrimSuffix(mailSummary(c, false), "."))
+	var (
+		failed  *send.FailedError
+		usage   *UsageError
+		summary string
+	)
+	if r != nil {
+		summary = r.Counts.Summary(m.saveDraft)
 	}
-	if err != nil {
-		return fmt.Errorf("%v; %s", err, mailSummary(c, m.saveDraft))
-	}
-	if c.Failed > 0 {
-		return fmt.Errorf("%s %s above", strings.TrimSuffix(mailSummary(c, false), "."), plural.Pick(c.Failed, "is the line", "are the lines"))
+	switch {
+	case errors.As(err, &usage), errors.Is(err, send.ErrNotConfirmed), r == nil:
+		return err
+	case errors.As(err, &failed):
+		return fmt.Errorf("stopped at %s, the first that failed; %s (--keep-going sends the others)", failed.Item.Place(), strings.TrimSuffix(summary, "."))
+	case err != nil:
+		return fmt.Errorf("%v; %s", err, summary)
+	case r.Counts.Failed > 0:
+		return fmt.Errorf("%s %s above", strings.TrimSuffix(summary, "."), plural.Pick(r.Counts.Failed, "is the line", "are the lines"))
 	}
 	// Said without a terminal too: a cron job's log keeps the record.
-	fmt.Fprintln(f.IO.ErrOut, mailSummary(c, m.saveDraft))
+	fmt.Fprintln(f.IO.ErrOut, summary)
 	return nil
 }

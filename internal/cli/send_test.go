@@ -89,8 +89,9 @@ func TestBatchSendsFiftyOnceEach(t *testing.T) {
 	if to = slices.Compact(to); len(to) != 50 {
 		t.Errorf("%d different recipients, want 50", len(to))
 	}
-	// The rerun finds every one in the send log.
-	if _, stderr, code := output(t, run("batch", csv, "--send", "--yes")); code != 0 {
+	// The rerun finds every one in the send log: five lines, then a count.
+	if _, stderr, code := output(t, run("batch", csv, "--send", "--yes")); code != 0 || strings.Count(stderr, "(skipped; --resend to send again)\n") != 6 ||
+		!strings.Contains(stderr, "\nand 45 more were already sent (skipped; --resend to send again)\nSent 0, skipped 50 already sent.") {
 		t.Fatalf("rerun: exit %d: %s", code, stderr)
 	}
 	if n := len(mp.Messages(t)); n != 50 {
@@ -178,7 +179,7 @@ func TestDraftSendIsTheEml(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	// A second --send finds it in the log, and sends nothing.
-	if _, stderr, code := output(t, run(append(args, "--send")...)); code != 0 || !strings.Contains(stderr, "it was not sent again") {
+	if _, stderr, code := output(t, run(append(args, "--send")...)); code != 0 || !regexp.MustCompile(`decline: note: already sent to zoe@example.org on \d+ \w+ \d{4} \d\d:\d\d \(skipped; --resend to send again\)\n$`).MatchString(stderr) {
 		t.Fatalf("again: exit %d: %s", code, stderr)
 	}
 	msgs := mp.Messages(t)
@@ -222,6 +223,13 @@ func TestBatchSaveDrafts(t *testing.T) {
 	}
 	if len(msgs) != 20 {
 		t.Fatalf("Drafts holds %d, want 20", len(msgs))
+	}
+	// A rerun finds all twenty in the drafts log, and saves none again.
+	if _, stderr, code := output(t, run("batch", csv, "--save-draft")); code != 0 || !strings.Contains(stderr, "Saved 0 as drafts, skipped 20 saved before.") || !strings.Contains(stderr, "already saved as a draft to p1@example.org on ") {
+		t.Fatalf("rerun: exit %d: %s", code, stderr)
+	}
+	if st, err := c.Status("Drafts", &imap.StatusOptions{NumMessages: true}).Wait(); err != nil || *st.NumMessages != 20 {
+		t.Fatalf("after a rerun Drafts holds %v (%v), want 20", st, err)
 	}
 	perRun := regexp.MustCompile(`(?m)^(Date|Message-ID): .*$`)
 	for i, m := range msgs {
@@ -297,7 +305,7 @@ func TestBatchSendSummaryWithoutTerminal(t *testing.T) {
 	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
 	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 3, 0)
 	_, stderr, code := output(t, run("batch", csv, "--send", "--yes", "--limit", "1"))
-	if code != 0 || strings.TrimSpace(stderr) != "Sent 1, 2 left for a later run (--limit)." {
+	if code != 0 || strings.TrimSpace(stderr) != "Sent 1, 2 left for a later run by the limit." {
 		t.Fatalf("exit %d: %q", code, stderr)
 	}
 }
@@ -330,5 +338,95 @@ func TestSendRefusedWhileAnotherSends(t *testing.T) {
 	}
 	if n := len(mp.Messages(t)); n != 0 {
 		t.Errorf("the server holds %d", n)
+	}
+}
+
+// mailEnv is what a command of mailSetup's run adds to the environment:
+// the config, the state directory and the password, for a terminal.
+func mailEnv(run func(args ...string) *exec.Cmd) []string {
+	env := run().Env
+	return env[len(env)-3:]
+}
+
+// The log knows a reply by the address without regard to case and by
+// the kind: a rerun says so once a row, and a second row for the same
+// person and kind in one batch is skipped with a warning.
+func TestBatchSendNeverTwiceByAddress(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 0, 0)
+	rows := "name,email,relationship,kind\nAnn Lee,ann@example.org,stranger,recommendation\nBo Ng,bo@example.org,stranger,recommendation\n" +
+		"Ann Lee,ANN@Example.ORG,stranger,recommendation\nAnn Lee,ann@example.org,stranger,introduction\n"
+	if err := os.WriteFile(csv, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := output(t, run("batch", csv, "--send", "--yes", "--set", "contact=Dana"))
+	if code != 0 || !strings.Contains(stderr, csv+":4: warning: ann@example.org has a reply of this kind at line 2 already; skipped (--resend sends both)") ||
+		!strings.Contains(stderr, "Sent 3, skipped 1 repeated.") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 3 {
+		t.Fatalf("the server holds %d, want 3", n)
+	}
+	// Another wording, another case of the address: still sent before.
+	rows = strings.Replace(rows, "Bo Ng,bo@example.org", "Bo Ng,\"Bo N. <BO@example.org>\"", 1)
+	if err := os.WriteFile(csv, []byte(rows+"Cy Oh,cy@example.org,stranger,recommendation\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = output(t, run("batch", csv, "--send", "--yes", "--set", "contact=Dana"))
+	skip := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(csv) + `:(\d): already sent to (\S+) on \d+ \w+ \d{4} \d\d:\d\d \(skipped; --resend to send again\)$`)
+	lines := skip.FindAllStringSubmatch(stderr, -1)
+	if code != 0 || len(lines) != 4 || lines[1][1] != "3" || lines[1][2] != "bo@example.org" || !strings.Contains(stderr, "Sent 1, skipped 4 already sent.") {
+		t.Fatalf("rerun: exit %d: %s", code, stderr)
+	}
+	if n := len(mp.Messages(t)); n != 4 {
+		t.Fatalf("the server holds %d, want 4", n)
+	}
+}
+
+// A sendmail command that exits 0 without reading the message does not
+// count as sent: exit 1, one line, nothing in the log.
+func TestSendmailThatReadsNothing(t *testing.T) {
+	csv, run := mailSetup(t, "sendmail: \"true\"\n", 2, 0)
+	for range 2 {
+		_, stderr, code := output(t, run("batch", csv, "--send", "--yes"))
+		if code != 1 || !strings.Contains(stderr, "was not counted as sent: check that it reads the whole message") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Fatalf("exit %d: %q", code, stderr)
+		}
+	}
+}
+
+// On a terminal a batch send asks, counting what the log and --limit
+// leave, with From and the server; one --send shows the reply first.
+// Both default to no; --yes does not ask.
+func TestSendAsksOnATerminal(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 5, 0)
+	env := mailEnv(run)
+	server := fmt.Sprintf("127.0.0.1:%d", mp.SMTPPort)
+	if _, stderr, code := output(t, run("batch", csv, "--send", "--yes", "--limit", "1")); code != 0 {
+		t.Fatal(stderr)
+	}
+	s := startSession(t, true, env, "batch", csv, "--send", "--limit", "3")
+	s.expect("Of the 5 replies, skipping 1 already sent, 1 over the limit.", "Send 3 replies from pat@example.com through "+server+"? [y/N]")
+	s.send("\r")
+	if code := s.exitCode(); code != 1 || len(mp.Messages(t)) != 1 {
+		t.Fatalf("said no: exit %d, %d at the server:\n%s", code, len(mp.Messages(t)), s.text())
+	}
+	s = startSession(t, true, env, "batch", csv, "--send", "--limit", "3")
+	s.expect("Send 3 replies")
+	s.send("y\r")
+	if code := s.exitCode(); code != 0 || len(mp.Messages(t)) != 4 {
+		t.Fatalf("said yes: exit %d, %d at the server:\n%s", code, len(mp.Messages(t)), s.text())
+	}
+	args := []string{"draft", "-n", "Fred Ng", "-r", "stranger", "--to", "Fred Ng <fred@example.org>", "--send"}
+	s = startSession(t, true, env, args...)
+	s.expect("To: Fred Ng <fred@example.org>", "From: Pat Morgan <pat@example.com>", "Subject: ", "Hi Fred,", "Send this reply to fred@example.org from pat@example.com through "+server+"? [y/N]")
+	s.send("n\r")
+	if code := s.exitCode(); code != 1 || len(mp.Messages(t)) != 4 {
+		t.Fatalf("one reply, said no: exit %d:\n%s", code, s.text())
+	}
+	s = startSession(t, true, env, append(args, "--yes")...)
+	if code := s.exitCode(); code != 0 || len(mp.Messages(t)) != 5 || strings.Contains(s.text(), "[y/N]") || !strings.Contains(s.text(), "Sent the reply to Fred Ng <fred@example.org>.") {
+		t.Fatalf("--yes: exit %d:\n%s", code, s.text())
 	}
 }

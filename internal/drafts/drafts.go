@@ -6,6 +6,7 @@ package drafts
 
 import (
 	"bytes"
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -67,7 +68,7 @@ func Open(s *config.IMAP, env config.Env, roots *x509.CertPool) (*Box, error) {
 			c.Close()
 			var ie *imap.Error
 			if errors.As(err, &ie) && (ie.Type == imap.StatusResponseTypeNo || ie.Code == imap.ResponseCodeAuthenticationFailed) {
-				return nil, fmt.Errorf("the imap server %s refused the username and password (%s): check username and the password it gets", s.Addr(), safetext.Escape(ie.Text))
+				return nil, send.AuthError("imap", &s.Server, safetext.Escape(ie.Text))
 			}
 			return nil, send.ServerError("imap", &s.Server, err)
 		}
@@ -134,6 +135,12 @@ func (b *Box) Append(eml []byte, date time.Time) error {
 		return send.ServerError("imap", b.server, err)
 	}
 	return nil
+}
+
+// Send saves one message as a draft, dated now: a Box is the
+// send.Transport of a run that saves drafts. to is for the log alone.
+func (b *Box) Send(_ context.Context, to string, eml []byte) error {
+	return b.Append(eml, time.Now())
 }
 
 // Close logs out.

@@ -78,7 +78,7 @@ func TestWrongPasswordAndUnverifiedCertificate(t *testing.T) {
 	d := mailtest.StartDovecot(t, nil)
 	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: d.Port, TLS: config.TLSNone, Username: d.Username, PasswordEnv: "PW"}}
 	_, err := Open(s, env(map[string]string{"PW": "not it"}), nil)
-	if err == nil || !strings.Contains(err.Error(), "refused the username and password") || strings.Contains(err.Error(), "\n") {
+	if err == nil || !strings.Contains(err.Error(), "refused the username and password: check username in the imap settings and the password in $PW") || strings.Contains(err.Error(), "\n") {
 		t.Errorf("wrong password: %v", err)
 	}
 

@@ -10,7 +10,7 @@ import (
 
 // Frames is the batch output format that carries each reply, as the eml
 // format prints it, to a FrameWriter with its input line, recipient and
-// template. It is not in deliver.Table: nobody chooses it by name.
+// template (its id, kind and language). It is not in deliver.Table: nobody chooses it by name.
 func Frames() *deliver.OutputFormat {
 	return &deliver.OutputFormat{
 		Name: "eml", Stream: true,
@@ -23,7 +23,7 @@ func Frames() *deliver.OutputFormat {
 				return dst, err
 			}
 			dst = binary.AppendUvarint(dst, uint64(line))
-			for _, s := range [][]byte{[]byte(to), []byte(p.Template.ID), eml} {
+			for _, s := range [][]byte{[]byte(to), []byte(p.Template.ID), []byte(p.Template.Kind), []byte(p.Template.Lang), eml} {
 				dst = binary.AppendUvarint(dst, uint64(len(s)))
 				dst = append(dst, s...)
 			}
@@ -68,7 +68,7 @@ func (w *FrameWriter) next() (*Item, int) {
 		return nil, 0
 	}
 	off := n
-	var parts [3][]byte
+	var parts [5][]byte
 	for i := range parts {
 		l, n := binary.Uvarint(b[off:])
 		if n <= 0 || uint64(len(b)-off-n) < l {
@@ -78,5 +78,5 @@ func (w *FrameWriter) next() (*Item, int) {
 		parts[i] = append([]byte(nil), b[off:off+int(l)]...)
 		off += int(l)
 	}
-	return &Item{Source: w.Source, Line: int(line), To: string(parts[0]), Template: string(parts[1]), EML: parts[2]}, off
+	return &Item{Source: w.Source, Line: int(line), To: string(parts[0]), Template: string(parts[1]), Kind: string(parts[2]), Lang: string(parts[3]), EML: parts[4]}, off
 }

@@ -3,34 +3,73 @@ package send
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/deliver"
 )
 
-// Entry is one line of the send log: a message the server accepted.
+// Entry is one line of the send log: a message the server accepted,
+// or a draft the mailbox took.
 type Entry struct {
-	MessageID string    `json:"message_id"`
-	To        string    `json:"to"`
-	Template  string    `json:"template,omitempty"`
-	Time      time.Time `json:"time"`
-	// Digest identifies the message apart from its Date and Message-ID,
-	// which change from run to run: a rerun of the same batch makes the
-	// same digests, and skips them.
-	Digest string `json:"digest"`
+	MessageID string `json:"message_id"`
+	To        string `json:"to"`
+	// Address is To without its display name, in lower case; Kind and
+	// Lang are the kind and language of the reply. The three are what
+	// a later run knows the message by (see Key).
+	Address  string    `json:"address,omitempty"`
+	Kind     string    `json:"kind,omitempty"`
+	Lang     string    `json:"lang,omitempty"`
+	Template string    `json:"template,omitempty"`
+	Time     time.Time `json:"time"`
 }
 
-// Log is the send log, $XDG_STATE_HOME/decline/sent.jsonl: one JSON
-// object a line, appended after the server accepts each message.
+// key is the entry's Key. A line written before the log held the
+// address, kind and language takes them from its recipient and its
+// template's id (KIND/RELATIONSHIP/TONE), and English.
+func (e *Entry) key() string {
+	addr, kind := e.Address, e.Kind
+	if addr == "" {
+		addr = NormalAddress(e.To)
+	}
+	if kind == "" {
+		kind, _, _ = strings.Cut(e.Template, "/")
+	}
+	return Key(addr, kind, e.Lang)
+}
+
+// Key is what the log knows a message by: the recipient's address,
+// compared without regard to case, and the kind and the language of the
+// reply. The same kind of reply to the same person is sent once, even
+// when its wording or the way the address is written changed.
+func Key(to, kind, lang string) string {
+	if lang == "" {
+		lang = "en"
+	}
+	return NormalAddress(to) + "\x00" + kind + "\x00" + lang
+}
+
+// NormalAddress is an address as the log compares it: without its
+// display name, in lower case. Most servers treat the local part
+// without regard to case too, and a reply to PAT@ and pat@ is one reply.
+func NormalAddress(to string) string {
+	if a, err := deliver.ParseAddress(to); err == nil {
+		to = a.Address
+	}
+	return strings.ToLower(strings.TrimSpace(to))
+}
+
+// Log is the send log, $XDG_STATE_HOME/decline/sent.jsonl, or the log
+// of drafts saved, drafts.jsonl beside it: one JSON object a line,
+// appended after the server accepts each message.
 type Log struct {
 	Path string
 	mu   sync.Mutex
@@ -38,9 +77,9 @@ type Log struct {
 	sent map[string]Entry
 }
 
-// LogPath is where the send log lives: $XDG_STATE_HOME/decline, or
-// ~/.local/state/decline.
-func LogPath(env config.Env) (string, error) {
+// LogPath is where the log lives: $XDG_STATE_HOME/decline, or
+// ~/.local/state/decline; name is sent.jsonl or drafts.jsonl.
+func LogPath(env config.Env, name string) (string, error) {
 	dir := env("XDG_STATE_HOME")
 	if dir == "" || !filepath.IsAbs(dir) {
 		home := env("HOME")
@@ -52,7 +91,7 @@ func LogPath(env config.Env) (string, error) {
 		}
 		dir = filepath.Join(home, ".local", "state")
 	}
-	return filepath.Join(dir, "decline", "sent.jsonl"), nil
+	return filepath.Join(dir, "decline", name), nil
 }
 
 // OpenLog reads the send log at path, creating it when it is missing,
@@ -72,8 +111,8 @@ func OpenLog(path string) (*Log, error) {
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		var e Entry
-		if json.Unmarshal(sc.Bytes(), &e) == nil && e.Digest != "" {
-			l.sent[e.Digest] = e
+		if json.Unmarshal(sc.Bytes(), &e) == nil && (e.To != "" || e.Address != "") {
+			l.sent[e.key()] = e
 		}
 	}
 	if l.f, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600); err != nil {
@@ -83,7 +122,7 @@ func OpenLog(path string) (*Log, error) {
 	// not hold yet. The lock goes with the file when the process ends.
 	if err := lockFile(l.f); err != nil {
 		l.f.Close()
-		return nil, fmt.Errorf("another decline is sending (it holds the send log %s): wait for it to end, then run again", path)
+		return nil, fmt.Errorf("another decline is sending or saving drafts (it holds the log %s): wait for it to end, then run again", path)
 	}
 	if n := len(data); n > 0 && data[n-1] != '\n' {
 		// End the cut line, so the next entry starts a line of its own.
@@ -95,11 +134,11 @@ func OpenLog(path string) (*Log, error) {
 	return l, nil
 }
 
-// Sent returns the entry of a message sent before, by its digest.
-func (l *Log) Sent(digest string) (Entry, bool) {
+// Sent returns the entry of a message sent before, by its Key.
+func (l *Log) Sent(key string) (Entry, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	e, ok := l.sent[digest]
+	e, ok := l.sent[key]
 	return e, ok
 }
 
@@ -117,30 +156,12 @@ func (l *Log) Record(e Entry) error {
 	if err := l.f.Sync(); err != nil {
 		return fmt.Errorf("cannot write the send log %s: %v", l.Path, cause(err))
 	}
-	l.sent[e.Digest] = e
+	l.sent[e.key()] = e
 	return nil
 }
 
 // Close closes the log.
 func (l *Log) Close() error { return l.f.Close() }
-
-// Digest identifies a message by its recipient and its text without the
-// Date and Message-ID headers.
-func Digest(to string, eml []byte) string {
-	h := sha256.New()
-	h.Write([]byte(to))
-	h.Write([]byte{0})
-	head, body, _ := bytes.Cut(eml, []byte("\n\n"))
-	for line := range bytes.Lines(head) {
-		if bytes.HasPrefix(line, []byte("Date: ")) || bytes.HasPrefix(line, []byte("Message-ID: ")) {
-			continue
-		}
-		h.Write(line)
-	}
-	h.Write([]byte("\n"))
-	h.Write(body)
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}
 
 // MessageID returns the Message-ID of a message, with its brackets.
 func MessageID(eml []byte) string {

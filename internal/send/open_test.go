@@ -1,7 +1,6 @@
 package send
 
 import (
-	"errors"
 	"testing"
 	"time"
 )
@@ -12,37 +11,5 @@ func TestParseRate(t *testing.T) {
 		if got != want || ok != (want != 0) {
 			t.Errorf("ParseRate(%q) = %v, %v; want %v", in, got, ok, want)
 		}
-	}
-}
-
-type appender struct {
-	n   int
-	err error
-}
-
-func (a *appender) Append([]byte, time.Time) error {
-	if a.err != nil {
-		return a.err
-	}
-	a.n++
-	return nil
-}
-
-func TestSaver(t *testing.T) {
-	box := &appender{}
-	var heard []int
-	s := &Saver{Box: box, Progress: func(n int) { heard = append(heard, n) }}
-	for range 2 {
-		if err := s.Save(&Item{Source: "rows.csv", Line: 2}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if box.n != 2 || s.Counts.Sent != 2 || len(heard) != 2 || heard[1] != 2 {
-		t.Errorf("saved %d, counted %d, heard %v", box.n, s.Counts.Sent, heard)
-	}
-	box.err = errors.New("no room")
-	err := s.Save(&Item{Source: "rows.csv", Line: 4})
-	if err == nil || err.Error() != "rows.csv:4: no room" || s.Counts.Sent != 2 {
-		t.Errorf("error %v, counted %d", err, s.Counts.Sent)
 	}
 }

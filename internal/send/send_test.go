@@ -56,7 +56,7 @@ func TestSMTPWrongPassword(t *testing.T) {
 	s := loopback(mp.SMTPPort)
 	s.Username, s.PasswordCommand = "pat", "echo wrong"
 	_, err := DialSMTP(context.Background(), s, env(nil), "pat@example.com", nil)
-	if err == nil || !strings.Contains(err.Error(), "refused the username and password") || strings.Contains(err.Error(), "\n") {
+	if err == nil || !strings.Contains(err.Error(), "refused the username and password: check username in the smtp settings and the password that password_command prints") || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("err = %v", err)
 	}
 	if n := len(mp.Messages(t)); n != 0 {
@@ -69,7 +69,7 @@ func TestSMTPCertificateThatDoesNotVerify(t *testing.T) {
 	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Cert: cert})
 	s := &config.Server{Host: "127.0.0.1", Port: mp.SMTPPort, TLS: config.TLSImplicit}
 	_, err := DialSMTP(context.Background(), s, env(nil), "pat@example.com", nil)
-	if err == nil || !strings.Contains(err.Error(), "does not verify") || strings.Contains(err.Error(), "\n") {
+	if err == nil || !strings.Contains(err.Error(), "does not verify, so nothing was sent to it: check that host") || !strings.Contains(err.Error(), "SSL_CERT_FILE") || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("err = %v", err)
 	}
 	// The same server, its certificate trusted, takes the message: the
@@ -105,16 +105,14 @@ func TestRunRefusedRecipientAndNeverTwice(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer log.Close()
-		var problems []string
-		r := &Run{Transport: tr, Log: log, KeepGoing: keepGoing, Problem: func(it *Item, err error) {
-			problems = append(problems, it.Place()+": "+err.Error())
-		}}
+		rep := &reporter{}
+		r := &Run{Transport: tr, Log: log, KeepGoing: keepGoing, Report: rep}
 		for _, it := range items {
 			if err := r.Send(context.Background(), it); err != nil {
-				return r, problems, err
+				return r, rep.problems, err
 			}
 		}
-		return r, problems, nil
+		return r, rep.problems, nil
 	}
 	r, problems, err := run(false)
 	var failed *FailedError
@@ -133,7 +131,7 @@ func TestRunRefusedRecipientAndNeverTwice(t *testing.T) {
 		t.Errorf("%d messages at the server, want 2", n)
 	}
 	data, err := os.ReadFile(logPath)
-	if err != nil || strings.Count(string(data), "\n") != 2 || !strings.Contains(string(data), `"to":"c@example.org","template":"t"`) {
+	if err != nil || strings.Count(string(data), "\n") != 2 || !strings.Contains(string(data), `"to":"c@example.org","address":"c@example.org","kind":"template:t","template":"t"`) {
 		t.Errorf("log: %v\n%s", err, data)
 	}
 }
@@ -144,7 +142,7 @@ func TestLogSurvivesACutLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := log.Record(Entry{MessageID: "<a@x>", To: "a@example.org", Digest: "d1", Time: time.Now()}); err != nil {
+	if err := log.Record(Entry{MessageID: "<a@x>", To: "a@example.org", Kind: "k", Time: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	log.Close()
@@ -155,30 +153,125 @@ func TestLogSurvivesACutLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := log.Sent("d1"); !ok {
-		t.Error("d1 forgotten")
+	if _, ok := log.Sent(Key("a@example.org", "k", "")); !ok {
+		t.Error("a@example.org forgotten")
 	}
-	if err := log.Record(Entry{To: "c@example.org", Digest: "d3"}); err != nil {
+	if err := log.Record(Entry{To: "c@example.org", Kind: "k"}); err != nil {
 		t.Fatal(err)
 	}
 	log.Close()
 	log, _ = OpenLog(path)
 	defer log.Close()
-	if _, ok := log.Sent("d3"); !ok {
+	if _, ok := log.Sent(Key("c@example.org", "k", "en")); !ok {
 		t.Error("the entry after a cut line was lost")
 	}
 }
 
-func TestDigestIgnoresDateAndMessageID(t *testing.T) {
-	a := message("a@example.org", "Hi.\n")
-	time.Sleep(time.Millisecond)
-	b := message("a@example.org", "Hi.\n")
-	if string(a) == string(b) || Digest("a@example.org", a) != Digest("a@example.org", b) {
-		t.Error("the same reply has two digests")
+// The log knows a message by its address, in any case and with any
+// display name, and the kind and language of the reply; a line written
+// before it held them is read by its recipient and template id.
+func TestKey(t *testing.T) {
+	same := [][2]string{
+		{"Scott <Scott.Lee@Example.ORG>", "scott.lee@example.org"},
+		{"SCOTT.LEE@example.org", "  scott.lee@EXAMPLE.org "},
 	}
-	if Digest("a@example.org", a) == Digest("b@example.org", a) || Digest("a@example.org", a) == Digest("a@example.org", message("a@example.org", "Hello.\n")) {
-		t.Error("different replies share a digest")
+	for _, p := range same {
+		if Key(p[0], "recommendation", "en") != Key(p[1], "recommendation", "") {
+			t.Errorf("%q and %q differ", p[0], p[1])
+		}
 	}
+	a := Key("a@example.org", "recommendation", "en")
+	for _, other := range []string{Key("b@example.org", "recommendation", "en"), Key("a@example.org", "introduction", "en"), Key("a@example.org", "recommendation", "fr")} {
+		if a == other {
+			t.Errorf("%q matches %q", a, other)
+		}
+	}
+	old := Entry{To: "Ann <A@Example.org>", Template: "recommendation/stranger/warm"}
+	if old.key() != a {
+		t.Errorf("an old line's key %q, want %q", old.key(), a)
+	}
+}
+
+func to(e *Entry) string {
+	if e == nil {
+		return "?"
+	}
+	return e.To
+}
+
+type reporter struct {
+	problems, skips []string
+	confirm         *Counts
+	no              bool
+}
+
+func (r *reporter) Confirm(c Counts) (bool, error) { r.confirm = &c; return !r.no, nil }
+func (r *reporter) Progress(Counts)                {}
+func (r *reporter) Failed(it *Item, err error) {
+	r.problems = append(r.problems, it.Place()+": "+err.Error())
+}
+func (r *reporter) Skipped(it *Item, s Skip) {
+	why := "sent before to " + to(s.Before)
+	if s.Earlier != nil {
+		why = "repeats line " + fmt.Sprint(s.Earlier.Line)
+	}
+	r.skips = append(r.skips, it.Place()+": "+why)
+}
+
+// A batch that names one person twice, in another case, sends the
+// first; the plan counts what the log and the limit leave, and the
+// transport opens only when there is something to send.
+func TestRunRepeatsAndPlan(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	logPath := filepath.Join(dir, "sent.jsonl")
+	var items []*Item
+	for i, to := range []string{"a@example.org", "b@example.org", "Ann <A@EXAMPLE.org>", "c@example.org", "d@example.org"} {
+		items = append(items, &Item{Source: "in.csv", Line: i + 2, To: to, Kind: "recommendation", Lang: "en", EML: message(to, "Hi.\n")})
+	}
+	run := func(limit int, resend bool) (*Run, *reporter, int, error) {
+		log, err := OpenLog(logPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer log.Close()
+		rep := &reporter{}
+		r := &Run{Log: log, Limit: limit, Resend: resend, Report: rep}
+		opened := 0
+		err = r.All(context.Background(), items, func() (Transport, error) {
+			opened++
+			return &Sendmail{Command: "cat >> " + out}, nil
+		})
+		return r, rep, opened, err
+	}
+	r, rep, opened, err := run(2, false)
+	want := Counts{Sent: 2, Repeated: 1, Limited: 2}
+	if err != nil || opened != 1 || *rep.confirm != want || r.Counts != want {
+		t.Fatalf("first run: %v, opened %d, plan %+v, did %+v", err, opened, rep.confirm, r.Counts)
+	}
+	if len(rep.skips) != 1 || rep.skips[0] != "in.csv:4: repeats line 2" {
+		t.Errorf("skips %q", rep.skips)
+	}
+	r, rep, _, err = run(0, false)
+	want = Counts{Sent: 2, Skipped: 3}
+	if err != nil || *rep.confirm != want || r.Counts != want {
+		t.Fatalf("second run: %v, plan %+v, did %+v", err, rep.confirm, r.Counts)
+	}
+	r, rep, opened, err = run(0, false)
+	if err != nil || opened != 0 || rep.confirm != nil || r.Counts != (Counts{Skipped: 5}) {
+		t.Fatalf("third run: %v, opened %d, asked %v, did %+v", err, opened, rep.confirm, r.Counts)
+	}
+	data, _ := os.ReadFile(out)
+	if n := strings.Count(string(data), "Subject: "); n != 4 {
+		t.Errorf("sent %d messages, want 4", n)
+	}
+	// Said no to: nothing goes.
+	log, _ := OpenLog(logPath)
+	r = &Run{Log: log, Resend: true, Report: &reporter{no: true}}
+	if err := r.All(context.Background(), items, func() (Transport, error) { t.Fatal("connected"); return nil, nil }); !errors.Is(err, ErrNotConfirmed) {
+		t.Errorf("declined run: %v", err)
+	}
+	log.Close()
 }
 
 func TestSendmailCommand(t *testing.T) {
@@ -256,5 +349,34 @@ func TestSMTPQuotedLocalParts(t *testing.T) {
 	}
 	if raw := string(mp.Raw(t, msgs[0].ID)); !strings.Contains(raw, `Return-Path: <"pat m"@example.com>`) {
 		t.Errorf("the envelope sender lost its quotes:\n%s", raw)
+	}
+}
+
+// A sendmail command that exits 0 before reading the whole message has
+// not sent it: that is an error, not a message counted as sent. One that
+// exits with a status says which, and what to check.
+func TestSendmailPartialReadAndStatus(t *testing.T) {
+	eml := message("a@example.org", strings.Repeat("A long line of the reply.\n", 400))
+	for _, command := range []string{"true", "head -c 10 >/dev/null", "read line"} {
+		err := (&Sendmail{Command: command}).Send(context.Background(), "a@example.org", eml)
+		var refused *RefusedError
+		if err == nil || errors.As(err, &refused) || !strings.Contains(err.Error(), "was not counted as sent") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: err = %v", command, err)
+		}
+	}
+	t.Setenv("MSG", "msmtp: account default not found")
+	err := (&Sendmail{Command: `cat >/dev/null; echo $MSG >&2; exit 78`}).Send(context.Background(), "a@example.org", eml)
+	if err == nil || err.Error() != `the sendmail command "cat >/dev/null; echo $MSG >&2; exit 78" exited with status 78, so the message to a@example.org was not sent: check the command and its own settings: msmtp: account default not found` {
+		t.Errorf("exit status: %v", err)
+	}
+}
+
+// Nothing listening: one line that says what to check.
+func TestSMTPConnectionRefused(t *testing.T) {
+	port := mailtest.FreePort(t)
+	_, err := DialSMTP(context.Background(), loopback(port), env(nil), "pat@example.com", nil)
+	want := fmt.Sprintf("cannot reach the smtp server 127.0.0.1:%d: check host and port in the smtp settings, and that the server runs: ", port)
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "connection refused") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("err = %v", err)
 	}
 }

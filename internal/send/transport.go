@@ -7,8 +7,10 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/textproto"
+	"os"
 	"strings"
 	"time"
 
@@ -34,9 +36,16 @@ type Transport interface {
 type RefusedError struct {
 	To  string
 	Msg string
+	// Command and Status are the sendmail command and its exit status,
+	// when it was the command that refused.
+	Command string
+	Status  int
 }
 
 func (e *RefusedError) Error() string {
+	if e.Command != "" {
+		return fmt.Sprintf("the sendmail command %s exited with status %d, so the message to %s was not sent: check the command and its own settings: %s", safetext.Quote(e.Command), e.Status, e.To, e.Msg)
+	}
 	return fmt.Sprintf("the server refused the message to %s: %s", e.To, e.Msg)
 }
 
@@ -158,10 +167,13 @@ func (t *SMTP) refused(to string, err error) error {
 // Close says goodbye to the server.
 func (t *SMTP) Close() error { return t.client.CloseWithSMTPClient(t.conn) }
 
-// ServerError words a failure to reach or use a server in one line:
-// a certificate that does not verify, a refused login, no answer.
+// ServerError words a failure to reach or use a server in one line
+// that says what to check, with the library's words after a colon: a
+// certificate that does not verify, a refused login, a refused
+// connection, a name that does not resolve, no answer.
 func ServerError(key string, s *config.Server, err error) error {
 	where := fmt.Sprintf("%s server %s", key, s.Addr())
+	detail := safetext.Escape(oneLine(err.Error()))
 	var (
 		unknownCA *x509.UnknownAuthorityError
 		hostname  x509.HostnameError
@@ -169,19 +181,34 @@ func ServerError(key string, s *config.Server, err error) error {
 		verify    *tls.CertificateVerificationError
 		te        *textproto.Error
 		ne        net.Error
+		dns       *net.DNSError
 		op        *net.OpError
 	)
 	switch {
 	case errors.As(err, &unknownCA), errors.As(err, &hostname), errors.As(err, &invalid), errors.As(err, &verify):
-		return fmt.Errorf("the certificate of the %s does not verify (%s); decline does not send to a server it cannot verify", where, safetext.Escape(oneLine(err.Error())))
-	case strings.Contains(err.Error(), "AUTH failed") || errors.As(err, &te) && (te.Code == 535 || te.Code == 534 || te.Code == 530):
-		return fmt.Errorf("the %s refused the username and password (%s): check username and the password it gets", where, safetext.Escape(oneLine(err.Error())))
+		return fmt.Errorf("the certificate of the %s does not verify, so nothing was sent to it: check that host in the %s settings is the name on the certificate, or trust the CA that signed it with SSL_CERT_FILE=ca.pem: %s", where, key, detail)
+	case IsAuth(err) || errors.As(err, &te) && (te.Code == 535 || te.Code == 534 || te.Code == 530):
+		return AuthError(key, s, detail)
+	case errors.As(err, &dns):
+		return fmt.Errorf("cannot find the %s: check host in the %s settings: %s", where, key, safetext.Escape(oneLine(dns.Err)))
 	case errors.As(err, &ne) && ne.Timeout():
-		return fmt.Errorf("the %s did not answer in time", where)
+		return fmt.Errorf("the %s did not answer in %s: check host and port in the %s settings, and the network", where, Timeout, key)
 	case errors.As(err, &op):
-		return fmt.Errorf("cannot reach the %s: %s", where, safetext.Escape(oneLine(op.Err.Error())))
+		return fmt.Errorf("cannot reach the %s: check host and port in the %s settings, and that the server runs: %s", where, key, safetext.Escape(oneLine(op.Err.Error())))
 	}
-	return fmt.Errorf("the %s failed: %s", where, safetext.Escape(oneLine(err.Error())))
+	return fmt.Errorf("the %s failed: %s", where, detail)
+}
+
+// IsAuth reports an SMTP login go-mail refused.
+func IsAuth(err error) bool { return strings.Contains(err.Error(), "AUTH failed") }
+
+// AuthError is a login the server refused, with its own words.
+func AuthError(key string, s *config.Server, detail string) error {
+	what := "the password that password_command prints"
+	if s.PasswordEnv != "" {
+		what = "the password in $" + s.PasswordEnv
+	}
+	return fmt.Errorf("the %s server %s refused the username and password: check username in the %s settings and %s (an app password, where the provider gives them): %s", key, s.Addr(), key, what, detail)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -193,12 +220,26 @@ type Sendmail struct {
 }
 
 // Send runs the command once for the message. The command decides the
-// recipients from the headers; a failure is a refusal of this message.
+// recipients from the headers; an exit status other than 0 is a refusal
+// of this message.
+//
+// The message is on standard input as an unlinked temporary file, not
+// a pipe: the file's offset, shared with the command, tells how much it
+// read. A command that exits 0 before it read the whole message (a
+// wrong option, a wrapper that reads a line) has not sent it whole, and
+// that ends the run. A command that reads everything and then drops it
+// cannot be told from one that sends it.
 func (s *Sendmail) Send(ctx context.Context, to string, eml []byte) error {
+	in, err := tempInput(eml)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
 	cmd := shell(ctx, s.Command)
-	cmd.Stdin = bytes.NewReader(eml)
+	cmd.Stdin = in.File // a file, not a Reader, for the command to share its offset
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
+	quoted := safetext.Quote(s.Command)
 	if err := cmd.Run(); err != nil {
 		var ee interface{ ExitCode() int }
 		msg := firstLine(out.String())
@@ -206,11 +247,49 @@ func (s *Sendmail) Send(ctx context.Context, to string, eml []byte) error {
 			msg = err.Error()
 		}
 		if errors.As(err, &ee) && ee.ExitCode() > 0 {
-			return &RefusedError{To: to, Msg: safetext.Escape(fmt.Sprintf("%s: %s", s.Command, msg))}
+			return &RefusedError{To: to, Msg: safetext.Escape(msg), Command: s.Command, Status: ee.ExitCode()}
 		}
-		return fmt.Errorf("sendmail command %s failed: %s", safetext.Quote(s.Command), safetext.Escape(msg))
+		return fmt.Errorf("the sendmail command %s did not run: check sendmail in the configuration: %s", quoted, safetext.Escape(msg))
+	}
+	if read, err := in.Seek(0, io.SeekCurrent); err == nil && read < int64(len(eml)) {
+		return fmt.Errorf("the sendmail command %s exited with status 0 after reading %d of the %d bytes of the message to %s, so it was not counted as sent: check that it reads the whole message on standard input, as msmtp -t and sendmail -t do", quoted, read, len(eml), to)
 	}
 	return nil
+}
+
+// tempInput is a file holding data, read from its start, whose name is
+// gone already where the system allows it.
+func tempInput(data []byte) (*tempFile, error) {
+	f, err := os.CreateTemp("", "decline-send-*.eml")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the message for the sendmail command: %v", cause(err))
+	}
+	t := &tempFile{File: f}
+	if os.Remove(f.Name()) != nil {
+		t.remove = true // Windows: removed after it is closed
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		_, err = f.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		t.Close()
+		return nil, fmt.Errorf("cannot write the message for the sendmail command: %v", cause(err))
+	}
+	return t, nil
+}
+
+type tempFile struct {
+	*os.File
+	remove bool
+}
+
+func (t *tempFile) Close() error {
+	err := t.File.Close()
+	if t.remove {
+		os.Remove(t.Name())
+	}
+	return err
 }
 
 // Close does nothing: each message had its own command.
