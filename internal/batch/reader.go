@@ -88,8 +88,10 @@ type Error struct {
 	// header without a name column suggests one.
 	Looks Format
 	// NotUTF8: the file is in another encoding, which a code page could
-	// read.
-	NotUTF8 bool
+	// read: Encoding, the likeliest. UTF8: the file is UTF-8, which the
+	// code page Encoding would garble.
+	NotUTF8, UTF8 bool
+	Encoding      string
 }
 
 // LooksLike words an Error's Looks: "this looks like JSON Lines".
@@ -228,7 +230,7 @@ func NewReaderWith(in io.Reader, format Format, opt ReadOptions) (*Reader, error
 func readError(err error) error {
 	var se *sheet.Error
 	if errors.As(err, &se) {
-		return &Error{Line: 1, Msg: se.Msg, Fatal: true, NotUTF8: se.NotUTF8}
+		return &Error{Line: max(se.Line, 1), Msg: se.Msg, Fatal: true, NotUTF8: se.NotUTF8, UTF8: se.UTF8, Encoding: se.Encoding}
 	}
 	var sh *sheet.SheetError
 	if errors.As(err, &sh) {

@@ -200,12 +200,15 @@ func (r *Run) sequential(pass Pass, emit func(Planned)) error {
 			r.problem(pass, e.Line, err)
 			continue
 		}
+		// Every row that has a name takes its file name, bad or good, so
+		// that a row's file does not change when a row above it is
+		// fixed: a rerun never gives one person a second draft.
+		name := r.namer.Name(row.Name)
 		t, data, err := r.seq.reply(row, pass == Checking)
 		if err != nil {
 			r.problem(pass, row.Line, err)
 			continue
 		}
-		name := r.namer.Name(row.Name)
 		if pass == Checking {
 			if r.Dir.Replace {
 				if err := r.Dir.CheckReplace(name, r.Source.Info()); err != nil {

@@ -71,7 +71,10 @@ func (s *sheetFlags) options(in batch.Format) (batch.ReadOptions, error) {
 func sheetError(err error) error {
 	var input *batch.InputError
 	if errors.As(err, &input) && input.Err.NotUTF8 {
-		return fmt.Errorf("%s:%d: %s: add --encoding windows-1252 (or the file's code page), or save it as CSV UTF-8", input.Source, input.Err.Line, input.Err.Msg)
+		return fmt.Errorf("%s:%d: %s: add --encoding %s (or the file's code page), or save it as CSV UTF-8", input.Source, input.Err.Line, input.Err.Msg, input.Err.Encoding)
+	}
+	if errors.As(err, &input) && input.Err.UTF8 {
+		return fmt.Errorf("%s:%d: %s: drop --encoding", input.Source, input.Err.Line, input.Err.Msg)
 	}
 	if errors.As(err, &input) && input.Err.Looks == "" && strings.HasPrefix(input.Err.Msg, "the header row has no name column") {
 		return fmt.Errorf("%s:%d: %s (or name its column with --map name=HEADING)", input.Source, input.Err.Line, input.Err.Msg)

@@ -16,9 +16,10 @@ import (
 //	utf16         UTF-16LE with a byte order mark and CR LF (Excel's "Unicode Text")
 //	windows-1252  Windows-1252 and CR LF (Excel's default "CSV")
 //	cr            CR line ends alone (Excel's "CSV (Macintosh)")
+//	macintosh     Mac OS Roman and CR line ends alone (an old Mac's "CSV")
 func exportCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
-		ts.Fatalf("usage: export bom|utf16|windows-1252|cr FILE...")
+		ts.Fatalf("usage: export bom|utf16|windows-1252|cr|macintosh FILE...")
 	}
 	for _, name := range args[1:] {
 		text := ts.ReadFile(name)
@@ -34,6 +35,8 @@ func exportCmd(ts *testscript.TestScript, neg bool, args []string) {
 			data, err = charmap.Windows1252.NewEncoder().Bytes([]byte(crlf))
 		case "cr":
 			data = []byte(strings.ReplaceAll(text, "\n", "\r"))
+		case "macintosh":
+			data, err = charmap.Macintosh.NewEncoder().Bytes([]byte(strings.ReplaceAll(text, "\n", "\r")))
 		default:
 			ts.Fatalf("unknown layout %s", args[0])
 		}

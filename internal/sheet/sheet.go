@@ -63,8 +63,14 @@ type Input struct {
 type Error struct {
 	Msg string
 	// NotUTF8: the file is in some other encoding, which a code page
-	// could read.
+	// could read: Encoding, the likeliest.
 	NotUTF8 bool
+	// UTF8: the file is UTF-8 text with characters beyond ASCII, which
+	// the code page asked for, Encoding, would garble.
+	UTF8     bool
+	Encoding string
+	// Line is where the file shows it, or 0 for its start.
+	Line int
 }
 
 func (e *Error) Error() string { return e.Msg }
@@ -137,6 +143,12 @@ func Open(in io.Reader, o Options) (*Input, error) {
 		if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 			br.Discard(3)
 		} else if enc != nil {
+			if at := utf8At(br); at >= 0 {
+				head, _ := br.Peek(bufSize)
+				r, _ := utf8.DecodeRune(head[at:])
+				return nil, &Error{UTF8: true, Encoding: o.Encoding, Line: lineAt(head, at),
+					Msg: fmt.Sprintf("the file is already UTF-8 text (it has %s), which reading it as %s would garble", safetext.Quote(string(r)), o.Encoding)}
+			}
 			dec = enc.NewDecoder()
 		}
 	case bytes.HasPrefix(head, []byte("\xff\xfe")):
@@ -154,7 +166,14 @@ func Open(in io.Reader, o Options) (*Input, error) {
 		br = bufio.NewReaderSize(transform.NewReader(br, dec), bufSize)
 	} else if o.Encoding == "" && !o.JSON {
 		if bad := invalidAt(br); bad >= 0 {
-			return nil, &Error{NotUTF8: true, Msg: fmt.Sprintf("the file is not UTF-8 text (byte %d); it was probably saved in a code page such as Windows-1252", bad+1)}
+			e := &Error{NotUTF8: true, Encoding: "windows-1252", Msg: fmt.Sprintf("the file is not UTF-8 text (byte %d); it was probably saved in a code page such as Windows-1252", bad+1)}
+			if crOnly(br) {
+				e.Encoding = "macintosh"
+				e.Msg = fmt.Sprintf("the file is not UTF-8 text (byte %d); its lines end in a CR alone, as an old Mac's do, so it was probably saved in Mac OS Roman", bad+1)
+			}
+			head, _ := br.Peek(bufSize)
+			e.Line = lineAt(head, bad)
+			return nil, e
 		}
 	}
 	if crOnly(br) {
@@ -226,6 +245,38 @@ func invalidAt(br *bufio.Reader) int {
 		i += n
 	}
 	return first
+}
+
+// utf8At returns the offset of the first character of the input's start
+// that is UTF-8 beyond ASCII, when the start holds no byte that is not
+// UTF-8: a file a single-byte code page would garble. Else -1.
+func utf8At(br *bufio.Reader) int {
+	head, _ := br.Peek(bufSize)
+	first := -1
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			if len(head)-i < utf8.UTFMax && !utf8.FullRune(head[i:]) {
+				return first
+			}
+			return -1 // not UTF-8: the code page reads it
+		case n > 1 && first < 0:
+			first = i
+		}
+		i += n
+	}
+	return first
+}
+
+// lineAt is the 1-based line of the text's start that holds offset: lines
+// end in LF, or in CR alone in a file without LF.
+func lineAt(head []byte, offset int) int {
+	end := byte('\n')
+	if bytes.IndexByte(head, '\n') < 0 {
+		end = '\r'
+	}
+	return 1 + bytes.Count(head[:offset], []byte{end})
 }
 
 // headLines returns up to n lines of the start of the text.
