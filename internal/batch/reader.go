@@ -135,6 +135,22 @@ type Reader struct {
 	unused   []Column          // columns no field takes
 	reads    int               // calls of Next: the first sampleRows sample unused
 	book     io.Closer         // an .xlsx sheet being converted, or nil
+	headings []string          // the header's cells, or nil for JSON Lines
+}
+
+// checkKeep fails when a column to keep is not in the header: its cells
+// would be left out of every record without a word.
+func (r *Reader) checkKeep(keep []string) error {
+	if r.headings == nil {
+		return nil
+	}
+	for _, k := range keep {
+		if !slices.ContainsFunc(r.headings, func(h string) bool { return ColumnName(h) == ColumnName(k) }) {
+			return &Error{Line: r.offset + 1, Fatal: true,
+				Msg: fmt.Sprintf("no column is headed %s, to carry into each record (the headings are: %s)", safetext.Quote(k), quoteCells(r.headings))}
+		}
+	}
+	return nil
 }
 
 // Column is a column no field of a request takes, with a sample of its
@@ -298,10 +314,22 @@ func (r *Reader) fieldOf(name string) *string {
 
 // ColumnName normalises a column heading or JSON key to the field it
 // names (sheet.Field): "First Name" is first_name, "E-mail" is email.
-func ColumnName(s string) string { return sheet.Field(s) }
+//
+// Only a heading written note, as the field is named, gives the personal
+// line: a spreadsheet's "Note" or "NOTES" column holds the user's own
+// notes about a person, which must never be pasted into the reply to
+// them. It is "notes", a column like any other, unless it is mapped to note.
+func ColumnName(s string) string {
+	f := sheet.Field(s)
+	if f == "note" && strings.TrimSpace(s) != "note" && strings.EqualFold(strings.TrimSpace(s), "note") {
+		return "notes"
+	}
+	return f
+}
 
 // setHeader maps the header's cells to columns.
 func (r *Reader) setHeader(cells []string) error {
+	r.headings = slices.Clone(cells)
 	line := r.offset + 1
 	fail := func(format string, args ...any) error {
 		return &Error{Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true}

@@ -266,6 +266,11 @@ func (r *Run) open() (io.Closer, *Reader, error) {
 		return nil, nil, err
 	}
 	rows, err := NewReaderWith(in, r.Input, r.Read)
+	if err == nil {
+		if err = rows.checkKeep(r.Keep); err != nil {
+			rows.Close()
+		}
+	}
 	if err != nil {
 		in.Close()
 		return nil, nil, r.inputError(err)
