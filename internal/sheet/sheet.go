@@ -225,48 +225,46 @@ func Open(in io.Reader, o Options) (*Input, error) {
 // that is not UTF-8, when the start reads as a single-byte code page: it
 // holds bytes that are not UTF-8 and no character that is. A UTF-8 file
 // with a stray bad byte is left to the check of each cell, which names
-// the row. A character cut by the end of the peek is not counted.
+// the row.
 func invalidAt(br *bufio.Reader) int {
-	head, _ := br.Peek(bufSize)
-	first := -1
-	for i := 0; i < len(head); {
-		r, n := utf8.DecodeRune(head[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			if len(head)-i < utf8.UTFMax && !utf8.FullRune(head[i:]) {
-				return first
-			}
-			if first < 0 {
-				first = i
-			}
-		case n > 1:
-			return -1 // real UTF-8
-		}
-		i += n
+	if bad, wide := scanUTF8(br); wide < 0 {
+		return bad
 	}
-	return first
+	return -1
 }
 
 // utf8At returns the offset of the first character of the input's start
 // that is UTF-8 beyond ASCII, when the start holds no byte that is not
 // UTF-8: a file a single-byte code page would garble. Else -1.
 func utf8At(br *bufio.Reader) int {
+	if bad, wide := scanUTF8(br); bad < 0 {
+		return wide
+	}
+	return -1
+}
+
+// scanUTF8 returns the offsets in the input's start of the first byte
+// that is not UTF-8 and of the first character beyond ASCII, or -1. A
+// character cut by the end of the peek is not counted.
+func scanUTF8(br *bufio.Reader) (bad, wide int) {
 	head, _ := br.Peek(bufSize)
-	first := -1
-	for i := 0; i < len(head); {
+	bad, wide = -1, -1
+	for i := 0; i < len(head) && (bad < 0 || wide < 0); {
 		r, n := utf8.DecodeRune(head[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
 			if len(head)-i < utf8.UTFMax && !utf8.FullRune(head[i:]) {
-				return first
+				return bad, wide
 			}
-			return -1 // not UTF-8: the code page reads it
-		case n > 1 && first < 0:
-			first = i
+			if bad < 0 {
+				bad = i
+			}
+		case n > 1 && wide < 0:
+			wide = i
 		}
 		i += n
 	}
-	return first
+	return bad, wide
 }
 
 // lineAt is the 1-based line of the text's start that holds offset: lines
