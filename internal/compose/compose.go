@@ -481,8 +481,15 @@ func Signature(t *catalog.Template, r *Request) string {
 	return fieldValue("Sender", t, r, "")
 }
 
-// firstNameOf is the name the greeting uses.
-func firstNameOf(r *Request) string { return FirstNameFor(r.Name, r.FirstName) }
+// firstNameOf is the name the greeting uses: the first name given, else
+// the guess by the name rules of the reply's language, whose titles
+// ("Pr", "Madame") are skipped.
+func firstNameOf(r *Request) string {
+	if first := strings.TrimSpace(r.FirstName); first != "" {
+		return first
+	}
+	return localeOf(r).Names.First(r.Name)
+}
 
 // FirstNameFor is what a reply calls someone: the first name given, else
 // the guess from the full name. Questions asked before a reply is written
