@@ -430,3 +430,24 @@ func TestSendAsksOnATerminal(t *testing.T) {
 		t.Fatalf("--yes: exit %d:\n%s", code, s.text())
 	}
 }
+
+// A certificate that does not verify and a server that is not there
+// each stop --send in one line that says what to check, exit 1.
+func TestSendServerErrorsInOneLine(t *testing.T) {
+	cert := mailtest.SelfSigned(t, t.TempDir())
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Cert: cert})
+	args := []string{"draft", "-n", "Fred Ng", "-r", "stranger", "--to", "fred@example.org", "--send"}
+	for _, c := range []struct{ settings, want string }{
+		{fmt.Sprintf("smtp: {host: 127.0.0.1, port: %d, tls: tls}\n", mp.SMTPPort), "does not verify, so nothing was sent to it: check that host in the smtp settings is the name on the certificate, or trust the CA that signed it with SSL_CERT_FILE"},
+		{fmt.Sprintf("smtp: {host: 127.0.0.1, port: %d, tls: none}\n", mailtest.FreePort(t)), "check host and port in the smtp settings, and that the server runs: "},
+	} {
+		_, run := mailSetup(t, c.settings, 0, 0)
+		_, stderr, code := output(t, run(args...))
+		if code != 1 || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("exit %d: %q, want %q", code, stderr, c.want)
+		}
+	}
+	if n := len(mp.Messages(t)); n != 0 {
+		t.Errorf("the server holds %d", n)
+	}
+}
