@@ -102,12 +102,14 @@ func TestAFolderIsALanguageOnlyWithALocale(t *testing.T) {
 	}
 }
 
-// TestIDsArePerLanguage: a German template with an English default's id
-// replaced the English template; each language keeps its own.
+// TestIDsArePerLanguage: a template of another language with an English
+// default's id replaced the English template; each language keeps its
+// own. The language is a made-up one (xx), so that no built-in template
+// of it exists.
 func TestIDsArePerLanguage(t *testing.T) {
 	l := userLayer(t, map[string]string{
-		"de/locale.yaml": "kinds: [{id: recommendation, label: Empfehlung}]\nrelationships: [{id: stranger, label: Fremd}]\ntones: [{id: warm, label: Warm}]\ndefault-kind: recommendation\ndefault-tone: warm\n",
-		"de/x.yaml":      "templates:\n  - id: recommendation/stranger/warm\n" + body,
+		"xx/locale.yaml": "kinds: [{id: recommendation, label: Xx plea}]\nrelationships: [{id: stranger, label: Xx nobody}]\ntones: [{id: warm, label: Warm}]\ndefault-kind: recommendation\ndefault-tone: warm\n",
+		"xx/x.yaml":      "templates:\n  - id: recommendation/stranger/warm\n" + body,
 	})
 	c, err := catalog.New(templates.Layer(), l)
 	if err != nil {
@@ -117,18 +119,18 @@ func TestIDsArePerLanguage(t *testing.T) {
 	if err != nil || en.Lang != "en" || en.Source != catalog.DefaultSource {
 		t.Errorf("English: %v, %v", en, err)
 	}
-	de, err := c.Choose(catalog.Key{Lang: "de", Kind: "recommendation", Relationship: "stranger", Tone: "warm"})
-	if err != nil || de.Lang != "de" {
-		t.Errorf("German: %v, %v", de, err)
+	de, err := c.Choose(catalog.Key{Lang: "xx", Kind: "recommendation", Relationship: "stranger", Tone: "warm"})
+	if err != nil || de.Lang != "xx" {
+		t.Errorf("xx: %v, %v", de, err)
 	}
 	if got, ok := c.Get("recommendation/stranger/warm"); !ok || got != en {
 		t.Errorf("Get gives %v, want the English one", got)
 	}
-	if got, ok := c.GetIn("de", "recommendation/stranger/warm"); !ok || got != de {
-		t.Errorf("GetIn(de) gives %v, want the German one", got)
+	if got, ok := c.GetIn("xx", "recommendation/stranger/warm"); !ok || got != de {
+		t.Errorf("GetIn(xx) gives %v, want the xx one", got)
 	}
-	if got, ok := c.GetIn("de", "recommendation/stranger/formal"); !ok || got.Lang != "en" {
-		t.Errorf("GetIn(de) of an id only English has: %v", got)
+	if got, ok := c.GetIn("xx", "recommendation/stranger/formal"); !ok || got.Lang != "en" {
+		t.Errorf("GetIn(xx) of an id only English has: %v", got)
 	}
 }
 

@@ -63,6 +63,11 @@ func TemplateIDs(cat *catalog.Catalog) []string {
 			continue
 		}
 		prev = t.ID
+		// Described as 'templates show ID' shows it: in English, when
+		// English has the id.
+		if en, ok := cat.Get(t.ID); ok {
+			t = en
+		}
 		desc := plural.N(len(t.Variants), "wording", "wordings")
 		if t.Source != catalog.DefaultSource {
 			desc += ", from " + t.Source
