@@ -34,6 +34,7 @@ type Dir struct {
 
 	mu     sync.Mutex // held while a file is written, and by Close
 	root   *os.Root
+	fast   fastDir // the directory for system calls of its own, where there are (Linux)
 	closed bool
 }
 
@@ -66,6 +67,7 @@ func (d *Dir) open() error {
 		return fmt.Errorf("cannot open the output directory %s: %v", d.Path, oserr.Cause(err))
 	}
 	d.root = root
+	d.fast.open(root)
 	return nil
 }
 
@@ -134,22 +136,38 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 		}
 	}
 	tmp := "." + name + "." + strconv.FormatUint(rand.Uint64(), 36) + ".tmp"
+	if err := d.writeTemp(tmp, name, data); err != nil {
+		return err
+	}
+	return d.place(tmp, name)
+}
+
+// writeTempRoot writes data as the new file tmp, or leaves no file; name
+// is the reply's, for the message.
+func (d *Dir) writeTempRoot(tmp, name string, data []byte) error {
 	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %v", d.Path, oserr.Cause(err))
 	}
-	defer func() {
-		if err != nil {
-			d.root.Remove(tmp)
-		}
-	}()
 	_, werr := f.Write(data)
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
 	if werr != nil {
+		d.root.Remove(tmp)
 		return fmt.Errorf("cannot write %s: %v", name, oserr.Cause(werr))
 	}
+	return nil
+}
+
+// placeRoot moves the written file tmp to name, which it replaces only
+// when Replace is set; tmp is gone afterwards, whatever happens.
+func (d *Dir) placeRoot(tmp, name string) (err error) {
+	defer func() {
+		if err != nil {
+			d.root.Remove(tmp)
+		}
+	}()
 	if d.Replace {
 		if err := d.root.Rename(tmp, name); err != nil {
 			return fmt.Errorf("cannot write %s: %v", name, oserr.Cause(err))
@@ -164,11 +182,9 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 		// No hard links here (some file systems): check, then rename.
 		ok, err := exists(d.root, name)
 		if err != nil {
-			d.root.Remove(tmp)
 			return fmt.Errorf("cannot check %s: %v", name, oserr.Cause(err))
 		}
 		if ok {
-			d.root.Remove(tmp)
 			return fmt.Errorf("%s %w", name, ErrExists)
 		}
 		if err := d.root.Rename(tmp, name); err != nil {
@@ -197,5 +213,6 @@ func (d *Dir) Close() error {
 	if d.root == nil {
 		return nil
 	}
+	d.fast.close()
 	return d.root.Close()
 }

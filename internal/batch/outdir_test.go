@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,38 @@ func TestDir(t *testing.T) {
 	os.Symlink(filepath.Join(path, "elsewhere"), filepath.Join(path, "b.txt"))
 	if ok, _ := d.Exists("b.txt"); !ok {
 		t.Error("a dangling link does not count as existing")
+	}
+	d.Close()
+
+	// Nor is it replaced, or followed, by a write; and no temporary
+	// file is left behind.
+	d, err = OpenDir(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write("b.txt", []byte("three\n")); !errors.Is(err, ErrExists) {
+		t.Errorf("Write over a dangling link: %v, want ErrExists", err)
+	}
+	if _, err := os.Lstat(filepath.Join(path, "elsewhere")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Write followed a dangling link: %v", err)
+	}
+	if err := d.Write("c.txt", []byte("four\n")); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(path)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := "a.txt b.txt c.txt"; strings.Join(names, " ") != want {
+		t.Errorf("the directory holds %q, want %q", names, want)
+	}
+	// A name that is not a plain one in the directory cannot leave it.
+	if err := d.Write("../d.txt", []byte("five\n")); err == nil {
+		t.Error("Write of ../d.txt worked")
+	}
+	if _, err := os.Lstat(filepath.Join(path, "..", "d.txt")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Write of ../d.txt left the directory: %v", err)
 	}
 	d.Close()
 	if err := d.Write("c.txt", nil); err == nil {
