@@ -178,8 +178,10 @@ func lineIn(tree *parse.Tree, n parse.Node) int {
 }
 
 // ValueFuncs are the functions of one value that a template may call on
-// its values: {{first .contact}} is a third party's first name ("Maria
-// Lopez" is Maria; a value that is not a name is left whole), {{a .role}}
+// its values: {{first .contact}} is how a third party is mentioned the
+// second time ("Maria Lopez" is Maria; "the head of recruiting at Globex",
+// which is not a name, is "the head of recruiting": see names.Rules.Value),
+// {{a .role}}
 // the value with its article ("an Engineering Manager"). Each runs in
 // time linear in its argument and returns at most about twice its length
 // (see package names), so they keep the guarantees of AllowedFuncs. The

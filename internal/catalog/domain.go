@@ -39,7 +39,9 @@ func Lookup(choices []Choice, id string) (Choice, bool) {
 // surname when the name carries a title ("Dr. Smith"), else the first
 // name. Sender is how the reply is signed: the sender's first name for a
 // brief note (unless the configuration asks for the full name), the full
-// name for a letter; SenderFirst and SenderFull are the two forms.
+// name for a letter; SenderFirst and SenderFull are the two forms. The
+// sender's own titles and post-nominal letters are never signed ("Dr.
+// Miriam Katz" signs Miriam Katz).
 // Note is the user's personal line, empty when there is none; a template
 // that does not place it gets it as a paragraph before the sign-off.
 var Builtins = []string{"Name", "FirstName", "Addressee", "Sender", "SenderFirst", "SenderFull", "Signoff", "Note"}

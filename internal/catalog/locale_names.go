@@ -13,7 +13,7 @@ import (
 // articles follow (see names.Rules), so that each language carries its
 // own titles (Herr, Frau; M., Mme; Sr., Sra.).
 
-var nameFields = []string{"titles", "given-titles", "suffixes", "particles", "compound-given-names", "articles"}
+var nameFields = []string{"titles", "given-titles", "suffixes", "particles", "compound-given-names", "articles", "again"}
 
 var articleFields = []string{"a", "an", "vowels", "an-before", "a-before", "an-letters", "an-numbers", "determiners"}
 
@@ -40,6 +40,25 @@ func (p *parser) localeNames(v *yaml.Node, l *Locale) {
 			r.Compounds = p.compounds(v, key)
 		case "articles":
 			p.localeArticles(v, &r.Articles)
+		case "again":
+			p.localeAgain(v, &r.Again)
+		}
+	})
+}
+
+var againFields = []string{"definite", "qualifiers"}
+
+func (p *parser) localeAgain(v *yaml.Node, a *names.Again) {
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v.Line, "again must be a mapping, found %s", describe(v))
+		return
+	}
+	p.fields(v, "again", againFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "definite":
+			a.Definite = p.text(v, key)
+		case "qualifiers":
+			a.Qualifiers = p.strList(v, key)
 		}
 	})
 }
@@ -121,6 +140,9 @@ func mergeNames(base, over names.Rules) names.Rules {
 	out.Compounds = slices.Concat(base.Compounds, over.Compounds)
 	if over.Articles.A != "" || over.Articles.An != "" {
 		out.Articles = over.Articles
+	}
+	if over.Again.Definite != "" || len(over.Again.Qualifiers) > 0 {
+		out.Again = over.Again
 	}
 	return out
 }

@@ -461,9 +461,11 @@ func fieldValue(name string, t *catalog.Template, r *Request, first string) stri
 		if t.Tone == BriefTone && r.SignBrief != SignFull {
 			return localeOf(r).Names.First(r.Sender)
 		}
-		return strings.TrimSpace(r.Sender)
+		return localeOf(r).Names.Signature(r.Sender)
 	case "SenderFull":
-		return strings.TrimSpace(r.Sender)
+		// People do not sign with their own titles: "Dr. Miriam Katz"
+		// signs Miriam Katz.
+		return localeOf(r).Names.Signature(r.Sender)
 	case "SenderFirst":
 		return localeOf(r).Names.First(r.Sender)
 	case "Signoff":

@@ -230,6 +230,8 @@ templates:
 		{"JANE SMITH", "", "our CTO, Ann Lee", "UX designer", "Dear Jane,\n\nYou asked me to introduce you to our CTO, Ann Lee for a UX designer post. Ann is busy.\n\nKind regards,\nPat\n"},
 		{"Prof. Dr. Hans Weber", "", "Li Wei", "MBA intern", "Dear Prof. Weber,\n\nYou asked me to introduce you to Li Wei for an MBA intern post. Li is busy.\n\nKind regards,\nPat\n"},
 		{"Jane Smith", "Janey", "the hiring manager", "the", "Dear Janey,\n\nYou asked me to introduce you to the hiring manager for the post. the hiring manager is busy.\n\nKind regards,\nPat\n"},
+		// A description is said again shorter, not pasted twice.
+		{"Jane Smith", "", "a recruiter I know at Globex", "Senior Accountant", "Dear Jane,\n\nYou asked me to introduce you to a recruiter I know at Globex for a Senior Accountant post. the recruiter I know is busy.\n\nKind regards,\nPat\n"},
 		// A first name given is what the user wants them called, formally too.
 		{"Prof. Dr. Hans Weber", "Hansi", "Li Wei", "MBA intern", "Dear Hansi,\n\nYou asked me to introduce you to Li Wei for an MBA intern post. Li is busy.\n\nKind regards,\nPat\n"},
 	} {
@@ -255,14 +257,20 @@ templates:
     variants:
       - "Hi {{.FirstName}}, no.\n\n{{.Signoff}},\n{{.Sender}}\n({{.SenderFirst}} / {{.SenderFull}})"
 `
-	for _, c := range []struct{ tone, sender, sign, want string }{
-		{"brief", "Pat Morgan", "", "Pat"},
-		{"brief", "Pat Morgan", compose.SignFirst, "Pat"},
-		{"brief", "Pat Morgan", compose.SignFull, "Pat Morgan"},
-		{"brief", "Dr. Pat Morgan 🚀", "", "Pat"},
-		{"brief", "", "", ""},
-		{"warm", "Pat Morgan", "", "Pat Morgan"},
-		{"formal", " Pat Morgan ", compose.SignFirst, "Pat Morgan"},
+	// full is {{.SenderFull}}: the name as its owner signs it, without
+	// titles or the letters after it.
+	for _, c := range []struct{ tone, sender, sign, want, full string }{
+		{"brief", "Pat Morgan", "", "Pat", "Pat Morgan"},
+		{"brief", "Pat Morgan", compose.SignFirst, "Pat", "Pat Morgan"},
+		{"brief", "Pat Morgan", compose.SignFull, "Pat Morgan", "Pat Morgan"},
+		{"brief", "Dr. Pat Morgan 🚀", "", "Pat", "Pat Morgan 🚀"},
+		{"brief", "Dr. Pat Morgan", compose.SignFull, "Pat Morgan", "Pat Morgan"},
+		{"brief", "", "", "", ""},
+		{"warm", "Pat Morgan", "", "Pat Morgan", "Pat Morgan"},
+		{"warm", "Dr. Miriam Katz", "", "Miriam Katz", "Miriam Katz"},
+		{"warm", "Morgan, Pat", "", "Pat Morgan", "Pat Morgan"},
+		{"formal", " Pat Morgan ", compose.SignFirst, "Pat Morgan", "Pat Morgan"},
+		{"formal", "Capt. Luis Ortiz, PhD", "", "Luis Ortiz", "Luis Ortiz"},
 	} {
 		tmpl := parseOne(t, strings.Replace(src, "%s", c.tone, 1))
 		req := compose.Request{Name: "Ana Ruiz", Sender: c.sender, Signoff: "Best", SignBrief: c.sign, Variant: 1}
@@ -270,8 +278,8 @@ templates:
 		if err != nil {
 			t.Fatal(err)
 		}
-		first, full := compose.FirstName(c.sender), strings.TrimSpace(c.sender)
-		want := "Hi Ana, no.\n\nBest,\n" + c.want + "\n(" + first + " / " + full + ")\n"
+		first := compose.FirstName(c.sender)
+		want := "Hi Ana, no.\n\nBest,\n" + c.want + "\n(" + first + " / " + c.full + ")\n"
 		if r.Body != want {
 			t.Errorf("%s %q %q: body %q, want %q", c.tone, c.sender, c.sign, r.Body, want)
 		}

@@ -123,6 +123,17 @@ func (c *checker) variant(i int) {
 	if t.Tone == "formal" {
 		c.formal(what, tree, src, fileLine)
 	}
+	for _, m := range firstAtStart.FindAllStringSubmatchIndex(src, -1) {
+		var name string
+		if m[2] >= 0 {
+			name = src[m[2]:m[3]]
+		} else {
+			name = src[m[4]:m[5]]
+		}
+		if slices.Contains(c.loc.PeopleValues, name) {
+			c.add(fileLine(strings.Count(src[:m[0]], "\n")+1), "%s: a sentence starts with {{first .%s}}, which is lower case when .%s describes someone (\"the head of recruiting\"): put it later in the sentence", what, name, name)
+		}
+	}
 
 	for _, withOptional := range []bool{true, false} {
 		if !withOptional && len(t.Optional) == 0 {
@@ -133,6 +144,10 @@ func (c *checker) variant(i int) {
 		}
 	}
 }
+
+// firstAtStart finds {{first .X}} (or {{.X | first}}) at the start of a
+// sentence or line.
+var firstAtStart = regexp.MustCompile(`(?m)(?:^[ \t]*|[.!?]["”’)]?[ \t]+)\{\{-?\s*(?:first\s+\.(\w+)|\.(\w+)\s*\|\s*first)\s*-?\}\}`)
 
 // render renders wording i for one sample and checks what a reader sees.
 func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool) {

@@ -104,6 +104,7 @@ func TestFixtures(t *testing.T) {
 		{"stranger-long.yaml", `testdata/lint/stranger-long.yaml:7: body of recommendation/stranger/warm: a warm reply to a stranger is 96 words, more than 90 (keep it to two short paragraphs)`},
 		{"same-opening.yaml", `testdata/lint/same-opening.yaml:14: variant 2 of lint/same-opening opens with the same sentence as wording 1: "Thanks so much." (start one of them another way)`},
 		{"stock-phrase.yaml", `testdata/lint/stock-phrase.yaml:6: stock phrase "i wish you every success with the search" in 2 of 2 wordings (more than 1 in 20; give each its own words): lint/stock-phrase-a, lint/stock-phrase-b`},
+		{"first-start.yaml", `testdata/lint/first-start.yaml:10: body of lint/first-start: a sentence starts with {{first .contact}}, which is lower case when .contact describes someone ("the head of recruiting"): put it later in the sentence`},
 		{"unused-value.yaml", `testdata/lint/unused-value.yaml:2: lint/unused-value declares the value "company" but never uses it (remove it from optional, or use it)`},
 	}
 	seen := map[string]bool{}

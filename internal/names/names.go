@@ -13,6 +13,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,21 @@ type Rules struct {
 	// Articles is how a value takes an indefinite article; a language
 	// without them leaves A and An empty.
 	Articles Articles
+	// Again is how a value that is not a name is mentioned a second
+	// time (see Value).
+	Again Again
+}
+
+// Again is how a value that describes a person rather than naming them
+// ("the head of recruiting at Globex") is said the second time: shorter,
+// and definite ("the head of recruiting").
+type Again struct {
+	// Definite replaces an indefinite article (Articles.A or An) at the
+	// start of the value: "a recruiter at Stripe" is "the recruiter".
+	Definite string
+	// Qualifiers are lowercase words that start a part the second
+	// mention leaves out ("at", "from", "who"), as a comma does.
+	Qualifiers []string
 }
 
 // Articles is how a language puts an indefinite article before a value:
@@ -142,10 +158,14 @@ func (r *Rules) First(name string) string {
 	return trimPunct(first)
 }
 
-// Value is the first name of a value that names a person, by the rules
-// of First ("Maria Lopez" is Maria, "our CTO, Ann Lee" is Ann). A value
-// that does not start with a name ("the hiring manager") is returned as
-// it is.
+// Value is how a value that names a third party is said after its
+// first mention: the first name of a person's name, by the rules of First
+// ("Maria Lopez" is Maria, "our CTO, Ann Lee" is Ann). A value that does
+// not start with a name is a description, said again without its
+// qualifiers and with a definite article (Rules.Again): "the head of
+// recruiting at Globex" is "the head of recruiting", "a recruiter I know
+// at Stripe" is "the recruiter I know"; one with nothing to leave out
+// ("the hiring manager") is returned as it is.
 func (r *Rules) Value(v string) string {
 	v = strings.TrimSpace(v)
 	first := r.First(v)
@@ -154,9 +174,58 @@ func (r *Rules) Value(v string) string {
 	}
 	c, _ := utf8.DecodeRuneInString(first)
 	if !unicode.IsUpper(c) && !unicode.IsTitle(c) {
-		return v
+		return r.again(v)
 	}
 	return first
+}
+
+// again is a description shortened for its second mention (see Value).
+func (r *Rules) again(v string) string {
+	words := strings.Fields(v)
+	if len(words) < 2 {
+		return v
+	}
+	// Keep at least two words: "the head" of "the head at Globex" is
+	// still a person; "the" alone is not.
+	n := len(words)
+	for i := 1; i < len(words); i++ {
+		if strings.HasSuffix(words[i-1], ",") {
+			n = i
+			break
+		}
+		if i >= 2 && slices.Contains(r.Again.Qualifiers, words[i]) {
+			n = i
+			break
+		}
+	}
+	if n < 2 {
+		return v
+	}
+	words = words[:n]
+	words[n-1] = strings.TrimRight(words[n-1], ",;:")
+	if a := r.Again.Definite; a != "" && (words[0] == r.Articles.A || words[0] == r.Articles.An) {
+		words[0] = a
+	}
+	return strings.Join(words, " ")
+}
+
+// Signature is a person's own name as they sign it: without the titles
+// before it or the letters after its comma ("Dr. Miriam Katz" signs
+// Miriam Katz, "Scott Lee, PhD" Scott Lee), in the order it is said
+// ("Lee, Scott" is Scott Lee). A name that is only a title is left as
+// it is.
+func (r *Rules) Signature(name string) string {
+	given, family := r.split(strings.TrimSpace(name))
+	words := strings.Fields(given)
+	i := 0
+	for i < len(words)-1 && r.IsTitle(words[i]) {
+		i++
+	}
+	out := strings.Join(words[i:], " ")
+	if family = strings.TrimSpace(family); family != "" {
+		out += " " + family
+	}
+	return out
 }
 
 // Addressee is what a formal greeting calls someone: title and surname

@@ -71,11 +71,36 @@ func TestValue(t *testing.T) {
 		{"our CTO, Ann Lee", "Ann"},
 		{"María José Fernández", "María José"},
 		{"the hiring manager", "the hiring manager"},
+		{"the head of recruiting at Globex", "the head of recruiting"},
+		{"a recruiter I know at Stripe", "the recruiter I know"},
+		{"an investor from Lisbon", "the investor"},
+		{"the CFO, who hired me", "the CFO"},
+		{"someone at Globex", "someone at Globex"},
+		{"recruiters", "recruiters"},
 		{"Priya", "Priya"},
 		{"", ""},
 	} {
 		if got := english.Value(c.in); got != c.want {
 			t.Errorf("Value(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSignature(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Dr. Miriam Katz", "Miriam Katz"},
+		{"Prof. Dr. Hans Weber", "Hans Weber"},
+		{"Scott Lee, PhD", "Scott Lee"},
+		{"Lee, Scott", "Scott Lee"},
+		{"Weber, Prof. Hans", "Hans Weber"},
+		{"Capt. Ana María Ortiz", "Ana María Ortiz"},
+		{" Jordan Avery ", "Jordan Avery"},
+		{"Mary Ann Evans", "Mary Ann Evans"},
+		{"Dr.", "Dr."},
+		{"", ""},
+	} {
+		if got := english.Signature(c.in); got != c.want {
+			t.Errorf("Signature(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
