@@ -172,11 +172,21 @@ func (r *Rules) Value(v string) string {
 	if first == "" {
 		return v
 	}
-	c, _ := utf8.DecodeRuneInString(first)
-	if !unicode.IsUpper(c) && !unicode.IsTitle(c) {
+	if !capitalized(first) {
+		// "Dr. Eva Lind, our CTO": the name before the comma.
+		if before, _, ok := strings.Cut(v, ","); ok {
+			if f := r.First(before); capitalized(f) {
+				return f
+			}
+		}
 		return r.again(v)
 	}
 	return first
+}
+
+func capitalized(w string) bool {
+	c, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(c) || unicode.IsTitle(c)
 }
 
 // again is a description shortened for its second mention (see Value).

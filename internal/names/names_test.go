@@ -76,6 +76,7 @@ func TestValue(t *testing.T) {
 		{"an investor from Lisbon", "the investor"},
 		{"the CFO, who hired me", "the CFO"},
 		{"someone at Globex", "someone at Globex"},
+		{"Dr. Eva Lind, our Chief Technology Officer", "Eva"},
 		{"recruiters", "recruiters"},
 		{"Priya", "Priya"},
 		{"", ""},
