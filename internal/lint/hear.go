@@ -34,6 +34,13 @@ const (
 	// PhraseShare: a phrase is stock when more than one in PhraseShare
 	// wordings of the catalog use it.
 	PhraseShare = 20
+	// OpeningWords is how many words of a reply's first sentence make its
+	// opening shape ("thanks for", "i appreciate").
+	OpeningWords = 2
+	// OpeningShare: an opening shape is worn when more than one in
+	// OpeningShare wordings of the catalog start with it (and at least
+	// three do).
+	OpeningShare = 5
 )
 
 // heard checks what a reader hears in one rendered reply: the normal
@@ -318,4 +325,65 @@ func fragments(s string) []string {
 	return strings.FieldsFunc(strings.ReplaceAll(s, "\n\n", "."), func(r rune) bool {
 		return strings.ContainsRune(".!?,;:()\"“”—–", r)
 	})
+}
+
+// openingShapes reports the ways of starting a reply (its first
+// OpeningWords words after the greeting: "Thanks for", "I appreciate")
+// that more than one in OpeningShare wordings of the catalog share: read
+// side by side, replies that all open with thanks read as a form. Each is
+// reported once, with where it appears.
+func openingShapes(ts []*catalog.Template) catalog.ErrorList {
+	where := map[string][]place{}
+	var shapes []string
+	total := 0
+	for _, t := range ts {
+		if t.Compile() != nil {
+			continue
+		}
+		for i, src := range t.Variants {
+			total++
+			ws := words(openingLine(src))
+			if len(ws) < OpeningWords {
+				continue
+			}
+			shape := strings.ToLower(strings.Join(ws[:OpeningWords], " "))
+			if where[shape] == nil {
+				shapes = append(shapes, shape)
+			}
+			where[shape] = append(where[shape], place{t, i + 1})
+		}
+	}
+	var problems catalog.ErrorList
+	for _, shape := range shapes {
+		ps := where[shape]
+		if len(ps) < 3 || len(ps)*OpeningShare <= total {
+			continue
+		}
+		names := make([]string, len(ps))
+		for i, p := range ps {
+			names[i] = p.String()
+		}
+		first := ps[0]
+		problems = append(problems, &catalog.Error{File: first.t.File, Line: first.t.VariantLines[first.n-1],
+			Msg: fmt.Sprintf("%d of %d wordings open with %q (more than 1 in %d; start some with the reason or the person's news): %s",
+				len(ps), total, shape, OpeningShare, strings.Join(names, ", "))})
+	}
+	return problems
+}
+
+// openingLine is the text a wording's source starts with after its
+// greeting line ("Hi {{.FirstName}},"), or "" when an action comes first.
+func openingLine(src string) string {
+	lines := strings.Split(src, "\n")
+	for k, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" || k == 0 && strings.HasSuffix(l, ",") {
+			continue
+		}
+		if strings.HasPrefix(l, "{{") {
+			return ""
+		}
+		return l
+	}
+	return ""
 }

@@ -105,6 +105,7 @@ func TestFixtures(t *testing.T) {
 		{"same-opening.yaml", `testdata/lint/same-opening.yaml:14: variant 2 of lint/same-opening opens with the same sentence as wording 1: "Thanks so much." (start one of them another way)`},
 		{"stock-phrase.yaml", `testdata/lint/stock-phrase.yaml:6: stock phrase "i wish you every success with the search" in 2 of 2 wordings (more than 1 in 20; give each its own words): lint/stock-phrase-a, lint/stock-phrase-b`},
 		{"first-start.yaml", `testdata/lint/first-start.yaml:10: body of lint/first-start: a sentence starts with {{first .contact}}, which is lower case when .contact describes someone ("the head of recruiting"): put it later in the sentence`},
+		{"opening-shape.yaml", `testdata/lint/opening-shape.yaml:6: 3 of 3 wordings open with "thanks for" (more than 1 in 5; start some with the reason or the person's news): lint/opening-shape-a, lint/opening-shape-b, lint/opening-shape-c`},
 		{"unused-value.yaml", `testdata/lint/unused-value.yaml:2: lint/unused-value declares the value "company" but never uses it (remove it from optional, or use it)`},
 	}
 	seen := map[string]bool{}
