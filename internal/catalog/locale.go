@@ -61,6 +61,9 @@ type Locale struct {
 	// Greeting asks lint to check that a reply's first line names the
 	// requester.
 	Greeting bool
+	// Openings asks lint to check that the language's wordings do not
+	// mostly open the same way ("Thanks for ...").
+	Openings bool
 	// StopWords are words of five letters or more that a reply may say
 	// three times ("would", "there"), lowercase; Determiners may stand
 	// before a role ("the", "your"); PeopleValues name a third party (to
@@ -198,6 +201,7 @@ func (l *Locale) merge(over *Locale) *Locale {
 	out.Questions = mergeMap(l.Questions, over.Questions)
 	out.Samples = mergeMap(l.Samples, over.Samples)
 	out.Greeting = l.Greeting || over.Greeting
+	out.Openings = l.Openings || over.Openings
 	out.FormalFullName = l.FormalFullName || over.FormalFullName
 	out.Detect = slices.Concat(l.Detect, over.Detect)
 	out.Informal = slices.Concat(l.Informal, over.Informal)

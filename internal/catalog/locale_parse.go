@@ -171,7 +171,7 @@ func (p *parser) localeLint(v *yaml.Node, l *Locale) {
 		p.errorf(v.Line, "lint must be a mapping, found %s", describe(v))
 		return
 	}
-	p.fields(v, "lint", []string{"contractions", "informal", "greeting", "stop-words", "determiners", "people", "roles"}, func(key string, v *yaml.Node) {
+	p.fields(v, "lint", []string{"contractions", "informal", "greeting", "stop-words", "determiners", "people", "roles", "openings"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "informal":
 			l.Informal = lowerList(p.strList(v, key))
@@ -196,6 +196,12 @@ func (p *parser) localeLint(v *yaml.Node, l *Locale) {
 				return
 			}
 			l.Greeting = v.Value == "true"
+		case "openings":
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+				p.errorf(v.Line, "openings must be true or false, found %s", describe(v))
+				return
+			}
+			l.Openings = v.Value == "true"
 		}
 	})
 }

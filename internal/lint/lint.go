@@ -174,7 +174,9 @@ func Check(layers ...Layer) *Report {
 	// read side by side.
 	for _, ts := range byLang {
 		problems = append(problems, stockPhrases(ts)...)
-		problems = append(problems, openingShapes(ts)...)
+		if loc := locales[ts[0].Lang]; loc != nil && loc.Openings {
+			problems = append(problems, openingShapes(ts)...)
+		}
 	}
 	sort.SliceStable(problems, func(i, j int) bool {
 		if problems[i].File != problems[j].File {
