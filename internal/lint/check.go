@@ -123,7 +123,13 @@ func (c *checker) variant(i int) {
 	if t.Tone == "formal" {
 		c.formal(what, tree, src, fileLine)
 	}
-	for _, m := range firstAtStart.FindAllStringSubmatchIndex(src, -1) {
+	// Only for a language that says how a description is said again
+	// (names: again:), where {{first}} may give one.
+	var starts [][]int
+	if c.loc.Names.Again.Definite != "" || len(c.loc.Names.Again.Qualifiers) > 0 {
+		starts = firstAtStart.FindAllStringSubmatchIndex(src, -1)
+	}
+	for _, m := range starts {
 		var name string
 		if m[2] >= 0 {
 			name = src[m[2]:m[3]]

@@ -225,7 +225,13 @@ func (r *Rules) again(v string) string {
 // ("Lee, Scott" is Scott Lee). A name that is only a title is left as
 // it is.
 func (r *Rules) Signature(name string) string {
-	given, family := r.split(strings.TrimSpace(name))
+	name = strings.TrimSpace(name)
+	if w, _ := nextWord(name); !strings.Contains(name, ",") && (!r.IsTitle(w) || w == name) {
+		// Most names: nothing to leave out, and nothing allocated (a batch
+		// signs every reply).
+		return name
+	}
+	given, family := r.split(name)
 	words := strings.Fields(given)
 	i := 0
 	for i < len(words)-1 && r.IsTitle(words[i]) {
