@@ -36,6 +36,10 @@ type Spec struct {
 	Variants     []string // text/template source of each wording
 	Requires     []string // extra values that must be given
 	Optional     []string // extra values that may be given
+	// Questions holds the question a template's own declaration gives
+	// for a value ({first} is the requester's first name), over the
+	// locale's.
+	Questions map[string]string
 
 	// File and Line locate the template for messages.
 	File string
@@ -359,6 +363,45 @@ func (p *parser) strList(v *yaml.Node, field string) []string {
 	return out
 }
 
+// valueList reads a template's requires or optional list: each entry a
+// value's name, or a mapping of its name and the question to ask for it
+// on a terminal ({name: event, question: Which event, {first}?}).
+func (p *parser) valueList(v *yaml.Node, field string, t *Spec) []string {
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(v.Line, "%s must be a list, found %s", field, describe(v))
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, c := range v.Content {
+		if c.Kind != yaml.MappingNode {
+			if s, ok := p.str(c, field+" entry"); ok {
+				out = append(out, s)
+			}
+			continue
+		}
+		var name, question string
+		p.fields(c, field+" entry", []string{"name", "question"}, func(key string, v *yaml.Node) {
+			if key == "name" {
+				name, _ = p.str(v, "name")
+			} else {
+				question = p.text(v, "question")
+			}
+		})
+		if name == "" {
+			p.errorf(c.Line, "%s entry has no name (write {name: event, question: ...})", field)
+			continue
+		}
+		out = append(out, name)
+		if question != "" {
+			if t.Questions == nil {
+				t.Questions = map[string]string{}
+			}
+			t.Questions[name] = question
+		}
+	}
+	return out
+}
+
 func (p *parser) entry(n *yaml.Node, fileKind string, fileKindLine int, source string) *Template {
 	if n.Kind != yaml.MappingNode {
 		p.errorf(n.Line, "each template must be a mapping, found %s", describe(n))
@@ -387,9 +430,9 @@ func (p *parser) entry(n *yaml.Node, fileKind string, fileKindLine int, source s
 				t.Subject, subjectNode = s, v
 			}
 		case "requires":
-			t.Requires, valuesLine = p.strList(v, "requires"), v.Line
+			t.Requires, valuesLine = p.valueList(v, "requires", &t.Spec), v.Line
 		case "optional":
-			t.Optional = p.strList(v, "optional")
+			t.Optional = p.valueList(v, "optional", &t.Spec)
 			if valuesLine == 0 {
 				valuesLine = v.Line
 			}

@@ -27,6 +27,16 @@ func TestParseErrors(t *testing.T) {
 			`f.yaml:3: unknown field "bodyy" in template (expected one of: id, kind, relationship, tone, subject, requires, optional, body, variants)`,
 		},
 		{
+			"value declaration without a name",
+			"templates:\n  - id: a\n    requires:\n      - question: Which?\n    body: x\n",
+			`f.yaml:4: requires entry has no name (write {name: event, question: ...})`,
+		},
+		{
+			"unknown field in a value declaration",
+			"templates:\n  - id: a\n    optional:\n      - name: venue\n        ask: Where?\n    body: x\n",
+			`f.yaml:5: unknown field "ask" in optional entry (expected one of: name, question)`,
+		},
+		{
 			"unknown top-level field",
 			"kinds: recommendation\ntemplates: [{id: a, body: x}]\n",
 			`f.yaml:1: unknown field "kinds" in file (expected one of: kind, templates)`,

@@ -186,3 +186,77 @@ values:
 		t.Errorf("the reply does not use the answer and the locale's sign-off:\n%s", out)
 	}
 }
+
+// TestDraftAsksWithTheTemplatesQuestions: a user template's values are
+// asked with the questions their declaration gives; an optional value is
+// asked in a dialogue and skipped by an empty answer, and not asked when
+// the flags gave everything the reply needs.
+func TestDraftAsksWithTheTemplatesQuestions(t *testing.T) {
+	home := t.TempDir()
+	dir := filepath.Join(home, ".config", "decline", "templates")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mine := `templates:
+  - id: mine/event
+    requires:
+      - name: event
+        question: Which event did {first} invite you to?
+    optional:
+      - name: venue
+        question: Where is it held?
+      - plain
+    body: |
+      Hi {{.FirstName}}, I cannot speak at {{.event}}{{if .venue}} in {{.venue}}{{end}}{{if .plain}}, {{.plain}}{{end}}.
+
+      {{.Signoff}},
+      {{.Sender}}
+`
+	if err := os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		answers []answer
+		want    string
+	}{{
+		name: "asked",
+		args: []string{"-n", "Scott Lee", "--template", "mine/event"},
+		answers: []answer{
+			{question: "Which event did Scott invite you to?", text: "GopherCon"},
+			{question: "Where is it held? (optional: Enter to skip)", text: "Berlin"},
+			{question: "Value for plain: (optional: Enter to skip)", text: ""},
+		},
+		want: "Hi Scott, I cannot speak at GopherCon in Berlin.\n",
+	}, {
+		name: "given by flags",
+		args: []string{"-n", "Scott Lee", "--template", "mine/event", "--set", "event=KubeCon"},
+		want: "Hi Scott, I cannot speak at KubeCon.\n",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ios, _, out, errOut := iostreams.Test()
+			ios.SetTTY(true, false, true)
+			f := cli.NewFactory(ios, func(k string) string {
+				switch k {
+				case "XDG_CONFIG_HOME":
+					return filepath.Join(home, ".config")
+				case "HOME":
+					return home
+				}
+				return ""
+			})
+			p := &scriptedPrompter{t: t, answers: tc.answers}
+			f.NewPrompter = func(bool) prompt.Prompter { return p }
+			if code := cli.Run(context.Background(), f, append([]string{"draft"}, tc.args...)); code != 0 {
+				t.Fatalf("exit %d; stderr: %s", code, errOut)
+			}
+			if len(p.answers) > 0 {
+				t.Errorf("never asked %q", p.answers[0].question)
+			}
+			if !strings.HasPrefix(out.String(), tc.want) {
+				t.Errorf("reply starts %q, want %q", out.String(), tc.want)
+			}
+		})
+	}
+}

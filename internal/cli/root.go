@@ -58,11 +58,8 @@ func registerCompletions(cmd *cobra.Command, f *Factory, g *globalOptions, forma
 	f.RegisterCompletions(cmd, &g.templateDirs, &g.configPath, formats)
 }
 
-// noArgs and needSubcommand are cmdutil's, by their old names.
-var (
-	noArgs         = cmdutil.NoArgs
-	needSubcommand = cmdutil.NeedSubcommand
-)
+// noArgs is cmdutil's, by its old name.
+var noArgs = cmdutil.NoArgs
 
 // Version describes this build (see version.String).
 func Version() string { return version.String() }

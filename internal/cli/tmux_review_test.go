@@ -197,17 +197,40 @@ func TestReviewChangesToneRelationshipAndNote(t *testing.T) {
 }
 
 // TestKindAskedWithRelationshipOnly: -r without -k on a terminal asks
-// what was asked for, offering the kinds that have that relationship.
+// what was asked for, offering the kinds that have that relationship;
+// the reply's optional value (the company) is asked too, and an empty
+// answer skips it.
 func TestKindAskedWithRelationshipOnly(t *testing.T) {
 	p := startPane(t, 80, 24, nil, "draft", "-n", "Scott Lee", "-r", "busy")
 	p.waitFor("What did Scott ask you for?", "A LinkedIn recommendation")
 	p.keys("Down", "Enter")
 	p.waitFor("Which role is it for?")
 	p.keys("Data Analyst", "Enter")
+	p.waitFor("Which company? (optional: Enter to skip)")
+	p.keys("Enter")
 	p.waitFor("Draft: reference/busy/warm")
 	p.keys("Escape")
 	if code := p.exitCode(); code != 130 {
 		t.Fatalf("exit %d, want 130; the pane showed:\n%s", code, p.all())
+	}
+}
+
+// TestOptionalValueAnswered: an optional value answered on a terminal
+// is used in the reply.
+func TestOptionalValueAnswered(t *testing.T) {
+	p := startPane(t, 80, 24, nil, "draft", "-n", "Scott Lee", "-k", "reference", "-r", "stranger")
+	p.waitFor("Which role is it for?")
+	p.keys("Data Analyst", "Enter")
+	p.waitFor("Which company? (optional: Enter to skip)")
+	p.keys("Initech", "Enter")
+	p.waitFor("Draft: reference/stranger/warm")
+	p.keys("Enter") // print
+	if code := p.exitCode(); code != 0 {
+		t.Fatalf("exit %d; the pane showed:\n%s", code, p.all())
+	}
+	text := p.all()
+	if printed := text[strings.LastIndex(text, "Print it"):]; !strings.Contains(strings.ReplaceAll(printed, "\n", ""), "Initech") {
+		t.Errorf("the printed reply does not have the company:\n%s", text)
 	}
 }
 

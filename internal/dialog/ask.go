@@ -14,29 +14,45 @@ import (
 // catalog has. Prompter is called when the first question is asked, so
 // a reply that needs none opens no terminal.
 type Asker struct {
-	Catalog  *catalog.Catalog
+	Catalog *catalog.Catalog
+	// Prompter is called for each question.
 	Prompter func() prompt.Prompter
+	asked    bool // a question has been asked
+}
+
+// prompter is Prompter, noting that a question is being asked.
+func (a *Asker) prompter() prompt.Prompter {
+	a.asked = true
+	return a.Prompter()
 }
 
 // Name asks for the requester's name.
 func (a *Asker) Name() (string, error) {
-	return a.Prompter().Input(reply.NameQuestion, "", ValidName)
+	return a.prompter().Input(reply.NameQuestion, "", ValidName)
 }
 
 // Kind asks what the requester asked for, offering the kinds that have a
 // reply for relationship (all, when it is empty).
 func (a *Asker) Kind(first, relationship, suggested string) (string, error) {
-	return Choice(a.Prompter(), reply.KindQuestion(first), KindChoices(a.Catalog, relationship), suggested)
+	return Choice(a.prompter(), reply.KindQuestion(first), KindChoices(a.Catalog, relationship), suggested)
 }
 
 // Relationship asks how the user knows the requester.
 func (a *Asker) Relationship(first, kind string) (string, error) {
-	return Choice(a.Prompter(), reply.RelationshipQuestion(first), RelationshipChoices(a.Catalog, kind), "")
+	return Choice(a.prompter(), reply.RelationshipQuestion(first), RelationshipChoices(a.Catalog, kind), "")
 }
 
 // Value asks for one of t's values, in the words of its language.
 func (a *Asker) Value(t *catalog.Template, name, first, suggested string) (string, error) {
-	return a.Prompter().Input(reply.ValueQuestion(a.Catalog.Locale(t.Lang), name, first), suggested, ValidValue)
+	return a.prompter().Input(reply.ValueQuestion(a.Catalog.Locale(t.Lang), t, name, first), suggested, ValidValue)
+}
+
+// OptionalValue asks for one of t's optional values; an empty answer
+// skips it.
+func (a *Asker) OptionalValue(t *catalog.Template, name, first string) (string, error) {
+	q := reply.ValueQuestion(a.Catalog.Locale(t.Lang), t, name, first) + " " + reply.SkipHint
+	answer, err := a.prompter().Input(q, "", ValidOptionalValue)
+	return strings.TrimSpace(answer), err
 }
 
 // Selectors asks for what the flags left out of one reply: the name, the
@@ -61,8 +77,35 @@ func (a *Asker) Selectors(d *reply.Defaults, one *reply.One, t *catalog.Template
 
 // Values fills in each value t requires that one lacks, asking for it
 // when ask is set; otherwise the first one missing is a
-// *compose.MissingError.
+// *compose.MissingError. When ask is set and a question has been asked
+// already (this is a dialogue, not a draft given by flags), t's optional
+// values not given are asked for too, each skipped by an empty answer.
 func (a *Asker) Values(t *catalog.Template, one *reply.One, ask bool) error {
+	if err := a.required(t, one, ask); err != nil {
+		return err
+	}
+	if !ask || !a.asked {
+		return nil
+	}
+	for _, v := range t.Optional {
+		if _, given := one.Values[v]; given {
+			continue
+		}
+		answer, err := a.OptionalValue(t, v, reply.FirstName(one.Name, one.FirstName))
+		if err != nil {
+			return err
+		}
+		if answer != "" {
+			if one.Values == nil {
+				one.Values = map[string]string{}
+			}
+			one.Values[v] = answer
+		}
+	}
+	return nil
+}
+
+func (a *Asker) required(t *catalog.Template, one *reply.One, ask bool) error {
 	for _, v := range t.Requires {
 		if strings.TrimSpace(one.Values[v]) != "" {
 			continue

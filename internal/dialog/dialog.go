@@ -216,7 +216,7 @@ func (r *Review) switchTemplate(tone bool) error {
 		if strings.TrimSpace(req.Values[v]) != "" {
 			continue
 		}
-		if req.Values[v], err = p.Input(reply.ValueQuestion(loc, v, first), "", ValidValue); err != nil {
+		if req.Values[v], err = p.Input(reply.ValueQuestion(loc, nt, v, first), "", ValidValue); err != nil {
 			return err
 		}
 	}
@@ -334,6 +334,15 @@ func ValidValue(s string) error {
 		return errors.New("that value " + te.Reason)
 	}
 	return nil
+}
+
+// ValidOptionalValue checks an answer to an optional value's question:
+// empty skips it.
+func ValidOptionalValue(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return ValidValue(s)
 }
 
 // ValidNote checks a personal line.

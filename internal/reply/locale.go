@@ -46,10 +46,18 @@ func KindQuestion(first string) string { return "What did " + first + " ask you 
 // RelationshipQuestion asks how the sender knows someone.
 func RelationshipQuestion(first string) string { return "How do you know " + first + "?" }
 
-// ValueQuestion asks for a template's value, in the words of its
-// language's locale (where a user's locale.yaml can add questions for
-// values of their own templates).
-func ValueQuestion(loc *catalog.Locale, name, first string) string { return loc.Question(name, first) }
+// SkipHint follows the question for an optional value.
+const SkipHint = "(optional: Enter to skip)"
+
+// ValueQuestion asks for a template's value: the question the
+// template's own declaration gives, else its language's locale's (where a
+// user's locale.yaml can add questions for values of their own templates).
+func ValueQuestion(loc *catalog.Locale, t *catalog.Template, name, first string) string {
+	if q, ok := t.Questions[name]; ok {
+		return strings.ReplaceAll(q, "{first}", first)
+	}
+	return loc.Question(name, first)
+}
 
 // Signoff is the sign-off a reply uses: the one given, else the default
 // of the template's tone in its language's locale, loc (where a user's
