@@ -12,6 +12,8 @@ func newTemplatesCmd(f *Factory, g *globalOptions) *cobra.Command {
 		newTemplatesListCmd(f, g),
 		newTemplatesShowCmd(f, g),
 		newTemplatesLintCmd(f, g),
+		newTemplatesNewCmd(f, g),
+		newTemplatesEditCmd(f, g),
 		newTemplatesInitCmd(f),
 		newTemplatesPathCmd(f, g),
 	)

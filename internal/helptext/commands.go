@@ -115,6 +115,35 @@ A file that already exists is never overwritten without --force.`,
   decline templates init --force`,
 }
 
+// TemplatesNew is the help of 'decline templates new'.
+var TemplatesNew = Command{
+	Long: `Copy a template into your template directory under a new id, to make a
+template of your own from it: --from names the template to copy; without
+it, the one whose id is nearest NEW-ID (the template itself, when NEW-ID
+is a built-in id: your copy then replaces it).
+
+The copy goes to a file of its own named after NEW-ID, such as
+mine_thanks.yaml, and keeps the kind but not the relationship or tone, so
+it is used with --template NEW-ID and never replaces a default by
+accident; a NEW-ID of the form KIND/RELATIONSHIP/TONE is chosen by those.
+A file or template that exists already is never overwritten. The path of
+the new file is printed; the copy is then checked as 'templates lint'
+does.`,
+	Example: `  decline templates new --from recommendation/stranger/warm mine/thanks
+  decline templates new recommendation/busy/warm   # your own copy of a default`,
+}
+
+// TemplatesEdit is the help of 'decline templates edit'.
+var TemplatesEdit = Command{
+	Long: `Open your copy of a template in $VISUAL or $EDITOR, making it first from
+the built-in template when you have none (as 'templates new ID ID' does).
+When the editor exits, the file is checked as 'templates lint' does: each
+problem is listed, the file is kept as you left it, and the exit status
+is 1.`,
+	Example: `  decline templates edit recommendation/stranger/warm
+  VISUAL=nano decline templates edit mine/thanks`,
+}
+
 // TemplatesLint is the help of 'decline templates lint'.
 var TemplatesLint = Command{
 	Long: `Check templates: everything loading checks (YAML, unknown fields, kinds,
