@@ -365,7 +365,7 @@ func (p *parser) strList(v *yaml.Node, field string) []string {
 
 // valueList reads a template's requires or optional list: each entry a
 // value's name, or a mapping of its name and the question to ask for it
-// on a terminal ({name: event, question: Which event, {first}?}).
+// on a terminal ({name: event, question: "Which event, {first}?"}).
 func (p *parser) valueList(v *yaml.Node, field string, t *Spec) []string {
 	if v.Kind != yaml.SequenceNode {
 		p.errorf(v.Line, "%s must be a list, found %s", field, describe(v))
