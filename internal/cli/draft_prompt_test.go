@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -58,6 +59,34 @@ func (p *scriptedPrompter) Select(question string, options []string, _ int) (int
 	return i, nil
 }
 
+// runDraftAsked runs draft with home as the user's home, on a terminal
+// for the questions (but not the menu: stdout is a pipe), answering them
+// as answers says; it fails the test unless every answer was used and
+// the run succeeded, and returns what was printed.
+func runDraftAsked(t *testing.T, home string, answers []answer, args ...string) *bytes.Buffer {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetTTY(true, false, true)
+	f := cli.NewFactory(ios, func(k string) string {
+		switch k {
+		case "XDG_CONFIG_HOME":
+			return filepath.Join(home, ".config")
+		case "HOME":
+			return home
+		}
+		return ""
+	})
+	p := &scriptedPrompter{t: t, answers: answers}
+	f.NewPrompter = func(bool) prompt.Prompter { return p }
+	if code := cli.Run(context.Background(), f, append([]string{"draft"}, args...)); code != 0 {
+		t.Fatalf("exit %d; stderr: %s", code, errOut)
+	}
+	if len(p.answers) > 0 {
+		t.Errorf("never asked %q", p.answers[0].question)
+	}
+	return out
+}
+
 // TestDraftQuestionsUseTheGreetingsName: the questions call the
 // requester what the reply will, --first-name when it is given, not the
 // guess from --name.
@@ -95,27 +124,7 @@ func TestDraftQuestionsUseTheGreetingsName(t *testing.T) {
 		greet: "Bob",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			ios, _, out, errOut := iostreams.Test()
-			ios.SetTTY(true, false, true) // questions, but no menu: stdout is a pipe
-			home := t.TempDir()
-			f := cli.NewFactory(ios, func(k string) string {
-				if k == "XDG_CONFIG_HOME" {
-					return filepath.Join(home, ".config")
-				}
-				if k == "HOME" {
-					return home
-				}
-				return ""
-			})
-			p := &scriptedPrompter{t: t, answers: tc.answers}
-			f.NewPrompter = func(bool) prompt.Prompter { return p }
-			code := cli.Run(context.Background(), f, append([]string{"draft"}, tc.args...))
-			if code != 0 {
-				t.Fatalf("exit %d; stderr: %s", code, errOut)
-			}
-			if len(p.answers) > 0 {
-				t.Errorf("never asked %q", p.answers[0].question)
-			}
+			out := runDraftAsked(t, t.TempDir(), tc.answers, tc.args...)
 			if greeting := strings.SplitN(out.String(), "\n", 2)[0]; !strings.Contains(greeting, " "+tc.greet+",") {
 				t.Errorf("reply starts %q, want it to greet %s", greeting, tc.greet)
 			}
@@ -160,28 +169,10 @@ values:
 			t.Fatal(err)
 		}
 	}
-	ios, _, out, errOut := iostreams.Test()
-	ios.SetTTY(true, false, true)
-	f := cli.NewFactory(ios, func(k string) string {
-		switch k {
-		case "XDG_CONFIG_HOME":
-			return filepath.Join(home, ".config")
-		case "HOME":
-			return home
-		}
-		return ""
-	})
-	p := &scriptedPrompter{t: t, answers: []answer{
+	out := runDraftAsked(t, home, []answer{
 		{question: "How do you know Scott?", option: "Never heard of them"},
 		{question: "Where did you meet Scott?", text: "KubeCon"},
-	}}
-	f.NewPrompter = func(bool) prompt.Prompter { return p }
-	if code := cli.Run(context.Background(), f, []string{"draft", "-n", "Scott Lee", "-k", "recommendation"}); code != 0 {
-		t.Fatalf("exit %d; stderr: %s", code, errOut)
-	}
-	if len(p.answers) > 0 {
-		t.Errorf("never asked %q", p.answers[0].question)
-	}
+	}, "-n", "Scott Lee", "-k", "recommendation")
 	if !strings.Contains(out.String(), "we met at KubeCon") || !strings.Contains(out.String(), "\nCheers for now,\n") {
 		t.Errorf("the reply does not use the answer and the locale's sign-off:\n%s", out)
 	}
@@ -235,25 +226,7 @@ func TestDraftAsksWithTheTemplatesQuestions(t *testing.T) {
 		want: "Hi Scott, I cannot speak at KubeCon.\n",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			ios, _, out, errOut := iostreams.Test()
-			ios.SetTTY(true, false, true)
-			f := cli.NewFactory(ios, func(k string) string {
-				switch k {
-				case "XDG_CONFIG_HOME":
-					return filepath.Join(home, ".config")
-				case "HOME":
-					return home
-				}
-				return ""
-			})
-			p := &scriptedPrompter{t: t, answers: tc.answers}
-			f.NewPrompter = func(bool) prompt.Prompter { return p }
-			if code := cli.Run(context.Background(), f, append([]string{"draft"}, tc.args...)); code != 0 {
-				t.Fatalf("exit %d; stderr: %s", code, errOut)
-			}
-			if len(p.answers) > 0 {
-				t.Errorf("never asked %q", p.answers[0].question)
-			}
+			out := runDraftAsked(t, home, tc.answers, tc.args...)
 			if !strings.HasPrefix(out.String(), tc.want) {
 				t.Errorf("reply starts %q, want %q", out.String(), tc.want)
 			}

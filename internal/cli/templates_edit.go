@@ -26,50 +26,43 @@ type templatesCopyOptions struct {
 }
 
 func newTemplatesNewCmd(f *Factory, g *globalOptions) *cobra.Command {
-	o := &templatesCopyOptions{globalOptions: g}
-	cmd := &cobra.Command{
-		Use:     "new [--from ID] NEW-ID",
-		Short:   "Copy a template into your template directory under a new id",
-		Long:    helptext.TemplatesNew.Long,
-		Example: helptext.TemplatesNew.Example,
-		Args:    oneID("templates new", "a new template id, like mine/thanks"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.id = args[0]
-			return runTemplatesNew(f, o)
-		},
-	}
+	cmd, o := newTemplatesCopyCmd(f, g, "new [--from ID] NEW-ID", "Copy a template into your template directory under a new id",
+		helptext.TemplatesNew, "a new template id, like mine/thanks", "copy", runTemplatesNew)
 	cmd.Flags().StringVar(&o.from, "from", "", "copy template `ID` (default: the template whose id is nearest NEW-ID)")
-	cmd.Flags().StringVar(&o.lang, "lang", "", "copy a template of this `LANGUAGE`, such as de (default en)")
-	registerCompletions(cmd, f, g, nil)
 	return cmd
 }
 
 func newTemplatesEditCmd(f *Factory, g *globalOptions) *cobra.Command {
-	o := &templatesCopyOptions{globalOptions: g}
-	cmd := &cobra.Command{
-		Use:     "edit ID",
-		Short:   "Open your copy of a template in your editor, then check it",
-		Long:    helptext.TemplatesEdit.Long,
-		Example: helptext.TemplatesEdit.Example,
-		Args:    oneID("templates edit", "a template id, like recommendation/stranger/warm"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.id = args[0]
-			return runTemplatesEdit(f, o)
-		},
-	}
-	cmd.Flags().StringVar(&o.lang, "lang", "", "edit the template of this `LANGUAGE`, such as de (default en)")
-	registerCompletions(cmd, f, g, nil)
+	cmd, _ := newTemplatesCopyCmd(f, g, "edit ID", "Open your copy of a template in your editor, then check it",
+		helptext.TemplatesEdit, "a template id, like recommendation/stranger/warm", "edit", runTemplatesEdit)
 	return cmd
 }
 
-// oneID takes exactly one template id as a command's argument.
-func oneID(command, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != 1 {
-			return usageErrorf("%s takes one argument, %s (see 'decline %s --help')", command, what, command)
-		}
-		return nil
+// newTemplatesCopyCmd builds 'templates new' or 'templates edit': one
+// template id as argument, and --lang.
+func newTemplatesCopyCmd(f *Factory, g *globalOptions, use, short string, help helptext.Command, what, verb string,
+	run func(*Factory, *templatesCopyOptions) error) (*cobra.Command, *templatesCopyOptions) {
+	o := &templatesCopyOptions{globalOptions: g}
+	name := "templates " + strings.Fields(use)[0]
+	cmd := &cobra.Command{
+		Use:     use,
+		Short:   short,
+		Long:    help.Long,
+		Example: help.Example,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("%s takes one argument, %s (see 'decline %s --help')", name, what, name)
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.id = args[0]
+			return run(f, o)
+		},
 	}
+	cmd.Flags().StringVar(&o.lang, "lang", "", verb+" a template of this `LANGUAGE`, such as de (default en)")
+	registerCompletions(cmd, f, g, nil)
+	return cmd, o
 }
 
 // target loads the catalog and finds where a copy of a template of
