@@ -146,23 +146,10 @@ func WriteNew(name string, data []byte) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", dir, oserr.Cause(err))
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+"-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, oserr.Cause(err))
-	}
-	defer os.Remove(f.Name())
-	_, err = f.Write(data)
+	tmp, err := oserr.WriteTemp(name, data, 0o644)
 	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Link(f.Name(), name)
+		defer os.Remove(tmp)
+		err = os.Link(tmp, name)
 	}
 	if errors.Is(err, fs.ErrExist) {
 		return &ExistsError{Path: name}

@@ -267,27 +267,11 @@ func WriteFile(path string, data []byte) (err error) {
 		}
 		mode = info.Mode().Perm()
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return fmt.Errorf("cannot write config file %s: %v", path, unwrapPath(err))
-	}
-	defer func() {
-		if err != nil {
-			os.Remove(f.Name())
+	tmp, err := oserr.WriteTemp(path, data, mode)
+	if err == nil {
+		if err = os.Rename(tmp, path); err != nil {
+			os.Remove(tmp)
 		}
-	}()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(mode)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
 	}
 	if err != nil {
 		return fmt.Errorf("cannot write config file %s: %v", path, unwrapPath(err))
