@@ -3,7 +3,9 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -147,5 +149,21 @@ func ChooseFormat(given, path string) (Format, error) {
 	if info, err := os.Stat(path); err == nil && info.Mode()&(os.ModeNamedPipe|os.ModeCharDevice) != 0 {
 		return CSV, nil
 	}
+	if strings.EqualFold(filepath.Ext(path), ".txt") && unicodeText(path) {
+		return TSV, nil
+	}
 	return "", &FormatError{Path: path}
+}
+
+// unicodeText reports whether the file starts with a UTF-16 byte order
+// mark, as Excel's "Unicode Text" (.txt, tab-separated) does.
+func unicodeText(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var bom [2]byte
+	_, err = io.ReadFull(f, bom[:])
+	return err == nil && (bom == [2]byte{0xff, 0xfe} || bom == [2]byte{0xfe, 0xff})
 }

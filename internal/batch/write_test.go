@@ -2,12 +2,16 @@ package batch
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 )
 
 func TestChooseFormat(t *testing.T) {
 	dir := t.TempDir()
+	unicodeTxt, plainTxt := filepath.Join(dir, "unicode.txt"), filepath.Join(dir, "plain.txt")
+	os.WriteFile(unicodeTxt, []byte("\xff\xfen\x00a\x00"), 0o666)
+	os.WriteFile(plainTxt, []byte("name\tkind\n"), 0o666)
 	for _, tc := range []struct {
 		given, path string
 		want        Format
@@ -20,6 +24,9 @@ func TestChooseFormat(t *testing.T) {
 		{"tsv", "rows.csv", TSV, false},
 		{"xls", "rows.csv", "", true},
 		{"", filepath.Join(dir, "rows.txt.bak"), "", false},
+		// Excel's "Unicode Text": UTF-16 with a byte order mark, tabs.
+		{"", unicodeTxt, TSV, false},
+		{"", plainTxt, "", false},
 	} {
 		got, err := ChooseFormat(tc.given, tc.path)
 		var fe *FormatError
