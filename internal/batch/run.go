@@ -91,7 +91,8 @@ type Run struct {
 
 	counts  Counts
 	checked Counts // what Check found
-	total   int    // rows, once the first pass has counted them
+	dups    dupEmails
+	total   int // rows, once the first pass has counted them
 	namer   *Namer
 	seq     *replier // for the sequential path
 	out     atomic.Pointer[recordWriter]
@@ -105,6 +106,10 @@ type Planned struct {
 	Name     string
 	Template *catalog.Template
 	Wording  int // 1-based, of len(Template.Variants); 0 without Plan
+
+	email uint64 // a hash of the address, 0 for none
+	line  int
+	addr  string
 }
 
 // Check is the first pass: it reports every bad row, counts the good
@@ -113,8 +118,10 @@ type Planned struct {
 // relationships or tones that nothing reads ends it with a
 // *ColumnError, before any row goes to Plan.
 func (r *Run) Check(tally *Tally) (Counts, error) {
+	r.dups = dupEmails{}
 	emit := func(p Planned) {
 		tally.Add(p.Template)
+		r.dups.add(p)
 		if r.Plan != nil {
 			r.Plan(p)
 		}
@@ -345,10 +352,11 @@ func (r *Run) checkColumns() error {
 // planned is a good row on the checking pass, with its wording when a
 // run lists its rows.
 func (rp *replier) planned(row *Row, t *catalog.Template) Planned {
-	if !rp.plan {
-		return Planned{Template: t}
+	p := Planned{Template: t, email: emailHash(row.Email), line: row.Line, addr: row.Email}
+	if rp.plan {
+		p.Line, p.Name, p.Wording = row.Line, row.Name, rp.rows.Wording(t)
 	}
-	return Planned{Line: row.Line, Name: row.Name, Template: t, Wording: rp.rows.Wording(t)}
+	return p
 }
 
 // replier resolves, renders and encodes rows. Each goroutine that

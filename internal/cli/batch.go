@@ -145,6 +145,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 		return err
 	}
 	rep.progress.Clear()
+	batchNotes(f, o, run)
 	if o.dryRun {
 		return endDryRun(f, run, o, table, &tally, checked)
 	}
@@ -174,6 +175,20 @@ func runBatch(f *Factory, o *batchOptions) error {
 		return err
 	}
 	return batchResult(f, o.outDir, checked)
+}
+
+// batchNotes says once what may not be what was meant: rows that repeat
+// an address, and, on a terminal, replies signed with no name.
+func batchNotes(f *Factory, o *batchOptions, run *batch.Run) {
+	if w := run.Duplicates(); w != nil {
+		fmt.Fprintf(f.IO.ErrOut, "decline: warning: %v\n", w)
+	}
+	// A tip for the person at the terminal, as draft gives one; a
+	// script's standard error is left to what went wrong.
+	if run.Rows.Defaults.Sender == "" && !o.fromSet && !o.mail.on() && f.IO.IsStderrTTY() {
+		path, _, _ := config.Path(o.configPath, f.Env)
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: the replies are signed with no name: use --from NAME, or add 'sender: Your Name' to %s\n", path)
+	}
 }
 
 // setUpBatch checks the flags, and loads the settings and the catalog
