@@ -32,10 +32,18 @@ type Dir struct {
 	Path    string
 	Replace bool
 
-	mu     sync.Mutex // held while a file is written, and by Close
-	root   *os.Root
-	fast   fastDir // the directory for system calls of its own, where there are (Linux)
-	closed bool
+	mu      sync.Mutex // held while a file is written, and by Close
+	root    *os.Root
+	fast    fastDir // the directory for system calls of its own, where there are (Linux)
+	closed  bool
+	written int // files written whole
+}
+
+// Written is the number of files written whole so far; after Close, all.
+func (d *Dir) Written() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.written
 }
 
 // OpenDir opens a directory for writing. It need not exist: it is
@@ -139,7 +147,11 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 	if err := d.writeTemp(tmp, name, data); err != nil {
 		return err
 	}
-	return d.place(tmp, name)
+	if err := d.place(tmp, name); err != nil {
+		return err
+	}
+	d.written++
+	return nil
 }
 
 // writeTempRoot writes data as the new file tmp, or leaves no file; name

@@ -27,13 +27,20 @@ type StopReporter interface {
 type Stopped struct {
 	Written, Total int
 	Cut            bool
+	Dir            string // the files went into this directory
+	Output         string // the replies went to this file, which is not written
 }
 
 // StopWait is how long a signal waits for a write under way to end.
 const StopWait = 5 * time.Second
 
 func (s Stopped) String() string {
-	if s.Cut {
+	switch {
+	case s.Output != "":
+		return fmt.Sprintf("stopped; nothing was written to %s, which appears only once every reply is in it", s.Output)
+	case s.Dir != "":
+		return fmt.Sprintf("stopped after writing %d of %d replies into %s, each file whole", s.Written, s.Total, s.Dir)
+	case s.Cut:
 		return fmt.Sprintf("stopped after writing %d of %d replies whole; the next one may be cut, as standard output took nothing for %d seconds", s.Written, s.Total, int(StopWait/time.Second))
 	}
 	return fmt.Sprintf("stopped after writing %d of %d replies, each whole", s.Written, s.Total)
@@ -55,14 +62,18 @@ func (r *Run) WriteAll(output string, onInterrupt OnInterrupt) (Counts, error) {
 	if onInterrupt == nil {
 		onInterrupt = func(func()) func() { return func() {} }
 	}
-	if r.Dir == nil {
-		defer onInterrupt(func() {
-			n, cut := r.StopWriting(StopWait)
-			if s, ok := r.Reporter.(StopReporter); ok {
-				s.Stopped(Stopped{Written: n, Total: r.Good(), Cut: cut})
-			}
-		})()
-	}
+	defer onInterrupt(func() {
+		s := Stopped{Total: r.Good(), Output: output}
+		if r.Dir != nil {
+			r.Dir.Close() // waits for a file being written
+			s.Written, s.Dir = r.Dir.Written(), r.Dir.Path
+		} else {
+			s.Written, s.Cut = r.StopWriting(StopWait)
+		}
+		if sr, ok := r.Reporter.(StopReporter); ok {
+			sr.Stopped(s)
+		}
+	})()
 	var out *OutputFile
 	if output != "" {
 		var err error

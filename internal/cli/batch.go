@@ -331,7 +331,17 @@ func (r *batchReporter) Problem(source string, line int, err error) {
 }
 
 // Stopped says what a signal left written.
-func (r *batchReporter) Stopped(s batch.Stopped) { fmt.Fprintf(r.w, "decline: %s\n", s) }
+func (r *batchReporter) Stopped(s batch.Stopped) {
+	r.progress.Clear()
+	switch {
+	case s.Dir != "":
+		fmt.Fprintf(r.w, "decline: %s; to write the rest, run the same command with --keep-going: the files already there are left alone\n", s)
+	case s.Output != "":
+		fmt.Fprintf(r.w, "decline: %s; run the same command again to write them all\n", s)
+	default:
+		fmt.Fprintf(r.w, "decline: %s\n", s)
+	}
+}
 
 // Warning prints a warning about a good row, which is still written.
 func (r *batchReporter) Warning(source string, line int, err error) {

@@ -165,6 +165,8 @@ func interruptOutDir(t *testing.T, sig syscall.Signal, code int) {
 	}
 	out := filepath.Join(dir, "replies")
 	cmd := declineCmd(t, "batch", input, "--out-dir", out)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -179,6 +181,10 @@ func interruptOutDir(t *testing.T, sig syscall.Signal, code int) {
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// What was written, and how to write the rest.
+	if want := fmt.Sprintf("decline: stopped after writing %d of 20000 replies into %s, each file whole; to write the rest, run the same command with --keep-going", len(entries), out); exit != nil && !strings.Contains(stderr.String(), want) {
+		t.Errorf("standard error %q, want %q", stderr.String(), want)
 	}
 	for _, e := range entries {
 		if !strings.HasPrefix(e.Name(), "person-") || !strings.HasSuffix(e.Name(), ".txt") {
