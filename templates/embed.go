@@ -22,7 +22,7 @@ var FS embed.FS
 // Layer is the default catalog, from the compiled data, as the first
 // layer of a catalog.
 func Layer() catalog.Layer {
-	return catalog.Layer{Templates: catalog.FromSpecs(Defaults, catalog.DefaultSource), Locales: Locales}
+	return catalog.Layer{Templates: catalog.FromSpecs(Defaults, catalog.DefaultSource), Locales: Locales, Checked: true}
 }
 
 // The built-in languages are languages in a user's template directory

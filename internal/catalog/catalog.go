@@ -56,6 +56,11 @@ type Layer struct {
 	// read: they are not named as a language the catalog knows (one
 	// with a built-in locale, or a locale file of its own).
 	Skipped []string
+	// Checked says the templates passed New's checks against the
+	// layer's own locales when they were compiled (the embedded
+	// defaults): as the first layer, New takes them as they are. Later
+	// layers only add choices to a locale, so they stay valid.
+	Checked bool
 }
 
 // Merge builds a catalog from layers of templates alone, with no locale
@@ -115,6 +120,10 @@ func New(layers ...Layer) (*Catalog, error) {
 			placed = make(map[langID]*Template, len(layer.Templates))
 		}
 		for _, t := range layer.Templates {
+			if layer.Checked && i == 0 {
+				c.byID[t.langID()] = t
+				continue
+			}
 			if e := c.checkFields(t); e != nil {
 				errs = append(errs, e)
 				continue
@@ -135,19 +144,28 @@ func New(layers ...Layer) (*Catalog, error) {
 	// Keys go to the templates that are left, a later layer's taking a
 	// key from an earlier one's.
 	c.byKey = make(map[Key]*Template, len(c.byID))
-	for _, layer := range layers {
-		mine := map[Key]*Template{}
+	for i, layer := range layers {
+		// A checked first layer's keys are unique, and with no
+		// templates in the later layers none of its is replaced.
+		checked := i == 0 && layer.Checked
+		whole := checked && n == len(layer.Templates)
+		var mine map[Key]*Template
+		if !checked {
+			mine = map[Key]*Template{}
+		}
 		for _, t := range layer.Templates {
 			k, ok := t.Key()
-			if !ok || c.byID[t.langID()] != t {
+			if !ok || !whole && c.byID[t.langID()] != t {
 				continue
 			}
-			if prev := mine[k]; prev != nil {
-				errs = append(errs, &Error{File: t.File, Line: t.Line,
-					Msg: fmt.Sprintf("%s and %s (%s:%d) are both for %s/%s/%s in one directory; give one of them another kind, relationship or tone", t.ID, prev.ID, prev.File, prev.Line, k.Kind, k.Relationship, k.Tone)})
-				continue
+			if mine != nil {
+				if prev := mine[k]; prev != nil {
+					errs = append(errs, &Error{File: t.File, Line: t.Line,
+						Msg: fmt.Sprintf("%s and %s (%s:%d) are both for %s/%s/%s in one directory; give one of them another kind, relationship or tone", t.ID, prev.ID, prev.File, prev.Line, k.Kind, k.Relationship, k.Tone)})
+					continue
+				}
+				mine[k] = t
 			}
-			mine[k] = t
 			c.byKey[k] = t
 		}
 	}
