@@ -381,7 +381,7 @@ func NoteText(note string) string {
 		note = string(unicode.ToUpper(c)) + note[size:]
 	}
 	last, _ := utf8.DecodeLastRuneInString(note)
-	if !unicode.IsLetter(last) && !unicode.IsDigit(last) || emoticon.MatchString(note) {
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) || emoticon().MatchString(note) {
 		return note
 	}
 	return note + "."
@@ -389,7 +389,9 @@ func NoteText(note string) string {
 
 // emoticon matches a line that ends in an emoticon made of letters
 // (":D", ";P", "xD", ":-3"), which takes no full stop.
-var emoticon = regexp.MustCompile(`(?:^|\s)(?:[:;=8][-o^']?[DPpbOo03]|[xX]D)$`)
+var emoticon = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|\s)(?:[:;=8][-o^']?[DPpbOo03]|[xX]D)$`)
+})
 
 // usesNote reports whether a template places the personal line itself.
 func usesNote(tmpl *template.Template) bool {

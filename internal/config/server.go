@@ -5,6 +5,7 @@ import (
 	"net"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/decline-cli/decline/internal/safetext"
 )
@@ -43,7 +44,7 @@ const (
 	TLSNone     = "none"
 )
 
-var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var envName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 
 // check validates a server's settings and fills in the defaults: the
 // TLS mode from the port (implicit on tlsPort, else STARTTLS), and the
@@ -86,7 +87,7 @@ func (s *Server) check(key string, startPort, tlsPort int) error {
 			s.Port = tlsPort
 		}
 	}
-	if s.PasswordEnv != "" && !envName.MatchString(s.PasswordEnv) {
+	if s.PasswordEnv != "" && !envName().MatchString(s.PasswordEnv) {
 		// The value is not shown: it may be the password itself, typed
 		// in the wrong place.
 		return fmt.Errorf("%s: password_env is not the name of an environment variable (letters, digits and _); it names the variable that holds the password, not the password", key)

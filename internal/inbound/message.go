@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -295,7 +296,7 @@ func firstAddress(h mail.Header, name string) (mail.Address, int, error) {
 }
 
 // encodedWord matches an RFC 2047 encoded word.
-var encodedWord = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
+var encodedWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`) })
 
 // parseAddressList parses an address list, decoding the encoded words
 // of its display names. An encoded word that holds a comma or another
@@ -305,10 +306,10 @@ var encodedWord = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
 func parseAddressList(raw string) ([]*mail.Address, error) {
 	p := mail.AddressParser{WordDecoder: wordDecoder}
 	list, err := p.ParseList(raw)
-	if err == nil || !encodedWord.MatchString(raw) {
+	if err == nil || !encodedWord().MatchString(raw) {
 		return list, err
 	}
-	quoted := encodedWord.ReplaceAllStringFunc(raw, func(w string) string { return `"` + w + `"` })
+	quoted := encodedWord().ReplaceAllStringFunc(raw, func(w string) string { return `"` + w + `"` })
 	list, err2 := (&mail.AddressParser{}).ParseList(quoted)
 	if err2 != nil {
 		return nil, err

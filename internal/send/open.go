@@ -3,6 +3,7 @@ package send
 import (
 	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/decline-cli/decline/internal/config"
@@ -46,12 +47,14 @@ func Via(c *config.Config) string {
 	return ""
 }
 
-var rate = regexp.MustCompile(`^([1-9][0-9]{0,5})/min$`)
+// rate is compiled on first use: start-up pays for nothing it does not
+// need.
+var rate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([1-9][0-9]{0,5})/min$`) })
 
 // ParseRate reads a rate written as N/min as the least time between two
 // sends; ok is false for anything else.
 func ParseRate(s string) (interval time.Duration, ok bool) {
-	r := rate.FindStringSubmatch(s)
+	r := rate().FindStringSubmatch(s)
 	if r == nil {
 		return 0, false
 	}
