@@ -222,7 +222,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 				return err
 			}
 		}
-		return mailOne(f, cfg, &o.mail, msg)
+		return mailOne(f, cfg, &o.mail, msg, nil)
 	}
 	// With --copy or --edit the user said what to do with the draft:
 	// the menu would ask again.

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/decline-cli/decline/internal/mailtest"
 )
 
 // TestInteractiveReplyAsksWhenUnsure: a message whose kind decline cannot
@@ -114,5 +116,39 @@ func TestReplyReviewOnTerminal(t *testing.T) {
 	}
 	if out := s.text(); !strings.Contains(out, "Hi Scott,") {
 		t.Errorf("the reply was not printed:\n%s", out)
+	}
+}
+
+// TestReplySendFromStdinAsksOnTerminal: a message piped in (mutt's
+// pipe-message) with --send shows the reply, wrapped to the terminal as
+// draft's review wraps it, and asks on /dev/tty before anything goes;
+// no sends nothing, yes sends it once.
+func TestReplySendFromStdinAsksOnTerminal(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	_, run := mailSetup(t, smtpSettings(mp.SMTPPort), 0, 0)
+	env := mailEnv(run)
+	path := filepath.Join("..", "inbound", "testdata", "mail", "gmail-alternative.eml")
+	note := strings.Repeat("I would rather say it plainly and at length, so that the line is longer than any terminal is wide. ", 3)
+	for _, c := range []struct {
+		answer string
+		want   int
+	}{{"n", 0}, {"y", 1}} {
+		msg, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer msg.Close()
+		s := startSessionIn(t, msg, true, env, "reply", "-r", "no-business", "--note", strings.TrimSpace(note), "--send")
+		shown := s.expect("To: scott.lee@gmail.com", "Hi Scott,", "[y/N]")
+		for _, line := range strings.Split(shown, "\n") {
+			if len([]rune(line)) >= 140 && !strings.HasPrefix(line, "decline: note:") {
+				t.Fatalf("a line of the preview is not wrapped to the terminal's 140 columns:\n%s", line)
+			}
+		}
+		s.send(c.answer + "\r")
+		s.exitCode()
+		if n := len(mp.Messages(t)); n != c.want {
+			t.Fatalf("answered %s: the server holds %d, want %d:\n%s", c.answer, n, c.want, s.text())
+		}
 	}
 }

@@ -70,7 +70,14 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	}
 	switch {
 	case o.mail.on():
-		return mailOne(f, o.cfg, &o.mail, r.Message)
+		// A message piped in (mutt's pipe-message) leaves the terminal
+		// at /dev/tty: --send shows the reply and asks there, as it
+		// asks on standard input's terminal.
+		ask := p
+		if ask == nil && stdin && !f.IO.CanPrompt() && o.mail.send && !o.mail.yes {
+			ask = f.TerminalPrompter(f.Accessible(o.accessible))
+		}
+		return mailOne(f, o.cfg, &o.mail, r.Message, ask)
 	case o.maildir != "":
 		data, _, err := r.Encode("eml")
 		if err != nil {

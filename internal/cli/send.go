@@ -14,6 +14,8 @@ import (
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/drafts"
 	"github.com/decline-cli/decline/internal/plural"
+	"github.com/decline-cli/decline/internal/preview"
+	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/send"
 )
 
@@ -117,6 +119,8 @@ type mailer struct {
 	from string
 	tty  bool // a progress line is shown
 	box  *drafts.Box
+	// ask is where questions go: nil for standard input's terminal.
+	ask prompt.Prompter
 }
 
 // run sends items, or saves them as drafts, talking through t.
@@ -148,10 +152,14 @@ func (p *mailer) run(items []*send.Item, t *send.Talker, keepGoing bool, interva
 
 // Ask asks on the terminal; without one a batch needs --yes.
 func (p *mailer) Ask(question string, n int) (bool, error) {
-	if !p.f.IO.CanPrompt() {
+	ask := p.ask
+	if ask == nil && p.f.IO.CanPrompt() {
+		ask = p.f.NewPrompter(p.f.Accessible(false))
+	}
+	if ask == nil {
 		return false, usageErrorf("sending %s needs --yes when there is no terminal to ask on", plural.N(n, "reply", "replies"))
 	}
-	answer, err := p.f.NewPrompter(p.f.Accessible(false)).Input(question+" [y/N]", "", func(s string) error {
+	answer, err := ask.Input(question+" [y/N]", "", func(s string) error {
 		switch strings.ToLower(strings.TrimSpace(s)) {
 		case "", "y", "yes", "n", "no":
 			return nil
@@ -174,8 +182,10 @@ func (p *mailer) Status(s string) {
 }
 
 // mailOne sends one reply, or saves it as a draft: the bytes of the eml
-// format, as -f eml prints them.
-func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message) error {
+// format, as -f eml prints them. A --send is shown and asked about on
+// ask, or when ask is nil on standard input's terminal; with neither,
+// one reply goes without asking, as documented.
+func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message, ask prompt.Prompter) error {
 	if _, err := m.check(cfg); err != nil {
 		return err
 	}
@@ -190,10 +200,12 @@ func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message)
 	if t := msg.Reply.Template; t != nil {
 		it.Template, it.Kind, it.Lang = t.ID, t.Kind, t.Lang
 	}
-	p := &mailer{f: f, cfg: cfg, m: m, from: msg.Headers.From}
-	// Without a terminal one reply goes without asking, as documented.
-	t := &send.Talker{One: true, To: msg.To, Total: 1, Ask: m.send && !m.yes && f.IO.CanPrompt(),
-		Shown: fmt.Sprintf("To: %s\nFrom: %s\nSubject: %s\n\n%s", msg.To, msg.Headers.From, msg.Reply.Subject, msg.Reply.Body)}
+	p := &mailer{f: f, cfg: cfg, m: m, from: msg.Headers.From, ask: ask}
+	// Wrapped as draft's review wraps it, a column short of the edge.
+	width := f.IO.TerminalWidth() - 1
+	shown := fmt.Sprintf("To: %s\nFrom: %s\nSubject: %s\n\n%s", msg.To, msg.Headers.From, msg.Reply.Subject, msg.Reply.Body)
+	t := &send.Talker{One: true, To: msg.To, Total: 1, Ask: m.send && !m.yes && (ask != nil || f.IO.CanPrompt()),
+		Shown: preview.Wrap(shown, width)}
 	r, err := p.run([]*send.Item{it}, t, false, 0)
 	if r != nil {
 		defer r.Close()
