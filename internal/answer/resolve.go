@@ -137,7 +137,10 @@ func (r *Resolver) requester(m *inbound.Message) (*inbound.Message, error) {
 		c.NoRequester, c.RequesterNote = "", ""
 		return &c, nil
 	}
-	if m.NoRequester == "" {
+	// A network's notification from "Scott Lee via LinkedIn
+	// <messages-noreply@linkedin.com>" is not a mailing list's message:
+	// it takes no email, and the reply is text for the site.
+	if m.NoRequester == "" || (m.Requester.Address == "" && r.Rules.NoReply(m.From.Address) != "") {
 		return m, nil
 	}
 	if len(m.Senders) > 1 && strings.TrimSpace(r.Name) != "" {

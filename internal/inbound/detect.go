@@ -200,9 +200,10 @@ func (r *Rules) Detect(m *Message) *Request {
 
 	req.Address = m.Requester.Address
 	req.Name, req.NameFrom = personalName(m.Requester.Name)
-	if p := r.isNoReply(m.From.Address); p != "" && (m.Requester.Address == m.From.Address || r.isNoReply(m.Requester.Address) != "") {
+	if p := r.isNoReply(m.From.Address); p != "" && (m.Requester.Address == m.From.Address || m.Requester.Address == "" || r.isNoReply(m.Requester.Address) != "") {
 		// A no-reply From with a Reply-To to someone else is a web
-		// form's message for that person: answered as theirs.
+		// form's message for that person: answered as theirs. One that
+		// reads "Scott Lee via LinkedIn" is a network's, not a list's.
 		req.Notification = true
 		req.NotificationWhy = "the sender " + m.From.Address + " matches the no-reply pattern " + p
 	} else if p := r.isNoReply(m.Requester.Address); p != "" {
@@ -214,9 +215,15 @@ func (r *Rules) Detect(m *Message) *Request {
 	}
 	if req.Notification {
 		req.Address = ""
+		name, from := req.Name, req.NameFrom
 		req.Name, req.NameFrom = "", ""
-		if notifyName != "" {
+		switch {
+		case notifyName != "":
 			req.Name, req.NameFrom = notifyName, "text"
+		case strings.Contains(m.From.Name, " via "):
+			// "Scott Lee via LinkedIn" names the person the network
+			// writes for; "LinkedIn" alone names nobody.
+			req.Name, req.NameFrom = name, from
 		}
 	}
 	return req

@@ -310,6 +310,10 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // isNoReply returns the no_reply_senders pattern that addr matches, or "".
+// NoReply returns the no-reply pattern addr matches, or "": a message
+// from such an address is a notification, answered on the site.
+func (r *Rules) NoReply(addr string) string { return r.isNoReply(addr) }
+
 func (r *Rules) isNoReply(addr string) string {
 	for _, p := range r.NoReplySenders {
 		if globMatch(strings.ToLower(p), strings.ToLower(addr)) {

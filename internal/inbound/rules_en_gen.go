@@ -15,7 +15,7 @@ var englishSpec = Rules{
 	NameSlots:       []string{"contact"},
 	MaxValueWords:   6,
 	MaxNameWords:    4,
-	NoReplySenders:  []string{"noreply@*", "no-reply@*", "no_reply@*", "donotreply@*", "do-not-reply@*", "do_not_reply@*", "*-noreply@*", "*_noreply@*", "*-no-reply@*", "noreply-*@*", "noreply+*@*", "notifications@*", "notification@*", "notify@*", "invitations@linkedin.com"},
+	NoReplySenders:  []string{"noreply@*", "no-reply@*", "no_reply@*", "donotreply@*", "do-not-reply@*", "do_not_reply@*", "*-noreply@*", "*_noreply@*", "*-no-reply@*", "noreply-*@*", "noreply+*@*", "notifications@*", "notification@*", "notify@*", "invitations@linkedin.com", "inmail-hit-reply@linkedin.com", "mailrobot@*", "robot@*", "*-robot@*", "*_robot@*", "noreply.*@*"},
 	Notifications:   []string{"{name} has asked you for", "{name} asked you for", "{name} has requested", "{name} requested", "{name} is asking for", "{name} would like you to", "{name} sent you a", "request from {name}"},
 	AttributionLine: AttributionRules{WithDate: "On {date}, {from} wrote:", WithoutDate: "{from} wrote:", DateLayout: "Mon, 2 Jan 2006 at 15:04"},
 }
