@@ -220,4 +220,15 @@ func TestLocaleNames(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "de/locale.yaml:3:") || !strings.Contains(err.Error(), "two words") {
 		t.Errorf("a compound of one word: err = %v, want one at line 3 that asks for two words", err)
 	}
+	l, err = catalog.ParseLocale("es/locale.yaml", "es", []byte("names:\n  titles: [dra]\n  family-name: all\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Names.Formal("Dra. Ana Ruiz García"); got != "Dra. Ruiz García" {
+		t.Errorf("Formal = %q, want both surnames (family-name: all)", got)
+	}
+	_, err = catalog.ParseLocale("es/locale.yaml", "es", []byte("names:\n  family-name: both\n"))
+	if err == nil || !strings.Contains(err.Error(), "es/locale.yaml:2:") || !strings.Contains(err.Error(), "last or all") {
+		t.Errorf("family-name: both: err = %v, want one at line 2 that names last and all", err)
+	}
 }

@@ -13,7 +13,7 @@ import (
 // articles follow (see names.Rules), so that each language carries its
 // own titles (Herr, Frau; M., Mme; Sr., Sra.).
 
-var nameFields = []string{"titles", "given-titles", "suffixes", "particles", "compound-given-names", "articles", "again"}
+var nameFields = []string{"titles", "given-titles", "suffixes", "particles", "compound-given-names", "family-name", "articles", "again"}
 
 var articleFields = []string{"a", "an", "vowels", "an-before", "a-before", "an-letters", "an-numbers", "determiners"}
 
@@ -38,6 +38,16 @@ func (p *parser) localeNames(v *yaml.Node, l *Locale) {
 			r.Particles = p.strList(v, key)
 		case "compound-given-names":
 			r.Compounds = p.compounds(v, key)
+		case "family-name":
+			if s, ok := p.str(v, key); ok {
+				switch s {
+				case "last":
+				case "all":
+					r.FamilyAll = true
+				default:
+					p.errorf(v.Line, "family-name must be last or all, found %s", safetext.Quote(s))
+				}
+			}
 		case "articles":
 			p.localeArticles(v, &r.Articles)
 		case "again":

@@ -38,6 +38,11 @@ type Rules struct {
 	// words. Case and accents do not matter when they are matched, so
 	// "Ana Maria" and "ANA MARÍA" match "ana maría".
 	Compounds []string
+	// FamilyAll says that the family name is every word after the given
+	// name, not only the last one with its particles: a Spanish name
+	// carries two surnames, and the first is the one a greeting must
+	// keep ("Ana Ruiz García" is Ruiz García, not García).
+	FamilyAll bool
 	// Articles is how a value takes an indefinite article; a language
 	// without them leaves A and An empty.
 	Articles Articles
@@ -292,13 +297,7 @@ func (r *Rules) Formal(name string) string {
 	case len(rest) == 0:
 		return ""
 	default:
-		// The last word, with the particles before it ("van Beethoven"),
-		// leaving at least one word for the given name.
-		j := len(rest) - 1
-		for j > 1 && r.isParticle(rest[j-1]) {
-			j--
-		}
-		surname = strings.Join(rest[j:], " ")
+		surname = strings.Join(rest[r.familyStart(rest):], " ")
 	}
 	if caps {
 		surname = titleCase(surname)
@@ -331,7 +330,9 @@ func (r *Rules) split(name string) (given, family string) {
 func (r *Rules) Full(name string) string {
 	first := r.First(name)
 	last := r.surname(name)
-	if last == "" || last == first || strings.Contains(first, " ") {
+	// A compound given name ("Ana María") stands alone unless the
+	// family name is every word after it (FamilyAll).
+	if last == "" || last == first || strings.Contains(first, " ") && !r.FamilyAll {
 		return first
 	}
 	return first + " " + last
@@ -355,16 +356,38 @@ func (r *Rules) surname(name string) string {
 		if len(rest) < 2 {
 			return ""
 		}
-		j := len(rest) - 1
-		for j > 1 && r.isParticle(rest[j-1]) {
-			j--
-		}
-		surname = strings.Join(rest[j:], " ")
+		surname = strings.Join(rest[r.familyStart(rest):], " ")
 	}
 	if hasNoLower(name) {
 		surname = titleCase(surname)
 	}
 	return trimPunct(surname)
+}
+
+// familyStart is the index in words (a name without its titles) where
+// the family name starts: the last word with the particles before it
+// ("van Beethoven"), or with FamilyAll every word after the given name
+// (a compound one counting as one); at least one word is left for the
+// given name when there are two or more.
+func (r *Rules) familyStart(words []string) int {
+	if len(words) < 2 {
+		return 0
+	}
+	if r.FamilyAll {
+		i := 0
+		for i < len(words)-2 && isInitial(words[i]) {
+			i++
+		}
+		if i+2 < len(words) && r.isCompound(words[i], words[i+1]) {
+			return i + 2
+		}
+		return i + 1
+	}
+	j := len(words) - 1
+	for j > 1 && r.isParticle(words[j-1]) {
+		j--
+	}
+	return j
 }
 
 // WithArticle puts the indefinite article a value takes before it: "an

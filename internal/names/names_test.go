@@ -213,3 +213,32 @@ func TestFull(t *testing.T) {
 		}
 	}
 }
+
+// TestFamilyAll: with FamilyAll (Spanish), the family name is every word
+// after the given name, so that a greeting keeps the first of two
+// surnames, which is the one that counts.
+func TestFamilyAll(t *testing.T) {
+	spanish := names.Rules{
+		Titles:    []string{"dr", "dra", "sr", "sra"},
+		Compounds: []string{"maría josé"},
+		FamilyAll: true,
+	}
+	for _, c := range []struct{ in, full, addressee string }{
+		{"Jana Ruiz García", "Jana Ruiz García", "Jana"},
+		{"Jana Ruiz", "Jana Ruiz", "Jana"},
+		{"María José Ruiz García", "María José Ruiz García", "María José"},
+		{"Dra. María José Ruiz García", "María José Ruiz García", "Dra. Ruiz García"},
+		{"Sr. José Ortega y Gasset", "José Ortega y Gasset", "Sr. Ortega y Gasset"},
+		{"Dr. Ruiz", "Dr. Ruiz", "Dr. Ruiz"},
+		{"J. Roberto Pérez Gil", "Roberto Pérez Gil", "Roberto"},
+		{"Ruiz García, Ana", "Ana Ruiz García", "Ana"},
+		{"Jana", "Jana", "Jana"},
+	} {
+		if got := spanish.Full(c.in); got != c.full {
+			t.Errorf("Full(%q) = %q, want %q", c.in, got, c.full)
+		}
+		if got := spanish.Addressee(c.in); got != c.addressee {
+			t.Errorf("Addressee(%q) = %q, want %q", c.in, got, c.addressee)
+		}
+	}
+}
