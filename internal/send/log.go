@@ -3,9 +3,11 @@ package send
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -69,13 +71,27 @@ func NormalAddress(to string) string {
 
 // Log is the send log, $XDG_STATE_HOME/decline/sent.jsonl, or the log
 // of drafts saved, drafts.jsonl beside it: one JSON object a line,
-// appended after the server accepts each message.
+// appended after the server accepts each message. Of each line it keeps
+// in memory only a hash of its Key and its time, so that a log of
+// hundreds of thousands of lines costs a few megabytes.
 type Log struct {
 	Path string
 	mu   sync.Mutex
 	f    *os.File
-	sent map[string]Entry
+	sent map[keyHash]int64 // Unix nanoseconds
 }
+
+// keyHash is what the log keeps of a Key: 128 bits of its SHA-256.
+type keyHash [16]byte
+
+func hashKey(key string) keyHash {
+	sum := sha256.Sum256([]byte(key))
+	return keyHash(sum[:16])
+}
+
+// maxLine is the longest line the log reads: its own lines are a few
+// hundred bytes, so a longer one is damage.
+const maxLine = 64 << 10
 
 // LogPath is where the log lives: $XDG_STATE_HOME/decline, or
 // ~/.local/state/decline; name is sent.jsonl or drafts.jsonl.
@@ -94,52 +110,110 @@ func LogPath(env config.Env, name string) (string, error) {
 	return filepath.Join(dir, "decline", name), nil
 }
 
-// OpenLog reads the send log at path, creating it when it is missing,
-// and opens it for appending. A line cut short by a crash is ignored:
-// its message was accepted, but whether the line says so is unknowable,
-// so it is the one message a rerun may send again.
+// OpenLog opens the send log at path, creating it when it is missing,
+// takes its lock and reads it line by line. The log must be a regular
+// file. A line it cannot read stops the run: skipping it would send that
+// message again. So does a last line cut short by a crash, which most
+// likely records a message the server accepted.
 func OpenLog(path string) (*Log, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the send log's folder: %v", cause(err))
 	}
-	l := &Log{Path: path, sent: map[string]Entry{}}
-	data, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("cannot read the send log %s: %v", path, cause(err))
+	// A FIFO would hang the open and a device the read: look first.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, notRegular(path)
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var e Entry
-		if json.Unmarshal(sc.Bytes(), &e) == nil && (e.To != "" || e.Address != "") {
-			l.sent[e.key()] = e
-		}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the send log %s: %v", path, cause(err))
 	}
-	if l.f, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600); err != nil {
-		return nil, fmt.Errorf("cannot write the send log %s: %v", path, cause(err))
+	l := &Log{Path: path, f: f, sent: map[keyHash]int64{}}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, notRegular(path)
 	}
 	// One sending run at a time: two would both send what the log does
 	// not hold yet. The lock goes with the file when the process ends.
-	if err := lockFile(l.f); err != nil {
-		l.f.Close()
+	if err := lockFile(f); err != nil {
+		f.Close()
 		return nil, fmt.Errorf("another decline is sending or saving drafts (it holds the log %s): wait for it to end, then run again", path)
 	}
-	if n := len(data); n > 0 && data[n-1] != '\n' {
-		// End the cut line, so the next entry starts a line of its own.
-		if _, err := l.f.Write([]byte("\n")); err != nil {
-			l.f.Close()
-			return nil, fmt.Errorf("cannot write the send log %s: %v", path, cause(err))
-		}
+	if err := l.read(); err != nil {
+		f.Close()
+		return nil, err
 	}
 	return l, nil
 }
 
-// Sent returns the entry of a message sent before, by its Key.
+func notRegular(path string) error {
+	return fmt.Errorf("the send log %s is not a regular file: move it away (decline creates a new one), or set XDG_STATE_HOME to another folder", path)
+}
+
+// read streams the log into l.sent.
+func (l *Log) read() error {
+	r := bufio.NewReaderSize(l.f, 32<<10)
+	for n := 1; ; n++ {
+		line, err := readLine(r)
+		if err == io.EOF && line == nil {
+			return nil
+		}
+		place := fmt.Sprintf("%s:%d", l.Path, n)
+		switch {
+		case err == errLong:
+			return fmt.Errorf("%s: the send log's line is too long to be one of its entries: delete that line if it is junk, or fix it, then run again", place)
+		case err == io.EOF:
+			// No line end: decline stopped while writing this line.
+			return fmt.Errorf("%s: the send log's last line is cut short (decline stopped while writing it?): the message it records was most likely sent; finish the line or delete it (check your Sent folder first), then run again", place)
+		case err != nil:
+			return fmt.Errorf("cannot read the send log %s: %v", l.Path, cause(err))
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var e Entry
+		if jerr := json.Unmarshal(line, &e); jerr != nil || (e.To == "" && e.Address == "") {
+			return fmt.Errorf("%s: the send log has a line it cannot read, so it cannot tell whether that message was sent: fix or delete that line, then run again", place)
+		}
+		l.sent[hashKey(e.key())] = e.Time.UnixNano()
+	}
+}
+
+var errLong = errors.New("line too long")
+
+// readLine returns the next line with its line end, or what is left of
+// it at the end of the file with io.EOF; the line is valid until the
+// next read.
+func readLine(r *bufio.Reader) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if line == nil && err != bufio.ErrBufferFull && len(chunk) > 0 {
+			return chunk, err // the usual line, valid until the next read
+		}
+		if len(line)+len(chunk) > maxLine {
+			return nil, errLong
+		}
+		line = append(line, chunk...)
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && len(line) == 0:
+			return nil, io.EOF
+		}
+		return line, err
+	}
+}
+
+// Sent returns the entry of a message sent before, by its Key: only
+// its Time is known.
 func (l *Log) Sent(key string) (Entry, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	e, ok := l.sent[key]
-	return e, ok
+	t, ok := l.sent[hashKey(key)]
+	if !ok {
+		return Entry{}, false
+	}
+	return Entry{Time: time.Unix(0, t)}, true
 }
 
 // Record appends an entry and syncs it to disk before returning.
@@ -156,7 +230,7 @@ func (l *Log) Record(e Entry) error {
 	if err := l.f.Sync(); err != nil {
 		return fmt.Errorf("cannot write the send log %s: %v", l.Path, cause(err))
 	}
-	l.sent[e.key()] = e
+	l.sent[hashKey(e.key())] = e.Time.UnixNano()
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -136,34 +137,75 @@ func TestRunRefusedRecipientAndNeverTwice(t *testing.T) {
 	}
 }
 
-func TestLogSurvivesACutLine(t *testing.T) {
+// A line of the log that cannot be read stops the run, naming the file
+// and line: skipping it would send that person a second message. A last
+// line cut short by a crash does too, and says how to go on.
+func TestLogRefusesADamagedLine(t *testing.T) {
+	good := `{"message_id":"<a@x>","to":"a@example.org","kind":"k","time":"2026-01-02T03:04:05Z"}` + "\n"
+	for name, c := range map[string]struct{ data, want string }{
+		"edited":   {good + `{"message_id":"<b@x>","to":"b@example.org",,}` + "\n" + good, "sent.jsonl:2: the send log has a line it cannot read"},
+		"junk":     {good + "hello\n", "sent.jsonl:2: the send log has a line it cannot read"},
+		"no to":    {`{"kind":"k"}` + "\n", "sent.jsonl:1: the send log has a line it cannot read"},
+		"cut":      {good + `{"message_id":"<b@x>","to":"b@ex`, "sent.jsonl:2: the send log's last line is cut short"},
+		"too long": {good + strings.Repeat("x", 100<<10) + "\n", "sent.jsonl:2: the send log's line is too long"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "sent.jsonl")
+			os.WriteFile(path, []byte(c.data), 0o600)
+			log, err := OpenLog(path)
+			if err == nil {
+				log.Close()
+				t.Fatal("no error")
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, path+":") || !strings.Contains(msg, c.want) || strings.Contains(msg, "\n") {
+				t.Errorf("error %q, want %q", msg, c.want)
+			}
+			if data, _ := os.ReadFile(path); string(data) != c.data {
+				t.Error("the log was changed")
+			}
+		})
+	}
+	// Blank lines are no damage; the entries around them are kept.
 	path := filepath.Join(t.TempDir(), "sent.jsonl")
+	os.WriteFile(path, []byte(good+"\n"+strings.Replace(good, "a@example", "c@example", 1)), 0o600)
 	log, err := OpenLog(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := log.Record(Entry{MessageID: "<a@x>", To: "a@example.org", Kind: "k", Time: time.Now()}); err != nil {
-		t.Fatal(err)
+	defer log.Close()
+	for _, a := range []string{"a@example.org", "c@example.org"} {
+		if e, ok := log.Sent(Key(a, "k", "")); !ok || e.Time.Year() != 2026 {
+			t.Errorf("%s: %v %v", a, e, ok)
+		}
 	}
-	log.Close()
-	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
-	f.WriteString(`{"message_id":"<b@x>","to":"b@ex`)
-	f.Close()
-	log, err = OpenLog(path)
+}
+
+// The log is read line by line and keeps little of each: 100,000
+// entries cost well under 100 bytes each once read.
+func TestLogKeepsLittleInMemory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sent.jsonl")
+	var b strings.Builder
+	const n = 100_000
+	for i := range n {
+		fmt.Fprintf(&b, `{"message_id":"<%d.1767322800@decline.example.com>","to":"Person Number %d <person%d@example.org>","address":"person%d@example.org","kind":"recommendation","lang":"en","template":"recommendation/colleague/warm","time":"2026-01-02T03:04:05Z"}`+"\n", i, i, i, i)
+	}
+	os.WriteFile(path, []byte(b.String()), 0o600)
+	b = strings.Builder{}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	log, err := OpenLog(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := log.Sent(Key("a@example.org", "k", "")); !ok {
-		t.Error("a@example.org forgotten")
-	}
-	if err := log.Record(Entry{To: "c@example.org", Kind: "k"}); err != nil {
-		t.Fatal(err)
-	}
-	log.Close()
-	log, _ = OpenLog(path)
 	defer log.Close()
-	if _, ok := log.Sent(Key("c@example.org", "k", "en")); !ok {
-		t.Error("the entry after a cut line was lost")
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if per := (int64(after.HeapAlloc) - int64(before.HeapAlloc)) / n; per > 100 {
+		t.Errorf("%d bytes an entry", per)
+	}
+	if _, ok := log.Sent(Key("PERSON77@example.org", "recommendation", "en")); !ok {
+		t.Error("an entry was forgotten")
 	}
 }
 
