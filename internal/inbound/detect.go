@@ -461,11 +461,12 @@ func (r *Rules) matchAt(p *pattern, toks []token, src string, i int) (match, boo
 		if r.notValue[toks[c.from].fold] {
 			return match{}, false // "for a new job" names no role, "for me for a job" none either
 		}
-		if r.name[c.slot] && !toks[c.from].upper {
-			// "your cofounder Lisa" names Lisa; "the hiring manager"
-			// names nobody a reply can greet or name.
+		if r.name[c.slot] && (!toks[c.from].upper || r.title[toks[c.from].fold]) {
+			// "your cofounder Lisa" and "your CTO Ann Lee" name Lisa
+			// and Ann Lee; "the hiring manager" names nobody a reply
+			// can greet or name.
 			k := c.from
-			for k < c.to && !toks[k].upper {
+			for k < c.to && (!toks[k].upper || r.title[toks[k].fold]) {
 				k++
 			}
 			if k < c.to {

@@ -41,6 +41,13 @@ func TestDetect(t *testing.T) {
 		{name: "contact named after a noun", text: "Could you introduce me to your cofounder Lisa?", kind: "introduction", sure: true, values: map[string]string{"contact": "Lisa"}},
 		{name: "LinkedIn is no skill", text: "Can you endorse me on LinkedIn for my skills in data analysis?", kind: "endorsement", sure: true, values: map[string]string{"skill": "data analysis"}},
 		{name: "skills as a list", text: "Can you endorse me for Go, Rust and Kubernetes?", kind: "endorsement", sure: true, values: map[string]string{"skill": "Go, Rust and Kubernetes"}},
+		{name: "your company names none; refer me to the X position", text: "Could you refer me to the Backend Engineer position at your company?", kind: "referral", sure: true, values: map[string]string{"role": "Backend Engineer"}},
+		{name: "your firm names none", text: "Could you be a reference for the Analyst role at your firm?", kind: "reference", sure: true, values: map[string]string{"role": "Analyst"}},
+		{name: "a title before a contact's name", text: "Could you introduce me to your CTO Ann Lee?", kind: "introduction", sure: true, values: map[string]string{"contact": "Ann Lee"}},
+		{name: "a title alone names nobody", text: "Could you introduce me to your CTO?", kind: "introduction", sure: true, values: map[string]string{"contact": "CTO"}, doubt: []string{"contact"}},
+		{name: "would you mind endorsing me", text: "Would you mind endorsing me for Python on LinkedIn?", kind: "endorsement", sure: true, values: map[string]string{"skill": "Python"}},
+		{name: "a few words on my profile", text: "Could you write a few words about me on my LinkedIn profile?", kind: "recommendation", sure: true},
+		{name: "a good word, unsure", text: "Could you put in a good word for me at Globex?", kind: "referral", sure: false, values: map[string]string{"company": "Globex"}},
 		{name: "pattern does not span sentences", text: "Could you endorse me. For Go I need help.", kind: "endorsement", sure: true},
 	}
 	for _, tt := range tests {

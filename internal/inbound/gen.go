@@ -40,6 +40,7 @@ func main() {
 	fmt.Fprintf(&b, "JoiningWords: %s,\n", v(r.JoiningWords))
 	fmt.Fprintf(&b, "ListSlots: %s,\n", v(r.ListSlots))
 	fmt.Fprintf(&b, "NameSlots: %s,\n", v(r.NameSlots))
+	fmt.Fprintf(&b, "Titles: %s,\n", v(r.Titles))
 	fmt.Fprintf(&b, "MaxValueWords: %d,\n", r.MaxValueWords)
 	fmt.Fprintf(&b, "MaxNameWords: %d,\n", r.MaxNameWords)
 	fmt.Fprintf(&b, "NoReplySenders: %s,\n", v(r.NoReplySenders))

@@ -35,6 +35,7 @@ const NameSlot = "name"
 //	stop_words: [...] # words that end a value a pattern leaves open: "please", "on"
 //	leading_words: [...] # words dropped from the start of a value: "the", "a"
 //	not_values: [...] # what a slot took that is never a value: "someone", "new"
+//	titles: [...]     # words of a job title before a name in a name slot: "cto"
 //	max_value_words: 6   # the longest value, in words
 //	max_name_words: 4    # the longest name a notification gives, in words
 //	no_reply_senders: [...] # addresses that take no replies, '*' matching anything: "noreply@*"
@@ -79,6 +80,10 @@ type Rules struct {
 	// cofounder Lisa" gives "Lisa"), or given a low confidence when it
 	// has none ("the hiring manager").
 	NameSlots []string `yaml:"name_slots"`
+	// Titles are words of a job title written before a name, capitalized
+	// or not: a name slot skips them ("your CTO Ann Lee" gives "Ann
+	// Lee"), and one that holds nothing else names nobody.
+	Titles []string `yaml:"titles"`
 	// MaxValueWords caps a value, and MaxNameWords a name found before
 	// a pattern, in words.
 	MaxValueWords int `yaml:"max_value_words"`
@@ -99,6 +104,7 @@ type Rules struct {
 	joining  map[string]bool
 	list     map[string]bool
 	name     map[string]bool
+	title    map[string]bool
 }
 
 // KindPhrases are the patterns that show one kind of request.
@@ -204,6 +210,7 @@ func (r *Rules) Compile() error {
 	r.joining = wordSet(r.JoiningWords)
 	r.list = wordSet(r.ListSlots)
 	r.name = wordSet(r.NameSlots)
+	r.title = wordSet(r.Titles)
 	for _, kind := range sortedKeys(r.Kinds) {
 		if !slices.Contains(KindNames, kind) {
 			return fmt.Errorf("kinds: unknown kind %q (choose from %s)", kind, strings.Join(KindNames, ", "))
