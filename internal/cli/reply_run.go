@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"time"
 
 	"github.com/decline-cli/decline/internal/answer"
@@ -79,6 +80,12 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 		}
 		return mailOne(f, o.cfg, &o.mail, r.Message, ask)
 	case o.maildir != "":
+		// Never twice: a draft there that replies to this message
+		// already (In-Reply-To) is kept, and no second one is made.
+		if path := draftedBefore(f, o.maildir, m); path != "" {
+			fmt.Fprintf(f.IO.ErrOut, "decline: note: %s holds a reply to this message already (%s): no second draft was saved; delete that one to save another\n", o.maildir, path)
+			return nil
+		}
 		data, _, err := r.Encode("eml")
 		if err != nil {
 			return err
@@ -130,7 +137,11 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.In
 		defer dir.Close()
 		run.Dir = dir
 	}
-	c := run.Check(in.Messages())
+	messages := in.Messages
+	if o.maildir != "" {
+		messages = skipDrafted(f, o.maildir, in.Messages)
+	}
+	c := run.Check(messages())
 	total := c.Rows
 	if o.dryRun {
 		fmt.Fprintf(f.IO.ErrOut, "Checked %d %s: %d can be answered, %d cannot; nothing was written (--dry-run).\n", total, plural.Pick(total, "message", "messages"), total-c.Bad, c.Bad)
@@ -139,7 +150,7 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.In
 	if c.Bad > 0 && !o.keepGoing {
 		return fmt.Errorf("%d of %d messages cannot be answered; nothing was written (--keep-going writes the others)", c.Bad, total)
 	}
-	n, err := run.Write(in.Messages())
+	n, err := run.Write(messages())
 	if err != nil {
 		return err
 	}
@@ -189,4 +200,45 @@ func (r messageReporter) Problem(where string, err error) {
 
 func (r messageReporter) Note(where, note string) {
 	fmt.Fprintf(r.w, "decline: %s: note: %s\n", where, oneLine(note))
+}
+
+// draftedBefore returns the path of a draft in the Maildir dir that
+// replies to m, or "" (also when m has no Message-ID to know it by).
+func draftedBefore(f *Factory, dir string, m *inbound.Message) string {
+	if m.MessageID == "" {
+		return ""
+	}
+	seen, err := inbound.Drafted(dir)
+	if err != nil {
+		fmt.Fprintf(f.IO.ErrOut, "decline: warning: the drafts in %s could not be read to find replies saved before: %v\n", dir, err)
+	}
+	return seen[m.MessageID]
+}
+
+// skipDrafted leaves out of messages those that a draft in the Maildir
+// dir replies to already, saying so once for each, so that a rerun over
+// the same mbox or Maildir saves each reply once.
+func skipDrafted(f *Factory, dir string, messages func() iter.Seq2[*inbound.Message, error]) func() iter.Seq2[*inbound.Message, error] {
+	seen, err := inbound.Drafted(dir)
+	if err != nil {
+		fmt.Fprintf(f.IO.ErrOut, "decline: warning: the drafts in %s could not be read to find replies saved before: %v\n", dir, err)
+	}
+	first := true
+	return func() iter.Seq2[*inbound.Message, error] {
+		said := first
+		first = false
+		return func(yield func(*inbound.Message, error) bool) {
+			for m, err := range messages() {
+				if err == nil && m.MessageID != "" && seen[m.MessageID] != "" {
+					if said {
+						fmt.Fprintf(f.IO.ErrOut, "decline: note: %s holds a reply to %s already (%s): skipped\n", dir, m.MessageID, seen[m.MessageID])
+					}
+					continue
+				}
+				if !yield(m, err) {
+					return
+				}
+			}
+		}
+	}
 }

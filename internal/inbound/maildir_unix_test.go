@@ -62,3 +62,28 @@ func TestMaildirSkipsWhatIsNotAFile(t *testing.T) {
 		}
 	}
 }
+
+// Drafted finds the message a Maildir's drafts reply to, in cur/ and
+// new/, and nothing in a folder that does not exist yet.
+func TestDrafted(t *testing.T) {
+	dir := t.TempDir()
+	if got, err := Drafted(filepath.Join(dir, "none")); err != nil || len(got) != 0 {
+		t.Fatalf("a missing folder: %v, %v", got, err)
+	}
+	for _, sub := range []string{"cur", "new", "tmp"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	draft := filepath.Join(dir, "cur", "1.draft:2,D")
+	if err := os.WriteFile(draft, []byte("To: a@example.org\nIn-Reply-To: <req-1@example.org>\n\nHi\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "new", "2.other"), []byte("To: b@example.org\n\nNo thread\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Drafted(dir)
+	if err != nil || len(got) != 1 || got["<req-1@example.org>"] != draft {
+		t.Fatalf("Drafted = %v, %v", got, err)
+	}
+}
