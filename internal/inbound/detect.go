@@ -249,8 +249,11 @@ func personalName(display string) (string, string) {
 			name, from = before, "display name, without the part in brackets"
 		}
 	}
-	// Outlook writes the address as the name when it knows no name.
-	if strings.Contains(name, "@") && !strings.ContainsAny(strings.TrimSpace(name), " \t") {
+	// Outlook writes the address as the name when it knows no name; a
+	// name that holds an address ("Scott Lee <boss@company.com>" before
+	// another address) would put that address in the reply's To: as if
+	// it were the one the reply goes to. Neither is a name.
+	if holdsAddress(name) {
 		return "", ""
 	}
 	if before, _, ok := strings.Cut(name, " via "); ok && strings.TrimSpace(before) != "" {
@@ -263,6 +266,18 @@ func personalName(display string) (string, string) {
 		}
 	}
 	return name, from
+}
+
+// holdsAddress reports whether a display name has a word with an '@'
+// between two other characters, brackets and quotes aside.
+func holdsAddress(name string) bool {
+	for _, w := range strings.Fields(name) {
+		w = strings.Trim(w, `<>"'()[],;:`)
+		if i := strings.IndexByte(w, '@'); i > 0 && i < len(w)-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // kindConfidence turns a kind's score, against the best other kind's,

@@ -31,13 +31,14 @@ type Message struct {
 	// From is the first address of the From header, its display name
 	// decoded.
 	From mail.Address
-	// Requester is who the reply goes to: the first address of Reply-To,
-	// or From when there is no Reply-To.
+	// Requester is who the reply goes to: the address of Reply-To (of
+	// several, the one that is From's too), or From when there is no
+	// Reply-To.
 	Requester mail.Address
 	// RequesterNote says how Requester was chosen when that is worth
-	// telling: Reply-To gave more than one address, or it is not the
-	// Reply-To or From address a mail client would answer (a mailing
-	// list's address was passed over). Empty otherwise.
+	// telling: Reply-To gave more than one address, From's among them,
+	// or it is not the Reply-To or From address a mail client would
+	// answer (a mailing list's address was passed over). Empty otherwise.
 	RequesterNote string
 	// Subject is the decoded Subject, empty when there is none.
 	Subject string
@@ -210,19 +211,22 @@ func parseBytes(data []byte) (*Message, error) {
 		return nil, err
 	}
 	m.Requester = m.From
-	replyTo := len(h["Reply-To"]) > 0 && strings.TrimSpace(h.Get("Reply-To")) != ""
+	// "Reply-To: undisclosed-recipients:;", a group of no addresses,
+	// names no one: the reply goes to From.
+	replyTo := len(h["Reply-To"]) > 0 && strings.TrimSpace(h.Get("Reply-To")) != "" && !emptyGroup(h.Get("Reply-To"))
 	if replyTo {
-		var n int
-		if m.Requester, n, err = firstAddress(h, "Reply-To"); err != nil {
+		if m.Requester, _, err = firstAddress(h, "Reply-To"); err != nil {
 			return nil, err
+		}
+		if all := allAddresses(h, "Reply-To"); len(all) > 1 {
+			if err := several(m, h, "Reply-To", all); err != nil {
+				return nil, err
+			}
 		}
 		if m.Requester.Name == "" {
 			// A bare Reply-To is the sender's other address, most
 			// often: the name is From's.
 			m.Requester.Name = m.From.Name
-		}
-		if n > 1 {
-			m.RequesterNote = fmt.Sprintf("Reply-To gives %d addresses; the reply goes to the first, %s", n, m.Requester.Address)
 		}
 	}
 	if err := chooseRequester(h, m, replyTo); err != nil {
@@ -283,16 +287,31 @@ func firstAddress(h mail.Header, name string) (mail.Address, int, error) {
 		return mail.Address{}, 0, &HeaderError{Header: name, Reason: "is not a list of email addresses " + safetext.Quote(raw)}
 	}
 	a := *list[0]
-	if err := CheckHeader(name, "display name", a.Name); err != nil {
+	if err := checkAddress(name, a); err != nil {
 		return mail.Address{}, 0, err
-	}
-	if err := CheckHeader(name, "address", a.Address); err != nil {
-		return mail.Address{}, 0, err
-	}
-	if err := deliver.CheckAddress(a.Address); err != nil {
-		return mail.Address{}, 0, &HeaderError{Header: name, Part: "address", Reason: safetext.Quote(a.Address) + " cannot be replied to (" + err.Error() + ")"}
 	}
 	return a, len(list), nil
+}
+
+// checkAddress applies the policy to an address of the header name.
+func checkAddress(name string, a mail.Address) error {
+	if err := CheckHeader(name, "display name", a.Name); err != nil {
+		return err
+	}
+	if err := CheckHeader(name, "address", a.Address); err != nil {
+		return err
+	}
+	if err := deliver.CheckAddress(a.Address); err != nil {
+		return &HeaderError{Header: name, Part: "address", Reason: safetext.Quote(a.Address) + " cannot be replied to (" + err.Error() + ")"}
+	}
+	return nil
+}
+
+// emptyGroup reports whether an address header is a group with no
+// address in it, such as "undisclosed-recipients:;".
+func emptyGroup(v string) bool {
+	list, err := parseAddressList(strings.TrimSpace(headerUTF8(v)))
+	return err == nil && len(list) == 0
 }
 
 // encodedWord matches an RFC 2047 encoded word.

@@ -377,7 +377,9 @@ func TestParseRequester(t *testing.T) {
 	}{
 		{"bare Reply-To keeps From's name", "From: Kim Park <kim@x.com>\nReply-To: kim.park@gmail.com\n", `"Kim Park" <kim.park@gmail.com>`, ""},
 		{"Reply-To's own name", "From: Kim Park <kim@x.com>\nReply-To: Kim P <kp@x.com>\n", `"Kim P" <kp@x.com>`, ""},
-		{"two Reply-To addresses", "From: Kim Park <kim@x.com>\nReply-To: kim@x.com, boss@x.com\n", `"Kim Park" <kim@x.com>`, "Reply-To gives 2 addresses; the reply goes to the first, kim@x.com"},
+		{"two Reply-To addresses, one From's", "From: Kim Park <kim@x.com>\nReply-To: boss@x.com, KIM@x.com\n", `"Kim Park" <KIM@x.com>`, "Reply-To gives 2 addresses; the reply goes to KIM@x.com, the one that is From's too"},
+		{"two Reply-To headers, one From's", "From: Kim Park <kim@x.com>\nReply-To: boss@x.com\nReply-To: kim@x.com\n", `"Kim Park" <kim@x.com>`, "Reply-To gives 2 addresses; the reply goes to kim@x.com, the one that is From's too"},
+		{"Reply-To an empty group", "From: Kim Park <kim@x.com>\nReply-To: undisclosed-recipients:;\n", `"Kim Park" <kim@x.com>`, ""},
 		{"encoded word with a comma", "From: =?utf-8?Q?Lee,_Scott?= <s@x.com>\n", `"Lee, Scott" <s@x.com>`, ""},
 		{"encoded words with a comma, in two", "From: =?utf-8?Q?Lee,?= =?utf-8?Q?_Scott?= <s@x.com>\n", `"Lee, Scott" <s@x.com>`, ""},
 	} {

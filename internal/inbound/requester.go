@@ -1,9 +1,12 @@
 package inbound
 
 import (
+	"fmt"
 	"net/mail"
 	"strconv"
 	"strings"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // chooseRequester corrects m.Requester, the Reply-To or From address a
@@ -15,8 +18,12 @@ import (
 //     person's: X-Original-From, else From; when neither is the
 //     person's, NoRequester says so;
 //   - several From addresses without a Reply-To are not guessed:
-//     NoRequester says so, and Senders lists them.
+//     NoRequester says so, and Senders lists them; nor are several
+//     Reply-To or X-Original-From addresses (see several).
 func chooseRequester(h mail.Header, m *Message, replyTo bool) error {
+	if m.NoRequester != "" {
+		return nil // several Reply-To addresses
+	}
 	if senders := allAddresses(h, "From"); len(senders) > 1 {
 		m.Senders = senders
 		if !replyTo {
@@ -47,6 +54,16 @@ func chooseRequester(h mail.Header, m *Message, replyTo bool) error {
 		if err != nil {
 			return err
 		}
+		if all := allAddresses(h, "X-Original-From"); len(all) > 1 {
+			saved := m.Requester
+			if err := several(m, h, "X-Original-From", all); err != nil {
+				return err
+			}
+			if m.NoRequester != "" {
+				return nil
+			}
+			orig, m.Requester = m.Requester, saved
+		}
 		if !isList(orig.Address) {
 			m.Requester = orig
 			m.RequesterNote = "replying to " + orig.Address + " (X-Original-From), not to the mailing list " + list
@@ -61,6 +78,33 @@ func chooseRequester(h mail.Header, m *Message, replyTo bool) error {
 	name, _ := personalName(m.From.Name)
 	m.Requester = mail.Address{Name: name}
 	m.NoRequester = "the message came through the mailing list " + list + ", which hides the sender's own address"
+	return nil
+}
+
+// several settles a header that gives more than one address (all): the
+// reply goes to the one that is From's address when exactly one is, and
+// RequesterNote says so; otherwise it is not guessed, and NoRequester
+// says why, as for several From addresses.
+func several(m *Message, h mail.Header, header string, all []mail.Address) error {
+	var match *mail.Address
+	names := make([]string, len(all))
+	for i := range all {
+		names[i] = safetext.Escape(all[i].Address)
+		if match == nil && strings.EqualFold(all[i].Address, m.From.Address) {
+			match = &all[i]
+		}
+	}
+	if match != nil {
+		if err := checkAddress(header, *match); err != nil {
+			return err
+		}
+		m.Requester = *match
+		m.RequesterNote = fmt.Sprintf("%s gives %d addresses; the reply goes to %s, the one that is From's too", header, len(all), match.Address)
+		return nil
+	}
+	name, _ := personalName(m.From.Name)
+	m.Requester = mail.Address{Name: name}
+	m.NoRequester = fmt.Sprintf("the %s header gives %d addresses (%s)", header, len(all), strings.Join(names, ", "))
 	return nil
 }
 
