@@ -44,7 +44,7 @@ func (r *Run) Unused(keep []string) ([]string, error) {
 	vals := reply.NewValuesOf(r.Rows.Catalog)
 	var unused []string
 	for _, c := range r.reader.Unused() {
-		if takes[c.Name] || slices.ContainsFunc(keep, func(k string) bool { return ColumnName(k) == c.Name }) {
+		if takes[c.Name] && !c.Employer || slices.ContainsFunc(keep, func(k string) bool { return ColumnName(k) == c.Name }) {
 			continue
 		}
 		for _, field := range []string{reply.WhatKind, reply.WhatRelationship, reply.WhatTone} {
@@ -105,4 +105,19 @@ func CheckKeep(headings []string) error {
 		}
 	}
 	return nil
+}
+
+// Employer returns, after Check, the heading of a company column left
+// unread because the sheet is a list of contacts (see Column.Employer),
+// or "".
+func (r *Run) Employer() string {
+	if r.reader == nil {
+		return ""
+	}
+	for _, c := range r.reader.Unused() {
+		if c.Employer {
+			return c.Heading
+		}
+	}
+	return ""
 }

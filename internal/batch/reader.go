@@ -160,6 +160,9 @@ type Column struct {
 	Name    string // normalised: the template value it would give
 	Index   int
 	Sample  []string
+	// Employer: a company column of a list of contacts, which names
+	// the person's own employer and is read only when mapped.
+	Employer bool
 }
 
 // sampleRows is how many rows Unused samples: the cells of the good
@@ -381,6 +384,7 @@ func (r *Reader) setHeader(cells []string) error {
 		hasFirst = hasFirst || name == "first_name"
 		hasLast = hasLast || name == "last_name"
 	}
+	r.demoteEmployer(cells, mappedAt)
 	if !hasName && (hasFirst || hasLast) {
 		// "First Name" and "Last Name", as LinkedIn and address books
 		// export them: the name is both.
@@ -398,6 +402,33 @@ func (r *Reader) setHeader(cells []string) error {
 		return badHeading
 	}
 	return nil
+}
+
+// contactColumns are headings (as ColumnName gives them) that only a
+// list of contacts has, such as LinkedIn's Connections.csv or an address
+// book's export: there, a "Company" column is the person's own employer.
+var contactColumns = []string{"position", "connected_on", "job_title", "title", "phone", "phone_number",
+	"mobile", "url", "profile_url", "linkedin_url", "organization", "department", "birthday"}
+
+// demoteEmployer leaves unread a column headed company, unless --map
+// names it, when the sheet is a list of contacts: its cells are each
+// person's own employer, not the company a request is about, and a reply
+// would speak of "the role at" the requester's own firm. The column is
+// named among those not used, and --map company=HEADING reads it.
+func (r *Reader) demoteEmployer(cells, mappedAt []string) {
+	i := slices.IndexFunc(r.header, func(c column) bool { return c.name == "company" })
+	if i < 0 || mappedAt[i] == "company" {
+		return
+	}
+	if !slices.ContainsFunc(r.header, func(c column) bool { return slices.Contains(contactColumns, c.name) }) {
+		return
+	}
+	r.header[i] = column{}
+	for j := range r.unused {
+		if r.unused[j].Index == i {
+			r.unused[j].Employer = true
+		}
+	}
 }
 
 // quoteCells quotes headings for a message, at most ten.

@@ -101,6 +101,10 @@ func reportColumns(w io.Writer, run *batch.Run, keep []string) error {
 		}
 		fmt.Fprintf(w, "decline: not used: %s %s (no field or template takes %s; --map FIELD=HEADING reads one)\n",
 			map[bool]string{true: "column", false: "columns"}[len(q) == 1], strings.Join(q, ", "), map[bool]string{true: "it", false: "them"}[len(q) == 1])
+		if h := run.Employer(); h != "" {
+			fmt.Fprintf(w, "decline: column %s is not read as the company a request is about: in a list of contacts it is each person's own employer (--map company=%s reads it)\n",
+				safetext.Quote(h), safetext.ShellQuote(h))
+		}
 	}
 	return nil
 }
