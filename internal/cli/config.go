@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,7 +17,8 @@ import (
 
 func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 	help := helptext.Config
-	help.Long = strings.Replace(help.Long, "{keys}", fmt.Sprint(config.Keys), 1)
+	help.Long = strings.Replace(help.Long, "{keys}", indentList(config.Keys), 1)
+	help.Long = strings.Replace(help.Long, "{nested}", indentList(config.NestedKeys), 1)
 	path := func() (string, error) {
 		p, _, err := config.Path(g.configPath, f.Env)
 		return p, err
@@ -32,13 +34,13 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 		Long:      helptext.ConfigGet.Long,
 		Example:   helptext.ConfigGet.Example,
 		Args:      cobra.MaximumNArgs(1),
-		ValidArgs: config.Keys,
+		ValidArgs: slices.Concat(config.Keys, config.NestedKeys),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := f.LoadConfig(g.configPath)
 			if err != nil {
 				return err
 			}
-			for _, k := range config.Keys {
+			for _, k := range slices.Concat(config.Keys, config.NestedKeys) {
 				if len(args) == 1 && args[0] != k {
 					continue
 				}
@@ -106,4 +108,31 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 			return err
 		},
 	})
+}
+
+// indentList lists settings for help: indented, separated by commas,
+// and wrapped before 76 columns (never inside a name).
+func indentList(keys []string) string {
+	var b strings.Builder
+	col := 0
+	for i, k := range keys {
+		w := k
+		if i < len(keys)-1 {
+			w += ","
+		}
+		switch {
+		case col == 0:
+			b.WriteString("  ")
+			col = 2
+		case col+1+len(w) > 76:
+			b.WriteString("\n  ")
+			col = 2
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(w)
+		col += len(w)
+	}
+	return b.String()
 }

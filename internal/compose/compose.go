@@ -296,7 +296,7 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	if err := execute(&buf, t.SubjectTemplate(), data, MaxSubject); err != nil {
 		return nil, runError(t, " subject", t.Line, err)
 	}
-	subject := strings.Join(strings.Fields(buf.String()), " ")
+	subject := strings.Join(strings.Fields(singleStops(buf.String(), data)), " ")
 	if subject == "" {
 		subject = localeOf(r).Subject(t.Kind)
 	}
@@ -316,7 +316,7 @@ func Render(t *catalog.Template, r *Request) (*Reply, error) {
 	if p := safetext.Check(buf.String(), true); p != nil {
 		return nil, fmt.Errorf("template %s: its output %s", t.ID, p.Reason)
 	}
-	body := tidy(buf.String())
+	body := tidy(singleStops(buf.String(), data))
 	if note := data["Note"].(string); note != "" && !usesNote(t.Body(variant-1)) {
 		body = placeNote(body, note, data["Signoff"].(string))
 	}
@@ -431,6 +431,25 @@ func placeNote(body, note, signoff string) string {
 	}
 	out = append(out, lines[at:]...)
 	return tidy(strings.Join(out, "\n"))
+}
+
+// endsInStop reports whether a value ends in a full stop of its own
+// ("Globex, Inc.", "Acme Ltd."), after which the template's full stop
+// would be one too many. A value that is only stops is left alone.
+func endsInStop(v string) bool {
+	return strings.HasSuffix(v, ".") && strings.TrimRight(v, ".") != ""
+}
+
+// singleStops drops the template's full stop after a value that ends in
+// one of its own: "Globex, Inc." then "." gives "Globex, Inc.", not
+// "Globex, Inc..". An ellipsis in a value ("etc...") is kept as written.
+func singleStops(text string, data map[string]any) string {
+	for _, v := range data {
+		if s, ok := v.(string); ok && endsInStop(s) {
+			text = strings.ReplaceAll(text, s+".", s)
+		}
+	}
+	return text
 }
 
 // dataFor builds the template data: the builtins, every declared value

@@ -357,3 +357,36 @@ func TestNamesInAnyScriptHaveLetters(t *testing.T) {
 		}
 	}
 }
+
+// A value that ends in its own full stop is not followed by the
+// template's: "Globex, Inc." then "." is "Globex, Inc.", in the body and
+// the subject, by Render and the fast renderer alike.
+func TestValueEndingInFullStop(t *testing.T) {
+	tmpl := parseOne(t, `
+kind: endorsement
+templates:
+  - relationship: social
+    tone: warm
+    subject: Your {{.skill}} at {{.company}}.
+    requires: [skill, company]
+    variants:
+      - "Hi {{.FirstName}}, {{.skill}} at {{.company}}. Thanks, {{.skill}}.\n\n{{.Signoff}},\n{{.Sender}}\n"
+`)
+	for _, c := range []struct{ company, skill, body, subject string }{
+		{"Globex, Inc.", "Go", "Hi Ann, Go at Globex, Inc. Thanks, Go.", "Your Go at Globex, Inc."},
+		{"Acme", "Go", "Hi Ann, Go at Acme. Thanks, Go.", "Your Go at Acme."},
+		{"Acme", "etc...", "Hi Ann, etc... at Acme. Thanks, etc...", "Your etc... at Acme."},
+		{"Acme", ".", "Hi Ann, . at Acme. Thanks, ..", "Your . at Acme."},
+	} {
+		req := compose.Request{Name: "Ann Lee", Sender: "Pat", Signoff: "Best", Variant: 1,
+			Values: map[string]string{"skill": c.skill, "company": c.company}}
+		r, err := compose.Render(tmpl, &req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first, _, _ := strings.Cut(r.Body, "\n"); first != c.body || r.Subject != c.subject {
+			t.Errorf("%q: got %q / %q, want %q / %q", c.company, first, r.Subject, c.body, c.subject)
+		}
+		sameAsRender(t, compose.NewRenderer(), tmpl, req)
+	}
+}

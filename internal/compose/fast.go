@@ -326,6 +326,9 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 	size := body.rawLit
 	for i := range body.fields {
 		v := body.value(i, t, req, p.FirstName)
+		if endsInStop(v) {
+			return r.slow(t, req) // Render drops a doubled full stop
+		}
 		p.vals = append(p.vals, v)
 		if v == "" {
 			mask |= 1 << i
@@ -343,7 +346,11 @@ func (r *Renderer) Prepare(t *catalog.Template, req *Request) (*Prepared, error)
 		if s.field < 0 {
 			sb.WriteString(s.lit)
 		} else {
-			sb.WriteString(pl.subject.value(s.field, t, req, p.FirstName))
+			v := pl.subject.value(s.field, t, req, p.FirstName)
+			if endsInStop(v) {
+				return r.slow(t, req)
+			}
+			sb.WriteString(v)
 		}
 	}
 	if sb.Len() > MaxSubject {

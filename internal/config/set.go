@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -19,24 +20,35 @@ import (
 
 // Keys are the settings of the file, in the order the documentation
 // lists them.
-var Keys = []string{"sender", "signoff", "sign_brief", "kind", "tone", "format", "clipboard", "address"}
+var Keys = []string{"sender", "signoff", "sign_brief", "kind", "tone", "lang", "format", "clipboard", "address", "sendmail"}
 
-// KeyError is a setting name that does not exist.
-type KeyError struct{ Key string }
+// NestedKeys are the settings of the smtp and imap sections, which get
+// prints and config edit changes (set takes one line's settings).
+var NestedKeys = []string{"smtp.host", "smtp.port", "smtp.username", "smtp.password_command", "smtp.password_env", "smtp.tls",
+	"imap.host", "imap.port", "imap.username", "imap.password_command", "imap.password_env", "imap.tls", "imap.drafts"}
 
-func (e *KeyError) Error() string {
-	return fmt.Sprintf("unknown setting %s (known: %s)", safetext.Quote(e.Key), joinKeys())
+// KeyError is a setting name that does not exist, or (Nested) one of
+// the smtp and imap sections, which set does not change.
+type KeyError struct {
+	Key    string
+	Nested bool
 }
 
-func joinKeys() string {
-	var b bytes.Buffer
-	for i, k := range Keys {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(k)
+func (e *KeyError) Error() string {
+	if e.Nested {
+		return fmt.Sprintf("%s is in the %s section, which config set does not change: use decline config edit", safetext.Quote(e.Key), e.section())
 	}
-	return b.String()
+	return fmt.Sprintf("unknown setting %s (known: %s; the smtp and imap sections' settings, such as smtp.host, change with decline config edit)", safetext.Quote(e.Key), JoinKeys(Keys))
+}
+
+func (e *KeyError) section() string {
+	sec, _, _ := strings.Cut(e.Key, ".")
+	return sec
+}
+
+// JoinKeys lists settings as a sentence does: "sender, signoff, kind".
+func JoinKeys(keys []string) string {
+	return strings.Join(keys, ", ")
 }
 
 // field returns the setting's field in c.
@@ -58,8 +70,15 @@ func (c *Config) field(key string) (*string, error) {
 		return &c.Clipboard, nil
 	case "address":
 		return &c.Address, nil
+	case "lang":
+		return &c.Lang, nil
+	case "sendmail":
+		return &c.Sendmail, nil
 	}
-	return nil, &KeyError{key}
+	if slices.Contains(NestedKeys, key) || key == "smtp" || key == "imap" {
+		return nil, &KeyError{Key: key, Nested: true}
+	}
+	return nil, &KeyError{Key: key}
 }
 
 // ValueError is a setting or value that Set refuses: the person's
@@ -69,13 +88,36 @@ type ValueError struct{ Err error }
 func (e *ValueError) Error() string { return e.Err.Error() }
 func (e *ValueError) Unwrap() error { return e.Err }
 
-// Get returns a setting's value, "" when it is not set.
+// Get returns a setting's value, "" when it is not set; a key of
+// NestedKeys ("smtp.host") reads its section.
 func (c *Config) Get(key string) (string, error) {
+	if sec, name, ok := strings.Cut(key, "."); ok && slices.Contains(NestedKeys, key) {
+		var s *Server
+		drafts := ""
+		switch {
+		case sec == "smtp" && c.SMTP != nil:
+			s = c.SMTP
+		case sec == "imap" && c.IMAP != nil:
+			s, drafts = &c.IMAP.Server, c.IMAP.Drafts
+		}
+		if s == nil {
+			return "", nil
+		}
+		return map[string]string{"host": s.Host, "port": portText(s.Port), "username": s.Username,
+			"password_command": s.PasswordCommand, "password_env": s.PasswordEnv, "tls": s.TLS, "drafts": drafts}[name], nil
+	}
 	p, err := c.field(key)
 	if err != nil {
 		return "", err
 	}
 	return *p, nil
+}
+
+func portText(p int) string {
+	if p == 0 {
+		return ""
+	}
+	return strconv.Itoa(p)
 }
 
 // Check is a check of the settings that only the rest of decline knows

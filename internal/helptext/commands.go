@@ -298,7 +298,11 @@ func ChoiceList(choices []catalog.Choice) string {
 var (
 	Config = Command{
 		Long: `Read and change the settings in your config.yaml ($XDG_CONFIG_HOME/decline/
-config.yaml, or --config FILE, or DECLINE_CONFIG). The settings: {keys}.
+config.yaml, or --config FILE, or DECLINE_CONFIG). The settings:
+{keys}
+and, in the smtp and imap sections, which send replies and save drafts,
+{nested}
+which get prints (decline config get smtp.host) and edit changes.
 
 set checks the new value before anything is written, then replaces the file
 at once, keeping its comments; an empty value removes the setting. edit

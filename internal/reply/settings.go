@@ -7,6 +7,7 @@ import (
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/langs"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -33,6 +34,15 @@ func CheckSettings(cat *catalog.Catalog) config.Check {
 		} {
 			if _, err := Setting(s.what, "", s.value, c.Path, "", s.valid); err != nil {
 				return err
+			}
+		}
+		if c.Lang != "" {
+			have := []string{Lang}
+			if cat != nil {
+				have = cat.Languages()
+			}
+			if _, ok := langs.Match(have, c.Lang); !ok {
+				return &LangError{Value: c.Lang, Have: have, Config: c.Path}
 			}
 		}
 		if c.Address != "" {
