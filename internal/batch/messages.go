@@ -75,7 +75,7 @@ func (r *Messages) each(msgs iter.Seq2[*inbound.Message, error], fn func(m *inbo
 // Check answers every message of msgs. A message that cannot be read or
 // answered, or whose file is already in Dir, is reported to Reporter as a
 // problem at the message's place (empty when it could not be read), and
-// the RequesterNote of one that can as a note.
+// the RequesterNote and ThreadNote of one that can as notes.
 func (r *Messages) Check(msgs iter.Seq2[*inbound.Message, error]) Counts {
 	var c Counts
 	r.each(msgs, func(m *inbound.Message, _ *deliver.Message, _ string, err error) bool {
@@ -91,8 +91,12 @@ func (r *Messages) Check(msgs iter.Seq2[*inbound.Message, error]) Counts {
 				where = m.Where
 			}
 			r.Reporter.Problem(where, err)
-		case m.RequesterNote != "":
-			r.Reporter.Note(m.Where, m.RequesterNote)
+		default:
+			for _, note := range []string{m.RequesterNote, m.ThreadNote} {
+				if note != "" {
+					r.Reporter.Note(m.Where, note)
+				}
+			}
 		}
 		return true
 	})

@@ -48,8 +48,10 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 		return answerError(err)
 	}
 	why, pasted := r.Pasted()
-	if note := r.Answer.Message.RequesterNote; note != "" && !pasted {
-		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", note)
+	for _, note := range []string{r.Answer.Message.RequesterNote, r.Answer.Message.ThreadNote} {
+		if note != "" && !pasted {
+			fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", note)
+		}
 	}
 	unsigned(f, o, r.Request.Sender, format)
 	if pasted {

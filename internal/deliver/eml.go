@@ -163,6 +163,18 @@ func messageID(id, domain string) (string, error) {
 // RFC 5322 allows a line.
 const maxIDLine = 980
 
+// IsMessageID reports whether id is a message identifier a reply can
+// carry in In-Reply-To or References: "<left@right>", both sides
+// dot-atom text, at most maxIDLine characters in all.
+func IsMessageID(id string) bool {
+	if len(id) < 2 || id[0] != '<' || id[len(id)-1] != '>' || len(id) > maxIDLine {
+		return false
+	}
+	inner := id[1 : len(id)-1]
+	at := strings.LastIndexByte(inner, '@')
+	return at >= 0 && isDotAtom(inner[:at]) && isDotAtom(inner[at+1:])
+}
+
 // msgIDs checks message identifiers and returns them as the segments of
 // an In-Reply-To or References field: each on its own segment, so a long
 // list folds between identifiers.
@@ -176,8 +188,7 @@ func msgIDs(field string, ids []string) ([]string, error) {
 		// decline makes (Outlook's are): one stands on a line of its own
 		// when it must, within RFC 5322's hard limit of 998 octets.
 		checked := id[1 : len(id)-1]
-		at := strings.LastIndexByte(checked, '@')
-		if at < 0 || !isDotAtom(checked[:at]) || !isDotAtom(checked[at+1:]) || len(id) > maxIDLine {
+		if !IsMessageID(id) {
 			return nil, fmt.Errorf("%s %s is not a message identifier of the form <left@right> (letters, digits, dots and RFC 5322 atext, up to %d characters)", field, safetext.Quote(id), maxIDLine)
 		}
 		if i > 0 {

@@ -52,9 +52,6 @@ func inReplyTo(path string) []string {
 	if err != nil {
 		return nil
 	}
-	ids, err := msgIDs("In-Reply-To", m.Header.Get("In-Reply-To"))
-	if err != nil {
-		return nil
-	}
+	ids, _ := msgIDs("In-Reply-To", m.Header.Get("In-Reply-To"))
 	return ids
 }

@@ -48,3 +48,29 @@ func TestNameHoldingAnAddress(t *testing.T) {
 		}
 	}
 }
+
+// A message identifier a reply cannot carry does not stop the reply:
+// it is left out of the threading, and ThreadNote says which header
+// held what.
+func TestUnusualMessageIDs(t *testing.T) {
+	for _, tt := range []struct{ header, id, refs, note string }{
+		{"Message-ID: <>", "", "", `the Message-ID header holds the message identifier "<>", which is empty`},
+		{`Message-ID: <"quoted local"@x>`, "", "", `the Message-ID header holds the message identifier "<\"quoted local\"@x>", which is not of the form`},
+		{"Message-ID: <abc@[1.2.3.4]>", "", "", `the Message-ID header holds the message identifier "<abc@[1.2.3.4]>", which is not`},
+		{"Message-ID: <a@x", "", "", "the Message-ID header holds a message identifier with no closing '>'"},
+		{"Message-ID: <" + strings.Repeat("a", 2000) + "@x>", "", "", `the Message-ID header holds the message identifier "<aaaa`},
+		{"Message-ID: <ok@x>\nReferences: <a@x> <b c@x> <d@x>", "<ok@x>", "<a@x> <d@x>", `the In-Reply-To or References header holds the message identifier "<b c@x>"`},
+		{"Message-ID: <a b@example.com>", "", "", `the Message-ID header holds the message identifier "<a b@example.com>"`},
+		{"Message-ID: <ok@x>\nReferences: <a@example.com> <b@example", "<ok@x>", "<a@example.com>", "the In-Reply-To or References header holds a message identifier with no closing '>'"},
+		{"Message-ID: <ok@x>\nIn-Reply-To: <é@example.com>", "<ok@x>", "", `the In-Reply-To or References header holds the message identifier "<é@example.com>"`},
+	} {
+		m, err := Parse(strings.NewReader("From: a@example.com\n" + tt.header + "\n\nhi\n"))
+		if err != nil {
+			t.Errorf("%.60q: %v", tt.header, err)
+			continue
+		}
+		if m.MessageID != tt.id || strings.Join(m.References, " ") != tt.refs || !strings.HasPrefix(m.ThreadNote, tt.note) || len(m.ThreadNote) > 250 {
+			t.Errorf("%.60q: Message-ID %q, References %q, note %q; want %q, %q, %q", tt.header, m.MessageID, m.References, m.ThreadNote, tt.id, tt.refs, tt.note)
+		}
+	}
+}

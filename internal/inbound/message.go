@@ -71,6 +71,10 @@ type Message struct {
 	// (a list that hides it, several From addresses); Requester then
 	// holds no address, at most a name. Empty when Requester is known.
 	NoRequester string
+	// ThreadNote says why the reply is not threaded to the message, or
+	// not to all of its thread: an identifier it cannot carry. Empty
+	// otherwise.
+	ThreadNote string
 	// Senders are the From addresses when the message names more than
 	// one (in one From header or in several), for a name to choose.
 	Senders []mail.Address
@@ -164,8 +168,9 @@ func parseFile(path string) (*Message, error) {
 
 // Parse reads one RFC 5322 message from r, reading at most MaxSize+1
 // bytes. It fails with a TooLargeError for a bigger message, a
-// HeaderError for a From, Reply-To, Subject, Message-ID, In-Reply-To or
-// References header that a reply cannot use, and a plain error for a
+// HeaderError for a From, Reply-To or Subject header that a reply cannot
+// use (a Message-ID, In-Reply-To or References identifier it cannot
+// carry is left out, and ThreadNote says so), and a plain error for a
 // body it cannot decode.
 func Parse(r io.Reader) (*Message, error) {
 	hint := 0
@@ -235,16 +240,19 @@ func parseBytes(data []byte) (*Message, error) {
 	if m.Subject, err = decodeSubject(h.Get("Subject")); err != nil {
 		return nil, err
 	}
-	if ids, err := msgIDs("Message-ID", h.Get("Message-ID")); err != nil {
-		return nil, err
+	// An identifier a reply cannot carry leaves the reply out of the
+	// thread, as a message with no Message-ID does; it stops nothing.
+	ids, bad := msgIDs("Message-ID", h.Get("Message-ID"))
+	if len(bad) > 0 {
+		m.ThreadNote = "the Message-ID header holds " + bad[0] + ": the reply is not threaded (no In-Reply-To)"
 	} else if len(ids) > 0 {
 		m.MessageID = ids[0]
 	}
-	if m.InReplyTo, err = msgIDs("In-Reply-To", h.Get("In-Reply-To")); err != nil {
-		return nil, err
-	}
-	if m.References, err = msgIDs("References", h.Get("References")); err != nil {
-		return nil, err
+	m.InReplyTo, bad = msgIDs("In-Reply-To", h.Get("In-Reply-To"))
+	refBad := bad
+	m.References, bad = msgIDs("References", h.Get("References"))
+	if refBad = append(refBad, bad...); len(refBad) > 0 && m.ThreadNote == "" {
+		m.ThreadNote = "the In-Reply-To or References header holds " + refBad[0] + ": left out of the reply's References"
 	}
 	if d, err := mail.ParseDate(h.Get("Date")); err == nil {
 		m.Date = d
@@ -361,20 +369,24 @@ func decodeSubject(raw string) (string, error) {
 	return s, nil
 }
 
-// maxMsgID caps one message identifier: a header line may hold 998
-// characters, and an identifier has to fit on one with its field name.
-const maxMsgID = 900
-
 // msgIDs returns the message identifiers ("<left@right>") of a Message-ID,
 // In-Reply-To or References header, skipping the comments and phrases
 // the obsolete syntax (RFC 5322 4.5.4) allows between them: an id in a
 // quoted string or a comment (Message-ID: "<c@x>" <d@x>) is words, not
 // the id, as mail clients read it. A Message-ID with no angle brackets
 // but one token with an '@' (Message-ID: d@x) is that id, as mutt and
-// Thunderbird take it. An identifier that is not printable ASCII without
-// spaces is refused: it would go into the reply's headers.
-func msgIDs(name, v string) ([]string, error) {
-	var ids []string
+// Thunderbird take it. An identifier a reply cannot carry in its
+// headers (see deliver.IsMessageID: "<>", a quoted local part, a domain
+// literal, a space or a control character) is left out of ids, and
+// said in bad, quoted, with what is wrong with it.
+func msgIDs(name, v string) (ids, bad []string) {
+	add := func(id string) {
+		if why := checkMsgID(id); why != "" {
+			bad = append(bad, "the message identifier "+safetext.Quote(id)+", which "+why)
+			return
+		}
+		ids = append(ids, id)
+	}
 	for i := 0; i < len(v); i++ {
 		switch v[i] {
 		case '"':
@@ -384,24 +396,17 @@ func msgIDs(name, v string) ([]string, error) {
 		case '<':
 			j := strings.IndexByte(v[i:], '>')
 			if j < 0 {
-				return nil, &HeaderError{Header: name, Reason: "has a message identifier with no closing '>'"}
+				bad = append(bad, "a message identifier with no closing '>'")
+				return ids, bad
 			}
-			id := v[i : i+j+1]
-			if err := checkMsgID(id); err != "" {
-				return nil, &HeaderError{Header: name, Reason: "holds the message identifier " + safetext.Quote(id) + ", which " + err}
-			}
-			ids = append(ids, id)
+			add(v[i : i+j+1])
 			i += j
 		}
 	}
-	if bare := strings.TrimSpace(v); len(ids) == 0 && name == "Message-ID" && bare != "" && !strings.ContainsAny(bare, " \t\"()<>") && strings.Contains(bare, "@") {
-		id := "<" + bare + ">"
-		if err := checkMsgID(id); err != "" {
-			return nil, &HeaderError{Header: name, Reason: "holds the message identifier " + safetext.Quote(id) + ", which " + err}
-		}
-		ids = append(ids, id)
+	if bare := strings.TrimSpace(v); len(ids) == 0 && len(bad) == 0 && name == "Message-ID" && bare != "" && !strings.ContainsAny(bare, " \t\"()<>") && strings.Contains(bare, "@") {
+		add("<" + bare + ">")
 	}
-	return ids, nil
+	return ids, bad
 }
 
 // skipQuoted returns the index of the '"' that closes the quoted string
@@ -441,20 +446,11 @@ func skipComment(v string, i int) int {
 // checkMsgID says what is wrong with an identifier in angle brackets, or
 // returns "".
 func checkMsgID(id string) string {
-	if len(id) > maxMsgID {
-		return fmt.Sprintf("is longer than %d characters", maxMsgID)
-	}
-	inner := id[1 : len(id)-1]
-	if inner == "" {
+	switch {
+	case id == "<>":
 		return "is empty"
-	}
-	for i := 0; i < len(inner); i++ {
-		if c := inner[i]; c <= ' ' || c >= 0x7f || c == '<' {
-			return "holds a character other than printable ASCII"
-		}
-	}
-	if !strings.Contains(inner, "@") {
-		return "has no '@'"
+	case !deliver.IsMessageID(id):
+		return "is not of the form <left@right> (letters, digits, dots and RFC 5322 atext)"
 	}
 	return ""
 }

@@ -215,9 +215,6 @@ func TestHeaderInjection(t *testing.T) {
 		{"LF in subject", header("Subject: =?utf-8?q?Hi=0ABcc:_x@y.z?="), "Subject"},
 		{"NUL in subject", header("Subject: =?utf-8?q?Hi=00there?="), "Subject"},
 		{"unknown charset left encoded", header("Subject: =?x-klingon?q?Hi?="), "Subject"},
-		{"space in Message-ID", "From: a@example.com\nMessage-ID: <a b@example.com>\n\nhi\n", "Message-ID"},
-		{"unclosed References", "From: a@example.com\nReferences: <a@example.com> <b@example\n\nhi\n", "References"},
-		{"8-bit in In-Reply-To", "From: a@example.com\nIn-Reply-To: <é@example.com>\n\nhi\n", "In-Reply-To"},
 		{"no From", "To: pat@example.com\nSubject: hi\n\nhi\n", "From"},
 		{"not an address", "From: Scott Lee\n\nhi\n", "From"},
 	} {
