@@ -31,6 +31,12 @@ type Answer struct {
 	Message *inbound.Message
 	Request *inbound.Request
 	rules   *inbound.Rules
+	// lang is the language the message reads as ("" when not told),
+	// and ownRules whether rules of that language read it.
+	lang     string
+	ownRules bool
+	// quoteRules word the attribution line, in the reply's language.
+	quoteRules *inbound.Rules
 }
 
 // Read detects what m asks for.
@@ -78,10 +84,20 @@ func (a *Answer) Kind() (string, bool) {
 // matched).
 type UnsureError struct {
 	Kinds []inbound.KindMatch
+	// Lang is the language the message reads as, other than English
+	// ("" when English or not told); NoRules is set when decline has no
+	// rules for reading requests in it.
+	Lang    string
+	NoRules bool
 }
 
 func (e *UnsureError) Error() string {
-	if len(e.Kinds) == 0 {
+	switch {
+	case len(e.Kinds) == 0 && e.NoRules:
+		return "the message reads as language " + e.Lang + ", and decline does not read what a request in " + e.Lang + " asks for: cannot tell what it asks for"
+	case len(e.Kinds) == 0 && e.Lang != "":
+		return "cannot tell what the message asks for (it reads as language " + e.Lang + ", and none of that language's phrasings matched)"
+	case len(e.Kinds) == 0:
 		return "cannot tell what the message asks for"
 	}
 	var b strings.Builder
@@ -106,7 +122,11 @@ func percent(f float64) string {
 func (a *Answer) SureKind() (string, error) {
 	k, ok := a.Kind()
 	if !ok {
-		return "", &UnsureError{Kinds: a.Request.Kinds}
+		e := &UnsureError{Kinds: a.Request.Kinds}
+		if a.lang != "" && a.lang != "en" {
+			e.Lang, e.NoRules = a.lang, !a.ownRules
+		}
+		return "", e
 	}
 	return k, nil
 }
@@ -176,7 +196,11 @@ func (a *Answer) Reply(rendered *compose.Reply, address string, quote bool) (*de
 		if err != nil {
 			return nil, err
 		}
-		line := a.rules.Attribution(a.Message)
+		rules := a.rules
+		if a.quoteRules != nil {
+			rules = a.quoteRules
+		}
+		line := rules.Attribution(a.Message)
 		if p := inbound.CheckHeader("From", "attribution", line); p != nil {
 			return nil, errors.New("cannot quote the original: " + p.Error())
 		}

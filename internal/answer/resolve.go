@@ -9,6 +9,7 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/inbound"
+	"github.com/decline-cli/decline/internal/langs"
 	"github.com/decline-cli/decline/internal/reply"
 )
 
@@ -178,7 +179,13 @@ func (r *Resolver) Resolve(m *inbound.Message) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := Read(r.Rules, m)
+	if r.words == nil {
+		r.words = reply.DetectWords(r.Catalog)
+	}
+	a, err := r.Read(m)
+	if err != nil {
+		return nil, err
+	}
 	if tp := thirdParty(m.Subject + "\n" + m.Text); tp != nil && strings.TrimSpace(r.Name) == "" && r.Named == nil {
 		// Asked for someone else: the user says who the reply is for.
 		if r.Ask == nil {
@@ -206,10 +213,7 @@ func (r *Resolver) Resolve(m *inbound.Message) (*Result, error) {
 	if !d.LangGiven() {
 		// The reply is in the request's language, unless the user named
 		// one for this run.
-		if r.words == nil {
-			r.words = reply.DetectWords(r.Catalog)
-		}
-		one.Lang, _ = a.Lang(r.words)
+		one.Lang = a.lang
 	}
 	t := r.Named
 	if t == nil && !d.KindGiven() {
@@ -260,12 +264,34 @@ func (r *Resolver) Resolve(m *inbound.Message) (*Result, error) {
 	return &Result{Answer: a, Template: t, Request: req, Message: msg}, nil
 }
 
+// Read detects what m asks for with the rules of the language it is
+// written in (English's when that language has none, or none is told).
+func (r *Resolver) Read(m *inbound.Message) (*Answer, error) {
+	if r.words == nil {
+		r.words = reply.DetectWords(r.Catalog)
+	}
+	lang, _ := langs.Detect(m.Subject+"\n"+m.Text, r.words)
+	rules, own, err := inbound.ForLang(lang)
+	if err != nil {
+		return nil, err
+	}
+	a := Read(rules, m)
+	a.lang, a.ownRules = lang, own
+	return a, nil
+}
+
 // Render renders a request for a message's reply (again, when the user
-// asks for another wording) and writes it in the message's thread.
+// asks for another wording) and writes it in the message's thread; the
+// attribution line above a quoted original is in the reply's language.
 func (r *Resolver) Render(a *Answer, t *catalog.Template, req *compose.Request) (*deliver.Message, error) {
 	rendered, err := compose.Render(t, req)
 	if err != nil {
 		return nil, err
+	}
+	if r.Quote {
+		if rules, _, err := inbound.ForLang(t.Lang); err == nil {
+			a.quoteRules = rules
+		}
 	}
 	return a.Reply(rendered, r.Defaults.Address, r.Quote)
 }

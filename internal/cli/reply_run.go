@@ -40,8 +40,10 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	format := reply.FirstNonEmpty(o.format, "eml")
 	if err != nil && format == "json" {
 		// What was read, and how sure, goes to standard output.
-		if data, jerr := answer.Read(res.Rules, m).DetectionJSON(); jerr == nil {
-			_, _ = f.IO.Out.Write(data)
+		if a, rerr := res.Read(m); rerr == nil {
+			if data, jerr := a.DetectionJSON(); jerr == nil {
+				_, _ = f.IO.Out.Write(data)
+			}
 		}
 	}
 	if err != nil {
