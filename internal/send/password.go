@@ -5,7 +5,6 @@
 package send
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -42,21 +41,24 @@ func Password(key string, s *config.Server, env config.Env) (string, error) {
 		// the output pipe open and Output would wait for it.
 		killGroup(cmd)
 		cmd.WaitDelay = time.Second
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
+		// Its error output is never shown: a secret typed in place of
+		// a command would be shown back ("sh: hunter2: not found"), and
+		// a password store may print what it holds. Its exit status
+		// is said, and the user can run it to see the rest.
+		cmd.Stderr = nil
 		out, err := cmd.Output()
 		if err != nil {
-			why := err.Error()
-			// Its error output's first line, unless that repeats the
-			// command: a secret typed in place of a command would be
-			// shown back ("sh: hunter2: not found").
-			if line := firstLine(stderr.String()); line != "" && !strings.Contains(line, strings.TrimSpace(s.PasswordCommand)) {
-				why = line
-			}
-			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			var ee *exec.ExitError
+			why := "it did not run"
+			switch {
+			case errors.Is(ctx.Err(), context.DeadlineExceeded):
 				why = "it did not finish in " + passwordTimeout.String()
+			case errors.As(err, &ee) && ee.ExitCode() >= 0:
+				why = fmt.Sprintf("it exited with status %d", ee.ExitCode())
+			case errors.As(err, &ee):
+				why = "it was stopped by a signal"
 			}
-			return "", fmt.Errorf("%s password: its password_command failed: %s", key, safetext.Escape(why))
+			return "", fmt.Errorf("%s password: its password_command failed (%s): run it yourself to see why", key, why)
 		}
 		pw := strings.TrimRight(strings.SplitN(string(out), "\n", 2)[0], "\r")
 		if pw == "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/textproto"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -339,8 +340,10 @@ func TestPassword(t *testing.T) {
 	if pw, err := Password("smtp", s, env(nil)); err != nil || pw != "hunter2" {
 		t.Errorf("command: %q %v", pw, err)
 	}
-	s = &config.Server{Username: "pat", PasswordCommand: "echo locked >&2; exit 1"}
-	if _, err := Password("smtp", s, env(nil)); err == nil || !strings.Contains(err.Error(), "locked") {
+	// Its error output is never part of the error: a password store
+	// may print what it holds.
+	s = &config.Server{Username: "pat", PasswordCommand: "echo 'wrong passphrase for hunter2' >&2; exit 3"}
+	if _, err := Password("smtp", s, env(nil)); err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "exited with status 3") {
 		t.Errorf("failing command: %v", err)
 	}
 	s = &config.Server{Username: "pat", PasswordCommand: "hunter2"}
@@ -370,6 +373,45 @@ func TestPasswordTimeoutKillsTheGroup(t *testing.T) {
 	}
 	if err == nil || !strings.Contains(err.Error(), "did not finish") {
 		t.Errorf("err = %v, want a timeout", err)
+	}
+}
+
+// A sendmail command that hangs, or leaves a child behind, is stopped at
+// the timeout, the whole group of it, and the error says the message
+// may have gone.
+func TestSendmailTimeoutKillsTheGroup(t *testing.T) {
+	old := sendmailTimeout
+	sendmailTimeout = 300 * time.Millisecond
+	defer func() { sendmailTimeout = old }()
+	start := time.Now()
+	err := (&Sendmail{Command: "cat >/dev/null; sleep 300"}).Send(context.Background(), "a@example.org", message("a@example.org", "Hi.\n"))
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("Send returned after %v, want about the timeout", took)
+	}
+	var refused *RefusedError
+	if err == nil || errors.As(err, &refused) || !strings.Contains(err.Error(), "did not finish in 300ms") || !strings.Contains(err.Error(), "may have been sent") {
+		t.Errorf("err = %v, want a timeout that ends the run", err)
+	}
+}
+
+// A server's reply that echoes base64 (AUTH PLAIN's credentials) is
+// not shown.
+func TestServerTextRedactsBase64(t *testing.T) {
+	creds := "AHBhdABodW50ZXIyaHVudGVyMg==" // \0pat\0hunter2hunter2
+	s := loopback(25)
+	for _, err := range []error{
+		ServerError("smtp", s, &textproto.Error{Code: 535, Msg: "5.7.8 Authentication failed: " + creds}),
+		ServerError("smtp", s, &textproto.Error{Code: 501, Msg: "5.5.2 Cannot decode " + creds}),
+		AuthError("imap", s, "[AUTHENTICATIONFAILED] bad credentials ("+strings.TrimRight(creds, "=")+")"),
+	} {
+		if msg := err.Error(); strings.Contains(msg, creds[:12]) || !strings.Contains(msg, "[redacted]") {
+			t.Errorf("%s", msg)
+		}
+	}
+	for _, keep := range []string{"5.7.8 Username and Password not accepted. https://support.google.com/mail/?p=BadCredentials", "AuthenticationFailed", "/usr/sbin/sendmail", "Authentication"} {
+		if got := oneLine(keep); got != keep {
+			t.Errorf("oneLine(%q) = %q", keep, got)
+		}
 	}
 }
 

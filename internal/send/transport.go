@@ -208,10 +208,52 @@ func AuthError(key string, s *config.Server, detail string) error {
 	if s.PasswordEnv != "" {
 		what = "the password in $" + s.PasswordEnv
 	}
-	return fmt.Errorf("the %s server %s refused the username and password: check username in the %s settings and %s (an app password, where the provider gives them): %s", key, s.Addr(), key, what, detail)
+	return fmt.Errorf("the %s server %s refused the username and password: check username in the %s settings and %s (an app password, where the provider gives them): %s", key, s.Addr(), key, what, oneLine(detail))
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine puts s on one line, with every run of base64 in it redacted:
+// a server may echo what the client sent it (AUTH PLAIN's credentials,
+// AUTH LOGIN's password, base64 both), and that must not reach the
+// terminal or a log.
+func oneLine(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if isBase64Run(strings.Trim(w, `"'()[]<>,;:.`)) {
+			words[i] = "[redacted]"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// isBase64Run reports whether w looks like encoded credentials: 12 or
+// more characters of the base64 alphabet, not starting with '/' (a
+// path), with a letter and a digit, '+', '/' or '=', or with three
+// capitals and three small letters or more (so that a long word, or
+// "AuthenticationFailed", is not taken).
+func isBase64Run(w string) bool {
+	if len(w) < 12 || w[0] == '/' {
+		return false
+	}
+	var lower, upper, other int
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= '0' && c <= '9', c == '+', c == '/', c == '=':
+			other++
+		default:
+			return false
+		}
+	}
+	return lower+upper > 0 && other > 0 || lower >= 3 && upper >= 3
+}
+
+// sendmailTimeout bounds one sendmail command: generous, since msmtp
+// and sendmail talk to a server before they exit, but a hung one must
+// not hang decline.
+var sendmailTimeout = 60 * time.Second
 
 // Sendmail sends each message through a command that reads it, with its
 // headers, on standard input, such as "msmtp -t" or "sendmail -t".
@@ -235,12 +277,21 @@ func (s *Sendmail) Send(ctx context.Context, to string, eml []byte) error {
 		return err
 	}
 	defer in.Close()
+	ctx, cancel := context.WithTimeout(ctx, sendmailTimeout)
+	defer cancel()
 	cmd := shell(ctx, s.Command)
+	// At the timeout the whole process group goes, as for a password
+	// command: a child left behind would hold the output pipe open.
+	killGroup(cmd)
+	cmd.WaitDelay = time.Second
 	cmd.Stdin = in.File // a file, not a Reader, for the command to share its offset
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	quoted := safetext.Quote(s.Command)
 	if err := cmd.Run(); err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return fmt.Errorf("the sendmail command %s did not finish in %s and was stopped: the message to %s may have been sent, and is not in the send log; check your Sent folder before you run again", quoted, sendmailTimeout, to)
+		}
 		var ee interface{ ExitCode() int }
 		msg := firstLine(out.String())
 		if msg == "" {
