@@ -42,7 +42,7 @@ func decodeCharset(label string, b []byte) (string, error) {
 			return string(b), nil
 		}
 		if label == "utf-8" || label == "utf8" || label == "unicode-1-1-utf-8" {
-			return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+			return utf8Or1252(b), nil
 		}
 		label = "windows-1252"
 	}
@@ -55,6 +55,25 @@ func decodeCharset(label string, b []byte) (string, error) {
 		return "", &UnknownCharsetError{Charset: label}
 	}
 	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+}
+
+// utf8Or1252 decodes text declared UTF-8 that is not all UTF-8, as a
+// client that wrote Latin-1 under a UTF-8 label sends it: its UTF-8
+// stays as it is, and each byte that is not part of a character is read
+// as Windows-1252 ("caf\xe9" is "café"), as mail clients show it.
+func utf8Or1252(b []byte) string {
+	var out strings.Builder
+	out.Grow(len(b) + len(b)/8)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			out.WriteRune(charmap.Windows1252.DecodeByte(b[0]))
+		} else {
+			out.Write(b[:size])
+		}
+		b = b[size:]
+	}
+	return out.String()
 }
 
 // charsetReader is mime.WordDecoder's CharsetReader. The decoder handles

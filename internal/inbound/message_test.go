@@ -252,8 +252,8 @@ func TestParseBody(t *testing.T) {
 			"Café “quoted”\n", "text/plain",
 		},
 		{
-			"invalid UTF-8 shown, not dropped", "From: a@example.com\nContent-Type: text/plain; charset=utf-8\n\nbad \xff byte\n",
-			"bad \uFFFD byte\n", "text/plain",
+			"Latin-1 under a UTF-8 label read as Windows-1252", "From: a@example.com\nContent-Type: text/plain; charset=utf-8\n\ncaf\xe9 \x93na\xefve\x94, Zo\u00eb\n",
+			"caf\u00e9 \u201cna\u00efve\u201d, Zo\u00eb\n", "text/plain",
 		},
 		{
 			"Shift_JIS", "From: a@example.com\nContent-Type: text/plain; charset=Shift_JIS\n\n\x82\xb1\x82\xf1\x82\xc9\x82\xbf\x82\xcd\n",

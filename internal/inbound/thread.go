@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/safetext"
@@ -231,11 +232,14 @@ func (e *BodyError) Error() string { return "the message's text " + e.Reason }
 // Quote returns m's text quoted for a reply: each line after "> " (">"
 // alone for a blank line, and no space between markers, so that quotes
 // within it nest as "> >" becomes ">>"), blank lines at the end left
-// out. It fails with a BodyError when the text holds a character the
-// text policy refuses (an escape, a direction control): a reply must
-// not carry it to the recipient's screen.
+// out. Characters the text policy refuses are left out of it: real mail
+// is full of invisible ones (a zero-width space U+200B, a soft hyphen
+// U+00AD, a direction mark U+200E, a byte order mark U+FEFF), and the
+// quoted text is the requester's, not the user's, so they are dropped
+// rather than the quote refused; escapes and direction controls go too,
+// so the reply never carries them to the recipient's screen.
 func Quote(m *Message) (string, error) {
-	text := strings.TrimRight(m.Text, "\n\t ")
+	text := strings.TrimRight(visible(m.Text), "\n\t ")
 	if p := safetext.Check(text, true); p != nil {
 		return "", &BodyError{Reason: p.Reason}
 	}
@@ -257,4 +261,22 @@ func Quote(m *Message) (string, error) {
 		b.WriteByte('\n')
 	}
 	return b.String(), nil
+}
+
+// visible returns text without the characters the text policy refuses,
+// line breaks and tabs kept.
+func visible(text string) string {
+	if safetext.Check(text, true) == nil {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		if c := text[i : i+size]; safetext.Check(c, true) == nil {
+			b.WriteString(c)
+		}
+		i += size
+	}
+	return b.String()
 }
