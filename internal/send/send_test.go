@@ -464,3 +464,20 @@ func TestSMTPConnectionRefused(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A server that speaks no TLS, reached with tls: starttls or tls, is
+// named in one line that says which setting to change, in decline's
+// words: tls: none is for a server on this machine only.
+func TestSMTPPlaintextServerNamesTheTLSSetting(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{})
+	for _, mode := range []string{config.TLSStart, config.TLSImplicit} {
+		s := &config.Server{Host: "127.0.0.1", Port: mp.SMTPPort, TLS: mode}
+		_, err := DialSMTP(context.Background(), s, env(nil), "pat@example.com", nil)
+		if err == nil {
+			t.Fatalf("tls: %s: no error", mode)
+		}
+		if msg := err.Error(); !strings.Contains(msg, "tls: "+mode+" in the smtp settings") || !strings.Contains(msg, "tls: none") || strings.Contains(msg, "\n") {
+			t.Errorf("tls: %s: %v", mode, err)
+		}
+	}
+}

@@ -184,7 +184,12 @@ func ServerError(key string, s *config.Server, err error) error {
 		dns       *net.DNSError
 		op        *net.OpError
 	)
+	var record tls.RecordHeaderError
 	switch {
+	case errors.As(err, &record):
+		return fmt.Errorf("the %s does not speak TLS from the first byte, as tls: %s in the %s settings expects (usually port 465 or 993): give tls: starttls, or the port that speaks TLS; tls: none is for a server on this machine (localhost) only", where, s.TLS, key)
+	case strings.Contains(err.Error(), "does not support STARTTLS"):
+		return fmt.Errorf("the %s does not offer STARTTLS, which tls: %s in the %s settings needs, so nothing was sent unencrypted: give the port that speaks TLS with tls: tls; tls: none is for a server on this machine (localhost) only", where, s.TLS, key)
 	case errors.As(err, &unknownCA), errors.As(err, &hostname), errors.As(err, &invalid), errors.As(err, &verify):
 		return fmt.Errorf("the certificate of the %s does not verify, so nothing was sent to it: check that host in the %s settings is the name on the certificate, or trust the CA that signed it with SSL_CERT_FILE=ca.pem: %s", where, key, detail)
 	case IsAuth(err) || errors.As(err, &te) && (te.Code == 535 || te.Code == 534 || te.Code == 530):
