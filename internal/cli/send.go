@@ -136,7 +136,9 @@ func (p *mailer) run(items []*send.Item, t *send.Talker, keepGoing bool, interva
 	defer p.f.OnInterrupt(func() {
 		r.Stop(2 * send.Timeout)
 		p.Status("")
-		fmt.Fprintf(p.f.IO.ErrOut, "decline: stopped; %s\n", r.Counts.Summary(p.m.saveDraft))
+		// One line says it all; the exit adds no "cancelled".
+		fmt.Fprintf(p.f.IO.ErrOut, "decline: cancelled; %s The same command %s the rest.\n", r.Counts.Summary(p.m.saveDraft), map[bool]string{false: "sends", true: "saves"}[p.m.saveDraft])
+		p.f.SaidStop()
 	})()
 	err = r.All(context.Background(), items, func() (send.Transport, error) {
 		if p.m.saveDraft {

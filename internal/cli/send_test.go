@@ -451,3 +451,24 @@ func TestSendServerErrorsInOneLine(t *testing.T) {
 		t.Errorf("the server holds %d", n)
 	}
 }
+
+// Ctrl-C during a batch send says in one line that it was cancelled,
+// what was sent and how to go on, and the progress line counts what is
+// skipped as the question did.
+func TestBatchSendCtrlCSaysItOnce(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 6, 0)
+	if _, stderr, code := output(t, run("batch", csv, "--send", "--yes", "--limit", "1")); code != 0 {
+		t.Fatal(stderr)
+	}
+	s := startSession(t, true, mailEnv(run), "batch", csv, "--send", "--yes", "--rate", "30/min")
+	s.expect("Sending: 1 of 5 sent, 1 skipped, 0 failed")
+	s.send("\x03")
+	if code := s.exitCode(); code != 130 {
+		t.Fatalf("exit %d:\n%s", code, s.text())
+	}
+	text := s.text()
+	if !regexp.MustCompile(`decline: cancelled; Sent \d+, skipped 1 already sent\. The same command sends the rest\.`).MatchString(text) || strings.Count(text, "cancelled") != 1 {
+		t.Errorf("Ctrl-C said:\n%s", text)
+	}
+}

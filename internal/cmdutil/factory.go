@@ -44,8 +44,11 @@ type Factory struct {
 	// the command, which may fail as its clean-ups pull files from under
 	// it, then waits for that exit instead of reporting its own error.
 	exiting atomic.Bool
-	nextID  int
-	held    int // how many holdInterrupts are in force
+	// said is set by a clean-up that said in its own line how the run
+	// stopped: the exit then adds no "decline: cancelled".
+	said   atomic.Bool
+	nextID int
+	held   int // how many holdInterrupts are in force
 
 	// watchSignals starts handling Ctrl-C, SIGTERM and SIGHUP, once, when
 	// something first needs it (HandleSignals sets it; nil in tests). A
@@ -156,6 +159,10 @@ func (f *Factory) interruptsHeld() bool {
 
 // Exiting reports whether Ctrl-C has started the exit with status 130.
 func (f *Factory) Exiting() bool { return f.exiting.Load() }
+
+// SaidStop tells the exit after Ctrl-C that a clean-up said how the
+// run stopped, in one line of its own.
+func (f *Factory) SaidStop() { f.said.Store(true) }
 
 func (f *Factory) interrupted() {
 	f.exiting.Store(true)

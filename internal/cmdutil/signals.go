@@ -40,7 +40,9 @@ func (f *Factory) HandleSignals() {
 			if s != os.Interrupt {
 				os.Exit(128 + int(s.(syscall.Signal)))
 			}
-			fmt.Fprintln(f.IO.ErrOut, "\ndecline: cancelled")
+			if !f.said.Load() {
+				fmt.Fprintln(f.IO.ErrOut, "\ndecline: cancelled")
+			}
 			os.Exit(ExitCancelled)
 		}()
 	}

@@ -41,6 +41,8 @@ type Talker struct {
 	Again string
 
 	shown, hidden int
+	// plan is what Confirm was told the run does, when it was.
+	plan *Counts
 }
 
 // maxSkipLines is how many "already sent" lines a run prints before it
@@ -57,6 +59,7 @@ func (t *Talker) pick(sending, saving string) string {
 // Confirm asks before sending, when Ask is set: one reply after showing
 // it, a batch with how many go and what the log and the limit leave.
 func (t *Talker) Confirm(plan Counts) (bool, error) {
+	t.plan = &plan
 	if !t.Ask {
 		return true, nil
 	}
@@ -85,8 +88,13 @@ func planSkips(c Counts) string {
 	return strings.Join(parts, ", ")
 }
 
-// Progress shows the counts so far.
+// Progress shows the counts so far: against the plan, when there is
+// one, so that the line and the question agree on what is skipped.
 func (t *Talker) Progress(c Counts) {
+	if p := t.plan; p != nil {
+		t.Console.Status(fmt.Sprintf("%s: %d of %d %s, %d skipped, %d failed", t.pick("Sending", "Saving"), c.Sent, p.Sent, t.pick("sent", "saved"), p.Skipped+p.Repeated, c.Failed))
+		return
+	}
 	t.Console.Status(fmt.Sprintf("%s: %d %s, %d skipped, %d failed, of %d", t.pick("Sending", "Saving"), c.Sent, t.pick("sent", "saved"), c.Skipped+c.Repeated, c.Failed, t.Total))
 }
 

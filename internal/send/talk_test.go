@@ -9,6 +9,7 @@ import (
 type console struct {
 	lines, asked []string
 	n            int
+	status       string
 }
 
 func (c *console) Ask(q string, n int) (bool, error) {
@@ -16,7 +17,7 @@ func (c *console) Ask(q string, n int) (bool, error) {
 	return true, nil
 }
 func (c *console) Line(s string) { c.lines = append(c.lines, s) }
-func (c *console) Status(string) {}
+func (c *console) Status(s string) { c.status = s }
 
 // The question counts what the plan sends and names From and the
 // server; skip lines stop after a few and end in a count.
@@ -50,5 +51,22 @@ func TestTalker(t *testing.T) {
 	tk = &Talker{Console: c}
 	if ok, _ := tk.Confirm(Counts{Sent: 1}); !ok || len(c.asked)+len(c.lines) != 0 {
 		t.Errorf("asked without Ask: %v %q %q", ok, c.asked, c.lines)
+	}
+}
+
+// The progress line counts what is skipped as the plan before the
+// question did, from the first message on, not as the run meets it.
+func TestTalkerProgressAgreesWithThePlan(t *testing.T) {
+	c := &console{}
+	tk := &Talker{Console: c, Ask: true, From: "pat@example.com", Via: "smtp.example.com:587", Total: 6}
+	if ok, err := tk.Confirm(Counts{Sent: 5, Skipped: 1}); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	if len(c.lines) != 1 || !strings.Contains(c.lines[0], "skipping 1 already sent") {
+		t.Fatalf("plan: %q", c.lines)
+	}
+	tk.Progress(Counts{Sent: 2})
+	if want := "Sending: 2 of 5 sent, 1 skipped, 0 failed"; c.status != want {
+		t.Errorf("progress %q, want %q", c.status, want)
 	}
 }
