@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -31,6 +32,13 @@ func TestMaildirSkipsWhatIsNotAFile(t *testing.T) {
 	if err := os.Symlink("/dev/zero", filepath.Join(dir, "new", "zero")); err != nil {
 		t.Fatal(err)
 	}
+	// A link out of the Maildir, to a file that reads as a message, is
+	// not followed; a link to nothing is one line too.
+	outside := filepath.Join(t.TempDir(), "secret")
+	os.WriteFile(outside, []byte("From: Mallory <m@example.com>\nSubject: hi\n\nsecret\n"), 0o600)
+	os.Symlink(outside, filepath.Join(dir, "cur", "out"))
+	os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "cur", "dangling"))
+	var lines []string
 	done := make(chan struct{})
 	var good int
 	skipped := map[string]int{}
@@ -41,6 +49,7 @@ func TestMaildirSkipsWhatIsNotAFile(t *testing.T) {
 			switch {
 			case errors.As(err, &se):
 				skipped[filepath.Base(se.Path)]++
+				lines = append(lines, err.Error())
 			case err != nil:
 				t.Errorf("unexpected error: %v", err)
 			case m.From.Address == "eve@example.com":
@@ -56,9 +65,14 @@ func TestMaildirSkipsWhatIsNotAFile(t *testing.T) {
 	if good != 1 {
 		t.Errorf("got %d messages, want 1", good)
 	}
-	for _, name := range []string{"sub", "fifo", "zero"} {
+	for _, name := range []string{"sub", "fifo", "zero", "out", "dangling"} {
 		if skipped[name] != 1 {
 			t.Errorf("%s skipped %d times, want once", name, skipped[name])
+		}
+	}
+	for _, want := range []string{filepath.Join(dir, "cur", "out") + ": skipped: a symbolic link (not followed), not a message", filepath.Join(dir, "cur", "dangling") + ": skipped: a symbolic link to nothing, not a message"} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("no line %q in %q", want, lines)
 		}
 	}
 }

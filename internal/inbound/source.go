@@ -90,7 +90,10 @@ func Maildir(dir string) iter.Seq2[*Message, error] {
 			yield(nil, fmt.Errorf("%s is not a Maildir: it has no cur and new directories", dir))
 			return
 		}
-		type entry struct{ name, path string }
+		type entry struct {
+			name, path string
+			link       bool
+		}
 		var files []entry
 		for _, sub := range []string{"cur", "new"} {
 			des, err := os.ReadDir(filepath.Join(dir, sub))
@@ -100,7 +103,7 @@ func Maildir(dir string) iter.Seq2[*Message, error] {
 			}
 			for _, de := range des {
 				if !strings.HasPrefix(de.Name(), ".") && !trashed(de.Name()) {
-					files = append(files, entry{de.Name(), filepath.Join(dir, sub, de.Name())})
+					files = append(files, entry{de.Name(), filepath.Join(dir, sub, de.Name()), de.Type()&os.ModeSymlink != 0})
 				}
 			}
 		}
@@ -108,6 +111,15 @@ func Maildir(dir string) iter.Seq2[*Message, error] {
 			return cmpOr(strings.Compare(a.name, b.name), strings.Compare(a.path, b.path))
 		})
 		for _, e := range files {
+			if e.link {
+				// A link may lead out of the Maildir, to any file the
+				// user can read: it is not followed.
+				_, err := os.Stat(e.path)
+				if !yield(nil, &SkippedError{Path: e.path, Mode: os.ModeSymlink, Dangling: err != nil}) {
+					return
+				}
+				continue
+			}
 			m, err := parseEntry(e.path)
 			if !yield(m, err) {
 				return
@@ -117,16 +129,22 @@ func Maildir(dir string) iter.Seq2[*Message, error] {
 }
 
 // SkippedError is a Maildir entry that is not a regular file (a
-// directory, a named pipe, a device): it holds no message and is skipped,
+// directory, a named pipe, a device, a symbolic link): it holds no message and is skipped,
 // not counted as a bad message.
 type SkippedError struct {
 	Path string
 	Mode os.FileMode
+	// Dangling is a symbolic link to nothing.
+	Dangling bool
 }
 
 func (e *SkippedError) Error() string {
 	what := "not a regular file"
 	switch {
+	case e.Dangling:
+		what = "a symbolic link to nothing"
+	case e.Mode&os.ModeSymlink != 0:
+		what = "a symbolic link (not followed)"
 	case e.Mode.IsDir():
 		what = "a directory"
 	case e.Mode&os.ModeNamedPipe != 0:
