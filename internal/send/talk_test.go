@@ -16,7 +16,7 @@ func (c *console) Ask(q string, n int) (bool, error) {
 	c.asked, c.n = append(c.asked, q), n
 	return true, nil
 }
-func (c *console) Line(s string) { c.lines = append(c.lines, s) }
+func (c *console) Line(s string)   { c.lines = append(c.lines, s) }
 func (c *console) Status(s string) { c.status = s }
 
 // The question counts what the plan sends and names From and the
