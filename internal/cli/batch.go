@@ -158,6 +158,11 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if checked.Bad > 0 && !o.keepGoing {
 		return refusal(o.outDir, checked)
 	}
+	if checked.Bad == checked.Rows {
+		// --keep-going with no good row: nothing to write, so -o's file,
+		// the directory and the mail are left as they are.
+		return batchResult(f, o.outDir, checked)
+	}
 	if o.mail.on() {
 		return mailBatch(f, o.cfg, &o.mail, o.keepGoing, run.EML.From, src.Name, func(out *send.FrameWriter) error {
 			run.Out = out
@@ -349,19 +354,28 @@ func (r *batchReporter) Warning(source string, line int, err error) {
 	fmt.Fprintf(r.w, "%s:%d: warning: %s; shorten a name, a value or the note, or use the warm tone\n", source, line, oneLine(err.Error()))
 }
 
-// batchResult says how the writing pass went.
+// batchResult says how the writing pass went. Files already in the
+// output directory, under the names this run gives its replies, are what
+// an earlier run of it wrote: a --keep-going run that wrote the rest (or
+// found nothing left to write) is a finished resume, and exits 0 with a
+// note.
 func batchResult(f *Factory, outDir string, checked batch.Counts) error {
 	bad := checked.Bad
-	if outDir != "" {
-		fmt.Fprintf(f.IO.ErrOut, "Wrote %s in %s.\n", plural.N(checked.Rows-bad, "reply", "replies"), outDir)
+	good := checked.Rows - bad
+	if outDir != "" && good > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "Wrote %s in %s.\n", plural.N(good, "reply", "replies"), outDir)
 	}
 	switch {
 	case bad > 0 && checked.Existing == bad:
-		return fmt.Errorf("%s already in %s, left alone (use --force to replace %s)", plural.N(bad, "file was", "files were"), outDir, plural.Pick(bad, "it", "them"))
+		were := plural.N(bad, "file was", "files were")
+		if good == 0 {
+			were = plural.Pick(bad, "the only file was", fmt.Sprintf("all %d files were", bad))
+		}
+		fmt.Fprintf(f.IO.ErrOut, "decline: note: %s already in %s, left alone (use --force to replace %s)\n", were, outDir, plural.Pick(bad, "it", "them"))
+		return nil
 	case bad == checked.Rows && bad > 0:
 		return fmt.Errorf("%s, so nothing was written", problemCount(bad, checked.Rows))
 	case bad > 0:
-		good := checked.Rows - bad
 		return fmt.Errorf("%s, which %s skipped; the other %d %s written", problemCount(bad, checked.Rows), plural.Pick(bad, "was", "were"), good, plural.Pick(good, "was", "were"))
 	}
 	return nil
