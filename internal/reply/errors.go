@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -86,6 +87,32 @@ func (e *ClashError) Error() string {
 	return fmt.Sprintf("template %s already chooses the kind, relationship and tone: drop %s", e.Template, joinFields(e.Fields))
 }
 
+// RowClashError is a row whose template cell names a template that
+// declares another kind, relationship or tone than the row's own cells.
+type RowClashError struct {
+	Template string
+	Clash    []CellClash
+}
+
+// CellClash is one cell against the template's declared value.
+type CellClash struct {
+	Field    Field
+	Cell     string // the row's value
+	Template string // the template's
+}
+
+func (e *RowClashError) Error() string {
+	var fields, cells, declared []string
+	for _, c := range e.Clash {
+		fields = append(fields, string(c.Field))
+		cells = append(cells, safetext.Quote(c.Cell))
+		declared = append(declared, c.Template)
+	}
+	n := len(e.Clash)
+	return fmt.Sprintf("the template cell %s contradicts the row's %s %s: the template is for %s, the %s %s; empty the template cell or %s",
+		e.Template, joinAnd(fields), plural.Pick(n, "cell", "cells"), joinAnd(declared), plural.Pick(n, "cell says", "cells say"), joinAnd(cells), plural.Pick(n, "the other", "the others"))
+}
+
 // MissingError lists what a reply needs and was not given. For a missing
 // relationship, Kind and Relationships say which ones exist.
 type MissingError struct {
@@ -149,4 +176,12 @@ func joinFields(fs []Field) string {
 		s[i] = string(f)
 	}
 	return strings.Join(s, " and ")
+}
+
+// joinAnd lists words as "a", "a and b" or "a, b and c".
+func joinAnd(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }

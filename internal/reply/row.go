@@ -172,6 +172,9 @@ func (r *Rows) template(row *Row) (*catalog.Template, error) {
 		if !ok {
 			return nil, UnknownTemplate(r.Catalog, id)
 		}
+		if row.Template != "" {
+			return t, rowClash(row, t)
+		}
 		return t, nil
 	}
 	kind := FirstNonEmpty(row.Kind, d.Kind)
@@ -183,6 +186,28 @@ func (r *Rows) template(row *Row) (*catalog.Template, error) {
 		return nil, &MissingError{Fields: []Field{FieldRelationship}, Kind: kind, Relationships: r.Catalog.RelationshipsFor(lang, kind)}
 	}
 	return r.Catalog.Choose(catalog.Key{Lang: lang, Kind: kind, Relationship: rel, Tone: FirstNonEmpty(row.Tone, d.Tone)})
+}
+
+// rowClash reports the kind, relationship and tone cells of a row that
+// contradict what its template cell declares: as draft refuses
+// --template with -k, -r or -t, a row must not say one thing and get a
+// reply about another. A cell that agrees, or a field the template does
+// not declare, is no clash.
+func rowClash(row *Row, t *catalog.Template) error {
+	var clash []CellClash
+	for _, c := range []CellClash{
+		{FieldKind, row.Kind, t.Kind},
+		{FieldRelationship, row.Relationship, t.Relationship},
+		{FieldTone, row.Tone, t.Tone},
+	} {
+		if c.Cell != "" && c.Template != "" && c.Cell != c.Template {
+			clash = append(clash, c)
+		}
+	}
+	if len(clash) == 0 {
+		return nil
+	}
+	return &RowClashError{Template: t.ID, Clash: clash}
 }
 
 // lang is the language a row's lang cell names, or the run's when it is
