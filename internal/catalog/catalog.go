@@ -125,13 +125,14 @@ func New(layers ...Layer) (*Catalog, error) {
 				continue
 			}
 			if e := c.checkFields(t); e != nil {
+				e.Entry = t.Line
 				errs = append(errs, e)
 				continue
 			}
 			id := t.langID()
 			prev, dup := c.byID[id]
 			if dup && (i == 0 || placed[id] != nil) {
-				errs = append(errs, &Error{File: t.File, Line: t.Line,
+				errs = append(errs, &Error{File: t.File, Line: t.Line, Entry: t.Line,
 					Msg: fmt.Sprintf("duplicate id %s (also at %s:%d)", t.ID, prev.File, prev.Line)})
 				continue
 			}
@@ -160,7 +161,7 @@ func New(layers ...Layer) (*Catalog, error) {
 			}
 			if mine != nil {
 				if prev := mine[k]; prev != nil {
-					errs = append(errs, &Error{File: t.File, Line: t.Line,
+					errs = append(errs, &Error{File: t.File, Line: t.Line, Entry: t.Line,
 						Msg: fmt.Sprintf("%s and %s (%s:%d) are both for %s/%s/%s in one directory; give one of them another kind, relationship or tone", t.ID, prev.ID, prev.File, prev.Line, k.Kind, k.Relationship, k.Tone)})
 					continue
 				}
@@ -661,19 +662,34 @@ func appendErr(errs ErrorList, err error) ErrorList {
 	return append(errs, &Error{Msg: err.Error()})
 }
 
-// Drop returns the layer without the templates and locales read from
-// the files named in bad.
-func (l Layer) Drop(bad map[string]bool) Layer {
+// Drop returns the layer without what the problems in bad rule out: the
+// one template a problem is confined to (Error.Entry), or else every
+// template and locale read from the problem's file.
+func (l Layer) Drop(bad ErrorList) Layer {
+	files := map[string]bool{}
+	entries := map[fileLine]bool{}
+	for _, e := range bad {
+		if e.Entry > 0 {
+			entries[fileLine{e.File, e.Entry}] = true
+		} else {
+			files[e.File] = true
+		}
+	}
 	out := Layer{Skipped: l.Skipped}
 	for _, t := range l.Templates {
-		if !bad[t.File] {
+		if !files[t.File] && !entries[fileLine{t.File, t.Line}] {
 			out.Templates = append(out.Templates, t)
 		}
 	}
 	for _, loc := range l.Locales {
-		if !bad[loc.File] {
+		if !files[loc.File] {
 			out.Locales = append(out.Locales, loc)
 		}
 	}
 	return out
+}
+
+type fileLine struct {
+	File string
+	Line int
 }

@@ -10,6 +10,10 @@ type Error struct {
 	File string
 	Line int
 	Msg  string
+	// Entry is the line where the one template the problem is confined
+	// to starts, in a file that reads otherwise; 0 when the problem is
+	// the file's (it does not read as YAML, a locale is wrong ...).
+	Entry int
 }
 
 func (e *Error) Error() string {

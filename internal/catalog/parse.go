@@ -231,8 +231,12 @@ func (p *parser) parse(data []byte, source string) []*Template {
 	}
 	var out []*Template
 	for _, n := range list.Content {
+		before := len(p.errs)
 		if t := p.entry(n, fileKind, fileKindLine, source); t != nil {
 			out = append(out, t)
+		}
+		for _, e := range p.errs[before:] {
+			e.Entry = n.Line
 		}
 	}
 	if len(list.Content) == 0 {

@@ -17,6 +17,7 @@ import (
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/iostreams"
+	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/templates"
@@ -219,24 +220,30 @@ func (f *Factory) LoadCatalog(flags []string) (*catalog.Catalog, error) {
 				return nil, catalogError(err)
 			}
 			skipped = append(skipped, bad...)
-			l = l.Drop(fileSet(bad))
+			l = l.Drop(bad)
 		}
 		layers = append(layers, l)
 	}
 	cat, err := catalog.New(layers...)
 	// A user template may still be refused with the other layers in
-	// view (an unknown relationship, a duplicate id): leave its file out
-	// too. Each round drops at least one file, so this ends.
+	// view (an unknown relationship, a duplicate id): leave it out too.
+	// Each round drops at least one template or file, so this ends.
 	for err != nil && len(dirs) > 0 {
 		bad, ok := userFiles(err, dirs[0])
 		if !ok {
 			break
 		}
+		before := layers[1]
+		layers[1] = layers[1].Drop(bad)
+		if len(layers[1].Templates) == len(before.Templates) && len(layers[1].Locales) == len(before.Locales) {
+			break
+		}
 		skipped = append(skipped, bad...)
-		layers[1] = layers[1].Drop(fileSet(bad))
 		cat, err = catalog.New(layers...)
 	}
-	f.warnSkipped(skipped)
+	if len(skipped) > 0 {
+		f.warnSkipped(skipped, layers[1])
+	}
 	return cat, catalogError(err)
 }
 
@@ -255,28 +262,48 @@ func userFiles(err error, dir string) (catalog.ErrorList, bool) {
 	return list, true
 }
 
-func fileSet(list catalog.ErrorList) map[string]bool {
-	out := map[string]bool{}
-	for _, e := range list {
-		out[e.File] = true
+// warnSkipped says, once a file, what of the user's files is left out
+// and the first reason: the whole file, or, when its problems are each
+// confined to one template and others of it are kept (in user, the
+// user's layer as used), those templates only.
+func (f *Factory) warnSkipped(list catalog.ErrorList, user catalog.Layer) {
+	kept := map[string]bool{}
+	for _, t := range user.Templates {
+		kept[t.File] = true
 	}
-	return out
-}
-
-// warnSkipped says, once a file, which of the user's files are left out
-// and the first reason.
-func (f *Factory) warnSkipped(list catalog.ErrorList) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	first := map[string]*catalog.Error{}
+	entries := map[string]map[int]bool{}
+	whole := map[string]bool{}
+	var order []string
 	for _, e := range list {
-		if f.warned[e.File] {
+		if first[e.File] == nil {
+			order = append(order, e.File)
+			entries[e.File] = map[int]bool{}
+		}
+		if prev := first[e.File]; prev == nil || e.Line < prev.Line {
+			first[e.File] = e // the first in the file, of every round
+		}
+		if e.Entry == 0 {
+			whole[e.File] = true
+		}
+		entries[e.File][e.Entry] = true
+	}
+	for _, file := range order {
+		if f.warned[file] {
 			continue
 		}
 		if f.warned == nil {
 			f.warned = map[string]bool{}
 		}
-		f.warned[e.File] = true
-		fmt.Fprintf(f.IO.ErrOut, "decline: skipping %s; run 'decline templates lint'\n", safetext.Escape(e.Error()))
+		f.warned[file] = true
+		what := "skipping"
+		if n := len(entries[file]); !whole[file] && kept[file] {
+			what = plural.Pick(n, "skipping one template (the rest of its file is used):",
+				fmt.Sprintf("skipping %d templates (the rest of their file is used), the first:", n))
+		}
+		fmt.Fprintf(f.IO.ErrOut, "decline: %s %s; run 'decline templates lint'\n", what, safetext.Escape(first[file].Error()))
 	}
 }
 

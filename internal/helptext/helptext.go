@@ -141,7 +141,11 @@ tone. Within one directory each id may appear only once.
 Files are read strictly. An unknown field, a duplicate key, an unknown
 kind, relationship or tone, a template that does not parse, a value used
 but not declared, or the same id twice in a directory is an error with the
-file and line, and decline drafts nothing from a broken catalog. After
+file and line. decline drafts nothing from a directory named by
+--templates while it is broken. In your own template directory, a broken
+file is left out with one warning, and the rest is used; when the file
+reads and only some of its templates are broken, only those are left
+out, and its good ones are used. After
 editing, run 'decline templates lint': it also renders every wording for
 sample names and reports leftover placeholders, doubled spaces, a missing
 greeting or sign-off, brief replies over 300 characters, and what a reader
