@@ -71,7 +71,7 @@ func NewCmdReply(f *Factory, g *globalOptions, runF func(*replyOptions) error) *
 	fl.StringVar(&o.outDir, "out-dir", "", "for many messages, write one file per reply into `DIR`")
 	cmdutil.RegisterRunFlags(fl, &o.force, &o.keepGoing, &o.dryRun, "messages")
 	cmdutil.RegisterAskFlags(fl, &o.noInput, &o.accessible)
-	o.mail.register(fl, false)
+	o.mail.register(fl, true)
 	registerCompletions(cmd, f, g, replyFormats)
 	_ = cmd.MarkFlagDirname("maildir")
 	_ = cmd.MarkFlagDirname("out-dir")
@@ -134,9 +134,6 @@ func runReply(f *Factory, o *replyOptions) error {
 		return answerError(err)
 	}
 	res.Name, res.FirstName, res.Note, res.Quote, res.To = o.name, o.firstName, o.note, o.quote, o.to
-	if in.Many() && o.mail.on() {
-		return usageErrorf("--send and --save-draft answer one message; the input holds more than one")
-	}
 	if in.Many() && o.to != "" {
 		return usageErrorf("--to gives the address of one reply; the input holds more than one message")
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/reply"
+	"github.com/decline-cli/decline/internal/send"
 )
 
 // replyOne answers one message, asking for what it lacks on a terminal:
@@ -124,7 +125,13 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 // written, and a bad one stops the run unless --keep-going.
 func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.Input) error {
 	format := reply.FirstNonEmpty(o.format, "eml")
-	if o.outDir == "" && o.maildir == "" && !o.dryRun && format != "mbox" {
+	if o.mail.on() {
+		// Checked before anything is read, as batch checks them.
+		if _, err := o.mail.check(o.cfg); err != nil {
+			return err
+		}
+	}
+	if o.outDir == "" && o.maildir == "" && !o.dryRun && format != "mbox" && !o.mail.on() {
 		return usageErrorf("the input holds more than one message: write the replies with --format mbox, --out-dir DIR or --maildir DIR")
 	}
 	out, ok := deliver.Lookup(format)
@@ -153,6 +160,9 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.In
 	}
 	if c.Bad > 0 && !o.keepGoing {
 		return fmt.Errorf("%d of %d messages cannot be answered; nothing was written (--keep-going writes the others)", c.Bad, total)
+	}
+	if o.mail.on() {
+		return mailMessages(f, o, res, messages)
 	}
 	n, err := run.Write(messages())
 	if err != nil {
@@ -245,4 +255,40 @@ func skipDrafted(f *Factory, dir string, messages func() iter.Seq2[*inbound.Mess
 			}
 		}
 	}
+}
+
+// mailMessages sends the replies to many messages, or saves them as
+// drafts, with batch's safety: every reply rendered first, the count
+// and a question (--yes without a terminal), --limit and --rate, and
+// the send log, so that a rerun sends each once. Messages that cannot
+// be answered were said on the checking pass; --keep-going leaves them.
+func mailMessages(f *Factory, o *replyOptions, res *answer.Resolver, messages func() iter.Seq2[*inbound.Message, error]) error {
+	return mailBatch(f, o.cfg, &o.mail, o.keepGoing, res.Defaults.Address, "", func(out *send.FrameWriter) error {
+		bad := 0
+		for m, err := range messages() {
+			var msg *deliver.Message
+			if err == nil {
+				msg, err = res.Email(m)
+			}
+			if err != nil {
+				bad++
+				continue
+			}
+			data, err := deliver.EML(msg, msg.Headers)
+			if err != nil {
+				return err
+			}
+			it := &send.Item{Source: m.Where, To: msg.To, EML: data}
+			if t := msg.Reply.Template; t != nil {
+				it.Template, it.Kind, it.Lang = t.ID, t.Kind, t.Lang
+			}
+			if err := out.Each(it); err != nil {
+				return err
+			}
+		}
+		if bad > 0 {
+			return fmt.Errorf("%d %s cannot be answered (said above)", bad, plural.Pick(bad, "message", "messages"))
+		}
+		return nil
+	})
 }

@@ -472,3 +472,36 @@ func TestBatchSendCtrlCSaysItOnce(t *testing.T) {
 		t.Errorf("Ctrl-C said:\n%s", text)
 	}
 }
+
+// reply on an mbox sends every reply with batch's safety: --yes
+// without a terminal, the log (a rerun sends none again), --limit.
+func TestReplyManySend(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 0, 0)
+	var b strings.Builder
+	for i, name := range []string{"Ann Lee", "Bo Ng", "Cy Oh"} {
+		fmt.Fprintf(&b, "From r%d@example.org Tue Dec  1 09:14:03 2026\nFrom: %s <r%d@example.org>\nTo: pat@example.com\nSubject: Recommendation?\nMessage-ID: <req%d@example.org>\n\nWould you write me a recommendation on LinkedIn?\n\n", i, name, i, i)
+	}
+	mbox := filepath.Join(filepath.Dir(csv), "requests.mbox")
+	if err := os.WriteFile(mbox, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := output(t, run("reply", mbox, "-r", "no-business", "--send")); code != 2 || !strings.Contains(stderr, "sending 3 replies needs --yes") {
+		t.Fatalf("without --yes: exit %d: %s", code, stderr)
+	}
+	if _, stderr, code := output(t, run("reply", mbox, "-r", "no-business", "--send", "--yes", "--limit", "2")); code != 0 || !strings.Contains(stderr, "Sent 2, 1 left for a later run by the limit.") {
+		t.Fatalf("--limit 2: exit %d: %s", code, stderr)
+	}
+	if _, stderr, code := output(t, run("reply", mbox, "-r", "no-business", "--send", "--yes")); code != 0 || !strings.Contains(stderr, "Sent 1, skipped 2 already sent.") {
+		t.Fatalf("rerun: exit %d: %s", code, stderr)
+	}
+	msgs := mp.Messages(t)
+	if len(msgs) != 3 {
+		t.Fatalf("the server holds %d, want 3", len(msgs))
+	}
+	for _, m := range msgs {
+		if raw := string(mp.Raw(t, m.ID)); !strings.Contains(raw, "In-Reply-To: <req") {
+			t.Errorf("a reply is not in its request's thread:\n%s", raw)
+		}
+	}
+}
