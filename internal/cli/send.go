@@ -276,11 +276,19 @@ func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, fro
 	case errors.As(err, &failed):
 		return fmt.Errorf("stopped at %s, the first that failed; %s (--keep-going sends the others)", failed.Item.Place(), strings.TrimSuffix(summary, "."))
 	case err != nil:
-		return fmt.Errorf("%v; %s", err, summary)
+		return fmt.Errorf("%v; %s", err, lowerFirst(strings.TrimSuffix(summary, ".")))
 	case r.Counts.Failed > 0:
-		return fmt.Errorf("%s %s above", strings.TrimSuffix(summary, "."), plural.Pick(r.Counts.Failed, "is the line", "are the lines"))
+		return fmt.Errorf("%s (%s above)", strings.TrimSuffix(summary, "."), plural.Pick(r.Counts.Failed, "the line", "the lines"))
 	}
 	// Said without a terminal too: a cron job's log keeps the record.
 	fmt.Fprintln(f.IO.ErrOut, summary)
 	return nil
+}
+
+// lowerFirst puts a sentence after a semicolon: "Sent 1" reads "sent 1".
+func lowerFirst(s string) string {
+	if s != "" && s[0] >= 'A' && s[0] <= 'Z' {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
 }

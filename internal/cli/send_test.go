@@ -145,7 +145,7 @@ func TestBatchRefusedRecipient(t *testing.T) {
 		t.Errorf("the server holds %d, want the 2 before the refusal", n)
 	}
 	_, stderr, code = output(t, run("batch", csv, "--send", "--yes", "--keep-going"))
-	if code != 1 || !strings.Contains(stderr, csv+":4: the server refused") || !strings.Contains(stderr, "Sent 2, skipped 2 already sent, 1 failed") {
+	if code != 1 || !strings.Contains(stderr, csv+":4: the server refused") || !strings.Contains(stderr, "Sent 2, skipped 2 already sent, 1 failed (the line above)\n") {
 		t.Fatalf("keep going: exit %d: %s", code, stderr)
 	}
 	if n := len(mp.Messages(t)); n != 4 {

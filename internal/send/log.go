@@ -59,6 +59,16 @@ func Key(to, kind, lang string) string {
 	return NormalAddress(to) + "\x00" + kind + "\x00" + lang
 }
 
+// ShownAddress is an address as messages show it: NormalAddress, its
+// local part quoted when it must be ("a b"@example.com), as the
+// message carries it.
+func ShownAddress(to string) string {
+	if a, err := deliver.ParseAddress(to); err == nil {
+		return strings.ToLower(deliver.AddrSpec(a.Address))
+	}
+	return NormalAddress(to)
+}
+
 // NormalAddress is an address as the log compares it: without its
 // display name, in lower case. Most servers treat the local part
 // without regard to case too, and a reply to PAT@ and pat@ is one reply.

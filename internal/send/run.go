@@ -261,6 +261,11 @@ func (r *Run) Send(ctx context.Context, it *Item) error {
 			return &FailedError{Item: it, Err: err}
 		}
 		return nil
+	case err != nil && ctx.Err() == nil:
+		// A connection that broke (or a command that hung) after the
+		// message went may have delivered it: say where, and what to
+		// check, for the log cannot know.
+		return fmt.Errorf("%s: %w; the message to %s may have reached the server, and it is not in the log: check your Sent folder (or Drafts) before you run again", it.Place(), err, ShownAddress(it.To))
 	case err != nil:
 		return err
 	}

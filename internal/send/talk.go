@@ -63,11 +63,11 @@ func (t *Talker) Confirm(plan Counts) (bool, error) {
 	if !t.Ask {
 		return true, nil
 	}
-	from := NormalAddress(t.From)
+	from := ShownAddress(t.From)
 	q := fmt.Sprintf("Send %s from %s through %s?", plural.N(plan.Sent, "reply", "replies"), from, t.Via)
 	if t.One {
 		t.Console.Line(t.Shown)
-		q = fmt.Sprintf("Send this reply to %s from %s through %s?", NormalAddress(t.To), from, t.Via)
+		q = fmt.Sprintf("Send this reply to %s from %s through %s?", ShownAddress(t.To), from, t.Via)
 	} else if left := planSkips(plan); left != "" {
 		t.Console.Line(fmt.Sprintf("Of the %d replies, skipping %s.", t.Total, left))
 	}
@@ -102,7 +102,7 @@ func (t *Talker) Progress(c Counts) {
 // few sent before, then only a count (see Done); a line for each
 // repeat in the run.
 func (t *Talker) Skipped(it *Item, s Skip) {
-	addr := NormalAddress(it.To)
+	addr := ShownAddress(it.To)
 	again := ""
 	switch {
 	case s.Earlier != nil:

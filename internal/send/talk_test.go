@@ -46,6 +46,12 @@ func TestTalker(t *testing.T) {
 		c.lines[6] != "and 2 more were already sent (skipped; --again to send again)" {
 		t.Errorf("lines:\n%s", strings.Join(c.lines, "\n"))
 	}
+	// A quoted local part is shown with its quotes.
+	c.lines = nil
+	tk.Skipped(&Item{Source: "in.csv", Line: 12, To: `"Ann B"@example.org`}, Skip{Earlier: &Item{Line: 3}})
+	if len(c.lines) != 1 || !strings.Contains(c.lines[0], `: warning: "ann b"@example.org has a reply`) {
+		t.Errorf("quoted local part: %q", c.lines)
+	}
 	// Not asked: nothing shown, yes.
 	c = &console{}
 	tk = &Talker{Console: c}

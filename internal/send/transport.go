@@ -136,11 +136,11 @@ func (t *SMTP) Send(ctx context.Context, to string, eml []byte) error {
 		return ServerError("smtp", t.server, err)
 	}
 	if err := t.conn.Rcpt("<" + deliver.AddrSpec(a.Address) + ">"); err != nil {
-		return t.refused(a.Address, err)
+		return t.refused(deliver.AddrSpec(a.Address), err)
 	}
 	w, err := t.conn.Data()
 	if err != nil {
-		return t.refused(a.Address, err)
+		return t.refused(deliver.AddrSpec(a.Address), err)
 	}
 	// The data writer ends lines in CRLF and escapes a leading dot, as
 	// SMTP needs; the message arrives as deliver wrote it.
@@ -148,7 +148,7 @@ func (t *SMTP) Send(ctx context.Context, to string, eml []byte) error {
 		return ServerError("smtp", t.server, err)
 	}
 	if err := w.Close(); err != nil {
-		return t.refused(a.Address, err)
+		return t.refused(deliver.AddrSpec(a.Address), err)
 	}
 	return nil
 }
@@ -295,7 +295,7 @@ func (s *Sendmail) Send(ctx context.Context, to string, eml []byte) error {
 	quoted := safetext.Quote(s.Command)
 	if err := cmd.Run(); err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return fmt.Errorf("the sendmail command %s did not finish in %s and was stopped: the message to %s may have been sent, and is not in the send log; check your Sent folder before you run again", quoted, sendmailTimeout, to)
+			return fmt.Errorf("the sendmail command %s did not finish in %s and was stopped", quoted, sendmailTimeout)
 		}
 		var ee interface{ ExitCode() int }
 		msg := firstLine(out.String())
