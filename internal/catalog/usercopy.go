@@ -17,22 +17,39 @@ import (
 
 // Nearest is the template of lang a new template id starts from when
 // none is named: the one with that id, else the one whose id is
-// closest to it.
-func (c *Catalog) Nearest(lang, id string) *Template {
+// closest to it among those near it (sharing a part, such as its kind
+// or relationship, or a few letters from it). When none is near,
+// fallback is true and the template is a plain default: the default
+// kind's warm reply to a stranger (or the closest, when the catalog
+// has none such).
+func (c *Catalog) Nearest(lang, id string) (t *Template, fallback bool) {
 	if t, ok := c.GetIn(lang, id); ok {
-		return t
+		return t, false
 	}
-	var best *Template
-	bestD := 0
+	parts := strings.Split(id, "/")
+	var best, closest *Template
+	bestD, closestD := 0, 0
 	for _, t := range c.All() {
 		if t.Lang != lang {
 			continue
 		}
-		if d := suggest.Distance(id, t.ID); best == nil || d < bestD {
+		d := suggest.Distance(id, t.ID)
+		if closest == nil || d < closestD {
+			closest, closestD = t, d
+		}
+		near := d <= max(2, len(id)/4) || slices.ContainsFunc(strings.Split(t.ID, "/"), func(p string) bool { return slices.Contains(parts, p) })
+		if near && (best == nil || d < bestD) {
 			best, bestD = t, d
 		}
 	}
-	return best
+	if best != nil {
+		return best, false
+	}
+	loc := c.Locale(lang)
+	if t, ok := c.GetIn(lang, loc.DefaultKind+"/stranger/"+loc.DefaultTone); ok {
+		return t, true
+	}
+	return closest, closest != nil
 }
 
 // UserFile is the file in the user's template directory dir that a copy

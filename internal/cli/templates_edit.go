@@ -95,17 +95,21 @@ func runTemplatesNew(f *Factory, o *templatesCopyOptions) error {
 		return fmt.Errorf("template %s already exists at %s:%d; edit it with 'decline templates edit %s', or choose another id", o.id, safetext.Escape(t.File), t.Line, o.id)
 	}
 	var src *catalog.Template
+	fallback := false
 	if o.from != "" {
 		t, ok := cat.GetIn(lang, o.from)
 		if !ok {
 			return unknownTemplate(cat, o.from)
 		}
 		src = t
-	} else if src = cat.Nearest(lang, o.id); src == nil {
+	} else if src, fallback = cat.Nearest(lang, o.id); src == nil {
 		return fmt.Errorf("there is no template of language %s to copy", lang)
 	}
 	if err := writeCopy(f, cat, src, o.id, file); err != nil {
 		return err
+	}
+	if fallback {
+		fmt.Fprintf(f.IO.ErrOut, "No template's id is near %s, so this is a copy of %s, a plain warm reply; --from ID copies another ('decline templates list' lists them).\n", o.id, src.ID)
 	}
 	fmt.Fprintln(f.IO.Out, safetext.Escape(file))
 	return lintUserFile(f, file, dir, o.id)

@@ -120,7 +120,8 @@ var TemplatesNew = Command{
 	Long: `Copy a template into your template directory under a new id, to make a
 template of your own from it: --from names the template to copy; without
 it, the one whose id is nearest NEW-ID (the template itself, when NEW-ID
-is a built-in id: your copy then replaces it).
+is a built-in id: your copy then replaces it), or, when no id is near,
+the default kind's warm reply to a stranger.
 
 The copy goes to a file of its own named after NEW-ID, such as
 mine_thanks.yaml, and keeps the kind but not the relationship or tone, so

@@ -223,7 +223,10 @@ func (p place) String() string {
 // appears. Phrases come from the templates' own text (a value, the
 // greeting's name and the sign-off are not part of one), within a
 // sentence.
-func stockPhrases(ts []*catalog.Template) catalog.ErrorList {
+//
+// Only phrases that some wording of a template mine says are reported,
+// where the first of those is.
+func stockPhrases(ts []*catalog.Template, mine func(*catalog.Template) bool) catalog.ErrorList {
 	type gram = string
 	where := map[gram][]place{}
 	var all []place
@@ -307,7 +310,11 @@ func stockPhrases(ts []*catalog.Template) catalog.ErrorList {
 	})
 	var problems catalog.ErrorList
 	for _, ph := range phrases {
-		first := ph.where[0]
+		at := slices.IndexFunc(ph.where, func(p place) bool { return mine(p.t) })
+		if at < 0 {
+			continue
+		}
+		first := ph.where[at]
 		names := make([]string, len(ph.where))
 		for i, p := range ph.where {
 			names[i] = p.String()
@@ -332,7 +339,7 @@ func fragments(s string) []string {
 // that more than one in OpeningShare wordings of the catalog share: read
 // side by side, replies that all open with thanks read as a form. Each is
 // reported once, with where it appears.
-func openingShapes(ts []*catalog.Template) catalog.ErrorList {
+func openingShapes(ts []*catalog.Template, mine func(*catalog.Template) bool) catalog.ErrorList {
 	where := map[string][]place{}
 	var shapes []string
 	total := 0
@@ -359,11 +366,15 @@ func openingShapes(ts []*catalog.Template) catalog.ErrorList {
 		if len(ps) < 3 || len(ps)*OpeningShare <= total {
 			continue
 		}
+		at := slices.IndexFunc(ps, func(p place) bool { return mine(p.t) })
+		if at < 0 {
+			continue
+		}
 		names := make([]string, len(ps))
 		for i, p := range ps {
 			names[i] = p.String()
 		}
-		first := ps[0]
+		first := ps[at]
 		problems = append(problems, &catalog.Error{File: first.t.File, Line: first.t.VariantLines[first.n-1],
 			Msg: fmt.Sprintf("%d of %d wordings open with %q (more than 1 in %d; start some with the reason or the person's news): %s",
 				len(ps), total, shape, OpeningShare, strings.Join(names, ", "))})

@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/decline-cli/decline/internal/catalog"
@@ -171,11 +172,29 @@ func Check(layers ...Layer) *Report {
 		byLang[t.Lang] = append(byLang[t.Lang], t)
 	}
 	// Stock phrases are a language's own: each language's wordings are
-	// read side by side.
+	// read side by side, with the built-in ones the layers do not
+	// replace, as the catalog holds them: a file of a few templates is
+	// heard among all the others, not on its own (where any two wordings
+	// of one template would share a phrase), and only what concerns its
+	// own wordings is reported.
+	mine := func(t *catalog.Template) bool { return true }
+	if !slices.ContainsFunc(layers, builtinLayer) {
+		given := make(map[*catalog.Template]bool, len(merged))
+		for _, t := range merged {
+			given[t] = true
+		}
+		mine = func(t *catalog.Template) bool { return given[t] }
+		builtin, _ := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
+		for _, t := range builtin.Templates {
+			if _, replaced := merged[langID{t.Lang, t.ID}]; !replaced && byLang[t.Lang] != nil {
+				byLang[t.Lang] = append(byLang[t.Lang], t)
+			}
+		}
+	}
 	for _, ts := range byLang {
-		problems = append(problems, stockPhrases(ts)...)
+		problems = append(problems, stockPhrases(ts, mine)...)
 		if loc := locales[ts[0].Lang]; loc != nil && loc.Openings {
-			problems = append(problems, openingShapes(ts)...)
+			problems = append(problems, openingShapes(ts, mine)...)
 		}
 	}
 	sort.SliceStable(problems, func(i, j int) bool {
@@ -185,6 +204,11 @@ func Check(layers ...Layer) *Report {
 		return problems[i].Line < problems[j].Line
 	})
 	return &Report{Templates: len(merged), Problems: problems}
+}
+
+// builtinLayer reports whether a layer is the embedded default catalog.
+func builtinLayer(l Layer) bool {
+	return slices.ContainsFunc(l.Templates, func(t *catalog.Template) bool { return t.Source == catalog.DefaultSource })
 }
 
 // Summary is the one line that ends a successful run, such as
