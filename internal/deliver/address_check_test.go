@@ -93,3 +93,17 @@ func TestCommentsAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// An international domain name is refused with what to give instead; a
+// local part with other characters is refused as before.
+func TestNonASCIIAddresses(t *testing.T) {
+	for in, want := range map[string]string{
+		"jose@bücher.example":        "give the domain in its ASCII form, xn--",
+		"Jose <jose@bücher.example>": "an international domain name",
+		"josé@example.com":           "is not an ASCII email address",
+	} {
+		if _, err := ParseAddress(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseAddress(%q) = %v, want %q", in, err, want)
+		}
+	}
+}

@@ -195,10 +195,17 @@ func ParseAddress(s string) (*mail.Address, error) {
 			return nil, fmt.Errorf("has a display name that, decoded, %s", p.Reason)
 		}
 	}
-	for _, r := range a.Address {
-		if r > 0x7e {
-			return nil, fmt.Errorf("is not an ASCII email address (addresses with other characters are not supported)")
+	for i, r := range a.Address {
+		if r <= 0x7e {
+			continue
 		}
+		// An international domain name (jose@bücher.example) has an
+		// ASCII form that every server takes; decline does not convert
+		// it (that needs IDNA's mapping tables), but says what to give.
+		if at := strings.LastIndexByte(a.Address, '@'); at >= 0 && i > at {
+			return nil, fmt.Errorf("has a domain name with characters other than ASCII (an international domain name): give the domain in its ASCII form, xn--..., as an IDN converter or your mail program shows it")
+		}
+		return nil, fmt.Errorf("is not an ASCII email address (addresses with other characters are not supported)")
 	}
 	if len(a.Address) > MaxAddress {
 		return nil, fmt.Errorf("is longer than the %d characters an email address may have", MaxAddress)
