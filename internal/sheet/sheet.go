@@ -166,12 +166,15 @@ func Open(in io.Reader, o Options) (*Input, error) {
 		br = bufio.NewReaderSize(transform.NewReader(br, dec), bufSize)
 	} else if o.Encoding == "" && !o.JSON {
 		if bad := invalidAt(br); bad >= 0 {
-			e := &Error{NotUTF8: true, Encoding: "windows-1252", Msg: fmt.Sprintf("the file is not UTF-8 text (byte %d); it was probably saved in a code page such as Windows-1252", bad+1)}
+			head, _ := br.Peek(bufSize)
+			// The place is the line (the error's FILE:LINE) and the
+			// column on it, counted in bytes as an editor's goto does.
+			at := fmt.Sprintf("at column %d", bad-max(bytes.LastIndexAny(head[:bad], "\r\n"), -1))
+			e := &Error{NotUTF8: true, Encoding: "windows-1252", Msg: "the file is not UTF-8 text " + at + "; it was probably saved in a code page such as Windows-1252"}
 			if crOnly(br) {
 				e.Encoding = "macintosh"
-				e.Msg = fmt.Sprintf("the file is not UTF-8 text (byte %d); its lines end in a CR alone, as an old Mac's do, so it was probably saved in Mac OS Roman", bad+1)
+				e.Msg = "the file is not UTF-8 text " + at + "; its lines end in a CR alone, as an old Mac's do, so it was probably saved in Mac OS Roman"
 			}
-			head, _ := br.Peek(bufSize)
 			e.Line = lineAt(head, bad)
 			return nil, e
 		}
