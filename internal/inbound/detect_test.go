@@ -16,6 +16,7 @@ func TestDetect(t *testing.T) {
 		also                string // a second kind that must be listed
 		values              map[string]string
 		doubt               []string // values that must be below Confident, so they are asked
+		confidence          float64  // the kind's confidence, when not 0
 	}{
 		{name: "plain recommendation", subject: "Favour", text: "Would you write me a recommendation?", kind: "recommendation", sure: true},
 		{name: "endorse skill stops at punctuation", text: "Could you endorse me for Go, when you have time?", kind: "endorsement", sure: true, values: map[string]string{"skill": "Go"}},
@@ -47,7 +48,7 @@ func TestDetect(t *testing.T) {
 		{name: "a title alone names nobody", text: "Could you introduce me to your CTO?", kind: "introduction", sure: true, values: map[string]string{"contact": "CTO"}, doubt: []string{"contact"}},
 		{name: "would you mind endorsing me", text: "Would you mind endorsing me for Python on LinkedIn?", kind: "endorsement", sure: true, values: map[string]string{"skill": "Python"}},
 		{name: "a few words on my profile", text: "Could you write a few words about me on my LinkedIn profile?", kind: "recommendation", sure: true},
-		{name: "a good word, unsure", text: "Could you put in a good word for me at Globex?", kind: "referral", sure: false, values: map[string]string{"company": "Globex"}},
+		{name: "a good word, unsure", text: "Could you put in a good word for me at Globex?", kind: "referral", sure: false, values: map[string]string{"company": "Globex"}, confidence: 0.25},
 		{name: "pattern does not span sentences", text: "Could you endorse me. For Go I need help.", kind: "endorsement", sure: true},
 	}
 	for _, tt := range tests {
@@ -55,6 +56,9 @@ func TestDetect(t *testing.T) {
 			req := rules.Detect(&Message{Subject: tt.subject, Text: tt.text, Requester: mail.Address{Name: "Ann", Address: "ann@example.com"}})
 			if req.Kind != tt.kind {
 				t.Fatalf("kind = %q, want %q (kinds %+v)", req.Kind, tt.kind, req.Kinds)
+			}
+			if tt.confidence != 0 && req.Confidence != tt.confidence {
+				t.Errorf("confidence %.2f, want %.2f", req.Confidence, tt.confidence)
 			}
 			if tt.kind != "" && (req.Confidence >= Confident) != tt.sure {
 				t.Errorf("confidence %.2f, want sure %v (kinds %+v)", req.Confidence, tt.sure, req.Kinds)
