@@ -3,6 +3,8 @@ package inbound
 import (
 	"strings"
 	"testing"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // Several Reply-To (or X-Original-From) addresses, none of them From's,
@@ -72,5 +74,19 @@ func TestUnusualMessageIDs(t *testing.T) {
 		if m.MessageID != tt.id || strings.Join(m.References, " ") != tt.refs || !strings.HasPrefix(m.ThreadNote, tt.note) || len(m.ThreadNote) > 250 {
 			t.Errorf("%.60q: Message-ID %q, References %q, note %q; want %q, %q, %q", tt.header, m.MessageID, m.References, m.ThreadNote, tt.id, tt.refs, tt.note)
 		}
+	}
+}
+
+// A subject at the policy's limit still gets its "Re: ", cut to the
+// limit at a character, not refused.
+func TestReplySubjectAtTheLimit(t *testing.T) {
+	for _, subject := range []string{strings.Repeat("x", safetext.MaxLen-2), strings.Repeat("é", safetext.MaxLen/2)} {
+		got := ReplySubject(subject)
+		if len(got) > safetext.MaxLen || !strings.HasPrefix(got, "Re: ") || !strings.HasSuffix(got, "…") || safetext.Check(got, false) != nil {
+			t.Errorf("ReplySubject of %d bytes gives %d bytes: %.20q…%q", len(subject), len(got), got, got[len(got)-8:])
+		}
+	}
+	if got := ReplySubject("Re: short"); got != "Re: short" {
+		t.Errorf("ReplySubject(short) = %q", got)
 	}
 }

@@ -89,7 +89,7 @@ var replyPrefixes = []string{"re", "aw", "sv", "antw", "odp", "ynt", "vs", "res"
 // ReplySubject returns "Re: " and subject without the reply markers it
 // already has: "RE: Aw: x" gives "Re: x", "Re: [team] Re: x" gives
 // "Re: [team] x", and "Re[2]: x" gives "Re: x". An empty subject gives
-// "Re:".
+// "Re:". One that would be longer than safetext.MaxLen is cut to it.
 func ReplySubject(subject string) string {
 	var tags []string
 	s := strings.TrimSpace(subject)
@@ -117,7 +117,17 @@ func ReplySubject(subject string) string {
 	if s != "" {
 		parts = append(parts, s)
 	}
-	return strings.Join(parts, " ")
+	// A subject near the policy's limit would go over it with "Re: ":
+	// it is cut, at a character, and ends in "…", rather than refused.
+	out := strings.Join(parts, " ")
+	if len(out) > safetext.MaxLen {
+		n := safetext.MaxLen - len("…")
+		for n > 0 && !utf8.RuneStart(out[n]) {
+			n--
+		}
+		out = out[:n] + "…"
+	}
+	return out
 }
 
 // cutReplyPrefix removes one reply marker ("Re:", "RE :", "Re[2]:",
