@@ -63,6 +63,11 @@ func Edit(path string, edit func(name string) error, check Check) (changed bool,
 	if err != nil {
 		return false, err
 	}
+	if edited == nil {
+		// readRaw's nil is a file that is not there: the editor removed
+		// the copy, which is no config to write (an empty one would be).
+		return false, fmt.Errorf("the editor removed the copy it was given (%s); %s was not changed", name, path)
+	}
 	if bytes.Equal(edited, data) {
 		return false, nil
 	}

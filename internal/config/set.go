@@ -152,6 +152,11 @@ func Set(path, key, value string, check Check) error {
 		if errors.As(err, &le) {
 			err = errors.New(le.Msg)
 		}
+		// Most of Parse's messages name the setting and its value
+		// already ("sender "a\x1bb" contains ..."): say them once.
+		if strings.HasPrefix(err.Error(), key+" ") {
+			return &ValueError{err}
+		}
 		return &ValueError{fmt.Errorf("%s %s: %v", key, safetext.Quote(value), err)}
 	}
 	// Path stays empty: a refused value is the one given, not the file's.

@@ -38,11 +38,15 @@ type ChoiceError struct {
 	Valid   []string
 	Config  string
 	Suggest string // a close valid value, or ""
+	Why     string // why a value that exists elsewhere is refused here ("is for batch only ..."), or ""
 }
 
 func (e *ChoiceError) Error() string {
 	msg := fmt.Sprintf("unknown %s %s (choose one of: %s)", e.What, safetext.Quote(e.Value), strings.Join(e.Valid, ", "))
-	if e.Suggest != "" {
+	switch {
+	case e.Why != "":
+		msg = fmt.Sprintf("%s %s %s (choose one of: %s)", e.What, safetext.Quote(e.Value), e.Why, strings.Join(e.Valid, ", "))
+	case e.Suggest != "":
 		msg = fmt.Sprintf("unknown %s %s: did you mean %s? (choose one of: %s)", e.What, safetext.Quote(e.Value), e.Suggest, strings.Join(e.Valid, ", "))
 	}
 	if e.Config != "" {

@@ -14,7 +14,8 @@ import (
 // CheckSettings checks the settings that only the rest of decline knows,
 // so that a changed configuration is refused before it is written: the
 // kind and tone (those of cat's locale, the user's own included, or the
-// built-in ones when cat is nil), the output format, the clipboard mode
+// built-in ones when cat is nil), the output format (one draft can
+// write, since draft reads it as its default), the clipboard mode
 // and the address.
 func CheckSettings(cat *catalog.Catalog) config.Check {
 	return func(c *config.Config) error {
@@ -22,7 +23,13 @@ func CheckSettings(cat *catalog.Catalog) config.Check {
 		if cat != nil {
 			kinds, tones = cat.Locale(Lang).Kinds, cat.Locale(Lang).Tones
 		}
-		formats := deliver.Names(func(*deliver.OutputFormat) bool { return true }, deliver.DefaultOne)
+		// draft reads format and refuses one it cannot write, so a
+		// format of batch only (mbox, jsonl) would stop every draft.
+		formats := deliver.Names(deliver.ForOne, deliver.DefaultOne)
+		if f, ok := deliver.Lookup(c.Format); ok && f.One == nil {
+			return &ChoiceError{What: "format", Value: c.Format, Valid: formats, Config: c.Path,
+				Why: fmt.Sprintf("is for batch only, and draft reads this setting too: give batch --format %s instead", c.Format)}
+		}
 		for _, s := range []struct {
 			what, value string
 			valid       []string
