@@ -58,8 +58,12 @@ func (s *sheetFlags) options(in batch.Format) (batch.ReadOptions, error) {
 	var err error
 	if o.Map, err = sheet.ParseMap(s.maps); err != nil {
 		me := err.(*sheet.MapError)
-		if me.Twice {
+		switch {
+		case me.Twice:
 			return o, usageErrorf("--map gives %s twice", me.Field)
+		case me.Also != "":
+			_, heading, _ := strings.Cut(me.Arg, "=")
+			return o, usageErrorf("--map gives the column %s to both %s and %s: a column gives one field, so map one of them to another heading", safetext.Quote(heading), me.Also, me.Field)
 		}
 		return o, usageErrorf("--map takes FIELD=HEADING, such as --map kind=\"Request type\", got %s", safetext.Quote(me.Arg))
 	}

@@ -23,10 +23,14 @@ func TestParseMap(t *testing.T) {
 	if err != nil || m["kind"] != "Request type" || m["note"] != " Notes" {
 		t.Fatalf("ParseMap = %v, %v", m, err)
 	}
-	for _, bad := range [][]string{{"kind"}, {"=Notes"}, {"kind= "}, {"kind=A", "Kind=B"}} {
+	for _, bad := range [][]string{{"kind"}, {"=Notes"}, {"kind= "}, {"kind=A", "Kind=B"}, {"relationship=How", "email= how "}} {
 		var me *MapError
 		if _, err := ParseMap(bad); !errors.As(err, &me) {
 			t.Errorf("ParseMap(%q) = %v, want a *MapError", bad, err)
 		}
+	}
+	var me *MapError
+	if _, err := ParseMap([]string{"name=How", "relationship=How"}); !errors.As(err, &me) || me.Also != "name" || me.Field != "relationship" {
+		t.Errorf("two fields on one heading: %v, want a *MapError naming name and relationship", err)
 	}
 }

@@ -88,16 +88,21 @@ func Delimiter(s string) (r rune, ok bool) {
 }
 
 // MapError is a mapping of a field to a heading that is not one: not
-// FIELD=HEADING, or a field mapped twice (Twice).
+// FIELD=HEADING, a field mapped twice (Twice), or a heading mapped to a
+// second field (Also, the first), where one of them would get nothing.
 type MapError struct {
 	Arg   string
 	Field string
 	Twice bool
+	Also  string
 }
 
 func (e *MapError) Error() string {
 	if e.Twice {
 		return "the field " + e.Field + " is mapped twice"
+	}
+	if e.Also != "" {
+		return "the fields " + e.Also + " and " + e.Field + " are mapped to one heading"
 	}
 	return "not FIELD=HEADING: " + safetext.Quote(e.Arg)
 }
@@ -114,6 +119,14 @@ func ParseMap(pairs []string) (map[string]string, error) {
 		}
 		if _, dup := m[field]; dup {
 			return nil, &MapError{Arg: p, Field: field, Twice: true}
+		}
+		// Headings are matched as the reader matches them: case and
+		// surrounding spaces aside.
+		h := strings.ToLower(strings.TrimSpace(heading))
+		for f, other := range m {
+			if strings.ToLower(strings.TrimSpace(other)) == h {
+				return nil, &MapError{Arg: p, Field: field, Also: f}
+			}
 		}
 		if m == nil {
 			m = map[string]string{}
