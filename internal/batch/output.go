@@ -31,6 +31,7 @@ type OutputFile struct {
 
 	target string
 	done   bool
+	direct bool // a device or a pipe, written in place
 }
 
 // CheckOutput fails when path is the input file: the source's.
@@ -53,6 +54,16 @@ func CreateOutput(path string, src *Source) (*OutputFile, error) {
 	if err := CheckOutput(path, src); err != nil {
 		return nil, err
 	}
+	// A device or a pipe (/dev/null, a FIFO, >(gzip > f), whose
+	// /dev/fd link cannot be resolved to a path) is written as it is:
+	// there is nothing to replace atomically.
+	if info, err := os.Stat(path); err == nil && info.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe|fs.ModeSocket) != 0 {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("cannot write %s: %v", path, oserr.Cause(err))
+		}
+		return &OutputFile{Path: path, File: f, target: path, direct: true}, nil
+	}
 	target := path
 	if info, err := os.Lstat(path); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		if target, err = filepath.EvalSymlinks(path); err != nil {
@@ -62,7 +73,10 @@ func CreateOutput(path string, src *Source) (*OutputFile, error) {
 	}
 	mode := fs.FileMode(0)
 	if info, err := os.Stat(target); err == nil {
-		if !info.Mode().IsRegular() {
+		switch {
+		case info.IsDir():
+			return nil, fmt.Errorf("%s is a directory, which the replies cannot replace (use --out-dir for one file per reply)", path)
+		case !info.Mode().IsRegular():
 			return nil, fmt.Errorf("%s is not a regular file, which the replies could replace", path)
 		}
 		mode = info.Mode().Perm()
@@ -84,6 +98,13 @@ func CreateOutput(path string, src *Source) (*OutputFile, error) {
 
 // Commit moves the finished file into place.
 func (o *OutputFile) Commit() error {
+	if o.direct {
+		o.done = true
+		if err := o.Close(); err != nil {
+			return fmt.Errorf("cannot write %s: %v", o.Path, oserr.Cause(err))
+		}
+		return nil
+	}
 	err := o.Sync()
 	if cerr := o.Close(); err == nil {
 		err = cerr
@@ -103,7 +124,9 @@ func (o *OutputFile) Commit() error {
 func (o *OutputFile) Discard() {
 	if !o.done {
 		o.Close()
-		os.Remove(o.Name())
+		if !o.direct {
+			os.Remove(o.Name())
+		}
 	}
 }
 
