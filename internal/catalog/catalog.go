@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -23,9 +24,20 @@ const DefaultSource = "default"
 // Catalog is a merged set of templates, looked up by id or by key, with
 // the locale of each language.
 type Catalog struct {
+	locales map[string]*Locale
+
+	// byID and byKey index the templates. A checked first layer (the
+	// embedded defaults, over 500 templates in four languages) is
+	// indexed one language at a time, on the first look-up in it: a
+	// draft indexes one language, not all. base holds that layer until
+	// then; indexed lists the languages done, or all when every one is.
+	// mu guards the maps, since a look-up may add to them.
+	mu      sync.Mutex
 	byID    map[langID]*Template
 	byKey   map[Key]*Template // templates that declare kind, relationship and tone
-	locales map[string]*Locale
+	base    []*Template
+	indexed map[string]bool
+	all     bool
 
 	idsOnce sync.Once
 	ids     []langID // sorted
@@ -102,15 +114,35 @@ func MergeLocales(layers ...Layer) map[string]*Locale {
 // and an id that names a kind, relationship and tone must agree with the
 // fields the template declares.
 func New(layers ...Layer) (*Catalog, error) {
+	locales := MergeLocales(layers...)
+	var errs ErrorList
+	for _, loc := range locales {
+		errs = append(errs, loc.check()...)
+	}
+	c := &Catalog{locales: locales, all: true}
+	if len(layers) > 0 && layers[0].Checked {
+		// The checked layer can clash with nothing (a later layer's
+		// template replaces its own by id and takes its key), so only
+		// the later layers are checked and indexed now; the defaults
+		// are indexed beneath them, a language at a time (see index).
+		c.base, c.indexed, c.all = layers[0].Templates, map[string]bool{}, false
+		layers = layers[1:]
+	}
+	c.build(layers, &errs)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// build checks and indexes layers, later ones replacing earlier ones'
+// templates (by id) and keys, and adds what it finds wrong to errs.
+func (c *Catalog) build(layers []Layer, errs *ErrorList) {
 	n := 0
 	for _, layer := range layers {
 		n += len(layer.Templates)
 	}
-	c := &Catalog{byID: make(map[langID]*Template, n), locales: MergeLocales(layers...)}
-	var errs ErrorList
-	for _, loc := range c.locales {
-		errs = append(errs, loc.check()...)
-	}
+	c.byID = make(map[langID]*Template, n)
 	for i, layer := range layers {
 		// Ids are unique within a layer: the earlier layers' templates
 		// are already in byID, so a clash with one placed by this layer
@@ -126,13 +158,13 @@ func New(layers ...Layer) (*Catalog, error) {
 			}
 			if e := c.checkFields(t); e != nil {
 				e.Entry = t.Line
-				errs = append(errs, e)
+				*errs = append(*errs, e)
 				continue
 			}
 			id := t.langID()
 			prev, dup := c.byID[id]
 			if dup && (i == 0 || placed[id] != nil) {
-				errs = append(errs, &Error{File: t.File, Line: t.Line, Entry: t.Line,
+				*errs = append(*errs, &Error{File: t.File, Line: t.Line, Entry: t.Line,
 					Msg: fmt.Sprintf("duplicate id %s (also at %s:%d)", t.ID, prev.File, prev.Line)})
 				continue
 			}
@@ -161,7 +193,7 @@ func New(layers ...Layer) (*Catalog, error) {
 			}
 			if mine != nil {
 				if prev := mine[k]; prev != nil {
-					errs = append(errs, &Error{File: t.File, Line: t.Line, Entry: t.Line,
+					*errs = append(*errs, &Error{File: t.File, Line: t.Line, Entry: t.Line,
 						Msg: fmt.Sprintf("%s and %s (%s:%d) are both for %s/%s/%s in one directory; give one of them another kind, relationship or tone", t.ID, prev.ID, prev.File, prev.Line, k.Kind, k.Relationship, k.Tone)})
 					continue
 				}
@@ -170,10 +202,75 @@ func New(layers ...Layer) (*Catalog, error) {
 			c.byKey[k] = t
 		}
 	}
-	if err := errs.err(); err != nil {
-		return nil, err
+}
+
+// index adds the checked first layer's templates of language lang (every
+// language when lang is "") beneath those already indexed: one whose id
+// a later layer's template has is left out, and a key already taken
+// stays with the later layer's template. Call it with c.mu held.
+func (c *Catalog) index(lang string) {
+	if c.all || lang != "" && c.indexed[lang] {
+		return
 	}
-	return c, nil
+	skip := func(t *Template) bool {
+		return lang != "" && t.Lang != lang || lang == "" && c.indexed[t.Lang]
+	}
+	// The maps are made again at their new size: growing one a few
+	// entries at a time costs more than the entries themselves.
+	n := 0
+	for _, t := range c.base {
+		if !skip(t) {
+			n++
+		}
+	}
+	byID, byKey := make(map[langID]*Template, len(c.byID)+n), make(map[Key]*Template, len(c.byKey)+n)
+	maps.Copy(byID, c.byID)
+	maps.Copy(byKey, c.byKey)
+	c.byID, c.byKey = byID, byKey
+	for _, t := range c.base {
+		if skip(t) {
+			continue
+		}
+		id := t.langID()
+		if _, over := c.byID[id]; over {
+			continue
+		}
+		c.byID[id] = t
+		if k, ok := t.Key(); ok {
+			if _, taken := c.byKey[k]; !taken {
+				c.byKey[k] = t
+			}
+		}
+	}
+	if lang == "" {
+		c.all, c.base, c.indexed = true, nil, nil
+		return
+	}
+	c.indexed[lang] = true
+}
+
+// get and find look a template up by id and by key.
+func (c *Catalog) get(id langID) (*Template, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.index(id.Lang)
+	t, ok := c.byID[id]
+	return t, ok
+}
+
+func (c *Catalog) find(k Key) (*Template, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.index(k.Lang)
+	t, ok := c.byKey[k]
+	return t, ok
+}
+
+// indexAll indexes every language, for what lists every template.
+func (c *Catalog) indexAll() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.index("")
 }
 
 // checkFields checks a template's kind, relationship and tone against its
@@ -253,6 +350,7 @@ func (c *Catalog) Languages() []string {
 // since drafting one reply never needs it.
 func (c *Catalog) sortedIDs() []langID {
 	c.idsOnce.Do(func() {
+		c.indexAll()
 		c.ids = make([]langID, 0, len(c.byID))
 		for id := range c.byID {
 			c.ids = append(c.ids, id)
@@ -276,11 +374,10 @@ func (c *Catalog) Get(id string) (*Template, bool) {
 // GetIn returns the template with the given id in a language, or the
 // English one when the language has none of that id.
 func (c *Catalog) GetIn(lang, id string) (*Template, bool) {
-	if t, ok := c.byID[langID{lang, id}]; ok {
+	if t, ok := c.get(langID{lang, id}); ok {
 		return t, true
 	}
-	t, ok := c.byID[langID{DefaultLang, id}]
-	return t, ok
+	return c.get(langID{DefaultLang, id})
 }
 
 // All returns every template, sorted by id (and language, for one id in
@@ -295,7 +392,7 @@ func (c *Catalog) All() []*Template {
 }
 
 // Len is the number of templates.
-func (c *Catalog) Len() int { return len(c.byID) }
+func (c *Catalog) Len() int { return len(c.sortedIDs()) }
 
 // NotFoundError says that no template exists for a kind and relationship
 // (or tone), and which choices do exist.
@@ -319,7 +416,7 @@ func (e *NotFoundError) Error() string {
 
 // Find returns the template for a key.
 func (c *Catalog) Find(k Key) (*Template, error) {
-	if t, ok := c.byKey[k]; ok {
+	if t, ok := c.find(k); ok {
 		return t, nil
 	}
 	e := &NotFoundError{Kind: k.Kind, Relationship: k.Relationship, Tone: k.Tone,
@@ -337,7 +434,7 @@ func (c *Catalog) RelationshipsFor(lang, kind string) []string {
 	var out []string
 	for _, r := range loc.Relationships {
 		for _, tone := range loc.Tones {
-			if _, ok := c.byKey[Key{lang, kind, r.ID, tone.ID}]; ok {
+			if _, ok := c.find(Key{lang, kind, r.ID, tone.ID}); ok {
 				out = append(out, r.ID)
 				break
 			}
@@ -351,7 +448,7 @@ func (c *Catalog) RelationshipsFor(lang, kind string) []string {
 func (c *Catalog) TonesFor(lang, kind, relationship string) []string {
 	var out []string
 	for _, tone := range c.Locale(lang).Tones {
-		if _, ok := c.byKey[Key{lang, kind, relationship, tone.ID}]; ok {
+		if _, ok := c.find(Key{lang, kind, relationship, tone.ID}); ok {
 			out = append(out, tone.ID)
 		}
 	}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"os"
 	"testing"
 )
@@ -68,5 +69,71 @@ func TestCompileVariantParsesOnlyWhatOneReplyNeeds(t *testing.T) {
 	}
 	if err := tmpl.Compile(); err == nil || err.Error() != want {
 		t.Errorf("Compile: %v, want %s", err, want)
+	}
+}
+
+// TestCheckedLayerIndexedLazilyAsEagerly: a checked first layer (the
+// defaults) is indexed a language at a time, on first look-up; what a
+// catalog finds is the same as when that layer is checked and indexed
+// in New, whichever look-up comes first.
+func TestCheckedLayerIndexedLazilyAsEagerly(t *testing.T) {
+	def, err := Parse("d.yaml", []byte("kind: recommendation\ntemplates:\n"+
+		"  - relationship: stranger\n    tone: warm\n    body: default warm\n"+
+		"  - relationship: stranger\n    tone: brief\n    body: default brief\n"+
+		"  - relationship: busy\n    tone: brief\n    body: default busy\n"), DefaultSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := Parse("m.yaml", []byte("templates:\n"+
+		"  - id: own\n    kind: recommendation\n    relationship: stranger\n    tone: warm\n    body: mine warm\n"+
+		"  - id: recommendation/stranger/brief\n    body: mine brief\n"), "m.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(checked bool) *Catalog {
+		c, err := New(Layer{Templates: def, Locales: []*Locale{english(t)}, Checked: checked}, Layer{Templates: mine})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	body := func(tmpl *Template, err error) string {
+		if err != nil {
+			return err.Error()
+		}
+		return tmpl.Variants[0]
+	}
+	looks := map[string]func(c *Catalog) string{
+		"Find warm":     func(c *Catalog) string { return body(c.Find(Key{"en", "recommendation", "stranger", "warm"})) },
+		"Find brief":    func(c *Catalog) string { return body(c.Find(Key{"en", "recommendation", "stranger", "brief"})) },
+		"Choose formal": func(c *Catalog) string { return body(c.Choose(Key{"en", "recommendation", "stranger", "formal"})) },
+		"Get warm": func(c *Catalog) string {
+			tmpl, ok := c.Get("recommendation/stranger/warm")
+			return fmt.Sprint(tmpl.Variants, ok)
+		},
+		"All": func(c *Catalog) string {
+			var out []string
+			for _, tmpl := range c.All() {
+				out = append(out, tmpl.ID+"="+tmpl.Variants[0])
+			}
+			return fmt.Sprint(len(out) == c.Len(), out)
+		},
+		"Relationships": func(c *Catalog) string { return fmt.Sprint(c.RelationshipsFor("en", "recommendation")) },
+	}
+	want := map[string]string{}
+	for name, look := range looks {
+		want[name] = look(build(false))
+	}
+	if want["Find warm"] != "mine warm" || want["Find brief"] != "mine brief" || want["Get warm"] != "[default warm] true" {
+		t.Fatalf("an eagerly indexed catalog finds %v", want)
+	}
+	for first := range looks {
+		c := build(true)
+		looks[first](c)
+		for name, look := range looks {
+			if got := look(c); got != want[name] {
+				t.Errorf("after %s first, %s = %q, want %q", first, name, got, want[name])
+			}
+		}
 	}
 }

@@ -33,7 +33,7 @@ func CheckChoice(what, id string, choices []Choice) error {
 // Choose returns the template for a key given by a person, with an error
 // that says which values exist when there is none.
 func (c *Catalog) Choose(k Key) (*Template, error) {
-	if t, ok := c.byKey[k]; ok {
+	if t, ok := c.find(k); ok {
 		return t, nil
 	}
 	loc := c.Locale(k.Lang)
