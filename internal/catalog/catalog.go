@@ -38,6 +38,7 @@ type Catalog struct {
 	base    []*Template
 	indexed map[string]bool
 	all     bool
+	over    bool // whether any later layer has a template
 
 	idsOnce sync.Once
 	ids     []langID // sorted
@@ -129,6 +130,7 @@ func New(layers ...Layer) (*Catalog, error) {
 		layers = layers[1:]
 	}
 	c.build(layers, &errs)
+	c.over = len(c.byID) > 0
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
@@ -207,7 +209,8 @@ func (c *Catalog) build(layers []Layer, errs *ErrorList) {
 // index adds the checked first layer's templates of language lang (every
 // language when lang is "") beneath those already indexed: one whose id
 // a later layer's template has is left out, and a key already taken
-// stays with the later layer's template. Call it with c.mu held.
+// stays with the later layer's template (with no later templates, the
+// usual case, neither is looked for). Call it with c.mu held.
 func (c *Catalog) index(lang string) {
 	if c.all || lang != "" && c.indexed[lang] {
 		return
@@ -232,14 +235,12 @@ func (c *Catalog) index(lang string) {
 			continue
 		}
 		id := t.langID()
-		if _, over := c.byID[id]; over {
+		if c.over && c.byID[id] != nil {
 			continue
 		}
 		c.byID[id] = t
-		if k, ok := t.Key(); ok {
-			if _, taken := c.byKey[k]; !taken {
-				c.byKey[k] = t
-			}
+		if k, ok := t.Key(); ok && (!c.over || c.byKey[k] == nil) {
+			c.byKey[k] = t
 		}
 	}
 	if lang == "" {
