@@ -133,10 +133,45 @@ func runTemplatesEdit(f *Factory, o *templatesCopyOptions) error {
 	default:
 		return unknownTemplate(cat, o.id)
 	}
+	before, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
 	if err := f.EditFile(file); err != nil {
 		return err
 	}
+	if err := restoreBroken(file, before); err != nil {
+		return err
+	}
 	return lintUserFile(f, file, dir, o.id)
+}
+
+// restoreBroken puts back what file held before an edit when the edit
+// leaves it unreadable (a YAML mistake, a template calling printf): the
+// template would stop working. The edit is kept beside it, in a dotfile
+// that the catalog does not read, and the error says where.
+func restoreBroken(file string, before []byte) error {
+	r := lint.ReadPath(file, false)
+	if len(r.Problems) == 0 {
+		return nil
+	}
+	edited, err := os.ReadFile(file)
+	if err != nil {
+		return nil // nothing to keep; the lint says what is wrong
+	}
+	keep, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".edit-*")
+	if err != nil {
+		return nil
+	}
+	_, werr := keep.Write(edited)
+	if cerr := keep.Close(); werr != nil || cerr != nil {
+		os.Remove(keep.Name())
+		return nil
+	}
+	if err := config.WriteFile(file, before); err != nil {
+		return fmt.Errorf("%v; your edit is kept in %s", err, safetext.Escape(keep.Name()))
+	}
+	return fmt.Errorf("%s; the file is as it was before the edit, and your edit is kept in %s", safetext.Escape(r.Problems[0].Error()), safetext.Escape(keep.Name()))
 }
 
 // writeCopy writes src into file as a template of its own under id,

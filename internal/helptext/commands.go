@@ -139,8 +139,10 @@ var TemplatesEdit = Command{
 	Long: `Open your copy of a template in $VISUAL or $EDITOR, making it first from
 the built-in template when you have none (as 'templates new ID ID' does).
 When the editor exits, the file is checked as 'templates lint' does: each
-problem is listed, the file is kept as you left it, and the exit status
-is 1.`,
+problem is listed, and the exit status is 1. A file that no longer reads
+(a YAML mistake, a template calling printf) is put back as it was, and
+your edit is kept beside it in a dotfile the error names; any other
+problem leaves the file as you left it.`,
 	Example: `  decline templates edit recommendation/stranger/warm
   VISUAL=nano decline templates edit mine/thanks`,
 }
