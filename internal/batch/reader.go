@@ -224,7 +224,7 @@ func NewReaderWith(in io.Reader, format Format, opt ReadOptions) (*Reader, error
 	r.row.Values = map[string]string{}
 	switch format {
 	case CSV:
-		r.guard = &guard{r: br, quote: -1}
+		r.guard = &guard{r: br, quote: -1, data: -1, last: -1}
 		r.csv = csv.NewReader(r.guard)
 		r.csv.Comma = src.Delimiter
 		r.csv.ReuseRecord = true
@@ -571,7 +571,7 @@ func (r *Reader) readCSVHeader() error {
 
 // read reads a CSV record, with the guard's count restarting at it.
 func (r *Reader) read() ([]string, error) {
-	r.guard.start = r.csv.InputOffset()
+	r.guard.restart(r.csv.InputOffset())
 	return r.csv.Read()
 }
 
@@ -653,13 +653,46 @@ type guard struct {
 	n     int64 // bytes read
 	start int64 // where the record being read starts
 	quote int64 // where the last '"' read was, or -1
+	// data is where the record's first byte other than '\n' is, or -1
+	// while only '\n' has been read since it started: empty lines before
+	// a record (a workbook's gap of empty rows, one '\n' each) are
+	// skipped by the CSV reader one by one, and are no part of the
+	// record's length. last is where the last such byte read was.
+	data, last int64
+}
+
+// restart starts a record at offset. Bytes past it may have been read
+// already: when any of them is not '\n', the record starts at offset.
+func (g *guard) restart(offset int64) {
+	g.start, g.data = offset, -1
+	if g.last >= offset {
+		g.data = offset
+	}
 }
 
 func (g *guard) Read(p []byte) (int, error) {
-	if g.n-g.start > MaxRecord {
+	from := g.data
+	if from < 0 {
+		from = g.n
+	}
+	if g.n-from > MaxRecord {
 		return 0, errRecordTooLong
 	}
 	n, err := g.r.Read(p)
+	for i := n - 1; i >= 0; i-- {
+		if p[i] != '\n' {
+			g.last = g.n + int64(i)
+			break
+		}
+	}
+	if g.data < 0 && g.last >= g.n {
+		for i, c := range p[:n] {
+			if c != '\n' {
+				g.data = g.n + int64(i)
+				break
+			}
+		}
+	}
 	// IndexByte is vectorised and LastIndexByte is not: most input
 	// has no quote at all, and is passed over quickly.
 	if i := bytes.IndexByte(p[:n], '"'); i >= 0 {

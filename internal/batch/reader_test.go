@@ -112,6 +112,12 @@ func TestCSVOpenQuote(t *testing.T) {
 	// A huge line with no quote in it is not blamed on one.
 	check(t, "name,relationship\nScott,stranger\n"+strings.Repeat(",", 3<<20), CSV, []string{"2|Scott||||stranger|||"},
 		"line 3: a row here is longer than 256 KiB, the most a row can be")
+	// Empty lines before a row, such as a workbook's gap of empty rows,
+	// are no part of its length, whatever their number; a quoted cell of
+	// line breaks still is.
+	check(t, "name,relationship\n"+strings.Repeat("\n", 300000)+"Ann,social\n", CSV, []string{"300002|Ann||||social|||"}, "")
+	check(t, "name,relationship\n"+strings.Repeat("\n", 10)+"\"Ann"+strings.Repeat("\n", 300000)+"\",social\n", CSV, nil,
+		"line 2: a row here is longer than 256 KiB; is a quote left open?")
 	// At the end of the input, an open quote is a row error.
 	check(t, "name\n\"Ann\n", CSV, []string{
 		"line 2: not valid CSV: a quoted cell is not closed, or a \" in it is not doubled",
