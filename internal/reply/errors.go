@@ -39,6 +39,9 @@ type ChoiceError struct {
 	Config  string
 	Suggest string // a close valid value, or ""
 	Why     string // why a value that exists elsewhere is refused here ("is for batch only ..."), or ""
+	// SuggestForm is the label or synonym of Suggest that is close to
+	// Value ("friend", for social), or "" when its id is.
+	SuggestForm string
 }
 
 func (e *ChoiceError) Error() string {
@@ -47,7 +50,11 @@ func (e *ChoiceError) Error() string {
 	case e.Why != "":
 		msg = fmt.Sprintf("%s %s %s (choose one of: %s)", e.What, safetext.Quote(e.Value), e.Why, strings.Join(e.Valid, ", "))
 	case e.Suggest != "":
-		msg = fmt.Sprintf("unknown %s %s: did you mean %s? (choose one of: %s)", e.What, safetext.Quote(e.Value), e.Suggest, strings.Join(e.Valid, ", "))
+		mean := e.Suggest
+		if e.SuggestForm != "" {
+			mean = fmt.Sprintf("%s (%s)", safetext.Quote(e.SuggestForm), e.Suggest)
+		}
+		msg = fmt.Sprintf("unknown %s %s: did you mean %s? (choose one of: %s)", e.What, safetext.Quote(e.Value), mean, strings.Join(e.Valid, ", "))
 	}
 	if e.Config != "" {
 		return "config file " + e.Config + ": " + msg

@@ -32,6 +32,10 @@ type Values struct {
 type valueSet struct {
 	choices []catalog.Choice
 	syn     map[string][]string
+	// other are the words of the catalog's other languages, by id:
+	// they come after the locale's own, so that a typo near words of
+	// both ("frend": friend, German fremd) is taken for the locale's.
+	other map[string][]string
 
 	// Made on the first value that is not an id as written: a draft
 	// with -k/-r/-t ids, and most batch cells, never need them.
@@ -40,7 +44,9 @@ type valueSet struct {
 	forms []valueForm       // for suggestions
 }
 
-type valueForm struct{ key, id string }
+// valueForm is one way of naming a choice: its key (ValueKey), the id it
+// names and the form as written ("friend").
+type valueForm struct{ key, id, text string }
 
 // NewValues indexes a locale's choices, labels and synonyms.
 func NewValues(loc *catalog.Locale) *Values {
@@ -76,7 +82,7 @@ func (set *valueSet) indexed() *valueSet {
 			}
 			if _, dup := set.index[k]; !dup {
 				set.index[k] = id
-				set.forms = append(set.forms, valueForm{k, id})
+				set.forms = append(set.forms, valueForm{k, id, form})
 			}
 		}
 		// Ids first, so that an id always means itself.
@@ -89,9 +95,11 @@ func (set *valueSet) indexed() *valueSet {
 				add(c.Label[:i], c.ID)
 			}
 		}
-		for _, c := range set.choices {
-			for _, syn := range set.syn[c.ID] {
-				add(syn, c.ID)
+		for _, words := range []map[string][]string{set.syn, set.other} {
+			for _, c := range set.choices {
+				for _, syn := range words[c.ID] {
+					add(syn, c.ID)
+				}
 			}
 		}
 	})
@@ -133,9 +141,9 @@ func withOtherLanguages(v *Values, cat *catalog.Catalog) *Values {
 			continue
 		}
 		o := cat.Locale(l)
-		v.kinds.syn = addWords(v.kinds.syn, o.Kinds, o.Synonyms.Kinds)
-		v.relationships.syn = addWords(v.relationships.syn, o.Relationships, o.Synonyms.Relationships)
-		v.tones.syn = addWords(v.tones.syn, o.Tones, o.Synonyms.Tones)
+		v.kinds.other = addWords(v.kinds.other, o.Kinds, o.Synonyms.Kinds)
+		v.relationships.other = addWords(v.relationships.other, o.Relationships, o.Synonyms.Relationships)
+		v.tones.other = addWords(v.tones.other, o.Tones, o.Synonyms.Tones)
 	}
 	return v
 }
@@ -193,7 +201,12 @@ func (v *Values) Resolve(what, value string) (string, error) {
 	}
 	e := &ChoiceError{What: what, Value: value, Valid: catalog.IDs(set.choices)}
 	if safetext.Check(value, false) == nil {
-		e.Suggest = set.suggest(key)
+		if f := set.suggest(key); f != nil {
+			e.Suggest = f.id
+			if ValueKey(f.id) != f.key {
+				e.SuggestForm = f.text
+			}
+		}
 	}
 	return "", e
 }
@@ -211,14 +224,15 @@ func (v *Values) Is(what, value string) bool {
 // suggest returns the id whose forms are closest to key, when one is
 // close enough to be a typo: at most one edit in four letters, and at
 // most three.
-func (s *valueSet) suggest(key string) string {
+func (s *valueSet) suggest(key string) *valueForm {
 	if key == "" {
-		return ""
+		return nil
 	}
-	best, bestD := "", min(3, max(1, len([]rune(key))/4))+1
-	for _, f := range s.forms {
+	var best *valueForm
+	bestD := min(3, max(1, len([]rune(key))/4)) + 1
+	for i, f := range s.forms {
 		if d := editDistance(key, f.key, bestD); d < bestD {
-			best, bestD = f.id, d
+			best, bestD = &s.forms[i], d
 		}
 	}
 	return best
