@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // newFile is what an edit of a configuration that does not exist yet
@@ -15,6 +16,7 @@ const newFile = `# decline's settings: remove the # before a line to use it.
 # sign_brief: first            # sign brief notes with your first or full name
 # kind: recommendation         # the default kind
 # tone: warm                   # the default tone: warm, formal or brief
+# lang: en                     # the language of replies
 # format: text                 # the default output format
 # clipboard: auto              # auto, native or osc52
 # address: "Your Name <you@example.com>"  # From: of email output
@@ -73,7 +75,10 @@ func Edit(path string, edit func(name string) error, check Check) (changed bool,
 	}
 	if err := Validate(name, check); err != nil {
 		keep = true
-		return false, fmt.Errorf("%v; %s was not changed, and your edit is kept in %s", err, path, name)
+		// The mistake is named in the file the user knows, at the
+		// line it is in the copy: the copy is only where it waits.
+		msg := strings.ReplaceAll(err.Error(), name, path)
+		return false, fmt.Errorf("%s; %s was not changed, and your edit is kept in %s", msg, path, name)
 	}
 	return true, WriteFile(path, edited)
 }
