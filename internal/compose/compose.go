@@ -151,7 +151,7 @@ func addressee(name, first, given string, loc *catalog.Locale) string {
 		return f
 	}
 	if loc.FormalFullName {
-		return loc.Names.Full(name)
+		return loc.Names.Greeting(name, loc.Names.Full(name))
 	}
 	return first
 }
@@ -511,7 +511,8 @@ func firstNameOf(r *Request) string {
 	if first := strings.TrimSpace(r.FirstName); first != "" {
 		return first
 	}
-	return localeOf(r).Names.First(r.Name)
+	names := localeOf(r).Names
+	return names.Greeting(r.Name, names.First(r.Name))
 }
 
 // FirstNameFor is what a reply calls someone: the first name given, else

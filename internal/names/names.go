@@ -810,3 +810,35 @@ func titleCase(w string) string {
 	}
 	return b.String()
 }
+
+// Greeting is how a name worked out for a greeting is written: as it is,
+// unless the whole name was typed in lower case ("anna van der berg"),
+// when each word takes a capital but the particles of a surname ("van",
+// "der"), which stay lower case: "Anna van der Berg". name is the name
+// as given, part the piece of it the greeting says.
+func (r *Rules) Greeting(name, part string) string {
+	if !hasNoUpper(name) {
+		return part
+	}
+	words := strings.Fields(part)
+	for i, w := range words {
+		if i > 0 && r.isParticle(w) {
+			continue
+		}
+		words[i] = titleCase(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// hasNoUpper reports whether s has letters, none of them upper or title
+// case.
+func hasNoUpper(s string) bool {
+	letters := false
+	for _, c := range s {
+		if unicode.IsUpper(c) || unicode.IsTitle(c) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(c)
+	}
+	return letters
+}

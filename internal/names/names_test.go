@@ -242,3 +242,23 @@ func TestFamilyAll(t *testing.T) {
 		}
 	}
 }
+
+// A name typed all in lower case is greeted with capitals, the particles
+// of a surname kept lower case; any other name is left as typed.
+func TestGreeting(t *testing.T) {
+	for _, c := range []struct{ name, part, want string }{
+		{"anna van der berg", "anna", "Anna"},
+		{"anna van der berg", "anna van der berg", "Anna van der Berg"},
+		{"josé de la cruz", "josé de la cruz", "José de la Cruz"},
+		{"mary-jane o'brien", "mary-jane", "Mary-Jane"},
+		{"danah boyd", "danah boyd", "Danah Boyd"},
+		{"Anna van der Berg", "Anna", "Anna"},
+		{"bell hooks Bell", "bell", "bell"},
+		{"ANNA", "Anna", "Anna"},
+		{"42", "42", "42"},
+	} {
+		if got := english.Greeting(c.name, c.part); got != c.want {
+			t.Errorf("Greeting(%q, %q) = %q, want %q", c.name, c.part, got, c.want)
+		}
+	}
+}
