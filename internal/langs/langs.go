@@ -40,6 +40,15 @@ func Match(have []string, want string) (lang string, ok bool) {
 		return "", false
 	}
 	lower := strings.ToLower(want)
+	if tag, named := byName[lower]; named {
+		// A language's name, as a spreadsheet cell may say it.
+		for _, h := range have {
+			if h == tag {
+				return h, true
+			}
+		}
+		return "", false
+	}
 	// The cheap cases: the tag itself, or its language alone ("de-AT" is
 	// "de" when the catalog has no "de-at").
 	for _, h := range have {
@@ -119,3 +128,33 @@ func EnvSetting(env func(string) string) string {
 	}
 	return ""
 }
+
+// byName are the languages' names in English and in themselves, lower
+// case, as people write them in a "Language" column or after --lang
+// ("German", "Deutsch", "français"), with the tag each names.
+var byName = map[string]string{
+	"english": "en",
+	"german":  "de", "deutsch": "de",
+	"french": "fr", "français": "fr", "francais": "fr",
+	"spanish": "es", "español": "es", "espanol": "es", "castellano": "es",
+	"italian": "it", "italiano": "it",
+	"portuguese": "pt", "português": "pt", "portugues": "pt",
+	"dutch": "nl", "nederlands": "nl",
+}
+
+// Names are the names Match takes for a language of have, for a
+// suggestion: "deutsch" and "german" for de.
+func Names(have []string) []string {
+	var out []string
+	for name, tag := range byName {
+		for _, h := range have {
+			if h == tag {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// NameOf is the tag a language's name (see Names) stands for.
+func NameOf(name string) string { return byName[strings.ToLower(name)] }

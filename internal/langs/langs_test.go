@@ -66,3 +66,18 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// A language's name, in English or in itself and in any case, names it
+// too, when the catalog has it.
+func TestMatchName(t *testing.T) {
+	have := []string{"de", "en", "fr"}
+	for _, c := range []struct{ want, lang string }{
+		{"Deutsch", "de"}, {"German", "de"}, {"Français", "fr"}, {"français", "fr"},
+		{"FRENCH", "fr"}, {"English", "en"}, {"Spanish", ""}, {"Klingon", ""},
+	} {
+		got, ok := Match(have, c.want)
+		if got != c.lang || ok != (c.lang != "") {
+			t.Errorf("Match(%v, %q) = %q, %v; want %q", have, c.want, got, ok, c.lang)
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/langs"
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/internal/suggest"
 )
 
 // Given is what a person chose for this run, before layering: empty
@@ -203,10 +204,35 @@ type LangError struct {
 
 func (e *LangError) Error() string {
 	msg := fmt.Sprintf("no replies in language %s (languages: %s)", safetext.Quote(e.Value), strings.Join(e.Have, ", "))
+	if s := e.suggest(); s != "" {
+		msg = fmt.Sprintf("no replies in language %s: did you mean %s? (languages: %s)", safetext.Quote(e.Value), s, strings.Join(e.Have, ", "))
+	}
 	if e.Config != "" {
 		return fmt.Sprintf("config file %s: lang: %s", e.Config, msg)
 	}
 	return msg
+}
+
+// suggest is the language of Have whose name ("deutsch", "german")
+// the value is a typo of, or "".
+func (e *LangError) suggest() string {
+	names := langs.Names(e.Have)
+	entries := make([][]string, 0, len(e.Have))
+	for _, h := range e.Have {
+		entry := []string{h}
+		for _, n := range names {
+			if langs.NameOf(n) == h {
+				entry = append(entry, n)
+			}
+		}
+		entries = append(entries, entry)
+	}
+	// A tag is too short to tell a typo from another language ("nl"
+	// is two edits from "de"): only a name is.
+	if safetext.Check(e.Value, false) != nil || len([]rune(strings.TrimSpace(e.Value))) < 4 {
+		return ""
+	}
+	return suggest.Closest(strings.ToLower(strings.TrimSpace(e.Value)), entries)
 }
 
 // givenOr is what was given, even empty when set says it was, else the
