@@ -328,6 +328,9 @@ func TestSpreadsheetExports(t *testing.T) {
 		{"skip", "exported\nname,relationship\nAnn,social\n", ReadOptions{Sheet: sheet.Options{Skip: 1, SkipSet: true}}, []string{"3|Ann||||social|||"}},
 		{"map", "Full Name,Email,What did they ask for?\nAnn,a@x.org,intro\n", ReadOptions{Map: map[string]string{"kind": "what did they ask for?"}}, []string{"2|Ann|a@x.org||intro||||"}},
 		{"aliases", "Full Name,E-mail,Request,How we know each other\nAnn,a@x.org,reference,social\n", ReadOptions{}, []string{"2|Ann|a@x.org||reference|social|||"}},
+		{"german", "Vorname,Nachname,E-Mail-Adresse,Anfrage,Beziehung\nAnn,Lee,a@x.org,reference,social\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org|Ann|reference|social|||"}},
+		{"french", "Prénom,Nom,Adresse e-mail\nAnn,Lee,a@x.org\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org|Ann|||||"}},
+		{"spanish", "Nombre,Apellidos,Correo electrónico\nAnn,Lee,a@x.org\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org|Ann|||||"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r, err := NewReaderWith(strings.NewReader(c.input), CSV, c.opt)

@@ -81,7 +81,7 @@ func sheetError(err error) error {
 		return fmt.Errorf("%s:%d: %s: drop --encoding", input.Source, input.Err.Line, input.Err.Msg)
 	}
 	if errors.As(err, &input) && input.Err.Looks == "" && strings.HasPrefix(input.Err.Msg, "the header row has no name column") {
-		return fmt.Errorf("%s:%d: %s (or name its column with --map name=HEADING)", input.Source, input.Err.Line, input.Err.Msg)
+		return fmt.Errorf("%s:%d: %s (or name its column with --map name=HEADING, or the columns of a first and a last name with --map first_name=HEADING --map last_name=HEADING)", input.Source, input.Err.Line, input.Err.Msg)
 	}
 	return err
 }
