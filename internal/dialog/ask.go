@@ -34,12 +34,12 @@ func (a *Asker) Name() (string, error) {
 // Kind asks what the requester asked for, offering the kinds that have a
 // reply for relationship (all, when it is empty).
 func (a *Asker) Kind(first, relationship, suggested string) (string, error) {
-	return Choice(a.prompter(), reply.KindQuestion(first), KindChoices(a.Catalog, relationship), suggested)
+	return Choice(a.prompter(), reply.KindQuestion(first), KindChoices(a.Catalog, relationship), suggested, a.synonyms().Kinds)
 }
 
 // Relationship asks how the user knows the requester.
 func (a *Asker) Relationship(first, kind string) (string, error) {
-	return Choice(a.prompter(), reply.RelationshipQuestion(first), RelationshipChoices(a.Catalog, kind), "")
+	return Choice(a.prompter(), reply.RelationshipQuestion(first), RelationshipChoices(a.Catalog, kind), "", a.synonyms().Relationships)
 }
 
 // Value asks for one of t's values, in the words of its language.
@@ -119,4 +119,13 @@ func (a *Asker) required(t *catalog.Template, one *reply.One, ask bool) error {
 		}
 	}
 	return nil
+}
+
+// synonyms are the other words for the catalog's choices, which the
+// menus match as the flags do ("friend" is social).
+func (a *Asker) synonyms() catalog.Synonyms {
+	if a.Catalog == nil {
+		return catalog.Synonyms{}
+	}
+	return a.Catalog.Locale(reply.Lang).Synonyms
 }

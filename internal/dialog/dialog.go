@@ -187,7 +187,7 @@ func (r *Review) switchTemplate(tone bool) error {
 		for _, id := range r.Catalog.TonesFor(t.Lang, t.Kind, rel) {
 			choices = append(choices, reply.Label(loc.Tones, id))
 		}
-		if tn, err = Choice(p, "Which tone would you like?", choices, tn); err != nil {
+		if tn, err = Choice(p, "Which tone would you like?", choices, tn, loc.Synonyms.Tones); err != nil {
 			return err
 		}
 	} else {
@@ -195,7 +195,7 @@ func (r *Review) switchTemplate(tone bool) error {
 		for _, id := range r.Catalog.RelationshipsFor(t.Lang, t.Kind) {
 			choices = append(choices, reply.Label(loc.Relationships, id))
 		}
-		if rel, err = Choice(p, reply.RelationshipQuestion(first), choices, rel); err != nil {
+		if rel, err = Choice(p, reply.RelationshipQuestion(first), choices, rel, loc.Synonyms.Relationships); err != nil {
 			return err
 		}
 		// The tone stays when the relationship has it.
@@ -292,15 +292,17 @@ func RelationshipChoices(cat *catalog.Catalog, kind string) []catalog.Choice {
 	return out
 }
 
-// Choice offers labelled choices and returns the chosen id.
-func Choice(p prompt.Prompter, question string, choices []catalog.Choice, def string) (string, error) {
+// Choice offers labelled choices and returns the chosen id. words are
+// other words for each choice, by id (the locale's synonyms), which the
+// menu's filter and the accessible prompter's answer match too.
+func Choice(p prompt.Prompter, question string, choices []catalog.Choice, def string, words map[string][]string) (string, error) {
 	if len(choices) == 0 {
 		return "", errors.New("the catalog has nothing to choose from here")
 	}
 	options := make([]prompt.Option, len(choices))
 	defIndex := 0
 	for i, c := range choices {
-		options[i] = prompt.Option{Label: c.Label, ID: c.ID}
+		options[i] = prompt.Option{Label: c.Label, ID: c.ID, Words: words[c.ID]}
 		if c.ID == def {
 			defIndex = i
 		}

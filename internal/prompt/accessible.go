@@ -112,7 +112,7 @@ func (a *Accessible) SelectOption(message string, options []Option, defaultIndex
 			return n - 1, nil
 		}
 		for i, o := range options {
-			if strings.EqualFold(line, o.Label) || o.ID != "" && strings.EqualFold(line, o.ID) {
+			if o.names(line) {
 				return i, nil
 			}
 		}

@@ -55,11 +55,11 @@ func TestAccessibleEndOfInputCancels(t *testing.T) {
 }
 
 func TestAccessibleSelectOptionTakesLabelOrID(t *testing.T) {
-	options := []Option{{Label: "We have never met", ID: "stranger"}, {Label: "I do not have the time", ID: "busy"}}
+	options := []Option{{Label: "We have never met", ID: "stranger"}, {Label: "I do not have the time", ID: "busy", Words: []string{"swamped", "too busy"}}}
 	for _, c := range []struct {
 		typed string
 		want  int
-	}{{"busy\n", 1}, {"  BUSY \n", 1}, {"we have never met\n", 0}, {"2\n", 1}, {"bus\nstranger\n", 0}} {
+	}{{"busy\n", 1}, {"  BUSY \n", 1}, {"we have never met\n", 0}, {"2\n", 1}, {"bus\nstranger\n", 0}, {"Swamped\n", 1}, {"too busy\n", 1}} {
 		var out bytes.Buffer
 		i, err := NewAccessible(strings.NewReader(c.typed), &out).SelectOption("How do you know Scott?", options, -1)
 		if err != nil || i != c.want {
@@ -83,5 +83,16 @@ func TestPageSizeFitsTheTerminal(t *testing.T) {
 	}
 	if got := pageSize("Q?", options, 0, 0); got != len(options) {
 		t.Errorf("pageSize with no size = %d, want all", got)
+	}
+}
+
+// The menu's filter matches an option's other words too: "friend" finds
+// social.
+func TestOptionFilterMatchesWords(t *testing.T) {
+	o := Option{Label: "We know each other socially", ID: "social", Words: []string{"friend", "acquaintance"}}
+	for typed, want := range map[string]bool{"soc": true, "Acquaint": true, "friend": true, "stranger": false} {
+		if got := o.matches(typed); got != want {
+			t.Errorf("%q matches %q: %v, want %v", typed, o.Label, got, want)
+		}
 	}
 }

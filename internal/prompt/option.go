@@ -8,7 +8,12 @@ import (
 
 // Option is one choice of SelectOption: the label shown, and an id (the
 // value a flag takes, such as "no-business") that typing may match too.
-type Option struct{ Label, ID string }
+type Option struct {
+	Label, ID string
+	// Words are other words for the choice (the locale's synonyms, such
+	// as "friend" for social), which typing matches too.
+	Words []string
+}
 
 // OptionSelecter is a Prompter that matches what the user types against
 // ids as well as labels.
@@ -39,7 +44,29 @@ func labels(options []Option) []string {
 // id, ignoring case.
 func (o Option) matches(typed string) bool {
 	typed = strings.ToLower(typed)
-	return strings.Contains(strings.ToLower(o.Label), typed) || o.ID != "" && strings.Contains(strings.ToLower(o.ID), typed)
+	if strings.Contains(strings.ToLower(o.Label), typed) || o.ID != "" && strings.Contains(strings.ToLower(o.ID), typed) {
+		return true
+	}
+	for _, w := range o.Words {
+		if strings.Contains(strings.ToLower(w), typed) {
+			return true
+		}
+	}
+	return false
+}
+
+// names reports whether an answer names the option: its label, id or
+// one of its words, ignoring case.
+func (o Option) names(answer string) bool {
+	if strings.EqualFold(answer, o.Label) || o.ID != "" && strings.EqualFold(answer, o.ID) {
+		return true
+	}
+	for _, w := range o.Words {
+		if strings.EqualFold(answer, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // pageSize is how many options of a menu fit a terminal rows high and
