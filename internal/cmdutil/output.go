@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/decline-cli/decline/internal/deliver"
+	"github.com/decline-cli/decline/internal/oserr"
 	"github.com/decline-cli/decline/internal/prompt"
 )
 
@@ -29,8 +30,10 @@ func (f *Factory) Emit(msg *deliver.Message, format, copyMode string) error {
 		}
 		return nil
 	}
-	_, err = f.IO.Out.Write(data)
-	return err
+	if _, err := f.IO.Out.Write(data); err != nil {
+		return fmt.Errorf("cannot write the reply: %w", oserr.Cause(err))
+	}
+	return nil
 }
 
 // CopyData puts the reply on the clipboard and says how on standard
