@@ -11,7 +11,7 @@ FUZZTIME ?= 30s
 # tried with every byte left out), so it is kept short.
 FUZZMINIMIZETIME ?= 5s
 
-.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench man completions release release-check clean
+.PHONY: build test run fmt-check vet staticcheck unit update-golden generate fuzz bench man completions release release-check sbom-check clean
 
 # VERSION names a build: the git tag, or the commit, and -dirty when the
 # tree has changes. It is stamped into the binary (decline --version adds
@@ -80,17 +80,24 @@ completions:
 # GoReleaser is run at a pinned version with go run, so that it is never
 # a dependency of the module (go install ...@latest stays light).
 GORELEASER ?= $(GO) run github.com/goreleaser/goreleaser/v2@v2.15.1
-# The SBOM step needs syft on PATH; without it the step is skipped, and
-# said so.
-SBOM_SKIP = $(if $(shell command -v syft 2>/dev/null),,--skip=sbom)
+# The SBOM step runs cyclonedx-gomod, found on PATH or in Go's install
+# directory (GOBIN, else GOPATH/bin), or named with
+# CYCLONEDX_GOMOD=/path/to/cyclonedx-gomod; its directory is put first on
+# GoReleaser's PATH. Without it the step is skipped, and said so.
+GOBIN_DIR        = $(or $(shell $(GO) env GOBIN 2>/dev/null),$(shell $(GO) env GOPATH 2>/dev/null)/bin)
+CYCLONEDX_GOMOD ?= $(firstword $(wildcard $(addsuffix /cyclonedx-gomod,$(subst :, ,$(PATH)) $(GOBIN_DIR))))
+SBOM_SKIP        = $(if $(CYCLONEDX_GOMOD),,--skip=sbom)
+SBOM_PATH        = $(if $(CYCLONEDX_GOMOD),PATH="$(dir $(abspath $(CYCLONEDX_GOMOD))):$$PATH")
+CYCLONEDX_HINT   = go install github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@latest
 
 ## release: a snapshot release in dist/, built offline and published
 ## nowhere: archives for every platform (with man pages, completions,
 ## README and LICENSE), SHA-256 checksums, .deb and .rpm packages, a
-## Homebrew formula and a Scoop manifest; an SBOM when syft is installed
+## Homebrew formula and a Scoop manifest; a CycloneDX SBOM of each
+## binary when cyclonedx-gomod is installed
 release:
-	@$(if $(SBOM_SKIP),echo "release: syft is not installed: no SBOM is made (install syft to make one)")
-	$(GORELEASER) release --snapshot --clean $(SBOM_SKIP)
+	@$(if $(SBOM_SKIP),echo "release: cyclonedx-gomod is not installed: no SBOM is made (to make one: $(CYCLONEDX_HINT))",echo "release: SBOMs by $(CYCLONEDX_GOMOD)")
+	$(SBOM_PATH) $(GORELEASER) release --snapshot --clean $(SBOM_SKIP)
 	$(MAKE) release-check
 
 ## release-check: the .deb holds the binary, the man pages and the
@@ -105,6 +112,25 @@ release-check:
 	done; \
 	test -s dist/checksums.txt; ls dist/homebrew/*.rb dist/scoop/*.json dist/*.rpm >/dev/null; \
 	echo "release-check: $$deb installs the binary, man pages and completions"
+	@$(if $(SBOM_SKIP),echo "release-check: no SBOM to check (cyclonedx-gomod is not installed)",$(MAKE) --no-print-directory sbom-check)
+
+# sbom-check: every archive has its SBOM beside it (NAME.sbom.json), each
+# a CycloneDX JSON document whose main component is this module, and
+# checksums.txt covers it
+MODULE := $(shell sed -n 's/^module //p' go.mod)
+sbom-check:
+	@set -e; command -v jq >/dev/null || { echo "sbom-check: jq is needed to read the SBOMs"; exit 1; }; \
+	n=0; for a in dist/decline_*.tar.gz dist/decline_*.zip; do \
+	  [ -e "$$a" ] || continue; \
+	  s=$${a%.tar.gz}; s=$${s%.zip}.sbom.json; \
+	  [ -s "$$s" ] || { echo "sbom-check: $$a has no SBOM ($$s)"; exit 1; }; \
+	  jq -e --arg m "$(MODULE)" '.bomFormat == "CycloneDX" and .metadata.component.name == $$m' "$$s" >/dev/null \
+	    || { echo "sbom-check: $$s is not a CycloneDX JSON SBOM of $(MODULE)"; exit 1; }; \
+	  awk -v f="$${s#dist/}" '$$2 == f { ok = 1 } END { exit !ok }' dist/checksums.txt || { echo "sbom-check: checksums.txt lacks $${s#dist/}"; exit 1; }; \
+	  n=$$((n+1)); \
+	done; \
+	[ $$n -gt 0 ] || { echo "sbom-check: no archives in dist/"; exit 1; }; \
+	echo "sbom-check: $$n SBOMs, one per archive, each a CycloneDX document of $(MODULE)"
 
 ## update-golden: rewrite the golden renderings and testscript expectations
 update-golden:
