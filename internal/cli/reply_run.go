@@ -274,13 +274,9 @@ func mailMessages(f *Factory, o *replyOptions, res *answer.Resolver, messages fu
 				bad++
 				continue
 			}
-			data, err := deliver.EML(msg, msg.Headers)
+			it, err := send.ItemOf(m.Where, msg)
 			if err != nil {
 				return err
-			}
-			it := &send.Item{Source: m.Where, To: msg.To, EML: data}
-			if t := msg.Reply.Template; t != nil {
-				it.Template, it.Kind, it.Lang = t.ID, t.Kind, t.Lang
 			}
 			if err := out.Each(it); err != nil {
 				return err

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -111,76 +110,29 @@ func configName(cfg *config.Config) string {
 }
 
 // mailer wires a run that sends replies or saves them as drafts to the
-// configuration and the terminal: it is the run's send.Console.
-type mailer struct {
-	f    *Factory
-	cfg  *config.Config
-	m    *mailFlags
-	from string
-	tty  bool // a progress line is shown
-	box  *drafts.Box
-	// ask is where questions go: nil for standard input's terminal.
-	ask prompt.Prompter
-}
-
-// run sends items, or saves them as drafts, talking through t.
-func (p *mailer) run(items []*send.Item, t *send.Talker, keepGoing bool, interval time.Duration) (*send.Run, error) {
-	r, err := send.NewRun(p.f.Env, p.m.saveDraft)
-	if err != nil {
-		return nil, err
+// configuration, the flags and the terminal. ask is where questions go:
+// nil for standard input's terminal. box is the mailbox a --save-draft
+// opened.
+func mailer(f *Factory, cfg *config.Config, m *mailFlags, from string, ask prompt.Prompter) (p *send.Mailer, box **drafts.Box) {
+	box = new(*drafts.Box)
+	p = &send.Mailer{Config: cfg, Env: f.Env, Host: f, Err: f.IO.ErrOut, Drafts: m.saveDraft, Resend: m.resend, Yes: m.yes,
+		Limit: m.limit, From: from, Again: "--resend",
+		Prompter: func() prompt.Prompter {
+			if ask == nil && f.IO.CanPrompt() {
+				ask = f.NewPrompter(f.Accessible(false))
+			}
+			return ask
+		},
+		Connect: func() (send.Transport, error) {
+			if m.saveDraft {
+				b, err := drafts.Open(cfg.IMAP, f.Env, nil)
+				*box = b
+				return b, err
+			}
+			return send.Open(context.Background(), cfg, f.Env, from)
+		},
 	}
-	t.Console, t.Drafts, t.From, t.Via, t.Again = p, p.m.saveDraft, p.from, send.Via(p.cfg), "--resend"
-	r.Resend, r.Limit, r.Interval, r.KeepGoing, r.Report = p.m.resend, p.m.limit, interval, keepGoing, t
-	// A signal stops the run after the message under way is accepted
-	// and logged, so that a rerun sends the rest once.
-	defer p.f.OnInterrupt(func() {
-		r.Stop(2 * send.Timeout)
-		p.Status("")
-		// One line says it all; the exit adds no "cancelled".
-		fmt.Fprintf(p.f.IO.ErrOut, "decline: cancelled; %s The same command %s the rest.\n", r.Counts.Summary(p.m.saveDraft), map[bool]string{false: "sends", true: "saves"}[p.m.saveDraft])
-		p.f.SaidStop()
-	})()
-	err = r.All(context.Background(), items, func() (send.Transport, error) {
-		if p.m.saveDraft {
-			box, err := drafts.Open(p.cfg.IMAP, p.f.Env, nil)
-			p.box = box
-			return box, err
-		}
-		return send.Open(context.Background(), p.cfg, p.f.Env, p.from)
-	})
-	t.Done()
-	return r, err
-}
-
-// Ask asks on the terminal; without one a batch needs --yes.
-func (p *mailer) Ask(question string, n int) (bool, error) {
-	ask := p.ask
-	if ask == nil && p.f.IO.CanPrompt() {
-		ask = p.f.NewPrompter(p.f.Accessible(false))
-	}
-	if ask == nil {
-		return false, usageErrorf("sending %s needs --yes when there is no terminal to ask on", plural.N(n, "reply", "replies"))
-	}
-	answer, err := ask.Input(question+" [y/N]", "", func(s string) error {
-		switch strings.ToLower(strings.TrimSpace(s)) {
-		case "", "y", "yes", "n", "no":
-			return nil
-		}
-		return errors.New("answer y or n")
-	})
-	a := strings.ToLower(strings.TrimSpace(answer))
-	return a == "y" || a == "yes", err
-}
-
-func (p *mailer) Line(s string) {
-	p.Status("")
-	fmt.Fprintln(p.f.IO.ErrOut, s)
-}
-
-func (p *mailer) Status(s string) {
-	if p.tty {
-		fmt.Fprint(p.f.IO.ErrOut, "\r\x1b[K"+s)
-	}
+	return p, box
 }
 
 // mailOne sends one reply, or saves it as a draft: the bytes of the eml
@@ -194,35 +146,17 @@ func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message,
 	if m.send && msg.To == "" {
 		return usageErrorf("--send needs the requester's address: give --to ADDRESS")
 	}
-	data, err := deliver.EML(msg, msg.Headers)
-	if err != nil {
-		return err
-	}
-	it := &send.Item{Source: "decline: note", To: msg.To, EML: data}
-	if t := msg.Reply.Template; t != nil {
-		it.Template, it.Kind, it.Lang = t.ID, t.Kind, t.Lang
-	}
-	p := &mailer{f: f, cfg: cfg, m: m, from: msg.Headers.From, ask: ask}
+	p, box := mailer(f, cfg, m, msg.Headers.From, ask)
 	// Wrapped as draft's review wraps it, a column short of the edge.
 	width := f.IO.TerminalWidth() - 1
 	shown := fmt.Sprintf("To: %s\nFrom: %s\nSubject: %s\n\n%s", msg.To, msg.Headers.From, msg.Reply.Subject, msg.Reply.Body)
-	t := &send.Talker{One: true, To: msg.To, Total: 1, Ask: m.send && !m.yes && (ask != nil || f.IO.CanPrompt()),
-		Shown: preview.Wrap(shown, width)}
-	r, err := p.run([]*send.Item{it}, t, false, 0)
-	if r != nil {
-		defer r.Close()
-	}
-	if err != nil {
-		var failed *send.FailedError
-		if errors.As(err, &failed) {
-			return failed.Err
-		}
-		return err
-	}
+	done, err := p.One(msg, preview.Wrap(shown, width), ask != nil || f.IO.CanPrompt())
 	switch {
-	case r.Counts.Sent == 0:
+	case err != nil:
+		return err
+	case !done:
 	case m.saveDraft:
-		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s in %s on %s.\n", recipient(msg.To), p.box.Folder, cfg.IMAP.Host)
+		fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s in %s on %s.\n", recipient(msg.To), (*box).Folder, cfg.IMAP.Host)
 	default:
 		fmt.Fprintf(f.IO.ErrOut, "Sent the reply to %s.\n", msg.To)
 	}
@@ -237,58 +171,24 @@ func recipient(to string) string {
 }
 
 // mailBatch is the writing pass of a batch that sends its replies or
-// saves them as drafts. The pass renders them all first, so that the
-// question before sending counts what the log and --limit leave.
+// saves them as drafts (see send.Mailer.Batch).
 func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, from, source string, write func(out *send.FrameWriter) error) error {
 	interval, err := m.check(cfg)
 	if err != nil {
 		return err
 	}
-	var items []*send.Item
-	werr := write(&send.FrameWriter{Source: source, Each: func(it *send.Item) error {
-		items = append(items, it)
-		return nil
-	}})
-	// Rows skipped with --keep-going are said after the good ones
-	// went; any other failure of the pass sends nothing.
-	if werr != nil && (!keepGoing || len(items) == 0) {
-		return werr
-	}
-	p := &mailer{f: f, cfg: cfg, m: m, from: from, tty: f.IO.IsStderrTTY()}
-	r, err := p.run(items, &send.Talker{Total: len(items), Ask: m.send && !m.yes}, keepGoing, interval)
-	if r != nil {
-		defer r.Close()
-	}
-	if err == nil {
-		err = werr
-	}
+	p, _ := mailer(f, cfg, m, from, nil)
+	p.Interval, p.TTY = interval, f.IO.IsStderrTTY()
+	err = p.Batch(keepGoing, source, write)
 	var (
-		failed  *send.FailedError
-		usage   *UsageError
-		summary string
+		noTerm  *send.NoTerminalError
+		stopped *send.StoppedError
 	)
-	if r != nil {
-		summary = r.Counts.Summary(m.saveDraft)
-	}
 	switch {
-	case errors.As(err, &usage), errors.Is(err, send.ErrNotConfirmed), r == nil:
-		return err
-	case errors.As(err, &failed):
-		return fmt.Errorf("stopped at %s, the first that failed; %s (--keep-going sends the others)", failed.Item.Place(), strings.TrimSuffix(summary, "."))
-	case err != nil:
-		return fmt.Errorf("%v; %s", err, lowerFirst(strings.TrimSuffix(summary, ".")))
-	case r.Counts.Failed > 0:
-		return fmt.Errorf("%s (%s above)", strings.TrimSuffix(summary, "."), plural.Pick(r.Counts.Failed, "the line", "the lines"))
+	case errors.As(err, &noTerm):
+		return usageErrorf("sending %s needs --yes when there is no terminal to ask on", plural.N(noTerm.N, "reply", "replies"))
+	case errors.As(err, &stopped):
+		return fmt.Errorf("%v (--keep-going sends the others)", err)
 	}
-	// Said without a terminal too: a cron job's log keeps the record.
-	fmt.Fprintln(f.IO.ErrOut, summary)
-	return nil
-}
-
-// lowerFirst puts a sentence after a semicolon: "Sent 1" reads "sent 1".
-func lowerFirst(s string) string {
-	if s != "" && s[0] >= 'A' && s[0] <= 'Z' {
-		return string(s[0]+'a'-'A') + s[1:]
-	}
-	return s
+	return err
 }
