@@ -91,7 +91,10 @@ type Error struct {
 	// read: Encoding, the likeliest. UTF8: the file is UTF-8, which the
 	// code page Encoding would garble.
 	NotUTF8, UTF8 bool
-	Encoding      string
+	// Instead: the file is not in the encoding asked for, but in
+	// Encoding ("": none is needed).
+	Instead  bool
+	Encoding string
 }
 
 // LooksLike words an Error's Looks: "this looks like JSON Lines".
@@ -249,7 +252,7 @@ func NewReaderWith(in io.Reader, format Format, opt ReadOptions) (*Reader, error
 func readError(err error) error {
 	var se *sheet.Error
 	if errors.As(err, &se) {
-		return &Error{Line: max(se.Line, 1), Msg: se.Msg, Fatal: true, NotUTF8: se.NotUTF8, UTF8: se.UTF8, Encoding: se.Encoding}
+		return &Error{Line: max(se.Line, 1), Msg: se.Msg, Fatal: true, NotUTF8: se.NotUTF8, UTF8: se.UTF8, Instead: se.Instead, Encoding: se.Encoding}
 	}
 	var sh *sheet.SheetError
 	if errors.As(err, &sh) {

@@ -27,7 +27,7 @@ type sheetFlags struct {
 func (s *sheetFlags) register(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&s.maps, "map", nil, "read a field from the column with this heading: `FIELD=HEADING` (repeatable), e.g. --map kind=\"What did they ask for?\"")
 	fl.StringVar(&s.delimiter, "delimiter", "", "the cell separator of a CSV file: , ; tab or | (default: told from the heading row)")
-	fl.StringVar(&s.encoding, "encoding", "", "read a file saved in a code page, such as windows-1252 (default: UTF-8, or UTF-16 with a byte order mark)")
+	fl.StringVar(&s.encoding, "encoding", "", "read a file saved in a code page, such as windows-1252, or in UTF-16 without a byte order mark: utf-16le or utf-16be (default: UTF-8, or UTF-16 with a byte order mark)")
 	fl.IntVar(&s.skip, "skip", 0, "skip `N` lines before the heading row (default: skip the lines before the first that names the requester)")
 	fl.StringVar(&s.sheet, "sheet", "", "read the sheet with this `NAME` of an .xlsx workbook (default: the first)")
 	fl.StringArrayVar(&s.keep, "keep", nil, "carry the column with this `HEADING` into JSON Lines output (repeatable), such as an id")
@@ -75,7 +75,17 @@ func (s *sheetFlags) options(in batch.Format) (batch.ReadOptions, error) {
 func sheetError(err error) error {
 	var input *batch.InputError
 	if errors.As(err, &input) && input.Err.NotUTF8 {
-		return fmt.Errorf("%s:%d: %s: add --encoding %s (or the file's code page), or save it as CSV UTF-8", input.Source, input.Err.Line, input.Err.Msg, input.Err.Encoding)
+		other := ""
+		if sheet.IsCodePage(input.Err.Encoding) {
+			other = " (or the file's code page)"
+		}
+		return fmt.Errorf("%s:%d: %s: add --encoding %s%s, or save it as CSV UTF-8", input.Source, input.Err.Line, input.Err.Msg, input.Err.Encoding, other)
+	}
+	if errors.As(err, &input) && input.Err.Instead && input.Err.Encoding != "" {
+		return fmt.Errorf("%s:%d: %s: use --encoding %s", input.Source, input.Err.Line, input.Err.Msg, input.Err.Encoding)
+	}
+	if errors.As(err, &input) && input.Err.Instead {
+		return fmt.Errorf("%s:%d: %s: drop --encoding, or give the file's own", input.Source, input.Err.Line, input.Err.Msg)
 	}
 	if errors.As(err, &input) && input.Err.UTF8 {
 		return fmt.Errorf("%s:%d: %s: drop --encoding", input.Source, input.Err.Line, input.Err.Msg)

@@ -14,12 +14,15 @@ import (
 //
 //	bom           UTF-8 with a byte order mark and CR LF line ends (Excel's "CSV UTF-8")
 //	utf16         UTF-16LE with a byte order mark and CR LF (Excel's "Unicode Text")
+//	utf16le       UTF-16LE without a byte order mark and CR LF
+//	utf16be       UTF-16BE without a byte order mark and CR LF
+//	windows-1251  Windows-1251 (Cyrillic) and CR LF
 //	windows-1252  Windows-1252 and CR LF (Excel's default "CSV")
 //	cr            CR line ends alone (Excel's "CSV (Macintosh)")
 //	macintosh     Mac OS Roman and CR line ends alone (an old Mac's "CSV")
 func exportCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
-		ts.Fatalf("usage: export bom|utf16|windows-1252|cr|macintosh FILE...")
+		ts.Fatalf("usage: export bom|utf16|utf16le|utf16be|windows-1252|windows-1251|cr|macintosh FILE...")
 	}
 	for _, name := range args[1:] {
 		text := ts.ReadFile(name)
@@ -31,6 +34,12 @@ func exportCmd(ts *testscript.TestScript, neg bool, args []string) {
 			data = append([]byte("\xef\xbb\xbf"), crlf...)
 		case "utf16":
 			data, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(crlf))
+		case "utf16le":
+			data, err = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(crlf))
+		case "utf16be":
+			data, err = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(crlf))
+		case "windows-1251":
+			data, err = charmap.Windows1251.NewEncoder().Bytes([]byte(crlf))
 		case "windows-1252":
 			data, err = charmap.Windows1252.NewEncoder().Bytes([]byte(crlf))
 		case "cr":

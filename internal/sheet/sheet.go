@@ -14,14 +14,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
@@ -67,7 +63,10 @@ type Error struct {
 	NotUTF8 bool
 	// UTF8: the file is UTF-8 text with characters beyond ASCII, which
 	// the code page asked for, Encoding, would garble.
-	UTF8     bool
+	UTF8 bool
+	// Instead: the file is not in the encoding asked for; Encoding
+	// names the one it is in.
+	Instead  bool
 	Encoding string
 	// Line is where the file shows it, or 0 for its start.
 	Line int
@@ -78,55 +77,6 @@ func (e *Error) Error() string { return e.Msg }
 // Delimiters are the cell separators told from a heading row.
 var Delimiters = []rune{',', ';', '\t', '|'}
 
-// encodings are the single-byte code pages by name.
-var encodings = sync.OnceValue(func() map[string]*charmap.Charmap {
-	return map[string]*charmap.Charmap{
-		"windows-1250": charmap.Windows1250, "windows-1251": charmap.Windows1251, "windows-1252": charmap.Windows1252,
-		"windows-1253": charmap.Windows1253, "windows-1254": charmap.Windows1254, "windows-1255": charmap.Windows1255,
-		"windows-1256": charmap.Windows1256, "windows-1257": charmap.Windows1257, "windows-1258": charmap.Windows1258,
-		"iso-8859-1": charmap.ISO8859_1, "iso-8859-2": charmap.ISO8859_2, "iso-8859-5": charmap.ISO8859_5,
-		"iso-8859-7": charmap.ISO8859_7, "iso-8859-9": charmap.ISO8859_9, "iso-8859-15": charmap.ISO8859_15,
-		"macintosh": charmap.Macintosh, "ibm437": charmap.CodePage437, "ibm850": charmap.CodePage850,
-		"koi8-r": charmap.KOI8R, "koi8-u": charmap.KOI8U,
-	}
-})
-
-// Encodings lists the code page names Options.Encoding takes.
-func Encodings() []string { return slices.Sorted(maps.Keys(encodings())) }
-
-// encodingFor looks a code page up by name, as people write it:
-// "cp1252", "Windows-1252", "latin1", "utf-8".
-func encodingFor(name string) (encoding.Encoding, bool) {
-	n := strings.ToLower(strings.TrimSpace(name))
-	n = strings.NewReplacer("_", "-", " ", "-").Replace(n)
-	switch {
-	case n == "utf-8" || n == "utf8":
-		return nil, true
-	case n == "latin1" || n == "latin-1":
-		n = "iso-8859-1"
-	case n == "mac" || n == "mac-roman" || n == "macroman":
-		n = "macintosh"
-	case strings.HasPrefix(n, "cp125"):
-		n = "windows-" + strings.TrimPrefix(n, "cp")
-	case strings.HasPrefix(n, "windows125"):
-		n = "windows-" + strings.TrimPrefix(n, "windows")
-	case n == "cp437" || n == "cp850":
-		n = "ibm" + strings.TrimPrefix(n, "cp")
-	}
-	if cm, ok := encodings()[n]; ok {
-		return cm, true
-	}
-	return nil, false
-}
-
-// CheckEncoding reports whether name is an encoding Open reads.
-func CheckEncoding(name string) error {
-	if _, ok := encodingFor(name); !ok {
-		return fmt.Errorf("unknown encoding %s (choose one of: utf-8, %s)", safetext.Quote(name), strings.Join(Encodings(), ", "))
-	}
-	return nil
-}
-
 const bufSize = 64 << 10
 
 // Open prepares in for reading.
@@ -135,6 +85,16 @@ func Open(in io.Reader, o Options) (*Input, error) {
 	var dec transform.Transformer
 	head, _ := br.Peek(512)
 	switch {
+	case isUTF16(canonical(o.Encoding)):
+		name := canonical(o.Encoding)
+		if err := checkUTF16(head, name); err != nil {
+			return nil, err
+		}
+		if order, ok := utf16Order(head); ok && name == UTF16 {
+			name = order
+		}
+		enc, _ := encodingFor(name)
+		dec = enc.NewDecoder()
 	case o.Encoding != "":
 		enc, ok := encodingFor(o.Encoding)
 		if !ok {
@@ -159,8 +119,11 @@ func Open(in io.Reader, o Options) (*Input, error) {
 		return nil, &Error{Msg: "the file starts with two byte order marks (U+FEFF); save it again as UTF-8"}
 	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
 		br.Discard(3)
-	case len(head) >= 4 && (head[0] == 0) != (head[1] == 0) && (head[2] == 0) != (head[3] == 0):
-		return nil, &Error{Msg: "the file looks like UTF-16 (Unicode text) without a byte order mark; save it as UTF-8"}
+	default:
+		if order, ok := utf16Order(head); ok {
+			return nil, &Error{NotUTF8: true, Encoding: order, Line: 1,
+				Msg: "the file looks like UTF-16 (Unicode text) without a byte order mark"}
+		}
 	}
 	if dec != nil {
 		br = bufio.NewReaderSize(transform.NewReader(br, dec), bufSize)
@@ -170,7 +133,7 @@ func Open(in io.Reader, o Options) (*Input, error) {
 			// The place is the line (the error's FILE:LINE) and the
 			// column on it, counted in bytes as an editor's goto does.
 			at := fmt.Sprintf("at column %d", bad-max(bytes.LastIndexAny(head[:bad], "\r\n"), -1))
-			e := &Error{NotUTF8: true, Encoding: "windows-1252", Msg: "the file is not UTF-8 text " + at + "; it was probably saved in a code page such as Windows-1252"}
+			e := &Error{NotUTF8: true, Encoding: guessCodePage(head), Msg: "the file is not UTF-8 text " + at + "; it was probably saved in a code page such as " + pageName(guessCodePage(head))}
 			if crOnly(br) {
 				e.Encoding = "macintosh"
 				e.Msg = "the file is not UTF-8 text " + at + "; its lines end in a CR alone, as an old Mac's do, so it was probably saved in Mac OS Roman"
