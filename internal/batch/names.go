@@ -5,19 +5,29 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxSlug caps the part of a file name made from a requester's name.
 const MaxSlug = 60
 
-// Slug makes a file name stem from a person's name: lower-case ASCII
-// letters and digits joined by single hyphens, with common accented
-// Latin letters folded ("José Núñez" is jose-nunez). It never holds a
-// path separator or a dot, so it can neither leave the directory nor make
-// a hidden file. A name with nothing to keep gives "reply".
+// Slug makes a file name stem from a person's name: its letters and
+// digits in lower case, joined by single hyphens. Latin letters are
+// spelled in ASCII ("José Núñez" is jose-nunez, "Nguyễn" nguyen); the
+// letters of other scripts are kept as they are ("王芳" is 王芳, "Иван
+// Петров" иван-петров), so that every name gives a file name that says
+// whose it is. It never holds a path separator, a dot, a control or
+// format character, so it can neither leave the directory nor make a
+// hidden file nor hide what it says. A name with nothing to keep gives
+// "reply".
 func Slug(name string) string {
 	var b strings.Builder
 	hyphen := false
+	// keptOther: the last rune kept is of a script whose marks are part
+	// of its letters (Devanagari and the scripts after it).
+	keptOther := false
 	add := func(s string) {
 		if hyphen && b.Len() > 0 {
 			b.WriteByte('-')
@@ -26,27 +36,49 @@ func Slug(name string) string {
 		b.WriteString(s)
 	}
 	for _, r := range name {
+		if b.Len() >= MaxSlug {
+			break
+		}
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			add(string(r))
+			keptOther = false
 		case r >= 'A' && r <= 'Z':
 			add(string(r + 'a' - 'A'))
+			keptOther = false
+		case r == '\'' || r == 0x2019: // O'Brien is obrien
+		case r < utf8.RuneSelf:
+			hyphen = true
 		case r >= 0xc0 && r < 0xc0+rune(len(latinFold)) && latinFold[r-0xc0] != "":
 			add(latinFold[r-0xc0])
-		case r == '\'' || r == 0x2019: // O'Brien is obrien
-		case r >= 0x300 && unicode.Is(unicode.Mn, r):
+			keptOther = false
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
 			// A combining accent, as in a decomposed "José" (e and
-			// U+0301): dropped, as a precomposed é is folded to e.
+			// U+0301), is dropped, as a precomposed é is folded to e;
+			// the vowel signs of Devanagari, Thai ... are kept.
+			if keptOther && !hyphen {
+				add(string(r))
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if l, ok := latinBase(r); ok {
+				add(l)
+				keptOther = false
+				break
+			}
+			add(string(unicode.ToLower(r)))
+			keptOther = r >= 0x900
 		default:
 			hyphen = true
-		}
-		if b.Len() >= MaxSlug {
-			break
 		}
 	}
 	s := b.String()
 	if len(s) > MaxSlug {
-		s = s[:MaxSlug]
+		// Cut at a character, and at a hyphen when one is near.
+		cut := MaxSlug
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
 		if i := strings.LastIndexByte(s, '-'); i > MaxSlug/2 {
 			s = s[:i]
 		}
@@ -59,6 +91,20 @@ func Slug(name string) string {
 		return s + "-reply"
 	}
 	return s
+}
+
+// latinBase spells a Latin letter beyond Latin Extended-A in ASCII, by
+// its base letter ("ễ" is e, "Ș" s), when it has one.
+func latinBase(r rune) (string, bool) {
+	if !unicode.Is(unicode.Latin, r) {
+		return "", false
+	}
+	var buf [utf8.UTFMax * 4]byte
+	d := norm.NFD.AppendString(buf[:0], string(r))
+	if c := d[0]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z') {
+		return string(rune(c | 0x20)), true
+	}
+	return "", false
 }
 
 // reservedOnWindows reports device names that Windows will not use as

@@ -3,6 +3,7 @@ package batch
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSlug(t *testing.T) {
@@ -18,7 +19,18 @@ func TestSlug(t *testing.T) {
 		"../../etc/passwd":             "etc-passwd",
 		".hidden":                      "hidden",
 		"a/b\\c:d*e?f\"g<h>i|j":        "a-b-c-d-e-f-g-h-i-j",
-		"王小明":                          "reply",
+		"王小明":                          "王小明",
+		"王芳":                           "王芳",
+		"Άννα Παπαδοπούλου":            "άννα-παπαδοπούλου",
+		"Иван Петров":                  "иван-петров",
+		"ИВАН ПЕТРОВ":                  "иван-петров",
+		"Nguyễn Thị Minh Khai":         "nguyen-thi-minh-khai",
+		"Ștefan Țurcanu":               "stefan-turcanu",
+		"देवनागरी नाम":                 "देवनागरी-नाम",
+		"محمد علي":                     "محمد-علي",
+		"Sam O’Brien":                  "sam-obrien",
+		"王​芳‮":                         "王-芳",
+		strings.Repeat("王", 30):        strings.Repeat("王", 20),
 		"":                             "reply",
 		"...":                          "reply",
 		"Con":                          "con-reply",
@@ -35,7 +47,7 @@ func TestSlug(t *testing.T) {
 		if got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
-		if len(got) > MaxSlug || strings.ContainsAny(got, "./\\") || strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") {
+		if len(got) > MaxSlug || !utf8.ValidString(got) || strings.ContainsAny(got, "./\\") || strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") {
 			t.Errorf("Slug(%q) = %q is not a safe stem", in, got)
 		}
 	}
@@ -44,7 +56,7 @@ func TestSlug(t *testing.T) {
 func TestNamer(t *testing.T) {
 	n := NewNamer(".txt")
 	people := []string{"Scott Lee", "Scott Lee 2", "scott lee", "SCOTT LEE", "Ann", "王", "李", "Scott-Lee"}
-	want := []string{"scott-lee.txt", "scott-lee-2.txt", "scott-lee-3.txt", "scott-lee-4.txt", "ann.txt", "reply.txt", "reply-2.txt", "scott-lee-5.txt"}
+	want := []string{"scott-lee.txt", "scott-lee-2.txt", "scott-lee-3.txt", "scott-lee-4.txt", "ann.txt", "王.txt", "李.txt", "scott-lee-5.txt"}
 	var first []string
 	for i, p := range people {
 		got := n.Name(p)

@@ -244,6 +244,10 @@ func Check(t *catalog.Template, r *Request) error {
 	if err := needLetter("name", r.Name, "give the person's name", true); err != nil {
 		return err
 	}
+	// "Dr." alone would be greeted "Hi Dr,": a title is no name.
+	if localeOf(r).Names.OnlyTitles(r.Name) {
+		return &FieldError{Field: "name", Value: r.Name, Msg: `is only a title: give the person's name, such as "Dr. Jane Smith"`}
+	}
 	if err := needLetter("first name", r.FirstName, "give the name to greet, or leave it out", r.FirstName != "" && strings.TrimSpace(r.FirstName) != ""); err != nil {
 		return err
 	}

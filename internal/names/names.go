@@ -477,6 +477,22 @@ func isInitialism(letters string) bool {
 	return n > 0 && (n <= 3 || vowels == 0)
 }
 
+// OnlyTitles reports whether a name is titles alone ("Dr.", "Prof.
+// Dr."), with no word of a name to greet, without allocating.
+func (r *Rules) OnlyTitles(name string) bool {
+	any := false
+	for {
+		word, rest := nextName(name)
+		if word == "" {
+			return any
+		}
+		if !r.IsTitle(word) {
+			return false
+		}
+		any, name = true, rest
+	}
+}
+
 // IsTitle reports whether a word is a title that comes before a name,
 // ignoring case and trailing dots ("Dr.", "PROF").
 func (r *Rules) IsTitle(w string) bool {

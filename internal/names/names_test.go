@@ -262,3 +262,14 @@ func TestGreeting(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyTitles(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Dr.": true, "mr": true, "Prof. Dr.": true, " MS ": true, "(Dr.)": true,
+		"Dr. Smith": false, "Jane": false, "": false, "...": false, "Dr. J.": false, "Drake": false,
+	} {
+		if got := english.OnlyTitles(in); got != want {
+			t.Errorf("OnlyTitles(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
