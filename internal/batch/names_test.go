@@ -29,7 +29,7 @@ func TestSlug(t *testing.T) {
 		"देवनागरी नाम":                 "देवनागरी-नाम",
 		"محمد علي":                     "محمد-علي",
 		"Sam O’Brien":                  "sam-obrien",
-		"王​芳‮":                         "王-芳",
+		"王\u200b芳\u202e":               "王-芳",
 		strings.Repeat("王", 30):        strings.Repeat("王", 20),
 		"":                             "reply",
 		"...":                          "reply",
