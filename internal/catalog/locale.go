@@ -71,6 +71,10 @@ type Locale struct {
 	// article). Lint's checks of what a reader hears use them.
 	StopWords, Determiners   []string
 	PeopleValues, RoleValues []string
+	// WordEndings are the endings (lowercase) that make words of one
+	// family: lint counts "endorse", "endorsing" and "endorsement" as one
+	// word said three times. Empty compares whole words only.
+	WordEndings []string
 
 	// Names are the words the language's names follow: the titles
 	// skipped before a first name, surname particles, and how a value
@@ -206,6 +210,7 @@ func (l *Locale) merge(over *Locale) *Locale {
 	out.Detect = slices.Concat(l.Detect, over.Detect)
 	out.Informal = slices.Concat(l.Informal, over.Informal)
 	out.StopWords = slices.Concat(l.StopWords, over.StopWords)
+	out.WordEndings = slices.Concat(l.WordEndings, over.WordEndings)
 	out.Determiners = slices.Concat(l.Determiners, over.Determiners)
 	out.PeopleValues = slices.Concat(l.PeopleValues, over.PeopleValues)
 	out.RoleValues = slices.Concat(l.RoleValues, over.RoleValues)

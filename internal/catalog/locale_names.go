@@ -13,7 +13,7 @@ import (
 // articles follow (see names.Rules), so that each language carries its
 // own titles (Herr, Frau; M., Mme; Sr., Sra.).
 
-var nameFields = []string{"titles", "given-titles", "suffixes", "particles", "compound-given-names", "family-name", "articles", "again"}
+var nameFields = []string{"titles", "given-titles", "suffixes", "doctorates", "doctor", "particles", "compound-given-names", "family-name", "articles", "again"}
 
 var articleFields = []string{"a", "an", "vowels", "an-before", "a-before", "an-letters", "an-numbers", "determiners"}
 
@@ -34,6 +34,10 @@ func (p *parser) localeNames(v *yaml.Node, l *Locale) {
 			r.GivenTitles = p.nameWords(v, key)
 		case "suffixes":
 			r.Suffixes = p.nameWords(v, key)
+		case "doctorates":
+			r.Doctorates = p.nameWords(v, key)
+		case "doctor":
+			r.Doctor = p.text(v, key)
 		case "particles":
 			r.Particles = p.strList(v, key)
 		case "compound-given-names":
@@ -146,6 +150,10 @@ func mergeNames(base, over names.Rules) names.Rules {
 	out.Titles = slices.Concat(base.Titles, over.Titles)
 	out.GivenTitles = slices.Concat(base.GivenTitles, over.GivenTitles)
 	out.Suffixes = slices.Concat(base.Suffixes, over.Suffixes)
+	out.Doctorates = slices.Concat(base.Doctorates, over.Doctorates)
+	if over.Doctor != "" {
+		out.Doctor = over.Doctor
+	}
 	out.Particles = slices.Concat(base.Particles, over.Particles)
 	out.Compounds = slices.Concat(base.Compounds, over.Compounds)
 	if over.Articles.A != "" || over.Articles.An != "" {

@@ -171,12 +171,14 @@ func (p *parser) localeLint(v *yaml.Node, l *Locale) {
 		p.errorf(v.Line, "lint must be a mapping, found %s", describe(v))
 		return
 	}
-	p.fields(v, "lint", []string{"contractions", "informal", "greeting", "stop-words", "determiners", "people", "roles", "openings"}, func(key string, v *yaml.Node) {
+	p.fields(v, "lint", []string{"contractions", "informal", "greeting", "stop-words", "word-endings", "determiners", "people", "roles", "openings"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "informal":
 			l.Informal = lowerList(p.strList(v, key))
 		case "stop-words":
 			l.StopWords = p.strList(v, key)
+		case "word-endings":
+			l.WordEndings = lowerList(p.strList(v, key))
 		case "determiners":
 			l.Determiners = p.strList(v, key)
 		case "people":

@@ -61,22 +61,29 @@ func (c *checker) heard(i int, r *compose.Reply, req *compose.Request, body stri
 	for _, n := range said {
 		names[strings.ToLower(strings.Trim(n, ".,"))] = true
 	}
+	// Words of one family ("endorse", "endorsing", "endorsement") are
+	// heard as one word said again.
 	counts := map[string]int{}
+	forms := map[string][]string{}
 	var order []string
 	for _, w := range words(body) {
 		w = strings.ToLower(w)
 		if letters(w) < ContentWord || names[w] || strings.ContainsAny(w, "'’") || slices.Contains(c.loc.StopWords, w) {
 			continue
 		}
-		if counts[w] == 0 {
-			order = append(order, w)
+		st := stem(w, c.loc.WordEndings)
+		if counts[st] == 0 {
+			order = append(order, st)
 		}
-		counts[w]++
+		counts[st]++
+		if !slices.Contains(forms[st], w) {
+			forms[st] = append(forms[st], w)
+		}
 	}
 	var repeated []string
-	for _, w := range order {
-		if counts[w] > RepeatLimit {
-			repeated = append(repeated, fmt.Sprintf("%q %d times", w, counts[w]))
+	for _, st := range order {
+		if counts[st] > RepeatLimit {
+			repeated = append(repeated, fmt.Sprintf("%s %d times", family(forms[st]), counts[st]))
 		}
 	}
 	for _, name := range slices.Concat(t.Requires, t.Optional) {
@@ -114,6 +121,37 @@ func (c *checker) heard(i int, r *compose.Reply, req *compose.Request, body stri
 	}
 
 	c.openings[i] = opening(body, r.FirstName)
+}
+
+// StemLetters is the fewest letters a word keeps when stem takes its
+// ending off: "refer" is not "ref" and "er".
+const StemLetters = 4
+
+// stem is what the words of one family share: w without the longest of
+// endings that leaves StemLetters letters or more ("endorsement",
+// "endorsing" and "endorse" are all "endors" when the endings hold
+// "ement", "ing" and "e"). Without endings, a word is its own family.
+func stem(w string, endings []string) string {
+	best := ""
+	for _, e := range endings {
+		if len(e) > len(best) && strings.HasSuffix(w, e) && letters(w[:len(w)-len(e)]) >= StemLetters {
+			best = e
+		}
+	}
+	return w[:len(w)-len(best)]
+}
+
+// family names the words of a family as a reply says them: "endorse",
+// or "endorse", "endorsing" and "endorsement".
+func family(forms []string) string {
+	q := make([]string, len(forms))
+	for i, f := range forms {
+		q[i] = fmt.Sprintf("%q", f)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 // bareValue finds a use of value v in text with a bare word before it

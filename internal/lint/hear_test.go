@@ -49,3 +49,30 @@ func TestFragmentsAndWords(t *testing.T) {
 		t.Errorf("words = %q", w)
 	}
 }
+
+func TestStem(t *testing.T) {
+	endings := []string{"s", "es", "e", "ed", "ing", "ment", "ement", "ements", "ation", "tion", "er", "ly"}
+	for _, family := range [][]string{
+		{"endorse", "endorsed", "endorsing", "endorsement", "endorsements", "endorser"},
+		{"introduce", "introduced", "introducing", "introduction"},
+		{"recommend", "recommended", "recommending", "recommendation", "recommender"},
+		{"reference", "references"},
+		{"honest", "honestly"},
+	} {
+		for _, w := range family[1:] {
+			if a, b := stem(family[0], endings), stem(w, endings); a != b {
+				t.Errorf("stem(%q) = %q, stem(%q) = %q; want the same", family[0], a, w, b)
+			}
+		}
+	}
+	// A stem keeps four letters: "refer" is not "ref"; and words of
+	// different families stay apart.
+	for _, pair := range [][2]string{{"refer", "referral"}, {"refer", "ref"}, {"person", "personal"}, {"state", "station"}} {
+		if a, b := stem(pair[0], endings), stem(pair[1], endings); a == b {
+			t.Errorf("stem(%q) = stem(%q) = %q; want them apart", pair[0], pair[1], a)
+		}
+	}
+	if got := stem("endorsing", nil); got != "endorsing" {
+		t.Errorf("stem without endings = %q, want the word", got)
+	}
+}

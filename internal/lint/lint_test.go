@@ -99,6 +99,8 @@ func TestFixtures(t *testing.T) {
 		{"closing-signoff.yaml", `testdata/lint/closing-signoff.yaml:7: body of lint/closing-signoff: the closing repeats the sign-off "All the best": "I hope it goes well, and Wishing You All The Best with it." (end the last paragraph another way)`},
 		{"repeated-word.yaml", `testdata/lint/repeated-word.yaml:7: body of lint/repeated-word: says "endorse" 3 times (find other words for some of them)` + "\n" +
 			`testdata/lint/repeated-word.yaml:18: body of lint/repeated-value: says "project management" (.skill) 3 times (find other words for some of them)`},
+		{"word-family.yaml", `testdata/lint/word-family.yaml:8: body of lint/word-family: says "endorse", "endorsement" and "endorsing" 3 times (find other words for some of them)` + "\n" +
+			`testdata/lint/word-family.yaml:19: body of lint/word-family-introduce: says "introduce" and "introduction" 4 times (find other words for some of them)`},
 		{"full-name.yaml", `testdata/lint/full-name.yaml:7: body of lint/full-name: names "Priya Natarajan" in full 2 times (after the first, write {{first .contact}} or rephrase)`},
 		{"role-article.yaml", `testdata/lint/role-article.yaml:7: body of lint/role-article: the role has no article: "as Senior Product Manager" (write {{a .role}}, or "the {{.role}} role")`},
 		{"stranger-long.yaml", `testdata/lint/stranger-long.yaml:7: body of recommendation/stranger/warm: a warm reply to a stranger is 96 words, more than 90 (keep it to two short paragraphs)`},

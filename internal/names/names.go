@@ -30,6 +30,13 @@ type Rules struct {
 	// Suffixes follow a name after a comma ("Scott Lee, PhD"): lowercase,
 	// without dots.
 	Suffixes []string
+	// Doctorates are the suffixes that make their holder a doctor, greeted
+	// in a formal letter as Doctor and surname ("Robert Smith, PhD" is Dr.
+	// Smith): lowercase, without dots. They need not be in Suffixes too.
+	Doctorates []string
+	// Doctor is the title a formal greeting gives the holder of a
+	// doctorate ("Dr."); empty leaves such a name as any other.
+	Doctor string
 	// Particles are lowercase words that belong to a surname ("van" in
 	// "Ludwig van Beethoven").
 	Particles []string
@@ -267,6 +274,13 @@ func (r *Rules) Formal(name string) string {
 	name = strings.TrimSpace(name)
 	given, family := r.split(name)
 	words := nameWords(given)
+	if len(words) > 0 && !r.IsTitle(words[0]) && r.Doctor != "" && r.doctorate(name) {
+		// "Robert Smith, PhD" is greeted as "Dr. Robert Smith" would be.
+		if surname := r.surname(name); surname != "" {
+			return r.Doctor + " " + surname
+		}
+		return ""
+	}
 	if len(words) == 0 || !r.IsTitle(words[0]) || len(words) == 1 && family == "" {
 		return ""
 	}
@@ -513,7 +527,27 @@ func (r *Rules) isParticle(w string) bool {
 
 func (r *Rules) isSuffix(w string) bool {
 	w = strings.ReplaceAll(strings.TrimRight(w, ".,"), ".", "")
-	return inList(r.Suffixes, w)
+	return inList(r.Suffixes, w) || inList(r.Doctorates, w)
+}
+
+// doctorate reports whether a name carries a doctorate among the
+// suffixes after its comma ("Robert Smith, PhD", "Smith, Robert, M.D.",
+// "Jane Roe, MBA, Ph.D.").
+func (r *Rules) doctorate(name string) bool {
+	if len(r.Doctorates) == 0 {
+		return false
+	}
+	_, after, ok := strings.Cut(name, ",")
+	for ok {
+		var part string
+		part, after, ok = strings.Cut(after, ",")
+		for _, w := range strings.Fields(part) {
+			if inList(r.Doctorates, strings.ReplaceAll(strings.TrimRight(w, ".,"), ".", "")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inList reports whether w, ignoring ASCII case and trailing dots, is one

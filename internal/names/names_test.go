@@ -106,12 +106,34 @@ func TestSignature(t *testing.T) {
 	}
 }
 
+// A doctorate makes a doctor only in a language that says how one is
+// greeted.
+func TestDoctorateWithoutTitle(t *testing.T) {
+	r := names.Rules{Doctorates: []string{"phd"}}
+	if got := r.Addressee("Robert Smith, PhD"); got != "Robert" {
+		t.Errorf("Addressee without a doctor title = %q, want Robert", got)
+	}
+	r.Doctor = "Dr."
+	if got := r.Addressee("Robert Smith, PhD"); got != "Dr. Smith" {
+		t.Errorf("Addressee = %q, want Dr. Smith", got)
+	}
+}
+
 func TestAddressee(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"Dr. Jane Smith", "Dr. Smith"},
 		{"Prof. Dr. Hans Weber", "Prof. Weber"},
 		{"Dr Jane Smith", "Dr Smith"},
 		{"Dr. Jane Smith, PhD", "Dr. Smith"},
+		{"Robert Smith, PhD", "Dr. Smith"},
+		{"Robert Smith, Ph.D.", "Dr. Smith"},
+		{"ROBERT SMITH, PHD", "Dr. Smith"},
+		{"Robert Smith, MD", "Dr. Smith"},
+		{"Jane Roe, MBA, PhD", "Dr. Roe"},
+		{"Smith, Robert, M.D.", "Dr. Smith"},
+		{"Ludwig van Beethoven, PhD", "Dr. van Beethoven"},
+		{"Robert Smith, MBA", "Robert"},
+		{"Smith, PhD", "Smith"},
 		{"DR. JANE SMITH", "Dr. Smith"},
 		{"Dr. Ludwig van Beethoven", "Dr. van Beethoven"},
 		{"Dr. Smith", "Dr. Smith"},
