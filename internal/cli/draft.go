@@ -232,7 +232,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 			if named == nil {
 				// The catalog chose the template: the tone and the
 				// relationship may change in the menu.
-				r.Catalog, r.Rebuild = cat, func(rel, tone string) (*catalog.Template, *compose.Request, error) {
+				r.Catalog, r.Asker, r.Rebuild = cat, ask, func(rel, tone string) (*catalog.Template, *compose.Request, error) {
 					return d.Rechoose(cat, t.Kind, one, rel, tone)
 				}
 			}

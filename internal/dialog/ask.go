@@ -17,7 +17,8 @@ type Asker struct {
 	Catalog *catalog.Catalog
 	// Prompter is called for each question.
 	Prompter func() prompt.Prompter
-	asked    bool // a question has been asked
+	asked    bool            // a question has been asked
+	skipped  map[string]bool // optional values the user skipped
 }
 
 // prompter is Prompter, noting that a question is being asked.
@@ -79,7 +80,8 @@ func (a *Asker) Selectors(d *reply.Defaults, one *reply.One, t *catalog.Template
 // when ask is set; otherwise the first one missing is a
 // *compose.MissingError. When ask is set and a question has been asked
 // already (this is a dialogue, not a draft given by flags), t's optional
-// values not given are asked for too, each skipped by an empty answer.
+// values not given are asked for too, each skipped by an empty answer;
+// one skipped is not asked again, for this template or another.
 func (a *Asker) Values(t *catalog.Template, one *reply.One, ask bool) error {
 	if err := a.required(t, one, ask); err != nil {
 		return err
@@ -88,19 +90,24 @@ func (a *Asker) Values(t *catalog.Template, one *reply.One, ask bool) error {
 		return nil
 	}
 	for _, v := range t.Optional {
-		if _, given := one.Values[v]; given {
+		if _, given := one.Values[v]; given || a.skipped[v] {
 			continue
 		}
 		answer, err := a.OptionalValue(t, v, reply.FirstName(one.Name, one.FirstName))
 		if err != nil {
 			return err
 		}
-		if answer != "" {
-			if one.Values == nil {
-				one.Values = map[string]string{}
+		if answer == "" {
+			if a.skipped == nil {
+				a.skipped = map[string]bool{}
 			}
-			one.Values[v] = answer
+			a.skipped[v] = true
+			continue
 		}
+		if one.Values == nil {
+			one.Values = map[string]string{}
+		}
+		one.Values[v] = answer
 	}
 	return nil
 }
@@ -112,6 +119,9 @@ func (a *Asker) required(t *catalog.Template, one *reply.One, ask bool) error {
 		}
 		if !ask {
 			return &compose.MissingError{Template: t.ID, Names: []string{v}}
+		}
+		if one.Values == nil {
+			one.Values = map[string]string{}
 		}
 		var err error
 		if one.Values[v], err = a.Value(t, v, reply.FirstName(one.Name, one.FirstName), ""); err != nil {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -58,8 +59,13 @@ type Review struct {
 	// the request made again for it (a tone has its own sign-off).
 	Catalog *catalog.Catalog
 	Rebuild func(relationship, tone string) (*catalog.Template, *compose.Request, error)
+	// Asker, when set, is the one that asked the draft's questions: it
+	// knows the optional values the user skipped, which a new template
+	// does not ask again.
+	Asker *Asker
 
 	tipShown bool
+	values   map[string]string // every value given or answered, for any template
 }
 
 // The review's actions, as the menu offers them.
@@ -204,20 +210,32 @@ func (r *Review) switchTemplate(tone bool) error {
 		}
 	}
 	note := r.Request.Note
+	if r.values == nil {
+		r.values = maps.Clone(r.Request.Values)
+	}
 	nt, req, err := r.Rebuild(rel, tn)
 	if err != nil {
 		return err
 	}
 	req.Note = note
-	if req.Values == nil {
-		req.Values = map[string]string{}
+	// The new template may need or take values the draft did not have
+	// (a user's template has its own): those are asked, the optional
+	// ones skippable; those given or answered before are kept, for this
+	// template and the next.
+	a := r.Asker
+	if a == nil {
+		a = &Asker{Catalog: r.Catalog, Prompter: func() prompt.Prompter { return p }}
 	}
-	for _, v := range nt.Requires {
-		if strings.TrimSpace(req.Values[v]) != "" {
-			continue
-		}
-		if req.Values[v], err = p.Input(reply.ValueQuestion(loc, nt, v, first), "", ValidValue); err != nil {
-			return err
+	a.asked = true
+	one := &reply.One{Name: req.Name, FirstName: req.FirstName, Values: r.values}
+	if err := a.Values(nt, one, true); err != nil {
+		return err
+	}
+	r.values = one.Values
+	req.Values = map[string]string{}
+	for _, v := range slices.Concat(nt.Requires, nt.Optional) {
+		if answer, ok := r.values[v]; ok {
+			req.Values[v] = answer
 		}
 	}
 	r.Template, r.Request = nt, req

@@ -392,14 +392,24 @@ func (d *Defaults) Request(cat *catalog.Catalog, t *catalog.Template, o *One) (*
 
 // Rechoose is the template and request for o in another relationship
 // and tone, of the same kind: what a review of the draft may change. The
-// wording is chosen again from the name.
+// wording is chosen again from the name. The request has those of o's
+// values the new template takes, in a map of its own: a value only
+// another template takes (a user's template may have its own) is kept in
+// o for a later change, not refused.
 func (d *Defaults) Rechoose(cat *catalog.Catalog, kind string, o *One, relationship, tone string) (*catalog.Template, *compose.Request, error) {
 	d.Tone, o.Kind, o.Relationship, o.Variant = tone, kind, relationship, 0
 	t, err := d.Choose(cat, nil, o)
 	if err != nil {
 		return nil, nil, err
 	}
-	req, err := d.Request(cat, t, o)
+	taken := *o
+	taken.Values = map[string]string{}
+	for k, v := range o.Values {
+		if slices.Contains(t.Requires, k) || slices.Contains(t.Optional, k) {
+			taken.Values[k] = v
+		}
+	}
+	req, err := d.Request(cat, t, &taken)
 	return t, req, err
 }
 

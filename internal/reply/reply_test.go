@@ -146,6 +146,22 @@ func TestRechoose(t *testing.T) {
 	}
 }
 
+// TestRechooseKeepsOtherTemplatesValues: a value the new template does
+// not take (one a user's template asked for) is left out of its request,
+// not refused, and kept for a later change.
+func TestRechooseKeepsOtherTemplatesValues(t *testing.T) {
+	cat := defaults(t)
+	d, _ := Layer(&config.Config{}, Given{})
+	one := &One{Name: "Scott", Values: map[string]string{"role": "Data Analyst", "team": "Platform"}}
+	_, req, err := d.Rechoose(cat, "reference", one, "busy", "formal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(req.Values) != 1 || req.Values["role"] != "Data Analyst" || one.Values["team"] != "Platform" {
+		t.Errorf("request values %v, one's %v: want the role only in the request, the team kept", req.Values, one.Values)
+	}
+}
+
 // TestFirstName: what the reply and its questions call the requester.
 func TestFirstName(t *testing.T) {
 	for _, tc := range []struct{ name, given, want string }{
