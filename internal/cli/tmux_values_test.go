@@ -19,23 +19,11 @@ func TestReviewToneAsksTheNewTemplatesValues(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	mine := `kind: reference
-templates:
-  - relationship: stranger
-    tone: formal
-    subject: Your reference request
-    requires: [role]
-    optional:
-      - company
-      - name: team
-        question: Which team would {first} join?
-    body: |
-      Dear {{.FirstName}}, no reference for {{.role}}{{if .company}} at {{.company}}{{end}}{{if .team}} in {{.team}}{{end}}.
-
-      {{.Signoff}},
-      {{.Sender}}
-`
-	if err := os.WriteFile(filepath.Join(dir, "ref.yaml"), []byte(mine), 0o644); err != nil {
+	mine, err := os.ReadFile(filepath.Join("..", "dialog", "testdata", "reference_team.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ref.yaml"), mine, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	p := startPane(t, 80, 24, []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config")},

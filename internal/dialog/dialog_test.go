@@ -15,11 +15,16 @@ import (
 )
 
 // picks answers each menu with the action that starts with the next
-// pick, and fails the test on any other question.
+// pick, and each question typed into with the next of typed, and fails
+// the test on any other question.
 type picks struct {
-	t    *testing.T
-	next []string
+	t     *testing.T
+	next  []string
+	typed []typed
 }
+
+// typed is the start of a question typed into, and the answer.
+type typed struct{ question, answer string }
 
 func (p *picks) Select(q string, options []string, _ int) (int, error) {
 	if len(p.next) == 0 {
@@ -35,9 +40,16 @@ func (p *picks) Select(q string, options []string, _ int) (int, error) {
 	return 0, nil
 }
 
-func (p *picks) Input(q, _ string, _ func(string) error) (string, error) {
-	p.t.Fatalf("unexpected input %q", q)
-	return "", nil
+func (p *picks) Input(q, _ string, validate func(string) error) (string, error) {
+	if len(p.typed) == 0 || !strings.HasPrefix(q, p.typed[0].question) {
+		p.t.Fatalf("unexpected input %q", q)
+	}
+	a := p.typed[0].answer
+	p.typed = p.typed[1:]
+	if err := validate(a); err != nil {
+		p.t.Fatalf("answer %q to %q refused: %v", a, q, err)
+	}
+	return a, nil
 }
 
 func newReview(t *testing.T, p prompt.Prompter, out *strings.Builder) *Review {

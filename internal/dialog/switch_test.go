@@ -4,7 +4,6 @@ import (
 	"maps"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
@@ -14,70 +13,13 @@ import (
 	"github.com/decline-cli/decline/templates"
 )
 
-// step is one question a script expects, by its start, and its answer:
-// the text typed, or for a menu the start of the option chosen.
-type step struct{ question, answer string }
-
-// script answers the questions it expects, in order, and fails the test
-// on any other.
-type script struct {
-	t     *testing.T
-	steps []step
-}
-
-func (s *script) next(q string) string {
-	s.t.Helper()
-	if len(s.steps) == 0 {
-		s.t.Fatalf("unexpected question %q", q)
-	}
-	st := s.steps[0]
-	s.steps = s.steps[1:]
-	if !strings.HasPrefix(q, st.question) {
-		s.t.Fatalf("asked %q, want %q", q, st.question)
-	}
-	return st.answer
-}
-
-func (s *script) Input(q, _ string, validate func(string) error) (string, error) {
-	a := s.next(q)
-	if err := validate(a); err != nil {
-		s.t.Fatalf("answer %q to %q refused: %v", a, q, err)
-	}
-	return a, nil
-}
-
-func (s *script) Select(q string, options []string, _ int) (int, error) {
-	a := s.next(q)
-	for i, o := range options {
-		if strings.HasPrefix(o, a) {
-			return i, nil
-		}
-	}
-	s.t.Fatalf("%q offers %q, none starting %q", q, options, a)
-	return 0, nil
-}
-
 // TestReviewAsksOnlyTheNewTemplatesNewValues: a tone whose template takes
 // an optional value the draft did not have (a user's template) asks for
 // it; values answered before are kept, one the user skipped is not asked
 // again, and going back and forth asks nothing more.
 func TestReviewAsksOnlyTheNewTemplatesNewValues(t *testing.T) {
-	mine, err := catalog.ReadFS(fstest.MapFS{"ref.yaml": {Data: []byte(`kind: reference
-templates:
-  - relationship: stranger
-    tone: formal
-    subject: Your reference request
-    requires: [role]
-    optional:
-      - company
-      - name: team
-        question: Which team would {first} join?
-    body: |
-      Dear {{.FirstName}}, no reference for {{.role}}{{if .company}} at {{.company}}{{end}}{{if .team}} in {{.team}}{{end}}.
-
-      {{.Signoff}},
-      {{.Sender}}
-`)}}, "templates", "user")
+	// A user's template for the formal tone, which may also name the team.
+	mine, err := catalog.ReadDir("testdata", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,18 +27,10 @@ templates:
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &script{t: t, steps: []step{
-		// The draft's own questions: the company is skipped.
-		{"Which company?", ""},
-		{"What would you like to do with it?", "Change the tone"},
-		{"Which tone would you like?", "Formal"},
-		{"Which team would Scott join?", "Platform"},
-		{"What would you like to do with it?", "Change the tone"},
-		{"Which tone would you like?", "Warm"},
-		{"What would you like to do with it?", "Change the tone"},
-		{"Which tone would you like?", "Formal"},
-		{"What would you like to do with it?", "Print it"},
-	}}
+	// The draft's own question (the company, skipped), then the menus'
+	// and the one new value's.
+	p := &picks{t: t, next: []string{"Change the tone", "Formal", "Change the tone", "Warm and", "Change the tone", "Formal", "Print it"},
+		typed: []typed{{"Which company?", ""}, {"Which team would Scott join?", "Platform"}}}
 	ask := &Asker{Catalog: cat, Prompter: func() prompt.Prompter { return p }, asked: true}
 	choose := func(tone string) *catalog.Template {
 		tpl, err := cat.Choose(catalog.Key{Lang: "en", Kind: "reference", Relationship: "stranger", Tone: tone})
@@ -131,8 +65,8 @@ templates:
 	if err := r.Run(); err != nil {
 		t.Fatal(err)
 	}
-	if len(p.steps) > 0 {
-		t.Errorf("never asked %q", p.steps[0].question)
+	if len(p.next) > 0 || len(p.typed) > 0 {
+		t.Errorf("never chose %q, never asked %v", p.next, p.typed)
 	}
 	want := map[string]string{"role": "Data Analyst", "team": "Platform"}
 	if !maps.Equal(printed, want) {
