@@ -91,6 +91,10 @@ type Error struct {
 	// read: Encoding, the likeliest. UTF8: the file is UTF-8, which the
 	// code page Encoding would garble.
 	NotUTF8, UTF8 bool
+	// Seen is the mark that seems to separate the cells of a header
+	// read as one cell, when it is not the delimiter; Looks is then CSV
+	// for a TSV input.
+	Seen rune
 	// Instead: the file is not in the encoding asked for, but in
 	// Encoding ("": none is needed).
 	Instead  bool
@@ -478,8 +482,17 @@ func noNameColumn(cells []string, format Format) (e *Error, hinted bool) {
 		e.Looks = TSV
 	case format == TSV && len(cells) == 1 && strings.Contains(first, ","):
 		e.Looks = CSV
-	case len(cells) == 1 && strings.Contains(first, ";"):
-		e.Msg += " (this looks semicolon-separated, as some spreadsheets save CSV: save it with commas, or as tab-separated text)"
+	case len(cells) == 1 && sheet.SeenSeparator(first) != 0:
+		// "name:email": read as one cell, split by a mark that is not
+		// the delimiter.
+		e.Seen = sheet.SeenSeparator(first)
+		e.Msg = fmt.Sprintf("the header row has no name column: it is read as one cell, which %s seems to separate", safetext.Quote(string(e.Seen)))
+		if e.Seen == ' ' {
+			e.Msg = "the header row has no name column: it is read as one cell, which spaces seem to separate"
+		}
+		if format == TSV {
+			e.Looks = CSV
+		}
 	default:
 		return e, false
 	}

@@ -26,7 +26,7 @@ type sheetFlags struct {
 
 func (s *sheetFlags) register(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&s.maps, "map", nil, "read a field from the column with this heading: `FIELD=HEADING` (repeatable), e.g. --map kind=\"What did they ask for?\"")
-	fl.StringVar(&s.delimiter, "delimiter", "", "the cell separator of a CSV file: , ; tab or | (default: told from the heading row)")
+	fl.StringVar(&s.delimiter, "delimiter", "", "the cell separator of a CSV file: , ; tab | or another mark such as : (default: told from the heading row among , ; tab |)")
 	fl.StringVar(&s.encoding, "encoding", "", "read a file saved in a code page, such as windows-1252, or in UTF-16 without a byte order mark: utf-16le or utf-16be (default: UTF-8, or UTF-16 with a byte order mark)")
 	fl.IntVar(&s.skip, "skip", 0, "skip `N` lines before the heading row (default: skip the lines before the first that names the requester)")
 	fl.StringVar(&s.sheet, "sheet", "", "read the sheet with this `NAME` of an .xlsx workbook (default: the first)")
@@ -52,7 +52,7 @@ func (s *sheetFlags) options(in batch.Format) (batch.ReadOptions, error) {
 	}
 	d, ok := sheet.Delimiter(s.delimiter)
 	if !ok {
-		return o, usageErrorf("--delimiter %s: use , ; tab or |", safetext.Quote(s.delimiter))
+		return o, usageErrorf("--delimiter %s: use , ; tab | or another punctuation mark, such as :", safetext.Quote(s.delimiter))
 	}
 	o.Sheet.Delimiter = d
 	var err error
@@ -89,6 +89,17 @@ func sheetError(err error) error {
 	}
 	if errors.As(err, &input) && input.Err.UTF8 {
 		return fmt.Errorf("%s:%d: %s: drop --encoding", input.Source, input.Err.Line, input.Err.Msg)
+	}
+	if errors.As(err, &input) && input.Err.Seen == ' ' {
+		// Not a delimiter: a name holds spaces too.
+		return fmt.Errorf("%s:%d: %s; a name holds spaces too, so save the file with commas or tabs between the cells", input.Source, input.Err.Line, input.Err.Msg)
+	}
+	if errors.As(err, &input) && input.Err.Seen != 0 {
+		add := "--delimiter " + safetext.ShellQuote(string(input.Err.Seen))
+		if input.Err.Looks == batch.CSV {
+			add = "--input-format csv " + add
+		}
+		return fmt.Errorf("%s:%d: %s: add %s", input.Source, input.Err.Line, input.Err.Msg, add)
 	}
 	if errors.As(err, &input) && input.Err.Looks == "" && strings.HasPrefix(input.Err.Msg, "the header row has no name column") {
 		return fmt.Errorf("%s:%d: %s (or name its column with --map name=HEADING, or the columns of a first and a last name with --map first_name=HEADING --map last_name=HEADING)", input.Source, input.Err.Line, input.Err.Msg)

@@ -6,12 +6,12 @@ import (
 )
 
 func TestDelimiter(t *testing.T) {
-	for in, want := range map[string]rune{"": 0, ",": ',', "Comma": ',', ";": ';', "semicolon": ';', "tab": '\t', "\t": '\t', `\t`: '\t', "|": '|', "PIPE": '|'} {
+	for in, want := range map[string]rune{"": 0, ",": ',', "Comma": ',', ";": ';', "semicolon": ';', "tab": '\t', "\t": '\t', `\t`: '\t', "|": '|', "PIPE": '|', ":": ':', "^": '^', "#": '#'} {
 		if got, ok := Delimiter(in); !ok || got != want {
 			t.Errorf("Delimiter(%q) = %q, %v; want %q", in, got, ok, want)
 		}
 	}
-	for _, in := range []string{":", "space", ",,"} {
+	for _, in := range []string{`"`, "space", " ", ",,", "a", "7", ".", "-", "é"} {
 		if _, ok := Delimiter(in); ok {
 			t.Errorf("Delimiter(%q) is accepted", in)
 		}
@@ -32,5 +32,16 @@ func TestParseMap(t *testing.T) {
 	var me *MapError
 	if _, err := ParseMap([]string{"name=How", "relationship=How"}); !errors.As(err, &me) || me.Also != "name" || me.Field != "relationship" {
 		t.Errorf("two fields on one heading: %v, want a *MapError naming name and relationship", err)
+	}
+}
+
+func TestSeenSeparator(t *testing.T) {
+	for in, want := range map[string]rune{
+		"name:email:relationship": ':', "Full Name^Email": '^', "name;email": ';', "a#b:c#d": '#', "name email relationship": ' ',
+		"What did they ask for?": 0, "Email Address": 0, "name": 0, "jane.doe@example.com": 0, "name::": 0,
+	} {
+		if got := SeenSeparator(in); got != want {
+			t.Errorf("SeenSeparator(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

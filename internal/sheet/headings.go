@@ -77,9 +77,13 @@ var aliases = sync.OnceValue(func() map[string]string {
 })
 
 // Delimiter reads a cell separator as a user names it: , ; tab or |, or
-// their names; ok is false for anything else. "" is 0: told from the
-// heading row.
+// their names, or another ASCII punctuation mark such as : or ^ (not a
+// quote, which quotes a cell); ok is false for anything else. "" is 0:
+// told from the heading row.
 func Delimiter(s string) (r rune, ok bool) {
+	if len(s) == 1 && IsSeparator(rune(s[0])) {
+		return rune(s[0]), true
+	}
 	switch strings.ToLower(s) {
 	case "":
 		return 0, true
@@ -142,4 +146,44 @@ func ParseMap(pairs []string) (map[string]string, error) {
 		m[field] = heading
 	}
 	return m, nil
+}
+
+// IsSeparator reports whether a character could separate the cells of
+// a row: ASCII punctuation or a symbol, other than the quote and the
+// marks names and addresses hold (' - . @ _ and brackets).
+func IsSeparator(r rune) bool {
+	return r < 0x80 && (unicode.IsPunct(r) || unicode.IsSymbol(r)) && !strings.ContainsRune(`"'-.@_()[]{}`, r)
+}
+
+// SeenSeparator returns the character that seems to separate the cells
+// of a line read as one cell: the separator (see IsSeparator) it holds
+// most that splits it into two cells or more, or a space when a word
+// of it names the requester; 0 for none.
+func SeenSeparator(line string) rune {
+	counts := map[rune]int{}
+	for _, r := range line {
+		if IsSeparator(r) {
+			counts[r]++
+		}
+	}
+	best, n := rune(0), 0
+	for r, c := range counts {
+		if c < n || c == n && r > best {
+			continue
+		}
+		parts := 0
+		for _, p := range strings.Split(line, string(r)) {
+			if strings.TrimSpace(p) != "" {
+				parts++
+			}
+		}
+		if parts >= 2 {
+			best, n = r, c
+		}
+	}
+	if best == 0 && strings.Contains(strings.TrimSpace(line), " ") && looksLikeHeadings(line, ' ') {
+		// "name email relationship": spaces, which a name holds too.
+		return ' '
+	}
+	return best
 }
