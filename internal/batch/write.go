@@ -29,6 +29,9 @@ type Stopped struct {
 	Cut            bool
 	Dir            string // the files went into this directory
 	Output         string // the replies went to this file, which is not written
+	// Stream names the device or pipe the replies went to, written in
+	// place, when it is not standard output.
+	Stream string
 }
 
 // StopWait is how long a signal waits for a write under way to end.
@@ -40,8 +43,12 @@ func (s Stopped) String() string {
 		return fmt.Sprintf("stopped; nothing was written to %s, which appears only once every reply is in it", s.Output)
 	case s.Dir != "":
 		return fmt.Sprintf("stopped after writing %d of %d replies into %s, each file whole", s.Written, s.Total, s.Dir)
+	case s.Cut && s.Stream != "":
+		return fmt.Sprintf("stopped after writing %d of %d replies whole to %s; the next one may be cut, as it took nothing for %d seconds", s.Written, s.Total, s.Stream, int(StopWait/time.Second))
 	case s.Cut:
 		return fmt.Sprintf("stopped after writing %d of %d replies whole; the next one may be cut, as standard output took nothing for %d seconds", s.Written, s.Total, int(StopWait/time.Second))
+	case s.Stream != "":
+		return fmt.Sprintf("stopped after writing %d of %d replies to %s, each whole", s.Written, s.Total, s.Stream)
 	}
 	return fmt.Sprintf("stopped after writing %d of %d replies, each whole", s.Written, s.Total)
 }
@@ -62,8 +69,21 @@ func (r *Run) WriteAll(output string, onInterrupt OnInterrupt) (Counts, error) {
 	if onInterrupt == nil {
 		onInterrupt = func(func()) func() { return func() {} }
 	}
+	var out *OutputFile
+	if output != "" {
+		var err error
+		if out, err = CreateOutput(output, r.Source); err != nil {
+			return Counts{}, err
+		}
+	}
+	// Registered before the removal of the unfinished file, so that it
+	// runs first: the writing stops, then the file goes.
 	defer onInterrupt(func() {
 		s := Stopped{Total: r.Good(), Output: output}
+		if out != nil && out.direct {
+			// A pipe or a device: what went out is out.
+			s.Output, s.Stream = "", output
+		}
 		if r.Dir != nil {
 			r.Dir.Close() // waits for a file being written
 			s.Written, s.Dir = r.Dir.Written(), r.Dir.Path
@@ -74,12 +94,7 @@ func (r *Run) WriteAll(output string, onInterrupt OnInterrupt) (Counts, error) {
 			sr.Stopped(s)
 		}
 	})()
-	var out *OutputFile
-	if output != "" {
-		var err error
-		if out, err = CreateOutput(output, r.Source); err != nil {
-			return Counts{}, err
-		}
+	if out != nil {
 		defer onInterrupt(out.Discard)()
 		defer out.Discard()
 		r.Out = out

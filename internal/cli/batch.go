@@ -118,7 +118,7 @@ func runBatch(f *Factory, o *batchOptions) error {
 		defer f.OnInterrupt(func() { run.Dir.Close() })()
 		defer run.Dir.Close()
 	}
-	rep := &batchReporter{w: f.IO.ErrOut, progress: iostreams.NewProgress(f.IO.ErrOut, showProgress(f, o))}
+	rep := &batchReporter{w: f.IO.ErrOut, progress: iostreams.NewProgress(f.IO.ErrOut, showProgress(f, o)), said: f.SaidStop}
 	run.Reporter = rep
 	defer f.OnInterrupt(rep.progress.Clear)()
 	defer rep.progress.Clear()
@@ -321,6 +321,7 @@ func inputFormat(o *batchOptions) (batch.Format, error) {
 type batchReporter struct {
 	w        io.Writer
 	progress *iostreams.Progress
+	said     func() // tells the exit that Stopped said how the run ended
 }
 
 func (r *batchReporter) Progress(p batch.Pass, n, total int) { r.progress.Tick(p.String(), n, total) }
@@ -338,6 +339,9 @@ func (r *batchReporter) Problem(source string, line int, err error) {
 // Stopped says what a signal left written.
 func (r *batchReporter) Stopped(s batch.Stopped) {
 	r.progress.Clear()
+	if r.said != nil {
+		r.said() // the one line about the stop: no "cancelled" after it
+	}
 	switch {
 	case s.Dir != "":
 		fmt.Fprintf(r.w, "decline: %s; to write the rest, run the same command with --keep-going: the files already there are left alone\n", s)
