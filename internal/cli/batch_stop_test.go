@@ -13,25 +13,11 @@ import (
 	"time"
 )
 
-// bigCSV writes a CSV of n requests and returns its path.
-func bigCSV(t *testing.T, n int) string {
-	var in bytes.Buffer
-	in.WriteString("name,relationship\n")
-	for i := range n {
-		fmt.Fprintf(&in, "Person %d,stranger\n", i)
-	}
-	path := filepath.Join(t.TempDir(), "requests.csv")
-	if err := os.WriteFile(path, in.Bytes(), 0o666); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // TestBatchInterruptOutputFile: Ctrl-C while -o FILE is being written
 // says once, in one line, that nothing was written to FILE, and FILE and
 // its temporary file are not there.
 func TestBatchInterruptOutputFile(t *testing.T) {
-	input := bigCSV(t, 300000)
+	input := bigBatch(t, 300000)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "replies.jsonl")
 	cmd := declineCmd(t, "batch", input, "-o", out)
@@ -63,7 +49,7 @@ func TestBatchInterruptOutputFile(t *testing.T) {
 // place; Ctrl-C says how many replies went into it, not that nothing
 // was written.
 func TestBatchInterruptOutputPipe(t *testing.T) {
-	input := bigCSV(t, 20000)
+	input := bigBatch(t, 20000)
 	fifo := filepath.Join(t.TempDir(), "replies.fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skipf("no FIFO: %v", err)
