@@ -10,7 +10,7 @@ import (
 // otherRules are the rules for requests written in languages other than
 // English, read the first time a message in that language is.
 //
-//go:embed rules_de.yaml rules_fr.yaml
+//go:embed rules_de.yaml rules_es.yaml rules_fr.yaml
 var otherRules embed.FS
 
 var (

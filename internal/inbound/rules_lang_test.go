@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// German and French requests are read by their own rules, and their
+// German, French and Spanish requests are read by their own rules, and their
 // replies quote the original under an attribution line in the language;
 // a language with no rules gets English's, and says so.
 func TestForLang(t *testing.T) {
@@ -21,6 +21,11 @@ func TestForLang(t *testing.T) {
 		{"fr", "Bonjour Pat, pourriez-vous écrire une recommandation sur LinkedIn pour moi ?", "recommendation", "Le 01/12/2026 à 09:14, ", nil},
 		{"fr", "Pourrais-tu me présenter à Claire Martin ?", "introduction", "a écrit :", map[string]string{"contact": "Claire Martin"}},
 		{"fr", "Accepteriez-vous d'être ma référence pour le poste de chef de projet chez Initech ?", "reference", "a écrit :", map[string]string{"role": "chef de projet", "company": "Initech"}},
+		{"es", "Hola, Pat: ¿me harías una recomendación en LinkedIn?", "recommendation", "El 01/12/2026, a las 09:14, ", nil},
+		{"es", "¿Me validarías en SQL y Python en LinkedIn?", "endorsement", "escribió:", map[string]string{"skill": "SQL y Python"}},
+		{"es", "¿Me puedes referir para la vacante de desarrollador backend en BBVA?", "referral", "escribió:", map[string]string{"role": "desarrollador backend", "company": "BBVA"}},
+		{"es", "Me encantaría conocer a Carmen Ortega, ¿me la presentas?", "introduction", "escribió:", map[string]string{"contact": "Carmen Ortega"}},
+		{"es", "¿Podrías dejarme una reseña de mi asesoría fiscal en Google?", "testimonial", "escribió:", map[string]string{"service": "asesoría fiscal"}},
 	} {
 		t.Run(tt.lang+" "+tt.kind, func(t *testing.T) {
 			r, ok, err := ForLang(tt.lang)
