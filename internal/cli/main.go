@@ -38,7 +38,7 @@ func Main() int {
 // Run executes one command line against a factory and returns the exit
 // code, printing any error on the factory's standard error.
 func Run(ctx context.Context, f *Factory, args []string) int {
-	root := NewRootCmd(f)
+	root := newRootCmd(f, leafCommand(args))
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if f.Exiting() {
