@@ -37,6 +37,7 @@ type Catalog struct {
 	byKey   map[Key]*Template // templates that declare kind, relationship and tone
 	base    []*Template
 	indexed map[string]bool
+	scans   int // look-ups made without the index (see scan)
 	all     bool
 	over    bool // whether any later layer has a template
 
@@ -250,10 +251,35 @@ func (c *Catalog) index(lang string) {
 	c.indexed[lang] = true
 }
 
+// scanLimit is how many look-ups in a language not yet indexed read the
+// defaults one by one: a draft makes a handful, for which the index would
+// cost more than they do; a batch makes one a row, and soon has it.
+const scanLimit = 16
+
+// scan says whether a look-up in lang should read the defaults one by
+// one rather than index them: only with the defaults alone (a later
+// layer's templates override theirs, which the index sorts out), and
+// only for the first scanLimit look-ups. Call it with c.mu held.
+func (c *Catalog) scan(lang string) bool {
+	if c.all || c.over || c.indexed[lang] || c.scans >= scanLimit {
+		return false
+	}
+	c.scans++
+	return true
+}
+
 // get and find look a template up by id and by key.
 func (c *Catalog) get(id langID) (*Template, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.scan(id.Lang) {
+		for _, t := range c.base {
+			if t.langID() == id {
+				return t, true
+			}
+		}
+		return nil, false
+	}
 	c.index(id.Lang)
 	t, ok := c.byID[id]
 	return t, ok
@@ -262,6 +288,14 @@ func (c *Catalog) get(id langID) (*Template, bool) {
 func (c *Catalog) find(k Key) (*Template, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.scan(k.Lang) {
+		for _, t := range c.base {
+			if tk, ok := t.Key(); ok && tk == k {
+				return t, true
+			}
+		}
+		return nil, false
+	}
 	c.index(k.Lang)
 	t, ok := c.byKey[k]
 	return t, ok
@@ -431,17 +465,24 @@ func (c *Catalog) Find(k Key) (*Template, error) {
 // RelationshipsFor lists the relationships that have a template of the
 // given language and kind, in the order of the language's locale.
 func (c *Catalog) RelationshipsFor(lang, kind string) []string {
-	loc := c.Locale(lang)
 	var out []string
-	for _, r := range loc.Relationships {
-		for _, tone := range loc.Tones {
-			if _, ok := c.find(Key{lang, kind, r.ID, tone.ID}); ok {
-				out = append(out, r.ID)
-				break
-			}
+	for _, r := range c.Locale(lang).Relationships {
+		if c.hasRelationship(lang, kind, r.ID) {
+			out = append(out, r.ID)
 		}
 	}
 	return out
+}
+
+// hasRelationship says whether a language has a template for a kind and
+// relationship, in any tone.
+func (c *Catalog) hasRelationship(lang, kind, rel string) bool {
+	for _, tone := range c.Locale(lang).Tones {
+		if _, ok := c.find(Key{lang, kind, rel, tone.ID}); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // TonesFor lists the tones that have a template for a language, kind and

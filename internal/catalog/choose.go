@@ -11,6 +11,9 @@ import (
 // that has replies of the given kind; the error lists the relationships
 // that do.
 func (c *Catalog) CheckRelationship(lang, kind, rel string) error {
+	if _, ok := c.Locale(lang).Relationship(rel); ok && c.hasRelationship(lang, kind, rel) {
+		return nil
+	}
 	rels := c.RelationshipsFor(lang, kind)
 	if _, ok := c.Locale(lang).Relationship(rel); !ok {
 		return fmt.Errorf("unknown relationship %s for kind %s (choose one of: %s)", safetext.Quote(rel), kind, strings.Join(rels, ", "))
