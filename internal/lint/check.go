@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 	"unicode"
 	"unicode/utf8"
@@ -127,7 +128,7 @@ func (c *checker) variant(i int) {
 	// (names: again:), where {{first}} may give one.
 	var starts [][]int
 	if c.loc.Names.Again.Definite != "" || len(c.loc.Names.Again.Qualifiers) > 0 {
-		starts = firstAtStart.FindAllStringSubmatchIndex(src, -1)
+		starts = firstAtStart().FindAllStringSubmatchIndex(src, -1)
 	}
 	for _, m := range starts {
 		var name string
@@ -153,7 +154,9 @@ func (c *checker) variant(i int) {
 
 // firstAtStart finds {{first .X}} (or {{.X | first}}) at the start of a
 // sentence or line.
-var firstAtStart = regexp.MustCompile(`(?m)(?:^[ \t]*|[.!?]["”’)]?[ \t]+)\{\{-?\s*(?:first\s+\.(\w+)|\.(\w+)\s*\|\s*first)\s*-?\}\}`)
+var firstAtStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^[ \t]*|[.!?]["”’)]?[ \t]+)\{\{-?\s*(?:first\s+\.(\w+)|\.(\w+)\s*\|\s*first)\s*-?\}\}`)
+})
 
 // render renders wording i for one sample and checks what a reader sees.
 func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool) {

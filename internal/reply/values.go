@@ -32,10 +32,11 @@ type Values struct {
 type valueSet struct {
 	choices []catalog.Choice
 	syn     map[string][]string
-	// other are the words of the catalog's other languages, by id:
+	// other gives the words of the catalog's other languages, by id:
 	// they come after the locale's own, so that a typo near words of
 	// both ("frend": friend, German fremd) is taken for the locale's.
-	other map[string][]string
+	// It is called with the index, as few runs need it.
+	other func() map[string][]string
 
 	// Made on the first value that is not an id as written: a draft
 	// with -k/-r/-t ids, and most batch cells, never need them.
@@ -95,7 +96,11 @@ func (set *valueSet) indexed() *valueSet {
 				add(c.Label[:i], c.ID)
 			}
 		}
-		for _, words := range []map[string][]string{set.syn, set.other} {
+		var other map[string][]string
+		if set.other != nil {
+			other = set.other()
+		}
+		for _, words := range []map[string][]string{set.syn, other} {
 			for _, c := range set.choices {
 				for _, syn := range words[c.ID] {
 					add(syn, c.ID)
@@ -136,15 +141,23 @@ func NewValuesOf(cat *catalog.Catalog) *Values {
 // Words of English come first, so one that two languages use for
 // different choices keeps its English meaning.
 func withOtherLanguages(v *Values, cat *catalog.Catalog) *Values {
-	for _, l := range cat.Languages() {
-		if l == Lang {
-			continue
+	words := func(of func(*catalog.Locale) ([]catalog.Choice, map[string][]string)) func() map[string][]string {
+		return func() map[string][]string {
+			var out map[string][]string
+			for _, l := range cat.Languages() {
+				if l != Lang {
+					choices, more := of(cat.Locale(l))
+					out = addWords(out, choices, more)
+				}
+			}
+			return out
 		}
-		o := cat.Locale(l)
-		v.kinds.other = addWords(v.kinds.other, o.Kinds, o.Synonyms.Kinds)
-		v.relationships.other = addWords(v.relationships.other, o.Relationships, o.Synonyms.Relationships)
-		v.tones.other = addWords(v.tones.other, o.Tones, o.Synonyms.Tones)
 	}
+	v.kinds.other = words(func(o *catalog.Locale) ([]catalog.Choice, map[string][]string) { return o.Kinds, o.Synonyms.Kinds })
+	v.relationships.other = words(func(o *catalog.Locale) ([]catalog.Choice, map[string][]string) {
+		return o.Relationships, o.Synonyms.Relationships
+	})
+	v.tones.other = words(func(o *catalog.Locale) ([]catalog.Choice, map[string][]string) { return o.Tones, o.Synonyms.Tones })
 	return v
 }
 
