@@ -15,7 +15,7 @@ import (
 func TestLanguagesHaveEnglishPairs(t *testing.T) {
 	type key struct{ kind, rel, tone string }
 	byLang := map[string]map[key]bool{}
-	for _, s := range templates.Defaults {
+	for _, s := range templates.Specs() {
 		if byLang[s.Lang] == nil {
 			byLang[s.Lang] = map[key]bool{}
 		}

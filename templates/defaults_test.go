@@ -23,15 +23,15 @@ func TestDefaultsMatchYAML(t *testing.T) {
 		t.Errorf("the locales differ from defaults_gen.go: run go generate ./templates")
 	}
 	ts := l.Templates
-	if len(ts) != len(templates.Defaults) {
-		t.Fatalf("templates/*/*.yaml has %d templates, defaults_gen.go %d: run go generate ./templates", len(ts), len(templates.Defaults))
+	if len(ts) != len(templates.Specs()) {
+		t.Fatalf("templates/*/*.yaml has %d templates, defaults_gen.go %d: run go generate ./templates", len(ts), len(templates.Specs()))
 	}
 	for i, tmpl := range ts {
-		if !reflect.DeepEqual(tmpl.Spec, templates.Defaults[i]) {
+		if !reflect.DeepEqual(tmpl.Spec, templates.Specs()[i]) {
 			t.Errorf("%s differs from defaults_gen.go: run go generate ./templates", tmpl.ID)
 		}
 	}
-	for _, tmpl := range catalog.FromSpecs(templates.Defaults, catalog.DefaultSource) {
+	for _, tmpl := range catalog.FromSpecs(templates.Specs(), catalog.DefaultSource) {
 		if err := tmpl.Compile(); err != nil {
 			t.Errorf("%s: %v", tmpl.ID, err)
 		}

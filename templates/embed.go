@@ -20,9 +20,24 @@ import (
 var FS embed.FS
 
 // Layer is the default catalog, from the compiled data, as the first
-// layer of a catalog.
+// layer of a catalog. Its templates are the compiled ones, shared by
+// every catalog of the process: each parses its text once, on first use.
 func Layer() catalog.Layer {
-	return catalog.Layer{Templates: catalog.FromSpecs(Defaults, catalog.DefaultSource), Locales: Locales, Checked: true}
+	ts := make([]*catalog.Template, len(defaults))
+	for i := range defaults {
+		ts[i] = &defaults[i]
+	}
+	return catalog.Layer{Templates: ts, Locales: Locales, Checked: true}
+}
+
+// Specs returns the default templates' specs, as the strict loader
+// reads them from the YAML files.
+func Specs() []catalog.Spec {
+	out := make([]catalog.Spec, len(defaults))
+	for i := range defaults {
+		out[i] = defaults[i].Spec
+	}
+	return out
 }
 
 // The built-in languages are languages in a user's template directory

@@ -14,13 +14,13 @@ import (
 // row is written in. (TestLanguagesHaveEnglishPairs checks the pairs.)
 func TestLanguagesTakeEnglishValues(t *testing.T) {
 	english := map[string]catalog.Spec{}
-	for _, s := range templates.Defaults {
+	for _, s := range templates.Specs() {
 		if s.Lang == catalog.DefaultLang {
 			english[s.Kind+"/"+s.Relationship+"/"+s.Tone] = s
 		}
 	}
 	checked := 0
-	for _, s := range templates.Defaults {
+	for _, s := range templates.Specs() {
 		e, ok := english[s.Kind+"/"+s.Relationship+"/"+s.Tone]
 		if s.Lang == catalog.DefaultLang || !ok {
 			continue

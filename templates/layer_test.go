@@ -11,7 +11,7 @@ import (
 // checking again: the catalog must be the one a full check builds, alone
 // and under a layer that replaces one of its templates.
 func TestCheckedLayerBuildsTheSameCatalog(t *testing.T) {
-	first := templates.Defaults[0]
+	first := templates.Specs()[0]
 	mine := first
 	mine.Subject = "Mine"
 	over := catalog.Layer{Templates: catalog.FromSpecs([]catalog.Spec{mine}, "mine")}
@@ -39,7 +39,7 @@ func TestCheckedLayerBuildsTheSameCatalog(t *testing.T) {
 				t.Fatalf("template %d: %s/%s from %s checked, %s/%s from %s unchecked", i, ta[i].Lang, ta[i].ID, ta[i].Source, tb[i].Lang, tb[i].ID, tb[i].Source)
 			}
 		}
-		for _, s := range templates.Defaults {
+		for _, s := range templates.Specs() {
 			k := catalog.Key{Lang: s.Lang, Kind: s.Kind, Relationship: s.Relationship, Tone: s.Tone}
 			x, errA := a.Find(k)
 			y, errB := b.Find(k)

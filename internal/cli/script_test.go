@@ -99,17 +99,17 @@ func TestScript(t *testing.T) {
 			env.Setenv("HOME", home)
 			// Scripts count templates against the catalog, not a number
 			// written into them.
-			env.Setenv("DEFAULTS", strconv.Itoa(len(templates.Defaults)))
+			env.Setenv("DEFAULTS", strconv.Itoa(len(templates.Specs())))
 			// The English ones alone: what templates init copies.
 			english := 0
-			for _, s := range templates.Defaults {
+			for _, s := range templates.Specs() {
 				if s.Lang == catalog.DefaultLang {
 					english++
 				}
 			}
 			env.Setenv("EN_DEFAULTS", strconv.Itoa(english))
-			env.Setenv("DEFAULTS_PLUS_1", strconv.Itoa(len(templates.Defaults)+1))
-			env.Setenv("DEFAULTS_PLUS_3", strconv.Itoa(len(templates.Defaults)+3))
+			env.Setenv("DEFAULTS_PLUS_1", strconv.Itoa(len(templates.Specs())+1))
+			env.Setenv("DEFAULTS_PLUS_3", strconv.Itoa(len(templates.Specs())+3))
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("DECLINE_CONFIG", "")

@@ -15,7 +15,7 @@ import (
 // made every template unsafe and the checking pass twice as slow.
 func TestDefaultPlansAreSafe(t *testing.T) {
 	r := NewRenderer()
-	for _, tmpl := range catalog.FromSpecs(templates.Defaults, catalog.DefaultSource) {
+	for _, tmpl := range catalog.FromSpecs(templates.Specs(), catalog.DefaultSource) {
 		values := map[string]string{}
 		for _, n := range tmpl.Requires {
 			values[n] = "x"

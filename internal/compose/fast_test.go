@@ -50,7 +50,7 @@ func TestFastPathMatchesRenderOnDefaults(t *testing.T) {
 		{Name: "Dr. Ana Ruiz", Sender: "Jordan Avery", Signoff: "Best", Values: fastValues, Note: "we should get coffee when you are next in town"},
 		{Name: "Ana", Signoff: "Kind regards", Values: fastValues, Note: " Say hello to Sam! ", SignBrief: compose.SignFull},
 	}
-	for _, tmpl := range catalog.FromSpecs(templates.Defaults, catalog.DefaultSource) {
+	for _, tmpl := range catalog.FromSpecs(templates.Specs(), catalog.DefaultSource) {
 		for v := 1; v <= len(tmpl.Variants); v++ {
 			for _, req := range requests {
 				req.Variant = v
@@ -67,7 +67,7 @@ func TestFastPathIsUsedForDefaults(t *testing.T) {
 	// A default template must not silently fall back to text/template:
 	// allocation counts tell the two paths apart.
 	r := compose.NewRenderer()
-	tmpl := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)[0]
+	tmpl := catalog.FromSpecs(templates.Specs(), catalog.DefaultSource)[0]
 	req := &compose.Request{Name: "Alexandra Kim", Sender: "Jordan", Signoff: "Best", Values: fastValues, Variant: 1}
 	r.Prepare(tmpl, req)
 	buf := make([]byte, 0, 4096)
@@ -121,7 +121,7 @@ func TestFastPathEdgeTemplates(t *testing.T) {
 // FuzzFastPath compares the fast path with Render on arbitrary template
 // text and data.
 func FuzzFastPath(f *testing.F) {
-	for i, spec := range templates.Defaults {
+	for i, spec := range templates.Specs() {
 		if i%7 == 0 {
 			f.Add(spec.Variants[0], "About {{.skill}}", "Alexandra Kim", "Jordan", "Best", "Go", "")
 		}
@@ -142,7 +142,7 @@ func FuzzFastPath(f *testing.F) {
 
 func BenchmarkPrepareJSON(b *testing.B) {
 	r := compose.NewRenderer()
-	tmpl := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)[0]
+	tmpl := catalog.FromSpecs(templates.Specs(), catalog.DefaultSource)[0]
 	req := &compose.Request{Name: "Alexandra Kim", Sender: "Jordan", Signoff: "Best", Values: fastValues}
 	buf := make([]byte, 0, 4096)
 	for b.Loop() {
@@ -152,7 +152,7 @@ func BenchmarkPrepareJSON(b *testing.B) {
 }
 
 func BenchmarkRenderTextTemplate(b *testing.B) {
-	tmpl := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)[0]
+	tmpl := catalog.FromSpecs(templates.Specs(), catalog.DefaultSource)[0]
 	req := &compose.Request{Name: "Alexandra Kim", Sender: "Jordan", Signoff: "Best", Values: fastValues}
 	for b.Loop() {
 		r, _ := compose.Render(tmpl, req)

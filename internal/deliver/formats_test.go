@@ -14,7 +14,7 @@ import (
 // TestFormatTable holds every entry of the table to what its fields
 // promise, so that a new format is one entry and this test.
 func TestFormatTable(t *testing.T) {
-	tmpl := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)[0]
+	tmpl := catalog.FromSpecs(templates.Specs(), catalog.DefaultSource)[0]
 	req := &compose.Request{Name: "Scott Lee", Sender: "Jo", Signoff: "Best", Values: map[string]string{}}
 	for _, n := range tmpl.Requires {
 		req.Values[n] = "Go"

@@ -15,7 +15,7 @@ func TestAppendRecordMatchesAppendJSON(t *testing.T) {
 	r := compose.NewRenderer()
 	var enc RecordEncoder
 	values := map[string]string{"skill": "Go & <C>", "role": "R\"D", "company": "", "contact": "李伟", "service": "tax\\help\u00e9"}
-	for i, tmpl := range catalog.FromSpecs(templates.Defaults, catalog.DefaultSource) {
+	for i, tmpl := range catalog.FromSpecs(templates.Specs(), catalog.DefaultSource) {
 		for _, c := range []struct {
 			line  int
 			email string
@@ -48,7 +48,7 @@ func TestAppendRecordMatchesAppendJSON(t *testing.T) {
 // BenchmarkRecordEncoder is batch's writer: one JSON Lines record a call.
 func BenchmarkRecordEncoder(b *testing.B) {
 	r := compose.NewRenderer()
-	tmpl := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)[0]
+	tmpl := catalog.FromSpecs(templates.Specs(), catalog.DefaultSource)[0]
 	req := &compose.Request{Name: "Alexandra Kim", Sender: "Jordan", Signoff: "Best", Values: map[string]string{"skill": "Go"}}
 	p, err := r.Prepare(tmpl, req)
 	if err != nil {

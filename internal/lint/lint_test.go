@@ -22,10 +22,10 @@ func TestDefaultCatalogIsClean(t *testing.T) {
 	for _, p := range r.Problems {
 		t.Error(p)
 	}
-	if r.Templates != len(templates.Defaults) {
-		t.Errorf("checked %d default templates, want %d", r.Templates, len(templates.Defaults))
+	if r.Templates != len(templates.Specs()) {
+		t.Errorf("checked %d default templates, want %d", r.Templates, len(templates.Specs()))
 	}
-	if got, want := r.Summary(), fmt.Sprintf("%d templates, no problems", len(templates.Defaults)); got != want {
+	if got, want := r.Summary(), fmt.Sprintf("%d templates, no problems", len(templates.Specs())); got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 }
@@ -58,7 +58,7 @@ func TestDefaultBriefsLeaveRoom(t *testing.T) {
 // TestCompiledDefaults lints the default catalog as decline runs it: the
 // Go data generated from the YAML, whose templates are parsed on first use.
 func TestCompiledDefaults(t *testing.T) {
-	ts := catalog.FromSpecs(templates.Defaults, catalog.DefaultSource)
+	ts := catalog.FromSpecs(templates.Specs(), catalog.DefaultSource)
 	for _, tmpl := range ts {
 		for _, p := range lint.Template(tmpl, localeOf(tmpl.Lang)) {
 			t.Error(p)
@@ -211,7 +211,7 @@ func TestLayers(t *testing.T) {
 	write(t, extra, "a.yaml", strings.ReplaceAll(okTemplate, "%s", "mine/a"))
 	write(t, extra, "b.yaml", strings.ReplaceAll(okTemplate, "%s", "mine/b"))
 	r := lint.Check(lint.ReadFS(templates.FS, "templates", catalog.DefaultSource), lint.ReadPath(user, true), lint.ReadPath(extra, false))
-	if got, want := r.Summary(), fmt.Sprintf("%d templates, no problems", len(templates.Defaults)+2); got != want {
+	if got, want := r.Summary(), fmt.Sprintf("%d templates, no problems", len(templates.Specs())+2); got != want {
 		t.Errorf("summary %q, want %q (problems: %v)", got, want, r.Problems)
 	}
 	// The same id twice in one layer is a duplicate.
