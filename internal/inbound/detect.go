@@ -335,12 +335,19 @@ func tokenize(s string) tokens {
 		j := i
 		newlines := 0
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !asciiSpace(c) {
+					break
+				}
+				if c == '\n' {
+					newlines++
+				}
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if !unicode.IsSpace(r) {
 				break
-			}
-			if r == '\n' {
-				newlines++
 			}
 			j += size
 		}
@@ -350,6 +357,13 @@ func tokenize(s string) tokens {
 		}
 		i = j
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiSpace(c) {
+					break
+				}
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsSpace(r) {
 				break
@@ -360,8 +374,11 @@ func tokenize(s string) tokens {
 			break
 		}
 		start, end := trimPunct(s, i, j)
-		stop := strings.ContainsAny(s[end:j], ".,;:!?…")
-		comma := stop && !strings.ContainsAny(s[end:j], ".;:!?…")
+		var stop, comma bool
+		if end < j {
+			stop = strings.ContainsAny(s[end:j], ".,;:!?…")
+			comma = stop && !strings.ContainsAny(s[end:j], ".;:!?…")
+		}
 		i = j
 		if start >= end {
 			if len(t.toks) > 0 {
@@ -370,8 +387,12 @@ func tokenize(s string) tokens {
 			}
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(s[start:])
-		t.toks = append(t.toks, token{fold: foldWord(s[start:end]), start: int32(start), end: int32(end), stop: stop, comma: comma, upper: unicode.IsUpper(r)})
+		upper := 'A' <= s[start] && s[start] <= 'Z'
+		if s[start] >= utf8.RuneSelf {
+			r, _ := utf8.DecodeRuneInString(s[start:])
+			upper = unicode.IsUpper(r)
+		}
+		t.toks = append(t.toks, token{fold: foldWord(s[start:end]), start: int32(start), end: int32(end), stop: stop, comma: comma, upper: upper})
 	}
 	return t
 }
@@ -379,6 +400,10 @@ func tokenize(s string) tokens {
 // trimPunct narrows s[i:j] to the word without the punctuation, quotes
 // and brackets around it.
 func trimPunct(s string, i, j int) (int, int) {
+	// Most words are plain ASCII letters: nothing to trim.
+	if c, d := s[i], s[j-1]; c < utf8.RuneSelf && d < utf8.RuneSelf && asciiAlnum(c) && asciiAlnum(d) {
+		return i, j
+	}
 	for i < j {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isEdgePunct(r) {
@@ -394,6 +419,19 @@ func trimPunct(s string, i, j int) (int, int) {
 		j -= size
 	}
 	return i, j
+}
+
+// asciiSpace is unicode.IsSpace of an ASCII byte.
+func asciiSpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
+}
+
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func isEdgePunct(r rune) bool {

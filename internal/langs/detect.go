@@ -35,8 +35,22 @@ func Detect(text string, words map[string][]string) (lang string, ok bool) {
 		}
 		buf = buf[:0]
 	}
-	for _, r := range text {
-		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || c == '\'':
+				buf = append(buf, c)
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+			default:
+				flush()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsLetter(r) || r == '’' {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			continue
 		}
@@ -63,6 +77,6 @@ func Detect(text string, words map[string][]string) (lang string, ok bool) {
 }
 
 const (
-	maxRead = 16 << 10
+	maxRead = 4 << 10
 	minHits = 3
 )
