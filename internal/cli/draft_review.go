@@ -9,6 +9,7 @@ import (
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/dialog"
+	"github.com/decline-cli/decline/internal/preview"
 	"github.com/decline-cli/decline/internal/prompt"
 	"github.com/decline-cli/decline/internal/safetext"
 )
@@ -70,7 +71,7 @@ func review(f *Factory, p prompt.Prompter, t *catalog.Template, req *compose.Req
 	}
 	if req.Sender == "" {
 		path, _, _ := config.Path(configFlag, f.Env)
-		r.Tip = "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to " + path
+		r.Tip = "Tip: to sign with your name, use --from NAME or add 'sender: Your Name' to " + preview.HomePath(path, f.Env("HOME"))
 	}
 	return r.Run()
 }

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"os"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -55,4 +56,15 @@ func Rule(width int) string {
 		n = width
 	}
 	return strings.Repeat("─", n)
+}
+
+// HomePath is path as a message shows it to fit a narrow terminal: under
+// home, "~" and the rest ("~/.config/decline/config.yaml"); elsewhere, or
+// with no home, as it is.
+func HomePath(path, home string) string {
+	home = strings.TrimRight(home, `/\`)
+	if home == "" || len(path) <= len(home)+1 || !strings.HasPrefix(path, home) || !os.IsPathSeparator(path[len(home)]) {
+		return path
+	}
+	return "~" + path[len(home):]
 }

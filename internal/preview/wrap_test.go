@@ -41,3 +41,19 @@ func TestRule(t *testing.T) {
 		}
 	}
 }
+
+func TestHomePath(t *testing.T) {
+	for _, c := range []struct{ path, home, want string }{
+		{"/home/alexandra/.config/decline/config.yaml", "/home/alexandra", "~/.config/decline/config.yaml"},
+		{"/home/alexandra/.config/decline/config.yaml", "/home/alexandra/", "~/.config/decline/config.yaml"},
+		{"/home/alexandrb/config.yaml", "/home/alexandra", "/home/alexandrb/config.yaml"},
+		{"/home/alexandra2/config.yaml", "/home/alexandra", "/home/alexandra2/config.yaml"},
+		{"/etc/decline/config.yaml", "", "/etc/decline/config.yaml"},
+		{"/home/alexandra", "/home/alexandra", "/home/alexandra"},
+		{"/etc/config.yaml", "/", "/etc/config.yaml"},
+	} {
+		if got := HomePath(c.path, c.home); got != c.want {
+			t.Errorf("HomePath(%q, %q) = %q, want %q", c.path, c.home, got, c.want)
+		}
+	}
+}

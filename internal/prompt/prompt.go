@@ -6,11 +6,14 @@ package prompt
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"strings"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"github.com/mattn/go-runewidth"
 	"golang.org/x/term"
 )
 
@@ -44,16 +47,22 @@ func NewSurvey(in, out *os.File, color bool) *Survey {
 
 // Input asks for a line of text.
 func (s *Survey) Input(message, defaultValue string, validate func(string) error) (string, error) {
-	var answer string
-	opts := []survey.AskOpt{survey.WithStdio(s.stdio.In, s.stdio.Out, s.stdio.Err)}
-	if validate != nil {
-		opts = append(opts, survey.WithValidator(func(v any) error {
-			s, _ := v.(string)
-			return validate(s)
-		}))
+	rr := terminal.NewRuneReader(s.stdio)
+	if err := rr.SetTermMode(); err != nil {
+		return "", err
 	}
-	err := survey.AskOne(&survey.Input{Message: message, Default: defaultValue}, &answer, opts...)
-	return answer, convert(err)
+	defer func() { _ = rr.RestoreTermMode() }()
+	in := &lineInput{out: s.stdio.Out, cols: s.width(), message: message, def: defaultValue}
+	return in.read(rr, validate)
+}
+
+// width is the terminal's width in columns, 0 when it is not known.
+func (s *Survey) width() int {
+	cols, _, err := term.GetSize(int(s.out.Fd()))
+	if err != nil {
+		return 0
+	}
+	return cols
 }
 
 // Select asks the user to choose one option with the arrow keys.
@@ -80,7 +89,26 @@ func (s *Survey) selectFiltered(message string, options []string, defaultIndex i
 		q.Default = options[defaultIndex]
 	}
 	err = survey.AskOne(q, &index, survey.WithStdio(s.stdio.In, s.stdio.Out, s.stdio.Err))
+	if err == nil {
+		s.rewrap(message, options[index], cols)
+	}
 	return index, convert(err)
+}
+
+// rewrap draws again, wrapped between words, the answered question
+// survey has just drawn: wider than the terminal, survey's line is cut
+// by the terminal wherever the edge falls, in the middle of a word.
+// survey leaves the cursor on the row after it, so the rows it took are
+// known, and nothing else is touched.
+func (s *Survey) rewrap(message, answer string, cols int) {
+	drawn := "? " + message + " " + answer
+	if cols <= 0 || runewidth.StringWidth(drawn) < cols {
+		return
+	}
+	n := rows(drawn, cols)
+	var b strings.Builder
+	clear(&b, n, n)
+	fmt.Fprintf(s.stdio.Out, "%s%s\n", b.String(), styled("? "+message, answer, cols))
 }
 
 func convert(err error) error {

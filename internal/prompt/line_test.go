@@ -1,0 +1,118 @@
+package prompt
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/AlecAivazis/survey/v2/core"
+	"github.com/AlecAivazis/survey/v2/terminal"
+)
+
+func TestLayout(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		text string
+		cols int
+		want place // where the cursor stands after the text
+		rows int
+	}{
+		{"short", "abc", 10, place{0, 3}, 1},
+		{"fills the row to the edge", "abcdefghij", 10, place{1, 0}, 1},
+		{"wraps", "abcdefghijk", 10, place{1, 1}, 2},
+		{"a wide character that does not fit goes to the next row", "abcdefghi谢", 10, place{1, 2}, 2},
+		{"wide characters fill the row", "谢谢谢谢谢", 10, place{1, 0}, 1},
+		{"unknown width", strings.Repeat("a", 300), 0, place{0, 300}, 1},
+		{"empty", "", 10, place{0, 0}, 1},
+	} {
+		places := layout([]rune(c.text), c.cols)
+		if got := places[len(places)-1]; got != c.want {
+			t.Errorf("%s: the cursor ends at %+v, want %+v", c.name, got, c.want)
+		}
+		if got := rows(c.text, c.cols); got != c.rows {
+			t.Errorf("%s: rows = %d, want %d", c.name, got, c.rows)
+		}
+	}
+	if p := layout([]rune("abcdefghi谢"), 10)[9]; p != (place{1, 0}) {
+		t.Errorf("the wide character is drawn at %+v, want the start of the second row", p)
+	}
+}
+
+// typeKeys runs a lineInput cols wide on keys and returns its answer,
+// what it drew and its error.
+func typeKeys(t *testing.T, cols int, keys string, validate func(string) error) (string, string, error) {
+	t.Helper()
+	defer func(was bool) { core.DisableColor = was }(core.DisableColor)
+	core.DisableColor = true
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := w.WriteString(keys); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	var out strings.Builder
+	in := &lineInput{out: &out, cols: cols, message: "Name?"}
+	answer, err := in.read(terminal.NewRuneReader(terminal.Stdio{In: r, Out: os.Stderr}), validate)
+	return answer, out.String(), err
+}
+
+func TestLineInputEditing(t *testing.T) {
+	for _, c := range []struct{ name, keys, want string }{
+		{"typed", "Scott Lee\r", "Scott Lee"},
+		{"backspace", "Scott Leex\x7f\r", "Scott Lee"},
+		{"left and insert", "ScottLee\x1b[D\x1b[D\x1b[D \r", "Scott Lee"},
+		{"home, end and delete", "xScott\x1b[H\x1b[3~\x1b[F Lee\r", "Scott Lee"},
+		{"ctrl-w deletes a word", "Scott Smith\x17Lee\r", "Scott Lee"},
+		{"ctrl-u deletes to the start", "Jordan\x15Scott Lee\r", "Scott Lee"},
+		{"control keys are not typed", "Scott\x07 Lee\r", "Scott Lee"},
+	} {
+		answer, _, err := typeKeys(t, 80, c.keys, nil)
+		if err != nil || answer != c.want {
+			t.Errorf("%s: got %q, %v; want %q", c.name, answer, err, c.want)
+		}
+	}
+}
+
+func TestLineInputRefusesThenTakes(t *testing.T) {
+	need := func(s string) error {
+		if s == "" {
+			return errors.New("a name is needed")
+		}
+		return nil
+	}
+	answer, drawn, err := typeKeys(t, 80, "\rScott\r", need)
+	if err != nil || answer != "Scott" {
+		t.Fatalf("got %q, %v; want Scott", answer, err)
+	}
+	if !strings.Contains(drawn, "X Sorry, a name is needed. Please try again.") {
+		t.Errorf("the refusal is not shown:\n%q", drawn)
+	}
+	if !strings.HasSuffix(drawn, "? Name? Scott\n") {
+		t.Errorf("the answered question is not drawn last:\n%q", drawn)
+	}
+}
+
+func TestLineInputCancels(t *testing.T) {
+	if _, _, err := typeKeys(t, 80, "Sco\x03", nil); !errors.Is(err, ErrCancelled) {
+		t.Errorf("Ctrl-C: got %v, want cancelled", err)
+	}
+	if _, _, err := typeKeys(t, 80, "Sco", nil); err == nil {
+		t.Error("the input closed before Enter: got no error")
+	}
+}
+
+// TestLineInputAnswerWrapsBetweenWords: the answered question is wrapped
+// at a space, a column short of the edge, not cut in a word.
+func TestLineInputAnswerWrapsBetweenWords(t *testing.T) {
+	answer, drawn, err := typeKeys(t, 20, "We should catch up soon\r", nil)
+	if err != nil || answer != "We should catch up soon" {
+		t.Fatalf("got %q, %v", answer, err)
+	}
+	if !strings.HasSuffix(drawn, "? Name? We should\ncatch up soon\n") {
+		t.Errorf("the answer is not wrapped between words:\n%q", drawn)
+	}
+}
