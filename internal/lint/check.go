@@ -31,6 +31,7 @@ func Template(t *catalog.Template, loc *catalog.Locale) catalog.ErrorList {
 	}
 	c := &checker{t: t, loc: loc, reported: map[string]bool{}, openings: map[int]string{}}
 	c.unusedValues()
+	c.subjectBreak()
 	if t.Tone == "formal" && t.SubjectTemplate() != nil {
 		c.formal("subject of "+t.ID, t.SubjectTemplate().Tree, t.Subject, func(int) int { return t.Line })
 	}

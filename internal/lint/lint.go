@@ -143,6 +143,9 @@ func Check(layers ...Layer) *Report {
 	locales := catalog.MergeLocales(all...)
 	for _, l := range layers {
 		problems = append(problems, l.Problems...)
+		for _, loc := range l.Locales {
+			problems = append(problems, localeSubjects(loc)...)
+		}
 		seen := map[langID]bool{}
 		for _, t := range l.Templates {
 			if k := (langID{t.Lang, t.ID}); !seen[k] {

@@ -108,6 +108,7 @@ func TestFixtures(t *testing.T) {
 		{"stock-phrase.yaml", ``},
 		{"first-start.yaml", `testdata/lint/first-start.yaml:10: body of lint/first-start: a sentence starts with {{first .contact}}, which is lower case when .contact describes someone ("the head of recruiting"): put it later in the sentence`},
 		{"opening-shape.yaml", ``},
+		{"subject-break.yaml", `testdata/lint/subject-break.yaml:4: subject of lint/subject-break: a line break after "About your"; a subject is one line, so write it on one line`},
 		{"unused-value.yaml", `testdata/lint/unused-value.yaml:2: lint/unused-value declares the value "company" but never uses it (remove it from optional, or use it)`},
 	}
 	seen := map[string]bool{}
@@ -345,5 +346,20 @@ func TestCatalogWideChecksHearTheWholeCatalog(t *testing.T) {
 	copied := write(t, t.TempDir(), "copy.yaml", string(data))
 	if got := report(lint.Check(lint.ReadPath(copied, false))); got != "" {
 		t.Errorf("lint of an unchanged copy of %s:\n%s", src.ID, got)
+	}
+}
+
+// TestLocaleSubjectAction: a locale's subjects are sent as written, so a
+// template action in one is reported at its line.
+func TestLocaleSubjectAction(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "en")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := write(t, dir, "locale.yaml", "kinds:\n  - id: recommendation\n    subject: Your {{.FirstName}} request\nsubject: Your request\n")
+	got := report(lint.Check(lint.ReadPath(path, false)))
+	want := path + `:3: subject of kind recommendation "Your {{.FirstName}} request" holds a template action; a locale's subjects are plain text, sent as written: write the words themselves`
+	if got != want {
+		t.Errorf("lint:\ngot  %s\nwant %s", got, want)
 	}
 }
