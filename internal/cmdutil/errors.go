@@ -64,7 +64,19 @@ func HandleError(err error, stderr io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(stderr, "decline: %s\n", OneLine(err.Error()))
+	// Several problems, such as every unknown setting of a file: one
+	// line each, when nothing was added around them.
+	var lines interface {
+		error
+		Lines() []string
+	}
+	if errors.As(err, &lines) && lines.Error() == err.Error() {
+		for _, l := range lines.Lines() {
+			fmt.Fprintf(stderr, "decline: %s\n", OneLine(l))
+		}
+	} else {
+		fmt.Fprintf(stderr, "decline: %s\n", OneLine(err.Error()))
+	}
 	if errors.Is(err, prompt.ErrCancelled) {
 		// "cancelled", or "cancelled: " and why, such as an empty edit.
 		return ExitCancelled

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -142,14 +143,56 @@ func Load(path string, explicit bool) (*Config, error) {
 	}
 	c, err := Parse(data)
 	if err != nil {
-		var le *LineError
-		if errors.As(err, &le) {
-			return nil, fmt.Errorf("%s:%d: %s", path, le.Line, le.Msg)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, atFile(path, err)
 	}
 	c.Path = path
 	return c, nil
+}
+
+// atFile places a problem of Parse in the file at path: FILE:LINE: for
+// a problem at a line, one line each for several.
+func atFile(path string, err error) error {
+	var list LineErrors
+	if errors.As(err, &list) {
+		lines := make([]string, len(list))
+		for i, le := range list {
+			lines[i] = fmt.Sprintf("%s:%d: %s", path, le.Line, le.Msg)
+		}
+		return &FileErrors{lines}
+	}
+	var le *LineError
+	if errors.As(err, &le) {
+		return fmt.Errorf("%s:%d: %s", path, le.Line, le.Msg)
+	}
+	return fmt.Errorf("%s: %v", path, err)
+}
+
+// LineErrors are problems at several lines of the file, such as every
+// unknown setting in it.
+type LineErrors []*LineError
+
+func (l LineErrors) Error() string {
+	msgs := make([]string, len(l))
+	for i, le := range l {
+		msgs[i] = le.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// FileErrors are several problems of a file, each a line starting
+// FILE:LINE:, to be printed one a line.
+type FileErrors struct{ lines []string }
+
+func (e *FileErrors) Error() string { return strings.Join(e.lines, "; ") }
+
+// Lines are the problems, one a line.
+func (e *FileErrors) Lines() []string { return e.lines }
+
+// withHint adds what to do, in parentheses, to the last line.
+func (e *FileErrors) withHint(hint string) *FileErrors {
+	lines := slices.Clone(e.lines)
+	lines[len(lines)-1] += " (" + hint + ")"
+	return &FileErrors{lines}
 }
 
 // LineError is a problem at a line of the file.
@@ -247,6 +290,23 @@ func documentStart(data []byte, line int) int {
 // yamlError is the decoder's error in decline's words, as a LineError
 // when it starts at a line.
 func yamlError(err error) error {
+	// Each unknown setting, or other misfit, at its own line: the
+	// decoder reads on after the first and lists them all.
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 1 {
+		var list LineErrors
+		for _, e := range te.Errors {
+			le, ok := yamlError(errors.New(e)).(*LineError)
+			if !ok {
+				list = nil
+				break
+			}
+			list = append(list, le)
+		}
+		if list != nil {
+			return list
+		}
+	}
 	msg := cleanYAMLError(err)
 	if m := yamlErrors().atLine.FindStringSubmatch(msg); m != nil {
 		if n, err := strconv.Atoi(m[1]); err == nil {

@@ -1,8 +1,11 @@
 package config
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -189,5 +192,26 @@ func TestDanglingSymlinkIsNotMissing(t *testing.T) {
 	}
 	if c, err := Load(link, false); err != nil || *c != (Config{}) {
 		t.Errorf("missing file: %+v, %v", c, err)
+	}
+}
+
+// TestParseListsEveryUnknownSetting: each unknown key is a problem at its
+// own line, not only the first.
+func TestParseListsEveryUnknownSetting(t *testing.T) {
+	_, err := Parse([]byte("sendr: a\ntone: warm\nknd: b\nimap:\n  hots: h\n"))
+	var list LineErrors
+	if !errors.As(err, &list) {
+		t.Fatalf("Parse: %v, want LineErrors", err)
+	}
+	var got []string
+	for _, le := range list {
+		got = append(got, fmt.Sprintf("%d %s", le.Line, strings.Fields(le.Msg)[2]))
+	}
+	if want := []string{`1 "sendr"`, `3 "knd"`, `5 "hots"`}; !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+	fe, ok := atFile("c.yaml", err).(*FileErrors)
+	if !ok || len(fe.Lines()) != 3 || !strings.HasPrefix(fe.Lines()[2], "c.yaml:5: unknown setting") {
+		t.Errorf("atFile: %v, want three lines, each c.yaml:LINE:", fe)
 	}
 }

@@ -140,6 +140,10 @@ func Set(path, key, value string, check Check) error {
 		return err
 	}
 	if err := Validate(path, nil); err != nil {
+		var fe *FileErrors
+		if errors.As(err, &fe) {
+			return fe.withHint("fix the file first")
+		}
 		return fmt.Errorf("%v (fix the file first)", err)
 	}
 	out, err := SetIn(data, key, value)
@@ -177,11 +181,7 @@ func Validate(path string, check Check) error {
 	}
 	c, err := Parse(data)
 	if err != nil {
-		var le *LineError
-		if errors.As(err, &le) {
-			return fmt.Errorf("%s:%d: %s", path, le.Line, le.Msg)
-		}
-		return fmt.Errorf("%s: %v", path, err)
+		return atFile(path, err)
 	}
 	c.Path = path
 	if check != nil {
