@@ -98,6 +98,7 @@ type Rules struct {
 	AttributionLine AttributionRules `yaml:"attribution"`
 
 	index    map[string][]*pattern // by each alternative of a pattern's first literal word
+	words    []string              // the alternatives of every pattern's words, one after another
 	stop     map[string]bool
 	leading  map[string]bool
 	notValue map[string]bool
@@ -203,7 +204,12 @@ func (r *Rules) Compile() error {
 	if r.AttributionLine.WithDate == "" || r.AttributionLine.WithoutDate == "" || r.AttributionLine.DateLayout == "" {
 		return errors.New("attribution needs with_date, without_date and date_layout")
 	}
-	r.index = map[string][]*pattern{}
+	n := len(r.Values) + len(r.Notifications)
+	for _, k := range r.Kinds {
+		n += len(k.Strong) + len(k.Weak)
+	}
+	r.index = make(map[string][]*pattern, n)
+	r.words = make([]string, 0, 4*n)
 	r.stop = wordSet(r.StopWords)
 	r.leading = wordSet(r.LeadingWords)
 	r.notValue = wordSet(r.NotValues)
@@ -252,11 +258,15 @@ func (r *Rules) Compile() error {
 // add compiles one pattern and indexes it.
 func (r *Rules) add(src string, use int, kind string, weight int) error {
 	p := &pattern{src: src, use: use, kind: kind, weight: weight, first: -1}
-	fields := strings.Fields(src)
-	if len(fields) == 0 {
+	// A reply compiles the rules before it reads a message: this runs
+	// for every pattern, so it allocates little (the words of all
+	// patterns share r.words).
+	n := countFields(src)
+	if n == 0 {
 		return errors.New("a pattern is empty")
 	}
-	for i, f := range fields {
+	p.words = make([]pword, 0, n)
+	for i, f := range fieldsSeq(src) {
 		if strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}") {
 			slot := f[1 : len(f)-1]
 			switch {
@@ -270,14 +280,20 @@ func (r *Rules) add(src string, use int, kind string, weight int) error {
 			p.words = append(p.words, pword{slot: slot})
 			continue
 		}
-		var alts []string
-		for a := range strings.SplitSeq(f, "|") {
+		start := len(r.words)
+		for rest := f; ; {
+			a, more, found := strings.Cut(rest, "|")
 			w := foldWord(a)
 			if w == "" || strings.ContainsAny(a, "{}") {
 				return fmt.Errorf("%q: %q is not a word", src, f)
 			}
-			alts = append(alts, w)
+			r.words = append(r.words, w)
+			if !found {
+				break
+			}
+			rest = more
 		}
+		alts := r.words[start:len(r.words):len(r.words)]
 		if p.first < 0 {
 			p.first = i
 		}
@@ -297,6 +313,40 @@ func (r *Rules) add(src string, use int, kind string, weight int) error {
 		r.index[a] = append(r.index[a], p)
 	}
 	return nil
+}
+
+// countFields is len(strings.Fields(s)) for ASCII white space, which
+// patterns are written with, without the slice.
+func countFields(s string) int {
+	n := 0
+	for i := range fieldsSeq(s) {
+		n = i + 1
+	}
+	return n
+}
+
+// fieldsSeq yields the words of s between ASCII white space, with their
+// index.
+func fieldsSeq(s string) func(yield func(int, string) bool) {
+	return func(yield func(int, string) bool) {
+		i := 0
+		for n := 0; ; n++ {
+			for i < len(s) && asciiSpace(s[i]) {
+				i++
+			}
+			if i == len(s) {
+				return
+			}
+			j := i
+			for j < len(s) && !asciiSpace(s[j]) {
+				j++
+			}
+			if !yield(n, s[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
 }
 
 func wordSet(words []string) map[string]bool {
