@@ -9,7 +9,8 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// TestSmallPaneAnswersRedrawCleanly: in a 50x14 pane, answers that wrap
+// TestSmallPaneAnswersRedrawCleanly: in a 50x14 pane, menus and answers
+// that wrap
 // (a long menu choice, a long personal line) and one that ends at the
 // pane's right edge (the company: the question and "Initech" are 50
 // columns) are drawn once each, wrapped between words, and the next
@@ -21,7 +22,10 @@ func TestSmallPaneAnswersRedrawCleanly(t *testing.T) {
 	p.keys("Scott Lee", "Enter")
 	p.waitFor("What did Scott ask you for?")
 	p.keys("Down", "Down", "Enter") // a job reference
-	p.waitFor("How do you know Scott?")
+	// The question's hint goes under it, and a long choice is wrapped
+	// between words, indented under its first line.
+	p.waitFor("? How do you know Scott?\n  [Use arrows to move, type to filter]\n" +
+		"> We have never met (probably a request sent to\n  everyone)\n")
 	p.keys("Down", "Down", "Down", "Down", "Enter") // cannot vouch
 	p.waitFor("Which role is it for?")
 	p.keys("Data Analyst", "Enter")

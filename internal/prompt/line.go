@@ -73,6 +73,16 @@ func rows(text string, cols int) int {
 	return last.row + 1
 }
 
+// rowsOf is how many rows text, of one line or more, takes when written
+// with a newline after it.
+func rowsOf(text string, cols int) int {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		n += rows(line, cols)
+	}
+	return n
+}
+
 // head is the question as drawn before the answer: "? " and the message,
 // and the default in brackets when there is one.
 func (in *lineInput) head() string {

@@ -3,6 +3,7 @@ package prompt
 import (
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,5 +115,24 @@ func TestLineInputAnswerWrapsBetweenWords(t *testing.T) {
 	}
 	if !strings.HasSuffix(drawn, "? Name? We should\ncatch up soon\n") {
 		t.Errorf("the answer is not wrapped between words:\n%q", drawn)
+	}
+}
+
+// TestFitMenu: a question too wide for its hint ends its line, and a
+// choice too wide is wrapped between words, indented under its first
+// line; in a wide terminal, or one of unknown width, both are as given.
+func TestFitMenu(t *testing.T) {
+	options := []string{"Print it", "We have never met (probably a request sent to everyone)"}
+	msg, shown := fitMenu("How do you know Scott?", options, 50)
+	if msg != "How do you know Scott?\n" || shown[0] != "Print it" || shown[1] != "We have never met (probably a request sent to\n  everyone)" {
+		t.Errorf("at 50 columns: %q, %q", msg, shown)
+	}
+	for _, cols := range []int{0, 120} {
+		if msg, shown := fitMenu("How do you know Scott?", options, cols); msg != "How do you know Scott?" || !slices.Equal(shown, options) {
+			t.Errorf("at %d columns: %q, %q; want them as given", cols, msg, shown)
+		}
+	}
+	if rowsOf(msg+menuHint, 50) != 2 || rowsOf(shown[1], 50) != 2 {
+		t.Errorf("rowsOf counts %d and %d rows, want 2 and 2", rowsOf(msg+menuHint, 50), rowsOf(shown[1], 50))
 	}
 }

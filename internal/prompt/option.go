@@ -1,10 +1,6 @@
 package prompt
 
-import (
-	"strings"
-
-	"github.com/mattn/go-runewidth"
-)
+import "strings"
 
 // Option is one choice of SelectOption: the label shown, and an id (the
 // value a flag takes, such as "no-business") that typing may match too.
@@ -79,8 +75,8 @@ func pageSize(message string, options []string, cols, rows int) int {
 	}
 	// "? " before the question and the filter hint after it, as survey
 	// draws them; "> " or "  " before each option.
-	lines := func(s string) int { return max(1, (runewidth.StringWidth(s)+cols-1)/cols) }
-	room := rows - 1 - lines("? "+message+"  [Use arrows to move, type to filter]")
+	lines := func(s string) int { return rowsOf(s, cols) }
+	room := rows - 1 - lines("? "+message+menuHint)
 	tallest := 1
 	for _, o := range options {
 		tallest = max(tallest, lines("> "+o))

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/AlecAivazis/survey/v2"
@@ -15,6 +16,8 @@ import (
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/mattn/go-runewidth"
 	"golang.org/x/term"
+
+	"github.com/decline-cli/decline/internal/preview"
 )
 
 // ErrCancelled is returned when the user presses Ctrl-C or Esc, or closes
@@ -84,15 +87,48 @@ func (s *Survey) selectFiltered(message string, options []string, defaultIndex i
 	if err != nil {
 		cols, rows = 0, 0
 	}
-	q := &survey.Select{Message: message, Options: options, PageSize: pageSize(message, options, cols, rows), Filter: filter}
+	if filter == nil {
+		// survey's own filter, on the labels as given rather than as
+		// wrapped.
+		filter = func(typed, _ string, i int) bool {
+			return strings.Contains(strings.ToLower(options[i]), strings.ToLower(typed))
+		}
+	}
+	shownMsg, shown := fitMenu(message, options, cols)
+	q := &survey.Select{Message: shownMsg, Options: shown, PageSize: pageSize(shownMsg, shown, cols, rows), Filter: filter}
 	if defaultIndex >= 0 && defaultIndex < len(options) {
-		q.Default = options[defaultIndex]
+		q.Default = shown[defaultIndex]
 	}
 	err = survey.AskOne(q, &index, survey.WithStdio(s.stdio.In, s.stdio.Out, s.stdio.Err))
 	if err == nil {
-		s.rewrap(message, options[index], cols)
+		s.rewrap("? "+shownMsg+" "+shown[index], message, options[index], cols)
 	}
 	return index, convert(err)
+}
+
+// menuHint is what survey draws after a menu's question.
+const menuHint = "  [Use arrows to move, type to filter]"
+
+// fitMenu is a menu's question and options as drawn on a terminal cols
+// wide (0: not known, as they are): survey draws each on a line and
+// lets the terminal cut it at the edge, in the middle of a word, so a
+// question that does not fit with the hint ends with a newline (the
+// hint going under it), and an option too wide is wrapped between
+// words, its next lines indented under its first.
+func fitMenu(message string, options []string, cols int) (string, []string) {
+	shown := slices.Clone(options)
+	if cols <= 0 {
+		return message, shown
+	}
+	if runewidth.StringWidth("? "+message+menuHint) >= cols {
+		message = preview.Wrap("? "+message, cols-1)[2:] + "\n"
+	}
+	for i, o := range shown {
+		if runewidth.StringWidth("> "+o) >= cols {
+			shown[i] = strings.ReplaceAll(preview.Wrap(o, cols-3), "\n", "\n  ")
+		}
+	}
+	return message, shown
 }
 
 // rewrap draws again, wrapped between words, the answered question
@@ -100,12 +136,11 @@ func (s *Survey) selectFiltered(message string, options []string, defaultIndex i
 // by the terminal wherever the edge falls, in the middle of a word.
 // survey leaves the cursor on the row after it, so the rows it took are
 // known, and nothing else is touched.
-func (s *Survey) rewrap(message, answer string, cols int) {
-	drawn := "? " + message + " " + answer
-	if cols <= 0 || runewidth.StringWidth(drawn) < cols {
+func (s *Survey) rewrap(drawn, message, answer string, cols int) {
+	if cols <= 0 || drawn == "? "+message+" "+answer && runewidth.StringWidth(drawn) < cols {
 		return
 	}
-	n := rows(drawn, cols)
+	n := rowsOf(drawn, cols)
 	var b strings.Builder
 	clear(&b, n, n)
 	fmt.Fprintf(s.stdio.Out, "%s%s\n", b.String(), styled("? "+message, answer, cols))
