@@ -380,6 +380,8 @@ func TestAccessibleMode(t *testing.T) {
 	}{
 		{"flag", nil, []string{"draft", "--accessible"}},
 		{"env", []string{"DECLINE_ACCESSIBLE=1"}, []string{"draft"}},
+		// A dumb terminal has no cursor control to draw menus with.
+		{"TERM=dumb", []string{"TERM=dumb"}, []string{"draft"}},
 	} {
 		t.Run(how.name, func(t *testing.T) {
 			s := startSession(t, true, how.env, how.args...)

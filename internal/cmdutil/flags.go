@@ -79,9 +79,11 @@ func RegisterRunFlags(fl *pflag.FlagSet, force, keepGoing, dryRun *bool, what st
 }
 
 // Accessible reports whether questions are asked as plain numbered
-// lines: the --accessible flag, or DECLINE_ACCESSIBLE set to a true value.
+// lines: the --accessible flag, DECLINE_ACCESSIBLE set to a true value,
+// or TERM=dumb, a terminal without the cursor control that arrow-key
+// menus draw with (Emacs's shell, an editor's output pane).
 func (f *Factory) Accessible(flag bool) bool {
-	if flag {
+	if flag || f.Env("TERM") == "dumb" {
 		return true
 	}
 	switch strings.ToLower(strings.TrimSpace(f.Env("DECLINE_ACCESSIBLE"))) {

@@ -83,14 +83,30 @@ func rowsOf(text string, cols int) int {
 	return n
 }
 
-// head is the question as drawn before the answer: "? " and the message,
-// and the default in brackets when there is one.
-func (in *lineInput) head() string {
-	h := "? " + in.message + " "
-	if in.def != "" {
-		h += "(" + in.def + ") "
+// question is the question as drawn before the answer: lead, the rows
+// of it wrapped between words to fit the terminal but its last, each
+// ending in a newline; then last, the last row's start, which the
+// answer follows ("? " and the message, and the default in brackets
+// when there is one).
+func (in *lineInput) question() (lead []string, last string) {
+	q := "? " + in.message
+	if in.cols > 0 {
+		q = preview.Wrap(q, in.cols-1)
 	}
-	return h
+	lines := strings.Split(q, "\n")
+	last = lines[len(lines)-1] + " "
+	if in.def != "" {
+		last += "(" + in.def + ") "
+	}
+	return lines[:len(lines)-1], last
+}
+
+// places is where the last row of the question and the answer so far
+// are drawn, with the index in them of the cursor's place.
+func (in *lineInput) places() (lead []string, last string, places []place, cursor int) {
+	lead, last = in.question()
+	text := slices.Concat([]rune(last), in.line)
+	return lead, last, layout(text, in.cols), len([]rune(last)) + in.pos
 }
 
 // draw draws the question with the answer so far and puts the cursor
@@ -116,15 +132,21 @@ func (in *lineInput) draw(final bool) {
 		b.WriteString(paint("red", msg) + "\n")
 		top = strings.Count(msg, "\n") + 1
 	}
-	head := in.head()
-	text := slices.Concat([]rune(head), in.line)
-	places := layout(text, in.cols)
-	b.WriteString(paint("green+hb", "? ") + paint("default+hb", in.message) + " ")
+	lead, last, places, cursor := in.places()
+	for i, l := range lead {
+		b.WriteString(paintQuestion(l, i == 0) + "\n")
+	}
+	top += len(lead)
+	q := strings.TrimSuffix(last, " ")
+	if in.def != "" {
+		q = strings.TrimSuffix(q, " ("+in.def+")")
+	}
+	b.WriteString(paintQuestion(q, len(lead) == 0) + last[len(q):len(q)+1])
 	if in.def != "" {
 		b.WriteString(paint("white", "("+in.def+")") + " ")
 	}
 	b.WriteString(string(in.line))
-	end, at := places[len(text)], places[len([]rune(head))+in.pos]
+	end, at := places[len(places)-1], places[cursor]
 	if end.col == 0 && end.row > 0 {
 		// The text ends at the right edge, where a terminal holds the
 		// cursor until the next character: a space takes it to the next
@@ -140,6 +162,15 @@ func (in *lineInput) draw(final bool) {
 	}
 	in.row, in.drawn = top+at.row, top+end.row+1
 	fmt.Fprint(in.out, b.String())
+}
+
+// paintQuestion is a row of the question in survey's colours: its "? "
+// in green when it is the first.
+func paintQuestion(row string, first bool) string {
+	if rest, ok := strings.CutPrefix(row, "?"); first && ok {
+		return paint("green+hb", "?") + paint("default+hb", rest)
+	}
+	return paint("default+hb", row)
 }
 
 // clear erases the rows drawn, n of them, from the cursor's row (row of
@@ -256,9 +287,8 @@ func (in *lineInput) read(rr *terminal.RuneReader, validate func(string) error) 
 // leave puts the cursor on the row after the question, as it stands,
 // so that what comes next does not write over it.
 func (in *lineInput) leave() {
-	text := slices.Concat([]rune(in.head()), in.line)
-	places := layout(text, in.cols)
-	end, at := places[len(text)], places[len([]rune(in.head()))+in.pos]
+	_, _, places, cursor := in.places()
+	end, at := places[len(places)-1], places[cursor]
 	if down := end.row - at.row; down > 0 {
 		fmt.Fprintf(in.out, "\x1b[%dB", down)
 	}

@@ -44,6 +44,12 @@ func TestLayout(t *testing.T) {
 // what it drew and its error.
 func typeKeys(t *testing.T, cols int, keys string, validate func(string) error) (string, string, error) {
 	t.Helper()
+	return ask(t, "Name?", cols, keys, validate)
+}
+
+// ask is typeKeys with a question of its own.
+func ask(t *testing.T, message string, cols int, keys string, validate func(string) error) (string, string, error) {
+	t.Helper()
 	defer func(was bool) { core.DisableColor = was }(core.DisableColor)
 	core.DisableColor = true
 	r, w, err := os.Pipe()
@@ -56,7 +62,7 @@ func typeKeys(t *testing.T, cols int, keys string, validate func(string) error) 
 	}
 	w.Close()
 	var out strings.Builder
-	in := &lineInput{out: &out, cols: cols, message: "Name?"}
+	in := &lineInput{out: &out, cols: cols, message: message}
 	answer, err := in.read(terminal.NewRuneReader(terminal.Stdio{In: r, Out: os.Stderr}), validate)
 	return answer, out.String(), err
 }
@@ -134,5 +140,21 @@ func TestFitMenu(t *testing.T) {
 	}
 	if rowsOf(msg+menuHint, 50) != 2 || rowsOf(shown[1], 50) != 2 {
 		t.Errorf("rowsOf counts %d and %d rows, want 2 and 2", rowsOf(msg+menuHint, 50), rowsOf(shown[1], 50))
+	}
+}
+
+// TestLineInputQuestionWrapsBetweenWords: a question wider than the
+// terminal is drawn wrapped between words as it is asked, as well as
+// once answered.
+func TestLineInputQuestionWrapsBetweenWords(t *testing.T) {
+	answer, drawn, err := ask(t, "Send this reply to scott@example.com? [y/N]", 30, "y\r", nil)
+	if err != nil || answer != "y" {
+		t.Fatalf("got %q, %v", answer, err)
+	}
+	if !strings.Contains(drawn, "? Send this reply to\nscott@example.com? [y/N] y\r") {
+		t.Errorf("the question is not wrapped between words as it is asked:\n%q", drawn)
+	}
+	if !strings.HasSuffix(drawn, "? Send this reply to\nscott@example.com? [y/N] y\n") {
+		t.Errorf("the answered question is not wrapped between words:\n%q", drawn)
 	}
 }
