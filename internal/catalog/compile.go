@@ -182,7 +182,11 @@ func lineIn(tree *parse.Tree, n parse.Node) int {
 // second time ("Maria Lopez" is Maria; "the head of recruiting at Globex",
 // which is not a name, is "the head of recruiting": see names.Rules.Value),
 // {{a .role}}
-// the value with its article ("an Engineering Manager"). Each runs in
+// the value with its article ("an Engineering Manager"). For French,
+// {{de .contact}}, {{à .contact}} and {{chez .company}} are the value
+// after that preposition as French writes it: "d’Antoine", "du Crédit
+// Agricole", "au ministère", "chez Airbus" but "à la BNP" (see
+// names.De, names.A and names.Chez). Each runs in
 // time linear in its argument and returns at most about twice its length
 // (see package names), so they keep the guarantees of AllowedFuncs. The
 // fast renderer in compose calls them directly.
@@ -191,6 +195,9 @@ func lineIn(tree *parse.Tree, n parse.Node) int {
 var ValueFuncs = map[string]func(string) string{
 	"first": func(v string) string { return nameRules.Value(v) },
 	"a":     func(v string) string { return nameRules.WithArticle(v) },
+	"de":    names.De,
+	"à":     names.A,
+	"chez":  names.Chez,
 }
 
 // nameRules are the rules of ValueFuncs: none until SetNameRules.
@@ -215,10 +222,11 @@ var funcMap = func() template.FuncMap {
 // before anything is written ({{printf "%999999d" 1}} allocates a
 // megabyte, and a variable doubled by each of a few dozen printf calls
 // takes all the memory there is); html, js and urlquery grow their input
-// the same way; call has nothing to call. first and a (ValueFuncs) are
+// the same way; call has nothing to call. first, a, de, à and chez
+// (ValueFuncs) are
 // linear and grow a value by a bounded amount, so even nested as deep
 // as a template can nest them they stay within a template's size.
-var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice", "first", "a"}
+var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice", "first", "a", "de", "à", "chez"}
 
 // refused finds the first part of a parsed template that decline will
 // not run, and says why: anything that could run without end or take

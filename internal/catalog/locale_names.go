@@ -13,7 +13,7 @@ import (
 // articles follow (see names.Rules), so that each language carries its
 // own titles (Herr, Frau; M., Mme; Sr., Sra.).
 
-var nameFields = []string{"titles", "given-titles", "suffixes", "doctorates", "doctor", "particles", "compound-given-names", "family-name", "articles", "again"}
+var nameFields = []string{"titles", "given-titles", "suffixes", "doctorates", "doctor", "particles", "compound-given-names", "family-name", "articles", "again", "spoken-titles"}
 
 var articleFields = []string{"a", "an", "vowels", "an-before", "a-before", "an-letters", "an-numbers", "determiners"}
 
@@ -56,6 +56,8 @@ func (p *parser) localeNames(v *yaml.Node, l *Locale) {
 			p.localeArticles(v, &r.Articles)
 		case "again":
 			p.localeAgain(v, &r.Again)
+		case "spoken-titles":
+			r.SpokenTitles = p.spokenTitles(v, key)
 		}
 	})
 }
@@ -124,6 +126,26 @@ func (p *parser) nameWords(v *yaml.Node, field string) []string {
 	return words
 }
 
+// spokenTitles reads the titles a formal greeting says in full: a
+// mapping of a title ("dr", as titles lists it) to the words said
+// instead of it and the surname ("Docteur").
+func (p *parser) spokenTitles(v *yaml.Node, field string) map[string]string {
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v.Line, "%s must be a mapping of titles to what a greeting says (dr: Docteur), found %s", field, describe(v))
+		return nil
+	}
+	out := make(map[string]string, len(v.Content)/2)
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		title := p.nameWords(&yaml.Node{Kind: yaml.SequenceNode, Line: k.Line, Content: []*yaml.Node{k}}, field)
+		said := p.text(val, field)
+		if len(title) == 1 && said != "" {
+			out[title[0]] = said
+		}
+	}
+	return out
+}
+
 // compounds reads the compound given names: two words each, separated
 // by one space ("ana maría"), kept in lower case.
 func (p *parser) compounds(v *yaml.Node, field string) []string {
@@ -147,6 +169,14 @@ func (p *parser) compounds(v *yaml.Node, field string) []string {
 // base's.
 func mergeNames(base, over names.Rules) names.Rules {
 	out := base
+	if len(over.SpokenTitles) > 0 {
+		out.SpokenTitles = make(map[string]string, len(base.SpokenTitles)+len(over.SpokenTitles))
+		for _, m := range []map[string]string{base.SpokenTitles, over.SpokenTitles} {
+			for k, v := range m {
+				out.SpokenTitles[k] = v
+			}
+		}
+	}
 	out.Titles = slices.Concat(base.Titles, over.Titles)
 	out.GivenTitles = slices.Concat(base.GivenTitles, over.GivenTitles)
 	out.Suffixes = slices.Concat(base.Suffixes, over.Suffixes)

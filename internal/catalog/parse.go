@@ -33,6 +33,11 @@ type Spec struct {
 	Relationship string
 	Tone         string
 	Subject      string   // text/template source
+	// Signoff is the sign-off this template closes with when the user
+	// gives none (flag or config), over its tone's in the locale: a
+	// French warm reply to a stranger ends "Bien cordialement", one to a
+	// friend "Amitiés". Empty for the tone's.
+	Signoff string
 	Variants     []string // text/template source of each wording
 	Requires     []string // extra values that must be given
 	Optional     []string // extra values that may be given
@@ -147,7 +152,7 @@ var reservedValues = []string{"name", "email", "first_name", "relationship", "ki
 func Reserved(name string) bool { return contains(reservedValues, name) || sheet.Reserved(name) }
 
 var topFields = []string{"kind", "templates"}
-var entryFields = []string{"id", "kind", "relationship", "tone", "subject", "requires", "optional", "body", "variants"}
+var entryFields = []string{"id", "kind", "relationship", "tone", "subject", "signoff", "requires", "optional", "body", "variants"}
 
 // Parse decodes one template file strictly. file names it in messages and
 // source is recorded on each template. Every problem found is returned
@@ -432,6 +437,12 @@ func (p *parser) entry(n *yaml.Node, fileKind string, fileKindLine int, source s
 		case "subject":
 			if s, ok := p.str(v, "subject"); ok {
 				t.Subject, subjectNode = s, v
+			}
+		case "signoff":
+			t.Signoff = p.text(v, "signoff")
+			if t.Signoff != "" && !safetext.HasLetter(t.Signoff) {
+				p.errorf(v.Line, "signoff %s has no letters: write one such as 'Best wishes', or remove the line", safetext.Quote(t.Signoff))
+				t.Signoff = ""
 			}
 		case "requires":
 			t.Requires, valuesLine = p.valueList(v, "requires", &t.Spec), v.Line

@@ -24,7 +24,12 @@ func TestParseErrors(t *testing.T) {
 		{
 			"unknown field",
 			"templates:\n  - id: a\n    bodyy: x\n",
-			`f.yaml:3: unknown field "bodyy" in template (expected one of: id, kind, relationship, tone, subject, requires, optional, body, variants)`,
+			`f.yaml:3: unknown field "bodyy" in template (expected one of: id, kind, relationship, tone, subject, signoff, requires, optional, body, variants)`,
+		},
+		{
+			"sign-off without letters",
+			"templates:\n  - id: a\n    signoff: '--'\n    body: x\n",
+			`f.yaml:3: signoff "--" has no letters: write one such as 'Best wishes', or remove the line`,
 		},
 		{
 			"value declaration without a name",
@@ -187,9 +192,22 @@ func TestParseKeepsGoodEntries(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 2 {
 		t.Fatalf("got %v, want two problems", err)
 	}
-	want := `f.yaml:5: unknown field "bogus" in template (expected one of: id, kind, relationship, tone, subject, requires, optional, body, variants) (and 1 more problem)`
+	want := `f.yaml:5: unknown field "bogus" in template (expected one of: id, kind, relationship, tone, subject, signoff, requires, optional, body, variants) (and 1 more problem)`
 	if err.Error() != want {
 		t.Errorf("got  %s\nwant %s", err, want)
+	}
+}
+
+// TestTemplateSignoff: a template's signoff key is read, and a copy of
+// the template keeps it.
+func TestTemplateSignoff(t *testing.T) {
+	ts, err := catalog.Parse("f.yaml", []byte("templates:\n  - id: a\n    signoff: Amitiés\n    body: x\n"), "f.yaml")
+	if err != nil || len(ts) != 1 || ts[0].Signoff != "Amitiés" {
+		t.Fatalf("got %v, %v: want the sign-off Amitiés", ts, err)
+	}
+	out, err := catalog.CopyAs(ts[0], "b")
+	if err != nil || !strings.Contains(string(out), "signoff: Amitiés") {
+		t.Errorf("copy %q, %v: want the sign-off kept", out, err)
 	}
 }
 

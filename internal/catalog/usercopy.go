@@ -81,6 +81,9 @@ func CopyAs(t *Template, id string) ([]byte, error) {
 	if t.Subject != "" {
 		add("subject", str(t.Subject))
 	}
+	if t.Signoff != "" {
+		add("signoff", str(t.Signoff))
+	}
 	values := func(key string, names []string) {
 		if len(names) == 0 {
 			return

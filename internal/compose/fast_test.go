@@ -102,6 +102,7 @@ func TestFastPathEdgeTemplates(t *testing.T) {
 		"{{a (first .Name)}}",
 		"{{first \"Ann Lee\"}} {{a \"MBA\"}}",
 		"{{first .Name | a}}",
+		"{{de .Name}}, {{à .Sender}}, {{chez .Sender}} {{.Name | de}} {{de (first .Name)}}",
 	} {
 		ts := catalog.FromSpecs([]catalog.Spec{{ID: fmt.Sprintf("edge/%d", i), Subject: "  Re:  {{.Sender}} {{.Name}} ", Variants: []string{body}, VariantLines: []int{1}}}, "test")
 		if ts[0].Compile() != nil {
@@ -116,6 +117,25 @@ func TestFastPathEdgeTemplates(t *testing.T) {
 			sameAsRender(t, r, ts[0], req)
 		}
 	}
+}
+
+// TestFrenchPrepositionFuncs renders the French preposition functions as
+// a template calls them, by both paths: "d’Ana", "à la BNP".
+func TestFrenchPrepositionFuncs(t *testing.T) {
+	r := compose.NewRenderer()
+	ts := catalog.FromSpecs([]catalog.Spec{{ID: "fr/prep", Subject: "x", Variants: []string{"Bonjour {{.FirstName}},\n\nAu sujet {{de .Name}} et {{chez .Sender}}, {{à .Sender}}.\n"}, VariantLines: []int{1}}}, "test")
+	if err := ts[0].Compile(); err != nil {
+		t.Fatal(err)
+	}
+	req := compose.Request{Name: "Élodie Moreau", Sender: "la BNP", Signoff: "Bien à vous"}
+	got, err := compose.Render(ts[0], &req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Au sujet d’Élodie Moreau et à la BNP, à la BNP."; !strings.Contains(got.Body, want) {
+		t.Errorf("body %q does not say %q", got.Body, want)
+	}
+	sameAsRender(t, r, ts[0], req)
 }
 
 // FuzzFastPath compares the fast path with Render on arbitrary template

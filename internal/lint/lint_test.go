@@ -82,7 +82,7 @@ func TestFixtures(t *testing.T) {
 		want string // the report, one problem a line; "" for none
 	}{
 		{"clean.yaml", ""},
-		{"unknown-field.yaml", `testdata/lint/unknown-field.yaml:3: unknown field "subjet" in template (expected one of: id, kind, relationship, tone, subject, requires, optional, body, variants)`},
+		{"unknown-field.yaml", `testdata/lint/unknown-field.yaml:3: unknown field "subjet" in template (expected one of: id, kind, relationship, tone, subject, signoff, requires, optional, body, variants)`},
 		{"schema.yaml", `testdata/lint/schema.yaml:3: unknown relationship "frenemy" (choose one of: stranger, no-business, social, worked-briefly, cannot-vouch, policy, busy, not-yet)`},
 		{"undeclared-value.yaml", `testdata/lint/undeclared-value.yaml:6: body of lint/undeclared-value uses .skill, which it does not declare (add it to requires or optional)`},
 		{"duplicate-id.yaml", `testdata/lint/duplicate-id.yaml:8: duplicate id lint/duplicate-id (also at testdata/lint/duplicate-id.yaml:2)`},

@@ -39,9 +39,18 @@ func SampleRequest(t *catalog.Template, loc *catalog.Locale, s Sample, variant i
 	return &compose.Request{
 		Name:    s.Name,
 		Sender:  SampleSender,
-		Signoff: loc.Signoff(t.Tone),
+		Signoff: sampleSignoff(t, loc),
 		Values:  values,
 		Variant: variant,
 		Locale:  loc,
 	}
+}
+
+// sampleSignoff is the sign-off a reply from t closes with when the user
+// gives none: the template's own, else its tone's.
+func sampleSignoff(t *catalog.Template, loc *catalog.Locale) string {
+	if t.Signoff != "" {
+		return t.Signoff
+	}
+	return loc.Signoff(t.Tone)
 }

@@ -50,6 +50,11 @@ type Rules struct {
 	// carries two surnames, and the first is the one a greeting must
 	// keep ("Ana Ruiz García" is Ruiz García, not García).
 	FamilyAll bool
+	// SpokenTitles are titles a formal greeting says in full and alone,
+	// as French does: "Dr Claire Dubois" is greeted "Bonjour Docteur,",
+	// "Mme Leroy" "Bonjour Madame,", where "Bonjour Dr Dubois," reads as
+	// a mail merge. Keys are titles as Titles lists them.
+	SpokenTitles map[string]string
 	// Articles is how a value takes an indefinite article; a language
 	// without them leaves A and An empty.
 	Articles Articles
@@ -285,6 +290,9 @@ func (r *Rules) Formal(name string) string {
 		return ""
 	}
 	title := words[0]
+	if spoken, ok := r.SpokenTitles[strings.ToLower(strings.TrimRight(title, "."))]; ok {
+		return spoken
+	}
 	caps := hasNoLower(name)
 	if caps {
 		title = titleCase(title)

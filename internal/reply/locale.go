@@ -59,14 +59,14 @@ func ValueQuestion(loc *catalog.Locale, t *catalog.Template, name, first string)
 	return loc.Question(name, first)
 }
 
-// Signoff is the sign-off a reply uses: the one given, else the default
-// of the template's tone in its language's locale, loc (where a user's
-// locale.yaml can give its own).
-func Signoff(loc *catalog.Locale, given, tone string) string {
-	if s := FirstNonEmpty(given); s != "" {
+// Signoff is the sign-off a reply uses: the one given, else the
+// template's own (its signoff key), else the default of its tone in its
+// language's locale, loc (where a user's locale.yaml can give its own).
+func Signoff(loc *catalog.Locale, given string, t *catalog.Template) string {
+	if s := FirstNonEmpty(given, t.Signoff); s != "" {
 		return s
 	}
-	return loc.Signoff(tone)
+	return loc.Signoff(t.Tone)
 }
 
 // FirstName is what a reply calls the requester (compose.FirstNameFor):

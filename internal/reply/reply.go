@@ -381,7 +381,7 @@ func (d *Defaults) Request(cat *catalog.Catalog, t *catalog.Template, o *One) (*
 		Name:      o.Name,
 		FirstName: o.FirstName,
 		Sender:    d.Sender,
-		Signoff:   Signoff(cat.Locale(t.Lang), d.Signoff, t.Tone),
+		Signoff:   Signoff(cat.Locale(t.Lang), d.Signoff, t),
 		SignBrief: d.SignBrief,
 		Note:      o.Note,
 		Values:    o.Values,

@@ -118,12 +118,30 @@ func TestRequest(t *testing.T) {
 	d, _ := Layer(&config.Config{}, Given{})
 	tmpl, _ := cat.Get("recommendation/stranger/formal")
 	req, err := d.Request(cat, tmpl, &One{Name: "Scott"})
-	if err != nil || req.Signoff == "" || req.Signoff != Signoff(cat.Locale(tmpl.Lang), "", "formal") || req.Signoff == Signoff(cat.Locale(tmpl.Lang), "", "warm") {
+	loc := cat.Locale(tmpl.Lang)
+	if err != nil || req.Signoff == "" || req.Signoff != loc.Signoff("formal") || req.Signoff == loc.Signoff("warm") {
 		t.Errorf("request %+v, %v: want the formal sign-off", req, err)
 	}
 	var unused *UnusedValueError
 	if _, err := d.Request(cat, tmpl, &One{Name: "Scott", Values: map[string]string{"skill": "Go"}}); !errors.As(err, &unused) {
 		t.Errorf("got %v, want the unused value refused", err)
+	}
+}
+
+// TestTemplateSignoff: a template's own sign-off comes before its
+// tone's, and the one the user gives comes before both.
+func TestTemplateSignoff(t *testing.T) {
+	loc := defaults(t).Locale("en")
+	tmpl := &catalog.Template{Spec: catalog.Spec{Tone: "formal", Signoff: "Warmly"}}
+	if got := Signoff(loc, "", tmpl); got != "Warmly" {
+		t.Errorf("template's own: got %q, want Warmly", got)
+	}
+	if got := Signoff(loc, " Cheers ", tmpl); got != "Cheers" {
+		t.Errorf("given: got %q, want Cheers", got)
+	}
+	tmpl.Signoff = ""
+	if got := Signoff(loc, "", tmpl); got != loc.Signoff("formal") || got == "" {
+		t.Errorf("tone's: got %q, want %q", got, loc.Signoff("formal"))
 	}
 }
 
@@ -141,7 +159,7 @@ func TestRechoose(t *testing.T) {
 	if k, _ := tmpl.Key(); k.Kind != "reference" || k.Relationship != "busy" || k.Tone != "formal" {
 		t.Errorf("chose %s, want reference/busy/formal", tmpl.ID)
 	}
-	if req.Signoff != Signoff(cat.Locale(tmpl.Lang), "", "formal") || req.Variant != 0 || one.Relationship != "busy" {
+	if req.Signoff != Signoff(cat.Locale(tmpl.Lang), "", tmpl) || req.Variant != 0 || one.Relationship != "busy" {
 		t.Errorf("request %+v, one %+v: want the formal sign-off, variant 0, relationship busy", req, one)
 	}
 }

@@ -124,7 +124,7 @@ func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 		Name:      row.Name,
 		FirstName: row.FirstName,
 		Sender:    d.Sender,
-		Signoff:   Signoff(r.Catalog.Locale(t.Lang), d.Signoff, t.Tone),
+		Signoff:   Signoff(r.Catalog.Locale(t.Lang), d.Signoff, t),
 		SignBrief: d.SignBrief,
 		Note:      row.Note,
 		Values:    values,

@@ -1,0 +1,83 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The French prepositions a template puts before a value, written as
+// French writes them with that value: de elides before a vowel ("d’Antoine
+// Mercier", "d’Élodie", "d’Yves", but "de Yann") and contracts with a
+// lowercase article the value starts with ("du Crédit Agricole" from "le
+// Crédit Agricole", "des Galeries Lafayette", "de la BNP", "de l’Oréal"
+// stays as typed); à contracts the same way ("au ministère", "aux
+// associés", "à la BNP", "à Antoine"); Chez says "chez Airbus" of a name
+// and "à la BNP" of a value that starts with its own article, where
+// "chez la BNP" reads wrong. A value with a capitalised article ("Le
+// Monde", "La Poste") is a name and keeps it: "de Le Monde" is rare, "du
+// Goff" from "Le Goff" would be wrong. Each is linear in its value and
+// adds a few bytes.
+
+// De is "de" before v, elided or contracted as French writes it.
+func De(v string) string {
+	v = strings.TrimSpace(v)
+	switch art, rest := frenchArticle(v); art {
+	case "le":
+		return "du " + rest
+	case "les":
+		return "des " + rest
+	}
+	if elides(v) {
+		return "d’" + v
+	}
+	return "de " + v
+}
+
+// A is "à" before v, contracted with a lowercase article: "au", "aux".
+func A(v string) string {
+	v = strings.TrimSpace(v)
+	switch art, rest := frenchArticle(v); art {
+	case "le":
+		return "au " + rest
+	case "les":
+		return "aux " + rest
+	}
+	return "à " + v
+}
+
+// Chez is where someone works: "chez Airbus", or "à la BNP", "au Crédit
+// Agricole" for a value that starts with a lowercase article.
+func Chez(v string) string {
+	v = strings.TrimSpace(v)
+	if art, _ := frenchArticle(v); art != "" {
+		return A(v)
+	}
+	return "chez " + v
+}
+
+// frenchArticle is the lowercase definite article v starts with ("le",
+// "la", "les", or "l" for "l’" and "l'") and what follows it.
+func frenchArticle(v string) (art, rest string) {
+	for _, a := range []string{"le ", "la ", "les ", "l’", "l'"} {
+		if strings.HasPrefix(v, a) && len(v) > len(a) {
+			return strings.TrimRight(a, " ’'"), strings.TrimLeft(v[len(a):], " ")
+		}
+	}
+	return "", v
+}
+
+// elides reports whether "de" before v is written "d’": v starts with a
+// vowel, or with a Y before a consonant ("Yves", not "Yann").
+func elides(v string) bool {
+	c, size := utf8.DecodeRuneInString(v)
+	c = unicode.ToLower(c)
+	if strings.ContainsRune("aeiouàâäéèêëîïôöùûüœæ", c) {
+		return true
+	}
+	if c != 'y' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(v[size:])
+	return unicode.IsLetter(next) && !strings.ContainsRune("aeiouàâäéèêëîïôöùûü", unicode.ToLower(next))
+}
