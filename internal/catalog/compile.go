@@ -183,10 +183,10 @@ func lineIn(tree *parse.Tree, n parse.Node) int {
 // which is not a name, is "the head of recruiting": see names.Rules.Value),
 // {{a .role}}
 // the value with its article ("an Engineering Manager"). For French,
-// {{de .contact}}, {{à .contact}} and {{chez .company}} are the value
+// {{de .contact}}, {{à .contact}}, {{que .role}} and {{chez .company}} are the value
 // after that preposition as French writes it: "d’Antoine", "du Crédit
 // Agricole", "au ministère", "chez Airbus" but "à la BNP" (see
-// names.De, names.A and names.Chez). Each runs in
+// names.De, names.A, names.Que and names.Chez). Each runs in
 // time linear in its argument and returns at most about twice its length
 // (see package names), so they keep the guarantees of AllowedFuncs. The
 // fast renderer in compose calls them directly.
@@ -198,6 +198,7 @@ var ValueFuncs = map[string]func(string) string{
 	"de":    names.De,
 	"à":     names.A,
 	"chez":  names.Chez,
+	"que":   names.Que,
 }
 
 // nameRules are the rules of ValueFuncs: none until SetNameRules.
@@ -222,11 +223,11 @@ var funcMap = func() template.FuncMap {
 // before anything is written ({{printf "%999999d" 1}} allocates a
 // megabyte, and a variable doubled by each of a few dozen printf calls
 // takes all the memory there is); html, js and urlquery grow their input
-// the same way; call has nothing to call. first, a, de, à and chez
+// the same way; call has nothing to call. first, a, de, à, que and chez
 // (ValueFuncs) are
 // linear and grow a value by a bounded amount, so even nested as deep
 // as a template can nest them they stay within a template's size.
-var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice", "first", "a", "de", "à", "chez"}
+var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice", "first", "a", "de", "à", "chez", "que"}
 
 // refused finds the first part of a parsed template that decline will
 // not run, and says why: anything that could run without end or take

@@ -34,6 +34,16 @@ func De(v string) string {
 	return "de " + v
 }
 
+// Que is "que" before v, elided before a vowel: "qu’Antoine", "en tant
+// qu’analyste".
+func Que(v string) string {
+	v = strings.TrimSpace(v)
+	if elides(v) {
+		return "qu’" + v
+	}
+	return "que " + v
+}
+
 // A is "à" before v, contracted with a lowercase article: "au", "aux".
 func A(v string) string {
 	v = strings.TrimSpace(v)

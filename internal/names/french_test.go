@@ -1,6 +1,7 @@
 package names_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/decline-cli/decline/internal/catalog"
@@ -33,6 +34,13 @@ func TestFrenchPrepositions(t *testing.T) {
 	for _, c := range cases {
 		if got := names.De(c.in); got != c.de {
 			t.Errorf("De(%q) = %q, want %q", c.in, got, c.de)
+		}
+		wantQue := "que " + strings.TrimSpace(c.in)
+		if strings.HasPrefix(c.de, "d’") {
+			wantQue = "qu’" + strings.TrimSpace(c.in)
+		}
+		if got := names.Que(c.in); got != wantQue {
+			t.Errorf("Que(%q) = %q, want %q", c.in, got, wantQue)
 		}
 		if got := names.A(c.in); got != c.a {
 			t.Errorf("A(%q) = %q, want %q", c.in, got, c.a)
