@@ -32,15 +32,15 @@ type Spec struct {
 	Kind         string // empty for a custom template that names none
 	Relationship string
 	Tone         string
-	Subject      string   // text/template source
+	Subject      string // text/template source
 	// Signoff is the sign-off this template closes with when the user
 	// gives none (flag or config), over its tone's in the locale: a
 	// French warm reply to a stranger ends "Bien cordialement", one to a
 	// friend "Amitiés". Empty for the tone's.
-	Signoff string
-	Variants     []string // text/template source of each wording
-	Requires     []string // extra values that must be given
-	Optional     []string // extra values that may be given
+	Signoff  string
+	Variants []string // text/template source of each wording
+	Requires []string // extra values that must be given
+	Optional []string // extra values that may be given
 	// Questions holds the question a template's own declaration gives
 	// for a value ({first} is the requester's first name), over the
 	// locale's.
