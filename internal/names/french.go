@@ -22,16 +22,26 @@ import (
 // De is "de" before v, elided or contracted as French writes it.
 func De(v string) string {
 	v = strings.TrimSpace(v)
-	switch art, rest := frenchArticle(v); art {
-	case "le":
-		return "du " + rest
-	case "les":
-		return "des " + rest
+	if c := contracted(v, "du ", "des "); c != "" {
+		return c
 	}
 	if elides(v) {
 		return "d’" + v
 	}
 	return "de " + v
+}
+
+// contracted is v after a preposition that merges with the lowercase
+// article "le" or "les" v starts with (de: du, des; à: au, aux), or ""
+// when v starts with neither.
+func contracted(v, le, les string) string {
+	switch art, rest := frenchArticle(v); art {
+	case "le":
+		return le + rest
+	case "les":
+		return les + rest
+	}
+	return ""
 }
 
 // Que is "que" before v, elided before a vowel: "qu’Antoine", "en tant
@@ -47,11 +57,8 @@ func Que(v string) string {
 // A is "à" before v, contracted with a lowercase article: "au", "aux".
 func A(v string) string {
 	v = strings.TrimSpace(v)
-	switch art, rest := frenchArticle(v); art {
-	case "le":
-		return "au " + rest
-	case "les":
-		return "aux " + rest
+	if c := contracted(v, "au ", "aux "); c != "" {
+		return c
 	}
 	return "à " + v
 }
