@@ -117,6 +117,14 @@ func TestReplyReviewOnTerminal(t *testing.T) {
 	if out := s.text(); !strings.Contains(out, "Hi Scott,") {
 		t.Errorf("the reply was not printed:\n%s", out)
 	}
+	// The tip under the draft says how to sign it, once: no note
+	// before it saying the same.
+	s.mu.Lock()
+	out := s.screen.String()
+	s.mu.Unlock()
+	if strings.Count(out, "'sender: Your Name'") != 1 || strings.Contains(out, "signed with no name") {
+		t.Errorf("how to sign the reply is not said once, in the tip:\n%s", out)
+	}
 }
 
 // TestReplySendFromStdinAsksOnTerminal: a message piped in (mutt's

@@ -56,7 +56,6 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 			fmt.Fprintf(f.IO.ErrOut, "decline: note: %s\n", note)
 		}
 	}
-	unsigned(f, o, r.Request.Sender, format)
 	if pasted {
 		saved := ""
 		switch {
@@ -73,6 +72,12 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 		if format != "json" {
 			format = "text"
 		}
+	}
+	// The review on a terminal shows the draft, and the tip to sign it
+	// under it: the note would say so twice.
+	reviews := !o.mail.on() && o.maildir == "" && format != "json" && format != "mbox" && p != nil && f.IO.IsStdoutTTY() && !o.copy.set
+	if !reviews {
+		unsigned(f, o, r.Request.Sender, format)
 	}
 	switch {
 	case o.mail.on():
@@ -106,7 +111,7 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 			_, err = f.IO.Out.Write(data)
 		}
 		return err
-	case p != nil && f.IO.IsStdoutTTY() && !o.copy.set:
+	case reviews:
 		return review(f, p, r.Template, r.Request, r.Message, format, clipboard, o.configPath, func(rv *dialog.Review) {
 			rv.Render = func(t *catalog.Template, req *compose.Request) (*compose.Reply, error) {
 				m, err := res.Render(r.Answer, t, req)
