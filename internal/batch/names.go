@@ -1,9 +1,9 @@
 package batch
 
 import (
+	"bytes"
 	"hash/maphash"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,98 +23,112 @@ const MaxSlug = 60
 // hidden file nor hide what it says. A name with nothing to keep gives
 // "reply".
 func Slug(name string) string {
-	var b strings.Builder
+	// Built in place, with one allocation for the result: a run of
+	// thousands of files names each.
+	var buf [MaxSlug + 16]byte
+	b := buf[:0]
 	hyphen := false
-	// keptOther: the last rune kept is of a script whose marks are part
-	// of its letters (Devanagari and the scripts after it).
+	// keptOther: the last letter kept is of a script whose marks are
+	// part of its letters (Devanagari and the scripts after it).
 	keptOther := false
-	add := func(s string) {
-		if hyphen && b.Len() > 0 {
-			b.WriteByte('-')
+	for i := 0; i < len(name) && len(b) < MaxSlug; {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '\'':
+				continue // O'Brien is obrien
+			default:
+				hyphen = true
+				continue
+			}
+			if hyphen && len(b) > 0 {
+				b = append(b, '-')
+			}
+			hyphen, keptOther = false, false
+			b = append(b, c)
+			continue
 		}
-		hyphen = false
-		b.WriteString(s)
-	}
-	for _, r := range name {
-		if b.Len() >= MaxSlug {
-			break
-		}
+		r, size := utf8.DecodeRuneInString(name[i:])
+		i += size
+		var fold string
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			add(string(r))
-			keptOther = false
-		case r >= 'A' && r <= 'Z':
-			add(string(r + 'a' - 'A'))
-			keptOther = false
-		case r == '\'' || r == 0x2019: // O'Brien is obrien
-		case r < utf8.RuneSelf:
-			hyphen = true
 		case r >= 0xc0 && r < 0xc0+rune(len(latinFold)) && latinFold[r-0xc0] != "":
-			add(latinFold[r-0xc0])
-			keptOther = false
+			fold = latinFold[r-0xc0]
+		case r == 0x2019: // O’Brien is obrien, as O'Brien
+			continue
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
 			// A combining accent, as in a decomposed "José" (e and
 			// U+0301), is dropped, as a precomposed é is folded to e;
 			// the vowel signs of Devanagari, Thai ... are kept.
 			if keptOther && !hyphen {
-				add(string(r))
+				b = utf8.AppendRune(b, r)
 			}
+			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if l, ok := latinBase(r); ok {
-				add(l)
-				keptOther = false
-				break
-			}
-			add(string(unicode.ToLower(r)))
-			keptOther = r >= 0x900
+			fold = latinBase(r)
 		default:
 			hyphen = true
+			continue
+		}
+		if hyphen && len(b) > 0 {
+			b = append(b, '-')
+		}
+		hyphen = false
+		if fold != "" {
+			b, keptOther = append(b, fold...), false
+		} else {
+			b, keptOther = utf8.AppendRune(b, unicode.ToLower(r)), r >= 0x900
 		}
 	}
-	s := b.String()
-	if len(s) > MaxSlug {
+	if len(b) > MaxSlug {
 		// Cut at a character, and at a hyphen when one is near.
 		cut := MaxSlug
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
+		for cut > 0 && !utf8.RuneStart(b[cut]) {
 			cut--
 		}
-		s = s[:cut]
-		if i := strings.LastIndexByte(s, '-'); i > MaxSlug/2 {
-			s = s[:i]
+		b = b[:cut]
+		if i := bytes.LastIndexByte(b, '-'); i > MaxSlug/2 {
+			b = b[:i]
 		}
+		b = bytes.TrimRight(b, "-")
 	}
-	s = strings.Trim(s, "-")
 	switch {
-	case s == "":
+	case len(b) == 0:
 		return "reply"
-	case reservedOnWindows(s):
-		return s + "-reply"
+	case reservedOnWindows(b):
+		return string(b) + "-reply"
 	}
-	return s
+	return string(b)
 }
 
 // latinBase spells a Latin letter beyond Latin Extended-A in ASCII, by
-// its base letter ("ễ" is e, "Ș" s), when it has one.
-func latinBase(r rune) (string, bool) {
+// its base letter ("ễ" is e, "Ș" s), when it has one; else "".
+func latinBase(r rune) string {
 	if !unicode.Is(unicode.Latin, r) {
-		return "", false
+		return ""
 	}
 	var buf [utf8.UTFMax * 4]byte
 	d := norm.NFD.AppendString(buf[:0], string(r))
-	if c := d[0]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z') {
-		return string(rune(c | 0x20)), true
+	if c := d[0] | 0x20; 'a' <= c && c <= 'z' {
+		return asciiLetters[c-'a' : c-'a'+1]
 	}
-	return "", false
+	return ""
 }
+
+const asciiLetters = "abcdefghijklmnopqrstuvwxyz"
 
 // reservedOnWindows reports device names that Windows will not use as
 // file names, whatever the extension.
-func reservedOnWindows(s string) bool {
-	switch s {
+func reservedOnWindows(s []byte) bool {
+	switch string(s) {
 	case "con", "prn", "aux", "nul":
 		return true
 	}
-	return len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9'
+	return len(s) == 4 && (string(s[:3]) == "com" || string(s[:3]) == "lpt") && s[3] >= '0' && s[3] <= '9'
 }
 
 // Namer gives each reply of a run a file name made from the requester's

@@ -17,13 +17,14 @@ import (
 // ErrExists reports a reply file that is already there.
 var ErrExists = errors.New("already exists")
 
-// Dir writes reply files into a directory. Each file is written under a
-// temporary name in the same directory and then moved into place whole,
-// so a reader never sees half a file and an interruption leaves neither a
-// partial file nor a temporary one (see Close). An existing file is
-// never replaced unless Replace is set; the check and the move are one
-// step (a hard link), so a file that appears meanwhile is not lost
-// either.
+// Dir writes reply files into a directory. Each file is written whole
+// before it gets its name: on Linux as an unnamed file (O_TMPFILE) that
+// is then linked in, else under a temporary name in the same directory
+// that is then moved into place; so a reader never sees half a file and
+// an interruption leaves neither a partial file nor a temporary one (see
+// Close). An existing file is never replaced unless Replace is set; the
+// check and the naming are one step (a link, or a rename that refuses to
+// replace), so a file that appears meanwhile is not lost either.
 //
 // Files are not synced to disk one by one: a crash of the machine may
 // lose recent files, but a crash or interruption of decline cannot leave
@@ -142,6 +143,12 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 		if err := d.open(); err != nil {
 			return err
 		}
+	}
+	if handled, err := d.writeUnnamed(name, data); handled {
+		if err == nil {
+			d.written++
+		}
+		return err
 	}
 	tmp := "." + name + "." + strconv.FormatUint(rand.Uint64(), 36) + ".tmp"
 	if err := d.writeTemp(tmp, name, data); err != nil {

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 )
@@ -18,5 +19,36 @@ func TestDirUsesItsDescriptor(t *testing.T) {
 	}
 	if d.fast.dir == nil || !d.fast.usable("a.txt") {
 		t.Error("the directory's descriptor is not in use")
+	}
+}
+
+// TestDirWritesUnnamedFiles: a reply file has no name until it is whole
+// (O_TMPFILE), then is linked in, refusing to replace a file, whether
+// the kernel links the descriptor itself or through /proc/self/fd.
+func TestDirWritesUnnamedFiles(t *testing.T) {
+	for _, proc := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "out")
+		d, err := OpenDir(path, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Write("a.txt", []byte("one\n")); err != nil {
+			t.Fatal(err)
+		}
+		d.fast.procLink = d.fast.procLink || proc
+		if err := d.Write("b.txt", []byte("two\n")); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Write("a.txt", []byte("three\n")); !errors.Is(err, ErrExists) {
+			t.Errorf("writing a.txt again: %v, want ErrExists", err)
+		}
+		if d.fast.noTmpfile {
+			t.Skip("this file system has no O_TMPFILE")
+		}
+		d.Close()
+		assertFiles(t, path, map[string]string{"a.txt": "one\n", "b.txt": "two\n"})
+		if d.Written() != 2 {
+			t.Errorf("Written = %d, want 2", d.Written())
+		}
 	}
 }

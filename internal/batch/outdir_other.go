@@ -15,3 +15,6 @@ func (d *Dir) writeTemp(tmp, name string, data []byte) error {
 }
 
 func (d *Dir) place(tmp, name string) error { return d.placeRoot(tmp, name) }
+
+// writeUnnamed is not done here: every file has a temporary name first.
+func (d *Dir) writeUnnamed(string, []byte) (bool, error) { return false, nil }
