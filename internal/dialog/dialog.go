@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
@@ -262,11 +264,16 @@ func (r *Review) show(edited bool) {
 	// console among them) wrap as soon as the last column is written, and
 	// the newline after it would then leave a blank line.
 	width := r.Width - 1
-	head := fmt.Sprintf("Draft: %s, wording %d of %d", rep.Template.ID, rep.Variant, len(rep.Template.Variants))
+	parts := []string{"Draft: " + rep.Template.ID, fmt.Sprintf("wording %d of %d", rep.Variant, len(rep.Template.Variants))}
 	if edited {
-		head += ", edited by you"
+		parts = append(parts, "edited by you")
 	}
-	head = preview.Wrap(head, width)
+	// Too wide for one line, each part has a line of its own, rather
+	// than "wording 1 of" above a lone "2".
+	head := strings.Join(parts, ", ")
+	if r.Width > 0 && runewidth.StringWidth(head) > width {
+		head = preview.Wrap(strings.Join(parts, ",\n"), width)
+	}
 	if r.Color {
 		head = "\x1b[1m" + head + "\x1b[0m"
 	}

@@ -157,4 +157,23 @@ func TestReviewShowsToWrapsAndTipsOnce(t *testing.T) {
 	if !strings.Contains(shown, "\n"+strings.Repeat("─", 40)+"\n") {
 		t.Errorf("no 40-column rule:\n%s", shown)
 	}
+
+}
+
+// TestReviewHeaderBreaksBetweenItsParts: a header too wide for the
+// terminal is broken after the template's id, not before the last
+// number ("wording 1 of" above a lone "2").
+func TestReviewHeaderBreaksBetweenItsParts(t *testing.T) {
+	var out strings.Builder
+	r := newReview(t, &picks{t: t, next: []string{"Print it"}}, &out)
+	r.Print = func() error { return nil }
+	// One column short of the whole header: wrapped between words, its
+	// last number would go to a line of its own.
+	r.Width = len("Draft: "+r.Template.ID+", wording 1 of") + 1
+	if err := r.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("\nDraft: %s,\nwording 1 of %d\n", r.Template.ID, len(r.Template.Variants)); !strings.Contains(out.String(), want) {
+		t.Errorf("the header is not broken after the id:\n%s", out.String())
+	}
 }

@@ -45,6 +45,7 @@ type Survey struct {
 // decision is applied there, before any prompt is drawn.
 func NewSurvey(in, out *os.File, color bool) *Survey {
 	core.DisableColor = !color
+	enableVT(out)
 	return &Survey{stdio: terminal.Stdio{In: escReader{in}, Out: out, Err: out}, out: out}
 }
 
