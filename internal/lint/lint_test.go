@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -361,5 +362,53 @@ func TestLocaleSubjectAction(t *testing.T) {
 	want := path + `:3: subject of kind recommendation "Your {{.FirstName}} request" holds a template action; a locale's subjects are plain text, sent as written: write the words themselves`
 	if got != want {
 		t.Errorf("lint:\ngot  %s\nwant %s", got, want)
+	}
+}
+
+// englishWish finds the words of a good wish in a sentence: what the
+// last sentence of every English default reply holds, before the
+// sign-off ("I hope the interviews go well.", "Good luck with the
+// launch!"). STYLE.md: never end without a good wish.
+var englishWish = regexp.MustCompile(`(?i)\b(hope|hoping|wish|wishes|wishing|luck|success|rooting|cheering|take care|look(ing)? forward|enjoy|go(es|ing)? well|all the best|best of|congratulations|fingers crossed|thrive|flourish|keep well)\b`)
+
+// lastSentence is the last sentence of a reply's body, on one line.
+func lastSentence(body string) string {
+	text := strings.Join(strings.Fields(body), " ")
+	for i := len(text) - 2; i > 0; i-- {
+		if strings.ContainsRune(".!?", rune(text[i])) && text[i+1] == ' ' {
+			return text[i+2:]
+		}
+	}
+	return text
+}
+
+// TestEnglishDefaultsEndWithAWish renders every English default wording
+// and checks that its last sentence before the sign-off is a good wish.
+func TestEnglishDefaultsEndWithAWish(t *testing.T) {
+	l, err := catalog.ReadFS(templates.FS, "templates", catalog.DefaultSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tmpl := range l.Templates {
+		if tmpl.Lang != catalog.DefaultLang {
+			continue
+		}
+		for i := range tmpl.Variants {
+			r, err := compose.Render(tmpl, lint.SampleRequest(tmpl, templates.English, lint.Samples[0], i+1, true))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := strings.TrimSpace(r.Body)
+			// The sign-off block is the last paragraph.
+			if k := strings.LastIndex(body, "\n\n"); k >= 0 {
+				body = body[:k]
+			}
+			if last := lastSentence(body); !englishWish.MatchString(last) {
+				t.Errorf("%s wording %d ends without a good wish: %q", tmpl.ID, i+1, last)
+			}
+		}
+	}
+	if englishWish.MatchString("Sorry to disappoint.") || !englishWish.MatchString("I hope the interviews go well.") {
+		t.Error("englishWish does not tell a wish from an apology")
 	}
 }
