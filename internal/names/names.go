@@ -27,6 +27,11 @@ type Rules struct {
 	// GivenTitles are the titles used with the given name rather than the
 	// surname ("sir": Sir Paul, not Sir McCartney).
 	GivenTitles []string
+	// JobTitles are words of a job title that may stand before a name
+	// in a value ("CTO Ann Lee", "our VP Ana Ruiz"): lowercase, without
+	// dots. Value skips them when a capitalized word follows, so that
+	// the name is said again, not the title.
+	JobTitles []string
 	// Suffixes follow a name after a comma ("Scott Lee, PhD"): lowercase,
 	// without dots.
 	Suffixes []string
@@ -185,7 +190,11 @@ func (r *Rules) First(name string) string {
 // ("the hiring manager") is returned as it is.
 func (r *Rules) Value(v string) string {
 	v = strings.TrimSpace(v)
-	first := r.First(v)
+	if inList(r.JobTitles, v) {
+		// A title alone ("CTO") is said as it was written.
+		return v
+	}
+	first := r.First(r.withoutJobTitle(v))
 	if first == "" {
 		return v
 	}
@@ -199,6 +208,33 @@ func (r *Rules) Value(v string) string {
 		return r.again(v)
 	}
 	return first
+}
+
+// withoutJobTitle is what follows the job title a value starts with,
+// after a determiner or not, when a capitalized word that is not a
+// job title follows it: "CTO Ann Lee" and "our VP of Sales Ana Ruiz"
+// are Ann Lee and Ana Ruiz. Anything else is returned as it is: "the
+// CTO", "CTO, Ann Lee" (the comma says it already), "CTO of Globex".
+func (r *Rules) withoutJobTitle(v string) string {
+	if len(r.JobTitles) == 0 {
+		return v
+	}
+	rest := v
+	if w, tail := nextWord(rest); slices.Contains(r.Articles.Determiners, strings.ToLower(w)) {
+		rest = tail
+	}
+	n := 0
+	for {
+		w, tail := nextWord(rest)
+		if w == "" || w != strings.TrimRight(w, ",;:") || !inList(r.JobTitles, w) {
+			break
+		}
+		rest, n = tail, n+1
+	}
+	if w, _ := nextWord(rest); n == 0 || !capitalized(w) {
+		return v
+	}
+	return strings.TrimSpace(rest)
 }
 
 func capitalized(w string) bool {

@@ -78,6 +78,14 @@ func TestValue(t *testing.T) {
 		{"someone at Globex", "someone at Globex"},
 		{"Dr. Eva Lind, our Chief Technology Officer", "Eva"},
 		{"recruiters", "recruiters"},
+		// A job title before a name is skipped, as a title is.
+		{"CTO Ann Lee", "Ann"},
+		{"our CTO Ann Lee", "Ann"},
+		{"VP Ana María Ruiz", "Ana María"},
+		{"the CTO", "the CTO"},
+		{"CTO", "CTO"},
+		{"CTO of Globex", "CTO"},
+		{"the CTO at Globex", "the CTO"},
 		{"Priya", "Priya"},
 		{"", ""},
 	} {
