@@ -44,6 +44,10 @@ type Config struct {
 	SMTP     *Server `yaml:"smtp"`
 	IMAP     *IMAP   `yaml:"imap"`
 	Sendmail string  `yaml:"sendmail"`
+	// SendmailTimeout is how long the sendmail command may take for one
+	// message, as written ("90s", "2m", or seconds alone); see
+	// SendmailWait.
+	SendmailTimeout string `yaml:"sendmail_timeout"`
 
 	// Path is the file the settings came from, or "" when none was read.
 	Path string `yaml:"-"`
@@ -232,7 +236,7 @@ func Parse(data []byte) (c *Config, err error) {
 	for _, f := range []struct{ key, value string }{
 		{"sender", c.Sender}, {"signoff", c.Signoff}, {"kind", c.Kind},
 		{"tone", c.Tone}, {"lang", c.Lang}, {"format", c.Format}, {"clipboard", c.Clipboard}, {"sign_brief", c.SignBrief},
-		{"address", c.Address}, {"sendmail", c.Sendmail},
+		{"address", c.Address}, {"sendmail", c.Sendmail}, {"sendmail_timeout", c.SendmailTimeout},
 	} {
 		if p := safetext.Check(f.value, false); p != nil {
 			return nil, fmt.Errorf("%s %s %s", f.key, safetext.Quote(f.value), p.Reason)
@@ -266,6 +270,9 @@ func Parse(data []byte) (c *Config, err error) {
 	}
 	if c.Sendmail != "" && strings.TrimSpace(c.Sendmail) == "" {
 		return nil, errors.New("sendmail is blank: write the command that sends a message read from its input, such as 'msmtp -t', or remove the line")
+	}
+	if _, err := ParseTimeout(c.SendmailTimeout); err != nil {
+		return nil, fmt.Errorf("sendmail_timeout %s %v", safetext.Quote(c.SendmailTimeout), err)
 	}
 	return c, nil
 }
@@ -327,7 +334,7 @@ func cleanYAMLError(err error) string {
 	// text, so it is quoted like any other outside value.
 	msg = re.unknownField.ReplaceAllStringFunc(msg, func(m string) string {
 		key := re.unknownField.FindStringSubmatch(m)[1]
-		known := "sender, signoff, sign_brief, kind, tone, lang, format, clipboard, address, smtp, imap, sendmail"
+		known := "sender, signoff, sign_brief, kind, tone, lang, format, clipboard, address, smtp, imap, sendmail, sendmail_timeout"
 		switch re.unknownField.FindStringSubmatch(m)[2] {
 		case "Server":
 			known = "host, port, username, password_command, password_env, tls"

@@ -79,7 +79,7 @@ func TestValuesAndPathsMeetThePolicy(t *testing.T) {
 		"sender: \"Jo\\e]52;c;ZXZpbA==\\a\"\n": `sender "Jo\x1b]52;c;ZXZpbA==\a" contains an escape character (U+001B)`,
 		"signoff: \"Best\\u202e\"\n":           `signoff "Best\u202e" contains a text-direction control (U+202E)`,
 		"tone: \"\\x9b\"\n":                    `tone "\u009b" contains a control character (U+009B)`,
-		"\"\\e[2J\": x\n":                      `line 1: unknown setting "\x1b[2J" (known: sender, signoff, sign_brief, kind, tone, lang, format, clipboard, address, smtp, imap, sendmail)`,
+		"\"\\e[2J\": x\n":                      `line 1: unknown setting "\x1b[2J" (known: sender, signoff, sign_brief, kind, tone, lang, format, clipboard, address, smtp, imap, sendmail, sendmail_timeout)`,
 	} {
 		if _, err := Parse([]byte(body)); err == nil || err.Error() != want {
 			t.Errorf("%q: err = %v\nwant %s", body, err, want)

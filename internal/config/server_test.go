@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestMailServers(t *testing.T) {
@@ -66,6 +67,13 @@ func TestMailServerRefusals(t *testing.T) {
 		{"imap: {host: h.example, folder: Drafts}", `(known: host, port, username, password_command, password_env, tls, drafts)`},
 		{"smtp: smtp.example.com", "a mail server is settings of its own"},
 		{"sendmail: '  '", "sendmail is blank"},
+		{"sendmail_timeout: soon", `sendmail_timeout "soon" is not a time`},
+		{"sendmail_timeout: 0", "out of range"},
+		{"sendmail_timeout: 500ms", "out of range"},
+		{"sendmail_timeout: 2h", "out of range"},
+		{"sendmail_timeout: -5", "out of range"},
+		{"sendmail_timeout: 99999999999999999", "out of range"},
+		{"sendmail_timeout: [1]", "must be text"},
 	} {
 		_, err := Parse([]byte(tc.yaml))
 		if err != nil && strings.Contains(tc.yaml, "hunter2") && strings.Contains(err.Error(), "hunter2") {
@@ -73,6 +81,22 @@ func TestMailServerRefusals(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: %v, want one line with %q", tc.yaml, err, tc.want)
+		}
+	}
+}
+
+func TestSendmailWait(t *testing.T) {
+	for in, want := range map[string]time.Duration{
+		"": DefaultSendmailTimeout, "sendmail_timeout: 90": 90 * time.Second, "sendmail_timeout: 2m": 2 * time.Minute,
+		"sendmail_timeout: 1m30s": 90 * time.Second, "sendmail_timeout: ' 1h '": time.Hour, "sendmail_timeout: 1s": time.Second,
+	} {
+		c, err := Parse([]byte(in))
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		if got := c.SendmailWait(); got != want {
+			t.Errorf("%s: SendmailWait() = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -20,7 +20,7 @@ import (
 
 // Keys are the settings of the file, in the order the documentation
 // lists them.
-var Keys = []string{"sender", "signoff", "sign_brief", "kind", "tone", "lang", "format", "clipboard", "address", "sendmail"}
+var Keys = []string{"sender", "signoff", "sign_brief", "kind", "tone", "lang", "format", "clipboard", "address", "sendmail", "sendmail_timeout"}
 
 // NestedKeys are the settings of the smtp and imap sections, which get
 // prints and config edit changes (set takes one line's settings).
@@ -74,6 +74,8 @@ func (c *Config) field(key string) (*string, error) {
 		return &c.Lang, nil
 	case "sendmail":
 		return &c.Sendmail, nil
+	case "sendmail_timeout":
+		return &c.SendmailTimeout, nil
 	}
 	if slices.Contains(NestedKeys, key) || key == "smtp" || key == "imap" {
 		return nil, &KeyError{Key: key, Nested: true}

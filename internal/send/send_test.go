@@ -380,17 +380,34 @@ func TestPasswordTimeoutKillsTheGroup(t *testing.T) {
 // the timeout, the whole group of it, and the error says the message
 // may have gone.
 func TestSendmailTimeoutKillsTheGroup(t *testing.T) {
-	old := sendmailTimeout
-	sendmailTimeout = 300 * time.Millisecond
-	defer func() { sendmailTimeout = old }()
 	start := time.Now()
-	err := (&Sendmail{Command: "cat >/dev/null; sleep 300"}).Send(context.Background(), "a@example.org", message("a@example.org", "Hi.\n"))
+	err := (&Sendmail{Command: "cat >/dev/null; sleep 300", Timeout: 300 * time.Millisecond}).Send(context.Background(), "a@example.org", message("a@example.org", "Hi.\n"))
 	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("Send returned after %v, want about the timeout", took)
 	}
 	var refused *RefusedError
 	if err == nil || errors.As(err, &refused) || !strings.Contains(err.Error(), "did not finish in 300ms") {
 		t.Errorf("err = %v, want a timeout that ends the run", err)
+	}
+}
+
+// sendmail_timeout in the configuration is the time the command gets.
+func TestSendmailTimeoutFromConfig(t *testing.T) {
+	c, err := config.Parse([]byte("sendmail: 'cat >/dev/null; sleep 300'\nsendmail_timeout: 1s\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := Open(context.Background(), c, env(nil), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	err = tr.Send(context.Background(), "a@example.org", message("a@example.org", "Hi.\n"))
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("Send returned after %v, want about 1s", took)
+	}
+	if err == nil || !strings.Contains(err.Error(), "did not finish in 1s") || !strings.Contains(err.Error(), "sendmail_timeout") {
+		t.Errorf("err = %v, want a timeout after 1s that names sendmail_timeout", err)
 	}
 }
 

@@ -58,7 +58,7 @@ const Timeout = 30 * time.Second
 // the envelope sender.
 func Open(ctx context.Context, c *config.Config, env config.Env, from string) (Transport, error) {
 	if c.Sendmail != "" {
-		return &Sendmail{Command: c.Sendmail}, nil
+		return &Sendmail{Command: c.Sendmail, Timeout: c.SendmailWait()}, nil
 	}
 	if c.SMTP == nil {
 		return nil, errors.New("there is no mail server to send through: add smtp (or sendmail) to config.yaml")
@@ -255,15 +255,13 @@ func isBase64Run(w string) bool {
 	return lower+upper > 0 && other > 0 || lower >= 3 && upper >= 3
 }
 
-// sendmailTimeout bounds one sendmail command: generous, since msmtp
-// and sendmail talk to a server before they exit, but a hung one must
-// not hang decline.
-var sendmailTimeout = 60 * time.Second
-
 // Sendmail sends each message through a command that reads it, with its
 // headers, on standard input, such as "msmtp -t" or "sendmail -t".
 type Sendmail struct {
 	Command string
+	// Timeout bounds one run of the command (sendmail_timeout);
+	// config.DefaultSendmailTimeout when it is 0.
+	Timeout time.Duration
 }
 
 // Send runs the command once for the message. The command decides the
@@ -282,7 +280,11 @@ func (s *Sendmail) Send(ctx context.Context, to string, eml []byte) error {
 		return err
 	}
 	defer in.Close()
-	ctx, cancel := context.WithTimeout(ctx, sendmailTimeout)
+	timeout := s.Timeout
+	if timeout <= 0 {
+		timeout = config.DefaultSendmailTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := shell(ctx, s.Command)
 	// At the timeout the whole process group goes, as for a password
@@ -295,7 +297,7 @@ func (s *Sendmail) Send(ctx context.Context, to string, eml []byte) error {
 	quoted := safetext.Quote(s.Command)
 	if err := cmd.Run(); err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return fmt.Errorf("the sendmail command %s did not finish in %s and was stopped", quoted, sendmailTimeout)
+			return fmt.Errorf("the sendmail command %s did not finish in %s and was stopped (sendmail_timeout in the configuration sets how long it may take)", quoted, timeout)
 		}
 		var ee interface{ ExitCode() int }
 		msg := firstLine(out.String())
