@@ -158,6 +158,9 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.In
 		messages = skipDrafted(f, o.maildir, in.Messages)
 	}
 	c := run.Check(messages())
+	if err := in.Changed(); err != nil {
+		return err
+	}
 	total := c.Rows
 	if o.dryRun {
 		fmt.Fprintf(f.IO.ErrOut, "Checked %d %s: %d can be answered, %d cannot; nothing was written (--dry-run).\n", total, plural.Pick(total, "message", "messages"), total-c.Bad, c.Bad)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"path/filepath"
 
 	"github.com/decline-cli/decline/internal/oserr"
 )
@@ -30,6 +31,9 @@ type Input struct {
 	spool  *os.File // or the copy of standard input's mailbox
 	size   int64    // of spool
 	warned bool
+	// stamp is what the file or Maildir at path looked like when Open
+	// read it; Changed compares it with what it looks like now.
+	stamp *stamp
 }
 
 // Open reads the input at path, or stdin when path is "" or "-", far
@@ -49,8 +53,12 @@ func Open(path string, stdin io.Reader, warn func(error)) (*Input, error) {
 		if err := in.keep(br); err != nil {
 			return nil, err
 		}
-	} else if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, oserr.Cause(err))
+	} else {
+		st, err := stampOf(path)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", path, oserr.Cause(err))
+		}
+		in.stamp = st
 	}
 	// One pass as far as the second message tells one from many.
 	var skipped []error
@@ -150,10 +158,92 @@ func (in *Input) warn(err error) {
 }
 
 // read reads the file or directory at in.path, or the copy of standard
-// input, naming it in.Name.
+// input, naming it in.Name. A file is read as far as its size when Open
+// saw it, so that every pass reads the same messages even while mail is
+// appended to it (Changed says so).
 func (in *Input) read() iter.Seq2[*Message, error] {
-	if in.spool == nil {
+	if in.spool != nil {
+		return ReadStream(io.NewSectionReader(in.spool, 0, in.size), in.Name)
+	}
+	if in.stamp == nil || in.stamp.dir {
 		return Read(in.path)
 	}
-	return ReadStream(io.NewSectionReader(in.spool, 0, in.size), in.Name)
+	return func(yield func(*Message, error) bool) {
+		f, err := os.Open(in.path)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer f.Close()
+		ReadStream(io.LimitReader(f, in.stamp.size), in.path)(yield)
+	}
+}
+
+// Changed reports, with a ChangedError, that the mailbox file or Maildir
+// Open read is not as it was then: mail was added to it, removed from it
+// or rewritten, or it was replaced, so that a later pass would read
+// other messages than the first. Standard input, of which decline keeps
+// its own copy, never changes.
+func (in *Input) Changed() error {
+	if in.stamp == nil {
+		return nil
+	}
+	now, err := stampOf(in.path)
+	if err == nil && now.same(in.stamp) {
+		return nil
+	}
+	return &ChangedError{Path: in.path, Dir: in.stamp.dir}
+}
+
+// ChangedError is a mailbox that changed while decline read it.
+type ChangedError struct {
+	Path string
+	Dir  bool
+}
+
+func (e *ChangedError) Error() string {
+	what := "mailbox"
+	if e.Dir {
+		what = "Maildir"
+	}
+	return fmt.Sprintf("the %s %s changed while it was being read (mail was added, removed or rewritten), so the messages checked are not the ones that would be answered; nothing was written: answer it again when nothing else writes to it, or a copy of it", what, e.Path)
+}
+
+// stamp is what a file or a Maildir looked like: the file itself, its
+// size and time of change; a Maildir's cur and new directories, whose
+// times change when a message comes, goes or is renamed.
+type stamp struct {
+	dir   bool
+	size  int64
+	infos []os.FileInfo
+}
+
+func stampOf(path string) (*stamp, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return &stamp{size: fi.Size(), infos: []os.FileInfo{fi}}, nil
+	}
+	st := &stamp{dir: true}
+	for _, sub := range []string{"cur", "new"} {
+		if fi, err := os.Stat(filepath.Join(path, sub)); err == nil {
+			st.infos = append(st.infos, fi)
+		}
+	}
+	return st, nil
+}
+
+func (s *stamp) same(o *stamp) bool {
+	if s.dir != o.dir || s.size != o.size || len(s.infos) != len(o.infos) {
+		return false
+	}
+	for i, a := range s.infos {
+		b := o.infos[i]
+		if !os.SameFile(a, b) || a.Size() != b.Size() || !a.ModTime().Equal(b.ModTime()) {
+			return false
+		}
+	}
+	return true
 }
