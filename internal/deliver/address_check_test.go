@@ -94,16 +94,35 @@ func TestCommentsAreRefused(t *testing.T) {
 	}
 }
 
-// An international domain name is refused with what to give instead; a
-// local part with other characters is refused as before.
+// An international domain name is taken in its ASCII form (IDNA, as
+// a browser looks it up); a local part with other characters is kept,
+// composed (NFC), for a server that takes it (NeedsUTF8); a domain that
+// is no valid international name is refused in one line.
 func TestNonASCIIAddresses(t *testing.T) {
 	for in, want := range map[string]string{
-		"jose@bücher.example":        "give the domain in its ASCII form, xn--",
-		"Jose <jose@bücher.example>": "an international domain name",
-		"josé@example.com":           "is not an ASCII email address",
+		"jose@bücher.example":         "jose@xn--bcher-kva.example",
+		"Jose <jose@Bücher.DE>":       "jose@xn--bcher-kva.de",
+		"josé@example.com":            "josé@example.com",
+		"jose\u0301@example.com":      "josé@example.com",
+		"用户@例子.广告":                    "用户@xn--fsqu00a.xn--4rr70v",
+		"\"josé m\"@xn--bcher-kva.de": "josé m@xn--bcher-kva.de",
 	} {
-		if _, err := ParseAddress(in); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("ParseAddress(%q) = %v, want %q", in, err, want)
+		a, err := ParseAddress(in)
+		if err != nil || a.Address != want {
+			t.Errorf("ParseAddress(%q) = %v, %v; want %q", in, a, err, want)
+			continue
+		}
+		if got := NeedsUTF8(a.Address); got != !isPrintableASCII(strings.Split(want, "@")[0]) {
+			t.Errorf("NeedsUTF8(%q) = %v", a.Address, got)
+		}
+	}
+	for in, want := range map[string]string{
+		"a@-bücher.example":                         "is not a valid international domain name",
+		"a@bü_cher.example":                         "is not a valid international domain name",
+		"a@" + strings.Repeat("ü", 80) + ".example": "is not a valid international domain name",
+	} {
+		if _, err := ParseAddress(in); err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("ParseAddress(%q) = %v, want one line with %q", in, err, want)
 		}
 	}
 }

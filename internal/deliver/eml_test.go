@@ -311,6 +311,21 @@ func TestEMLInjection(t *testing.T) {
 	}
 }
 
+// An international domain name is written in its ASCII form, in To and
+// From; a local part with other characters is written as it is, as RFC
+// 6532 allows (sending it needs a server that offers SMTPUTF8).
+func TestEMLInternationalAddresses(t *testing.T) {
+	out, err := EML(newMessage("Zoë", "S", "B\n", "josé@Bücher.example"), EMLOptions{From: "Pat <pat@bücher.example>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\nTo: =?utf-8?q?Zo=C3=AB?= <josé@xn--bcher-kva.example>\n", "From: Pat <pat@xn--bcher-kva.example>\n"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
+
 func TestEMLBadAddresses(t *testing.T) {
 	for _, to := range []string{
 		"scott",
@@ -318,7 +333,7 @@ func TestEMLBadAddresses(t *testing.T) {
 		"@example.com",
 		"a@example.com, b@example.com",
 		"Scott <scott@example.com",
-		"josé@example.com",
+		"a@-bücher.example",
 		strings.Repeat("a", 250) + "@example.com",
 	} {
 		if out, err := EML(newMessage("A", "S", "B\n", to), EMLOptions{}); err == nil {

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/idna"
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -195,23 +198,46 @@ func ParseAddress(s string) (*mail.Address, error) {
 			return nil, fmt.Errorf("has a display name that, decoded, %s", p.Reason)
 		}
 	}
-	for i, r := range a.Address {
-		if r <= 0x7e {
-			continue
+	if !isPrintableASCII(a.Address) {
+		addr, err := internationalAddress(a.Address)
+		if err != nil {
+			return nil, err
 		}
-		// An international domain name (jose@bücher.example) has an
-		// ASCII form that every server takes; decline does not convert
-		// it (that needs IDNA's mapping tables), but says what to give.
-		if at := strings.LastIndexByte(a.Address, '@'); at >= 0 && i > at {
-			return nil, fmt.Errorf("has a domain name with characters other than ASCII (an international domain name): give the domain in its ASCII form, xn--..., as an IDN converter or your mail program shows it")
-		}
-		return nil, fmt.Errorf("is not an ASCII email address (addresses with other characters are not supported)")
+		a.Address = addr
 	}
 	if len(a.Address) > MaxAddress {
 		return nil, fmt.Errorf("is longer than the %d characters an email address may have", MaxAddress)
 	}
 	return a, nil
 }
+
+// internationalAddress is an address with characters other than ASCII
+// as it is sent: its domain (an international domain name, such as
+// bücher.example) in the ASCII form that every server and header takes
+// (xn--bcher-kva.example, by IDNA's lookup rules, as a browser would),
+// and its local part, which has no ASCII form, in Unicode's composed
+// form (NFC, as RFC 6532 asks). Such a local part can only be sent
+// through a server that takes it (SMTPUTF8: see NeedsUTF8).
+func internationalAddress(addr string) (string, error) {
+	at := strings.LastIndexByte(addr, '@')
+	local, domain := addr[:at], addr[at+1:]
+	if !isPrintableASCII(domain) {
+		// IDNA's lookup rules, as a browser applies them, with the
+		// lengths DNS allows (63 octets a label, 253 the name).
+		ascii, err := idna.New(idna.MapForLookup(), idna.BidiRule(), idna.VerifyDNSLength(true)).ToASCII(domain)
+		if err != nil {
+			return "", fmt.Errorf("has a domain name that is not a valid international domain name (%s)", safetext.Escape(strings.TrimPrefix(err.Error(), "idna: ")))
+		}
+		domain = ascii
+	}
+	return norm.NFC.String(local) + "@" + domain, nil
+}
+
+// NeedsUTF8 reports whether the address (as ParseAddress gives it) has
+// characters other than ASCII in its local part, which a mail server
+// takes only when it offers SMTPUTF8 (RFC 6531), and a message that
+// carries it in a header is one of RFC 6532's.
+func NeedsUTF8(addr string) bool { return !isPrintableASCII(addr) }
 
 // hasComment reports whether s holds a "(" outside a quoted string and a
 // domain literal: the start of an RFC 5322 comment.

@@ -196,6 +196,8 @@ type Summary struct {
 	ID        string
 	MessageID string
 	To        []struct{ Address string }
+	// Bcc are the envelope's recipients that no header names.
+	Bcc []struct{ Address string }
 }
 
 // Messages lists every message mailpit holds, newest first.
@@ -237,4 +239,55 @@ func StripTransport(raw string) string {
 		}
 	}
 	return raw
+}
+
+// Plain is a running aiosmtpd (Debian's python3-aiosmtpd): an SMTP
+// server that, unlike mailpit, does not offer SMTPUTF8, and keeps what
+// it accepts in the Maildir Dir.
+type Plain struct {
+	SMTPPort int
+	Dir      string
+}
+
+// StartPlain starts aiosmtpd on a free loopback port, with Debian's own
+// python3, which has the package; the test's end stops it.
+func StartPlain(t testing.TB) *Plain {
+	t.Helper()
+	const python = "/usr/bin/python3"
+	if exec.Command(python, "-c", "import aiosmtpd").Run() != nil {
+		testenv.Missing(t, "aiosmtpd is not installed (.ci/run installs python3-aiosmtpd); skipping the SMTP server without SMTPUTF8")
+	}
+	p := &Plain{SMTPPort: FreePort(t), Dir: filepath.Join(t.TempDir(), "Maildir")}
+	var logs strings.Builder
+	cmd := exec.Command(python, "-m", "aiosmtpd", "-n", "-l", fmt.Sprintf("127.0.0.1:%d", p.SMTPPort), "-c", "aiosmtpd.handlers.Mailbox", p.Dir)
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	waitListening(t, p.SMTPPort, "aiosmtpd", logs.String)
+	return p
+}
+
+// Messages returns the messages the server kept, as they arrived.
+func (p *Plain) Messages(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	for _, sub := range []string{"new", "cur"} {
+		des, err := os.ReadDir(filepath.Join(p.Dir, sub))
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		for _, de := range des {
+			data, err := os.ReadFile(filepath.Join(p.Dir, sub, de.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(data))
+		}
+	}
+	return out
 }

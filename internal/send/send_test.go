@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -511,5 +512,62 @@ func TestSMTPPlaintextServerNamesTheTLSSetting(t *testing.T) {
 		if msg := err.Error(); !strings.Contains(msg, "tls: "+mode+" in the smtp settings") || !strings.Contains(msg, "tls: none") || strings.Contains(msg, "\n") {
 			t.Errorf("tls: %s: %v", mode, err)
 		}
+	}
+}
+
+// An international domain is sent in its ASCII form; a local part with
+// other characters goes to a server that offers SMTPUTF8 (mailpit), and
+// to one that does not (aiosmtpd) it is refused in one line, that
+// message only: the next still goes.
+func TestSMTPInternationalAddresses(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{})
+	tr, err := DialSMTP(context.Background(), loopback(mp.SMTPPort), env(nil), "Pat <pät@bücher.example>", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The headers as deliver.EML writes them; the envelope from the
+	// address as given.
+	for to, header := range map[string]string{"josé@bücher.example": "josé@xn--bcher-kva.example", "scott@Bücher.example": "scott@xn--bcher-kva.example"} {
+		if err := tr.Send(context.Background(), to, message(header, "Hi\n")); err != nil {
+			t.Fatalf("to %s: %v", to, err)
+		}
+	}
+	tr.Close()
+	var got []string
+	for _, m := range mp.Messages(t) {
+		got = append(got, m.To[0].Address)
+		if len(m.Bcc) > 0 {
+			t.Errorf("the envelope went to %v, not to the address of To", m.Bcc)
+		}
+		if raw := string(mp.Raw(t, m.ID)); !strings.Contains(raw, "Return-Path: <pät@xn--bcher-kva.example>") {
+			t.Errorf("the envelope sender is not in its ASCII and SMTPUTF8 form:\n%s", raw)
+		}
+	}
+	slices.Sort(got)
+	if strings.Join(got, " ") != "josé@xn--bcher-kva.example scott@xn--bcher-kva.example" {
+		t.Errorf("mailpit received mail to %q", got)
+	}
+
+	plain := mailtest.StartPlain(t)
+	_, err = DialSMTP(context.Background(), loopback(plain.SMTPPort), env(nil), "pät@example.com", nil)
+	if err == nil || !strings.Contains(err.Error(), "does not offer SMTPUTF8), so nothing was sent") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("a sender the server cannot take: %v", err)
+	}
+	tr, err = DialSMTP(context.Background(), loopback(plain.SMTPPort), env(nil), "pat@bücher.example", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	err = tr.Send(context.Background(), "josé@bücher.example", message("josé@bücher.example", "Hi\n"))
+	var refused *RefusedError
+	if !errors.As(err, &refused) || err.Error() != fmt.Sprintf("the message to josé@xn--bcher-kva.example was not sent: the address has characters other than ASCII before the @, which the smtp server 127.0.0.1:%d does not take (it does not offer SMTPUTF8): give an ASCII address for this person, or send through a server that offers SMTPUTF8", plain.SMTPPort) {
+		t.Errorf("a recipient the server cannot take: %v", err)
+	}
+	if err := tr.Send(context.Background(), "scott@bücher.example", message("scott@xn--bcher-kva.example", "Hi\n")); err != nil {
+		t.Fatalf("the next message: %v", err)
+	}
+	msgs := plain.Messages(t)
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "X-RcptTo: scott@xn--bcher-kva.example") && !strings.Contains(msgs[0], "To: scott@xn--bcher-kva.example") {
+		t.Errorf("aiosmtpd kept %d messages: %q", len(msgs), msgs)
 	}
 }

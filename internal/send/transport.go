@@ -40,9 +40,15 @@ type RefusedError struct {
 	// when it was the command that refused.
 	Command string
 	Status  int
+	// Why, when set, is why the message was not offered to the server
+	// at all.
+	Why string
 }
 
 func (e *RefusedError) Error() string {
+	if e.Why != "" {
+		return fmt.Sprintf("the message to %s was not sent: %s", e.To, e.Why)
+	}
 	if e.Command != "" {
 		return fmt.Sprintf("the sendmail command %s exited with status %d, so the message to %s was not sent: check the command and its own settings: %s", safetext.Quote(e.Command), e.Status, e.To, e.Msg)
 	}
@@ -72,6 +78,9 @@ type SMTP struct {
 	client *mail.Client
 	conn   *smtp.Client
 	from   string
+	// utf8 is true when the server takes addresses with characters
+	// other than ASCII (SMTPUTF8).
+	utf8 bool
 }
 
 // DialSMTP connects and logs in. roots, when not nil, replaces the
@@ -116,7 +125,15 @@ func DialSMTP(ctx context.Context, s *config.Server, env config.Env, from string
 	if err != nil {
 		return nil, ServerError("smtp", s, err)
 	}
-	return &SMTP{server: s, client: client, conn: conn, from: deliver.AddrSpec(a.Address)}, nil
+	t := &SMTP{server: s, client: client, conn: conn, from: deliver.AddrSpec(a.Address)}
+	// go-mail asks for SMTPUTF8 on every message when the server offers
+	// it; without it, an address that needs it cannot be sent.
+	t.utf8, _ = conn.Extension("SMTPUTF8")
+	if deliver.NeedsUTF8(t.from) && !t.utf8 {
+		t.Close()
+		return nil, fmt.Errorf("your address %s has characters other than ASCII before the @, which the smtp server %s does not take (it does not offer SMTPUTF8), so nothing was sent: give an ASCII address in address in config.yaml, or send through a server that offers SMTPUTF8", safetext.Quote(t.from), s.Addr())
+	}
+	return t, nil
 }
 
 // Send sends one message over the connection.
@@ -124,6 +141,9 @@ func (t *SMTP) Send(ctx context.Context, to string, eml []byte) error {
 	a, err := deliver.ParseAddress(to)
 	if err != nil {
 		return &RefusedError{To: to, Msg: "not an email address"}
+	}
+	if deliver.NeedsUTF8(a.Address) && !t.utf8 {
+		return &RefusedError{To: deliver.AddrSpec(a.Address), Why: fmt.Sprintf("the address has characters other than ASCII before the @, which the smtp server %s does not take (it does not offer SMTPUTF8): give an ASCII address for this person, or send through a server that offers SMTPUTF8", t.server.Addr())}
 	}
 	if err := t.conn.UpdateDeadline(Timeout); err != nil {
 		return ServerError("smtp", t.server, err)
