@@ -162,9 +162,19 @@ func StartMailpit(t testing.TB, o MailpitOptions) *Mailpit {
 	if o.AllowedRecipients != "" {
 		args = append(args, "--smtp-allowed-recipients", o.AllowedRecipients)
 	}
-	var logs strings.Builder
+	logs := startServer(t, bin, args...)
+	waitListening(t, m.SMTPPort, "mailpit", logs)
+	waitListening(t, httpPort, "mailpit's API", logs)
+	return m
+}
+
+// startServer runs a server until the test's end, and returns what it
+// has printed so far, for the message of a server that does not start.
+func startServer(t testing.TB, bin string, args ...string) (logs func() string) {
+	t.Helper()
+	var out strings.Builder
 	cmd := exec.Command(bin, args...)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
+	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -172,9 +182,7 @@ func StartMailpit(t testing.TB, o MailpitOptions) *Mailpit {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
 	})
-	waitListening(t, m.SMTPPort, "mailpit", logs.String)
-	waitListening(t, httpPort, "mailpit's API", logs.String)
-	return m
+	return out.String
 }
 
 func (m *Mailpit) get(t testing.TB, path string) []byte {
@@ -258,17 +266,8 @@ func StartPlain(t testing.TB) *Plain {
 		testenv.Missing(t, "aiosmtpd is not installed (.ci/run installs python3-aiosmtpd); skipping the SMTP server without SMTPUTF8")
 	}
 	p := &Plain{SMTPPort: FreePort(t), Dir: filepath.Join(t.TempDir(), "Maildir")}
-	var logs strings.Builder
-	cmd := exec.Command(python, "-m", "aiosmtpd", "-n", "-l", fmt.Sprintf("127.0.0.1:%d", p.SMTPPort), "-c", "aiosmtpd.handlers.Mailbox", p.Dir)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
-	waitListening(t, p.SMTPPort, "aiosmtpd", logs.String)
+	logs := startServer(t, python, "-m", "aiosmtpd", "-n", "-l", fmt.Sprintf("127.0.0.1:%d", p.SMTPPort), "-c", "aiosmtpd.handlers.Mailbox", p.Dir)
+	waitListening(t, p.SMTPPort, "aiosmtpd", logs)
 	return p
 }
 
