@@ -560,6 +560,9 @@ type tree struct {
 	join     func(elem ...string) string
 	errs     ErrorList
 	layer    Layer
+	// builtin is the default catalog's tree, whose locales may hold
+	// the rules for reading requests.
+	builtin bool
 }
 
 func (tr *tree) read(root string) {
@@ -619,6 +622,9 @@ func (tr *tree) files(dir, lang string, entries []fs.DirEntry) {
 				continue
 			}
 			loc, err := ParseLocale(name, lang, data)
+			if err == nil && !tr.builtin {
+				err = ownRequests(name, loc)
+			}
 			tr.errs = appendErr(tr.errs, err)
 			if loc != nil {
 				tr.layer.Locales = append(tr.layer.Locales, loc)
@@ -652,6 +658,7 @@ func ReadFS(fsys fs.FS, prefix, source string) (Layer, error) {
 		},
 		join: path.Join,
 	}
+	tr.builtin = source == DefaultSource
 	tr.readFile = func(name string) ([]*Template, error) {
 		data, err := tr.readData(name)
 		if err != nil {
@@ -706,7 +713,21 @@ func ReadLocaleFile(name, lang string) (*Locale, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseLocale(name, lang, data)
+	loc, err := ParseLocale(name, lang, data)
+	if err != nil {
+		return nil, err
+	}
+	return loc, ownRequests(name, loc)
+}
+
+// ownRequests refuses a requests section in a locale file of the user's:
+// the rules for reading requests are built in, and one of the user's
+// would not be read.
+func ownRequests(name string, l *Locale) error {
+	if l.Requests == "" {
+		return nil
+	}
+	return ErrorList{{File: name, Msg: "requests: the rules for reading requests are built into decline, and a locale file of your own cannot change them yet: remove the section"}}
 }
 
 // FileLang is the language of a file in a template directory, as the

@@ -2,6 +2,8 @@ package catalog_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +232,34 @@ func TestLocaleNames(t *testing.T) {
 	_, err = catalog.ParseLocale("es/locale.yaml", "es", []byte("names:\n  family-name: both\n"))
 	if err == nil || !strings.Contains(err.Error(), "es/locale.yaml:2:") || !strings.Contains(err.Error(), "last or all") {
 		t.Errorf("family-name: both: err = %v, want one at line 2 that names last and all", err)
+	}
+}
+
+// TestRequestsAreBuiltIn: the built-in locales keep their requests
+// section (the rules decline reply reads requests by) as text; a
+// locale file of the user's that has one is refused at its file, since
+// it would not be read, and one that is not a mapping is refused at its
+// line.
+func TestRequestsAreBuiltIn(t *testing.T) {
+	if !strings.Contains(templates.English.Requests, "no-reply-senders:") {
+		t.Errorf("the English locale's requests section was not kept: %.80q", templates.English.Requests)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "en", "locale.yaml"), []byte("requests:\n  max-value-words: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := catalog.ReadDir(dir, false)
+	if err == nil || !strings.Contains(err.Error(), "locale.yaml: requests: the rules for reading requests are built into decline") {
+		t.Errorf("ReadDir = %v", err)
+	}
+	if _, err := catalog.ReadLocaleFile(filepath.Join(dir, "en", "locale.yaml"), "en"); err == nil {
+		t.Error("ReadLocaleFile took a requests section")
+	}
+	_, err = catalog.ParseLocale("x/locale.yaml", "en", []byte("subject: S\nrequests: [a]\n"))
+	if err == nil || !strings.Contains(err.Error(), "x/locale.yaml:2: requests must be a mapping") {
+		t.Errorf("ParseLocale = %v", err)
 	}
 }

@@ -82,6 +82,11 @@ type Locale struct {
 	Names names.Rules
 	// Synonyms are other ways to write the choices (locale_synonyms.go).
 	Synonyms Synonyms
+	// Requests are the rules by which decline reply reads a request in
+	// the language (what it asks for, the values it names, network
+	// notifications), as the YAML text of the requests section, which
+	// inbound.LoadRules decodes. Only the built-in locales have them.
+	Requests string
 }
 
 // Question is the question asked for an extra value of a template, with

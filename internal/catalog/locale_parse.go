@@ -17,7 +17,7 @@ const LocaleFile = "locale.yaml"
 // a locale file: locale.yaml, or locale.yml.
 func IsLocaleFile(name string) bool { return name == LocaleFile || name == "locale.yml" }
 
-var localeFields = []string{"name", "kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "formal-address", "detect", "lint", "names", "synonyms"}
+var localeFields = []string{"name", "kinds", "relationships", "tones", "default-kind", "default-tone", "subject", "values", "other-question", "formal-address", "detect", "lint", "names", "synonyms", "requests"}
 
 // ParseLocale decodes a locale file strictly, as Parse does a template
 // file: unknown keys and wrong types are errors at FILE:LINE. It checks
@@ -71,6 +71,8 @@ func (p *parser) locale(data []byte, lang string) *Locale {
 			p.localeNames(v, l)
 		case "synonyms":
 			p.localeSynonyms(v, l)
+		case "requests":
+			l.Requests = p.requests(v)
 		case "name":
 			l.Name = p.text(v, key)
 		case "detect":
@@ -249,4 +251,21 @@ func lowerList(words []string) []string {
 		words[i] = strings.ToLower(w)
 	}
 	return words
+}
+
+// requests keeps the requests section, the rules by which decline reply
+// reads what a request asks for, as YAML text: package inbound decodes
+// and checks it (inbound.LoadRules), the first time a request in the
+// language is read. Here it must only be a mapping.
+func (p *parser) requests(v *yaml.Node) string {
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v.Line, "requests must be a mapping, found %s", describe(v))
+		return ""
+	}
+	data, err := yaml.Marshal(v)
+	if err != nil {
+		p.errorf(v.Line, "requests: %v", err)
+		return ""
+	}
+	return string(data)
 }

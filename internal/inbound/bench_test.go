@@ -10,7 +10,7 @@ import (
 // which a reply pays once (never other commands, never at start-up).
 func BenchmarkEnglish(b *testing.B) {
 	for b.Loop() {
-		if _, err := LoadRules(englishYAML, "rules_en.yaml"); err != nil {
+		if _, err := LoadRules(englishYAML, "templates/en/locale.yaml"); err != nil {
 			b.Fatal(err)
 		}
 	}

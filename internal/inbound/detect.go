@@ -91,7 +91,7 @@ const (
 	valueBeforeWord = 0.9 // the pattern's next word ended it
 	valueAtEnd      = 0.8 // the end of a sentence, clause or text did
 	valueAtStop     = 0.7 // a stop word did
-	valueCut        = 0.4 // it ran to max_value_words
+	valueCut        = 0.4 // it ran to max-value-words
 	valueDoubtful   = 0.3 // a name slot took no name ("the hiring manager")
 )
 

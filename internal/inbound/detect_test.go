@@ -156,7 +156,7 @@ func TestPersonalName(t *testing.T) {
 }
 
 func TestLoadRulesStrict(t *testing.T) {
-	base := "max_value_words: 6\nmax_name_words: 4\nattribution: {with_date: a, without_date: b, date_layout: c}\n"
+	base := "max-value-words: 6\nmax-name-words: 4\nattribution: {with-date: a, without-date: b, date-layout: c}\n"
 	for _, tt := range []struct{ yaml, want string }{
 		{base + "kinds: {recommendation: {strong: [x], week: [y]}}\n", "field week not found"},
 		{base + "kindz: {}\n", "field kindz not found"},
@@ -167,9 +167,9 @@ func TestLoadRulesStrict(t *testing.T) {
 		{base + "values: ['{skill}']\n", "at least one word that is not a slot"},
 		{base + "notifications: [asked you]\n", "needs the slot {name}"},
 		{base + "notifications: ['{skill} asked']\n", "only the slot {name}"},
-		{base + "no_reply_senders: [noreply]\n", "not an address pattern"},
+		{base + "no-reply-senders: [noreply]\n", "not an address pattern"},
 		{base + "values: ['endorse ||']\n", "is not a word"},
-		{"max_value_words: 0\n", "max_value_words"},
+		{"max-value-words: 0\n", "max-value-words"},
 	} {
 		_, err := LoadRules([]byte(tt.yaml), "r.yaml")
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "r.yaml:") {

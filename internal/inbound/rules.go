@@ -23,34 +23,36 @@ var ValueNames = []string{"skill", "role", "company", "contact", "service"}
 // requester's name.
 const NameSlot = "name"
 
-// Rules is the data Detect works from, loaded from YAML by LoadRules.
-// The YAML is one mapping with these keys (see rules_en.yaml, the
-// English rules, for a full example):
+// Rules is the data Detect works from, loaded from YAML by LoadRules:
+// the requests section of a language's locale file,
+// templates/LANG/locale.yaml, so that a language is one folder. The
+// YAML is one mapping with these keys (see templates/en/locale.yaml,
+// the English rules, for a full example):
 //
 //	kinds:            # each kind in KindNames (all optional)
 //	  endorsement:
 //	    strong: [...] # patterns that alone show the kind: "endorse me for {skill}"
 //	    weak: [...]   # words that hint at it: "endorse", "skills"
 //	values: [...]     # patterns that find values: "referral for the {role} role at {company}"
-//	stop_words: [...] # words that end a value a pattern leaves open: "please", "on"
-//	leading_words: [...] # words dropped from the start of a value: "the", "a"
-//	not_values: [...] # what a slot took that is never a value: "someone", "new"
+//	stop-words: [...] # words that end a value a pattern leaves open: "please", "on"
+//	leading-words: [...] # words dropped from the start of a value: "the", "a"
+//	not-values: [...] # what a slot took that is never a value: "someone", "new"
 //	titles: [...]     # words of a job title before a name in a name slot: "cto"
-//	max_value_words: 6   # the longest value, in words
-//	max_name_words: 4    # the longest name a notification gives, in words
-//	no_reply_senders: [...] # addresses that take no replies, '*' matching anything: "noreply@*"
+//	max-value-words: 6   # the longest value, in words
+//	max-name-words: 4    # the longest name a notification gives, in words
+//	no-reply-senders: [...] # addresses that take no replies, '*' matching anything: "noreply@*"
 //	notifications: [...]    # patterns of network notifications: "{name} has asked you for"
 //	attribution:
-//	  with_date: "On {date}, {from} wrote:"
-//	  without_date: "{from} wrote:"
-//	  date_layout: "Mon 2 Jan 2006 15:04"   # Go's time layout
+//	  with-date: "On {date}, {from} wrote:"
+//	  without-date: "{from} wrote:"
+//	  date-layout: "Mon 2 Jan 2006 15:04"   # Go's time layout
 //
 // A pattern is a sequence of words, matched against the words of the
 // text without regard to case or punctuation. A word may list
 // alternatives with '|' ("role|position|job"). A slot ("{skill}") takes
 // the words of the text at its place: up to the next word of the
 // pattern, or, at the end of the pattern, up to a stop word, the end of
-// a sentence or clause (. , ; : ! ?) or max_value_words. A slot at the
+// a sentence or clause (. , ; : ! ?) or max-value-words. A slot at the
 // start of a pattern takes the capitalized words before the pattern's
 // first word, as names are written. Two slots may not be next to each
 // other. Value slots are those of ValueNames; notification patterns
@@ -63,34 +65,34 @@ type Rules struct {
 	// value, the one with more words wins.
 	Values []string `yaml:"values"`
 	// StopWords end a value that a pattern leaves open at its end.
-	StopWords []string `yaml:"stop_words"`
+	StopWords []string `yaml:"stop-words"`
 	// LeadingWords are dropped from the start of a value.
-	LeadingWords []string `yaml:"leading_words"`
+	LeadingWords []string `yaml:"leading-words"`
 	// NotValues are what a slot may take that is never a value; a match
 	// that gives one is no match.
-	NotValues []string `yaml:"not_values"`
+	NotValues []string `yaml:"not-values"`
 	// JoiningWords ("and") end a value unless the slot takes a list or
 	// a capitalized word follows ("Procter and Gamble").
-	JoiningWords []string `yaml:"joining_words"`
+	JoiningWords []string `yaml:"joining-words"`
 	// ListSlots take a list: commas and joining words do not end them
 	// ("Go, Rust and Kubernetes").
-	ListSlots []string `yaml:"list_slots"`
+	ListSlots []string `yaml:"list-slots"`
 	// NameSlots take a person's name: a value that does not start with
 	// a capitalized word is cut to the capitalized words in it ("your
 	// cofounder Lisa" gives "Lisa"), or given a low confidence when it
 	// has none ("the hiring manager").
-	NameSlots []string `yaml:"name_slots"`
+	NameSlots []string `yaml:"name-slots"`
 	// Titles are words of a job title written before a name, capitalized
 	// or not: a name slot skips them ("your CTO Ann Lee" gives "Ann
 	// Lee"), and one that holds nothing else names nobody.
 	Titles []string `yaml:"titles"`
 	// MaxValueWords caps a value, and MaxNameWords a name found before
 	// a pattern, in words.
-	MaxValueWords int `yaml:"max_value_words"`
-	MaxNameWords  int `yaml:"max_name_words"`
+	MaxValueWords int `yaml:"max-value-words"`
+	MaxNameWords  int `yaml:"max-name-words"`
 	// NoReplySenders are address patterns, '*' matching any run of
 	// characters, of senders that take no replies.
-	NoReplySenders []string `yaml:"no_reply_senders"`
+	NoReplySenders []string `yaml:"no-reply-senders"`
 	// Notifications are the patterns, each with the slot {name}, of
 	// network notifications.
 	Notifications []string `yaml:"notifications"`
@@ -122,11 +124,11 @@ type KindPhrases struct {
 type AttributionRules struct {
 	// WithDate is used when the original has a date; {date} and {from}
 	// stand for the date and the sender.
-	WithDate string `yaml:"with_date"`
+	WithDate string `yaml:"with-date"`
 	// WithoutDate is used when it has none.
-	WithoutDate string `yaml:"without_date"`
+	WithoutDate string `yaml:"without-date"`
 	// DateLayout formats {date}, in Go's time layout.
-	DateLayout string `yaml:"date_layout"`
+	DateLayout string `yaml:"date-layout"`
 }
 
 // The weight of a pattern that matches, and what a match in the subject
@@ -166,13 +168,14 @@ type pword struct {
 var english = sync.OnceValues(func() (*Rules, error) {
 	r := englishSpec
 	if err := r.Compile(); err != nil {
-		return nil, fmt.Errorf("rules_en.yaml: %w", err)
+		return nil, fmt.Errorf("templates/en/locale.yaml: requests: %w", err)
 	}
 	return &r, nil
 })
 
-// English returns the English rules of rules_en.yaml, compiled into Go
-// by gen.go (go generate ./internal/inbound) so that no YAML is decoded,
+// English returns the English rules, the requests section of
+// templates/en/locale.yaml, compiled into Go by gen.go (go generate
+// ./internal/inbound) so that no YAML is decoded,
 // and indexed the first time it is called (never at start-up).
 func English() (*Rules, error) { return english() }
 
@@ -196,13 +199,13 @@ func LoadRules(data []byte, name string) (*Rules, error) {
 // spare decoding YAML) must be compiled once before Detect.
 func (r *Rules) Compile() error {
 	if r.MaxValueWords <= 0 {
-		return errors.New("max_value_words must be a number above 0")
+		return errors.New("max-value-words must be a number above 0")
 	}
 	if r.MaxNameWords <= 0 {
-		return errors.New("max_name_words must be a number above 0")
+		return errors.New("max-name-words must be a number above 0")
 	}
 	if r.AttributionLine.WithDate == "" || r.AttributionLine.WithoutDate == "" || r.AttributionLine.DateLayout == "" {
-		return errors.New("attribution needs with_date, without_date and date_layout")
+		return errors.New("attribution needs with-date, without-date and date-layout")
 	}
 	n := len(r.Values) + len(r.Notifications)
 	for _, k := range r.Kinds {
@@ -244,7 +247,7 @@ func (r *Rules) Compile() error {
 	}
 	for _, s := range r.NoReplySenders {
 		if s == "" || strings.ContainsAny(s, " \t") || !strings.Contains(s, "@") {
-			return fmt.Errorf("no_reply_senders: %q is not an address pattern such as noreply@*", s)
+			return fmt.Errorf("no-reply-senders: %q is not an address pattern such as noreply@*", s)
 		}
 	}
 	// The most specific pattern is tried first, so that "{role} role at
@@ -366,7 +369,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// isNoReply returns the no_reply_senders pattern that addr matches, or "".
+// isNoReply returns the no-reply-senders pattern that addr matches, or "".
 // NoReply returns the no-reply pattern addr matches, or "": a message
 // from such an address is a notification, answered on the site.
 func (r *Rules) NoReply(addr string) string { return r.isNoReply(addr) }

@@ -1,17 +1,10 @@
 package inbound
 
 import (
-	"embed"
-	"errors"
-	"io/fs"
 	"sync"
-)
 
-// otherRules are the rules for requests written in languages other than
-// English, read the first time a message in that language is.
-//
-//go:embed rules_de.yaml rules_es.yaml rules_fr.yaml
-var otherRules embed.FS
+	"github.com/decline-cli/decline/templates"
+)
 
 var (
 	langMu    sync.Mutex
@@ -19,10 +12,12 @@ var (
 )
 
 // ForLang returns the rules for reading a request written in lang (a
-// language code such as "fr"), and false when there are none: English's
-// are used then, and a kind they find in such a message is a guess at
-// best. Senders that take no replies are the same in every language:
-// rules that list none take English's.
+// language code such as "fr"): the requests section of that language's
+// built-in locale file, decoded the first time a message in that
+// language is read. It returns false when the language has none:
+// English's are used then, and a kind they find in such a message is a
+// guess at best. Senders that take no replies are the same in every
+// language: rules that list none take English's.
 func ForLang(lang string) (*Rules, bool, error) {
 	en, err := English()
 	if err != nil || lang == "" || lang == "en" {
@@ -33,16 +28,17 @@ func ForLang(lang string) (*Rules, bool, error) {
 	if r, ok := langRules[lang]; ok {
 		return r, r != en, nil
 	}
-	name := "rules_" + lang + ".yaml"
-	data, err := otherRules.ReadFile(name)
-	if errors.Is(err, fs.ErrNotExist) {
+	text := ""
+	for _, l := range templates.Locales {
+		if l.Lang == lang {
+			text = l.Requests
+		}
+	}
+	if text == "" {
 		langRules[lang] = en
 		return en, false, nil
 	}
-	if err != nil {
-		return nil, false, err
-	}
-	r, err := LoadRules(data, name)
+	r, err := LoadRules([]byte(text), "templates/"+lang+"/locale.yaml: requests")
 	if err != nil {
 		return nil, false, err
 	}
