@@ -31,6 +31,7 @@ func mayAskOnBehalf(text string) bool {
 	}
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 	var word [16]byte // longer than any relation
+	relation := isRelation()
 	for i := 0; i < len(text); {
 		if isSpace(text[i]) {
 			i++
@@ -41,7 +42,7 @@ func mayAskOnBehalf(text string) bool {
 			i++
 		}
 		// The word must have white space on both sides.
-		if start == 0 || i == len(text) || i-start > len(word) {
+		if start == 0 || i == len(text) || i-start > len(word) || i-start < 3 {
 			continue
 		}
 		w := word[:i-start]
@@ -52,7 +53,7 @@ func mayAskOnBehalf(text string) bool {
 			}
 			w[k] = c
 		}
-		if isRelation()[string(w)] {
+		if relation[string(w)] {
 			return true
 		}
 	}

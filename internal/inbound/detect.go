@@ -449,7 +449,19 @@ func foldWord(w string) string {
 	if isLowerASCII(w) {
 		return w
 	}
+	if isASCIIString(w) {
+		return strings.ToLower(w) // no typographic apostrophe to make plain
+	}
 	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isLowerASCII(s string) bool {
