@@ -24,24 +24,11 @@ func draft(i int) []byte {
 		"Content-Transfer-Encoding: 7bit\n\nHi R%d,\n\nThank you for asking.\n", i, i, i, i))
 }
 
-func TestTwentyDraftsListedBackWithTheirFlags(t *testing.T) {
-	d := mailtest.StartDovecot(t, nil)
-	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: d.Port, TLS: config.TLSNone, Username: d.Username, PasswordCommand: "echo '" + d.Password + "'"}}
-	box, err := Open(s, env(nil), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if box.Folder != "Drafts" {
-		t.Errorf("folder %q, want the one marked \\Drafts", box.Folder)
-	}
-	for i := range 20 {
-		if err := box.Append(draft(i), time.Now()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	box.Close()
-
-	// Read them back with a client of our own, as a mail program would.
+// readDrafts reads every message of the Drafts folder back with a
+// client of our own, as a mail program would, with its flags and its
+// text (the body section returned).
+func readDrafts(t *testing.T, d *mailtest.Dovecot) ([]*imapclient.FetchMessageBuffer, *imap.FetchItemBodySection) {
+	t.Helper()
 	c, err := imapclient.DialInsecure(net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port)), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +47,27 @@ func TestTwentyDraftsListedBackWithTheirFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return msgs, body
+}
+
+func TestTwentyDraftsListedBackWithTheirFlags(t *testing.T) {
+	d := mailtest.StartDovecot(t, nil)
+	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: d.Port, TLS: config.TLSNone, Username: d.Username, PasswordCommand: "echo '" + d.Password + "'"}}
+	box, err := Open(s, env(nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if box.Folder != "Drafts" {
+		t.Errorf("folder %q, want the one marked \\Drafts", box.Folder)
+	}
+	for i := range 20 {
+		if err := box.Append(draft(i), time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	box.Close()
+
+	msgs, body := readDrafts(t, d)
 	if len(msgs) != 20 {
 		t.Fatalf("Drafts holds %d messages, want 20", len(msgs))
 	}
@@ -105,5 +113,29 @@ func TestConfiguredFolderMustExist(t *testing.T) {
 	_, err := Open(s, env(map[string]string{"PW": d.Password}), nil)
 	if err == nil || !strings.Contains(err.Error(), `no folder "Entwürfe"`) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A draft to an address with other characters than ASCII before the @
+// (RFC 6532 headers, which --save-draft writes as eml prints them) is
+// taken by the IMAP server and reads back byte for byte.
+func TestDraftToAnInternationalAddress(t *testing.T) {
+	d := mailtest.StartDovecot(t, nil)
+	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: d.Port, TLS: config.TLSNone, Username: d.Username, PasswordCommand: "echo '" + d.Password + "'"}}
+	box, err := Open(s, env(nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eml := strings.Replace(string(draft(1)), "R1 <r1@example.org>", "José <josé@xn--bcher-kva.example>", 1)
+	if err := box.Append([]byte(eml), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	box.Close()
+	msgs, body := readDrafts(t, d)
+	if len(msgs) != 1 {
+		t.Fatalf("Drafts holds %d messages, want 1", len(msgs))
+	}
+	if got := strings.ReplaceAll(string(msgs[0].FindBodySection(body)), "\r\n", "\n"); got != eml {
+		t.Errorf("the draft reads back as\n%q\nwant\n%q", got, eml)
 	}
 }
