@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	mail "github.com/wneessen/go-mail"
 	"github.com/wneessen/go-mail/smtp"
 
 	"github.com/decline-cli/decline/internal/config"
@@ -75,7 +74,6 @@ func Open(ctx context.Context, c *config.Config, env config.Env, from string) (T
 // SMTP sends through an SMTP server, over one connection.
 type SMTP struct {
 	server *config.Server
-	client *mail.Client
 	conn   *smtp.Client
 	from   string
 	// utf8 is true when the server takes addresses with characters
@@ -93,39 +91,17 @@ func DialSMTP(ctx context.Context, s *config.Server, env config.Env, from string
 	if err != nil {
 		return nil, fmt.Errorf("your address %s %v", safetext.Quote(from), err)
 	}
-	opts := []mail.Option{
-		mail.WithPort(s.Port), mail.WithTimeout(Timeout),
-		mail.WithTLSConfig(&tls.Config{ServerName: strings.Trim(s.Host, "[]"), RootCAs: roots, MinVersion: tls.VersionTLS12}),
-	}
-	switch s.TLS {
-	case config.TLSImplicit:
-		opts = append(opts, mail.WithSSL())
-	case config.TLSStart:
-		opts = append(opts, mail.WithTLSPolicy(mail.TLSMandatory))
-	default:
-		opts = append(opts, mail.WithTLSPolicy(mail.NoTLS))
-	}
+	var pw string
 	if s.Username != "" {
-		pw, err := Password("smtp", s, env)
-		if err != nil {
+		if pw, err = Password("smtp", s, env); err != nil {
 			return nil, err
 		}
-		auth := mail.SMTPAuthAutoDiscover
-		if s.TLS == config.TLSNone {
-			// Only on loopback: PLAIN without TLS to this machine.
-			auth = mail.SMTPAuthPlainNoEnc
-		}
-		opts = append(opts, mail.WithSMTPAuth(auth), mail.WithUsername(s.Username), mail.WithPassword(pw))
 	}
-	client, err := mail.NewClient(s.Host, opts...)
-	if err != nil {
-		return nil, fmt.Errorf("smtp: %v", err)
-	}
-	conn, err := client.DialToSMTPClientWithContext(ctx)
+	conn, err := dial(ctx, s, pw, &tls.Config{ServerName: strings.Trim(s.Host, "[]"), RootCAs: roots, MinVersion: tls.VersionTLS12})
 	if err != nil {
 		return nil, ServerError("smtp", s, err)
 	}
-	t := &SMTP{server: s, client: client, conn: conn, from: deliver.AddrSpec(a.Address)}
+	t := &SMTP{server: s, conn: conn, from: deliver.AddrSpec(a.Address)}
 	// go-mail asks for SMTPUTF8 on every message when the server offers
 	// it; without it, an address that needs it cannot be sent.
 	t.utf8, _ = conn.Extension("SMTPUTF8")
@@ -185,7 +161,12 @@ func (t *SMTP) refused(to string, err error) error {
 }
 
 // Close says goodbye to the server.
-func (t *SMTP) Close() error { return t.client.CloseWithSMTPClient(t.conn) }
+func (t *SMTP) Close() error {
+	if !t.conn.HasConnection() {
+		return nil
+	}
+	return t.conn.Quit()
+}
 
 // ServerError words a failure to reach or use a server in one line
 // that says what to check, with the library's words after a colon: a
@@ -224,7 +205,7 @@ func ServerError(key string, s *config.Server, err error) error {
 	return fmt.Errorf("the %s failed: %s", where, detail)
 }
 
-// IsAuth reports an SMTP login go-mail refused.
+// IsAuth reports an SMTP login the server refused.
 func IsAuth(err error) bool { return strings.Contains(err.Error(), "AUTH failed") }
 
 // AuthError is a login the server refused, with its own words.
