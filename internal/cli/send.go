@@ -178,7 +178,7 @@ func mailBatch(f *Factory, cfg *config.Config, m *mailFlags, keepGoing bool, fro
 		return err
 	}
 	p, _ := mailer(f, cfg, m, from, nil)
-	p.Interval, p.TTY = interval, f.IO.IsStderrTTY()
+	p.Interval, p.TTY, p.Width = interval, f.IO.IsStderrTTY(), f.IO.TerminalWidth()
 	err = p.Batch(keepGoing, source, write)
 	var (
 		noTerm  *send.NoTerminalError

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/plural"
@@ -41,8 +43,10 @@ type Mailer struct {
 	// From is the sender's address; Again is how the user sends a
 	// skipped message anyway, for the skip lines.
 	From, Again string
-	// TTY shows the progress line.
-	TTY bool
+	// TTY shows the progress line, cut to Width columns when that is
+	// known: a line the terminal wraps is not erased by the next.
+	TTY   bool
+	Width int
 	// Prompter is where questions go, or nil when there is no terminal.
 	Prompter func() prompt.Prompter
 }
@@ -128,6 +132,9 @@ func (p *Mailer) Line(s string) {
 // Status draws the progress line, on a terminal.
 func (p *Mailer) Status(s string) {
 	if p.TTY {
+		if p.Width > 1 {
+			s = runewidth.Truncate(s, p.Width-1, "…")
+		}
 		fmt.Fprint(p.Err, "\r\x1b[K"+s)
 	}
 }

@@ -76,3 +76,26 @@ func TestTalkerProgressAgreesWithThePlan(t *testing.T) {
 		t.Errorf("progress %q, want %q", c.status, want)
 	}
 }
+
+// TestStatusFitsTheTerminal: the progress line is cut a column short of
+// a known width, so the terminal never wraps it (the next line would
+// erase only its last row); without a terminal nothing is drawn.
+func TestStatusFitsTheTerminal(t *testing.T) {
+	var out strings.Builder
+	m := &Mailer{Err: &out, TTY: true, Width: 30}
+	m.Status("Sending: 1200 of 2000 sent, 300 skipped, 10 failed")
+	if got, want := out.String(), "\r\x1b[KSending: 1200 of 2000 sent, …"; got != want {
+		t.Errorf("drew %q, want %q", got, want)
+	}
+	out.Reset()
+	m.Width = 0
+	m.Status("Sending: 1 of 2 sent, 0 skipped, 0 failed")
+	if got, want := out.String(), "\r\x1b[KSending: 1 of 2 sent, 0 skipped, 0 failed"; got != want {
+		t.Errorf("with no width drew %q, want %q", got, want)
+	}
+	out.Reset()
+	m.TTY = false
+	if m.Status("Sending"); out.Len() != 0 {
+		t.Errorf("drew %q with no terminal", out.String())
+	}
+}
