@@ -14,37 +14,37 @@ func CheckAddress(s string) error {
 }
 
 // plainAddress reports whether s is dot-atom "@" dot-atom of RFC 5322
-// atext, no longer than MaxAddress.
+// atext, no longer than MaxAddress. Runs of atext, nearly all of an
+// address, are passed over in a loop of their own.
 func plainAddress(s string) bool {
 	if len(s) == 0 || len(s) > MaxAddress {
 		return false
 	}
 	at := -1
-	prev := byte('.') // no leading dot
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if atext[c] {
-			prev = c
-			continue
+	for i := 0; ; i++ {
+		start := i
+		for i < len(s) && atext[s[i]] {
+			i++
 		}
-		switch {
-		case c == '@':
-			if at >= 0 || prev == '.' {
+		// Each separator ends a run that is not empty: no leading,
+		// trailing or doubled dot, and none next to the '@'.
+		if i == start {
+			return false
+		}
+		if i == len(s) {
+			return at > 0
+		}
+		switch s[i] {
+		case '@':
+			if at >= 0 {
 				return false
 			}
 			at = i
-			prev = '.' // no dot right after '@'
-			continue
-		case c == '.':
-			if prev == '.' {
-				return false
-			}
+		case '.':
 		default:
 			return false
 		}
-		prev = c
 	}
-	return at > 0 && prev != '.'
 }
 
 // atext marks RFC 5322 atext: letters, digits and !#$%&'*+-/=?^_`{|}~.

@@ -15,6 +15,7 @@ package names
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -538,6 +539,20 @@ func isInitialism(letters string) bool {
 // OnlyTitles reports whether a name is titles alone ("Dr.", "Prof.
 // Dr."), with no word of a name to greet, without allocating.
 func (r *Rules) OnlyTitles(name string) bool {
+	// The first word settles nearly every name: one of ASCII letters
+	// (and dots) that is not a title is looked up as it is, without
+	// the trimming of symbols below; a batch asks this of every row.
+	i := 0
+	for i < len(name) && name[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(name) && ('a' <= name[j]|0x20 && name[j]|0x20 <= 'z' || name[j] == '.') {
+		j++
+	}
+	if j > i && (j == len(name) || name[j] == ' ') && !r.IsTitle(name[i:j]) {
+		return false
+	}
 	any := false
 	for {
 		word, rest := nextName(name)
@@ -615,6 +630,11 @@ func inList(list []string, w string) bool {
 		}
 		lower[i] = c
 	}
+	if len(list) > 8 && indexOf(list).lens[lower[0]]&(1<<len(w)) == 0 {
+		// No word of the list starts with this letter and has this
+		// length: most names are settled here, without reading it.
+		return false
+	}
 	for _, t := range list {
 		// The first byte first: most words differ there, and the
 		// comparison of whole strings is a call.
@@ -623,6 +643,34 @@ func inList(list []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// listIndex says, of a list of words, which lengths its words of each
+// first byte have.
+type listIndex struct {
+	first *string // the list's, which it was made from
+	n     int
+	lens  [utf8.RuneSelf]uint32 // by first byte, bit n for a word of n bytes
+}
+
+// indexes hold the index of the lists last looked in; a list's words
+// never change once it is read.
+var indexes [8]atomic.Pointer[listIndex]
+
+// indexOf returns the index of a list that is not empty.
+func indexOf(list []string) *listIndex {
+	slot := &indexes[(len(list)+len(list[0])+len(list[len(list)-1]))%len(indexes)]
+	if ix := slot.Load(); ix != nil && ix.first == &list[0] && ix.n == len(list) {
+		return ix
+	}
+	ix := &listIndex{first: &list[0], n: len(list)}
+	for _, t := range list {
+		if len(t) > 0 && len(t) < 32 && t[0] < utf8.RuneSelf {
+			ix.lens[t[0]] |= 1 << len(t)
+		}
+	}
+	slot.Store(ix)
+	return ix
 }
 
 // givenPart is the part of a name that holds the given name: the part

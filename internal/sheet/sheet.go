@@ -216,6 +216,10 @@ func scanUTF8(br *bufio.Reader) (bad, wide int) {
 	head, _ := br.Peek(bufSize)
 	bad, wide = -1, -1
 	for i := 0; i < len(head) && (bad < 0 || wide < 0); {
+		if head[i] < utf8.RuneSelf {
+			i++ // ASCII, most of any file: nothing to decode
+			continue
+		}
 		r, n := utf8.DecodeRune(head[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
