@@ -50,6 +50,13 @@ func typeKeys(t *testing.T, cols int, keys string, validate func(string) error) 
 // ask is typeKeys with a question of its own.
 func ask(t *testing.T, message string, cols int, keys string, validate func(string) error) (string, string, error) {
 	t.Helper()
+	return run(t, &lineInput{cols: cols, message: message}, keys, validate)
+}
+
+// run reads an answer with in from keys and returns it, what in drew
+// and its error.
+func run(t *testing.T, in *lineInput, keys string, validate func(string) error) (string, string, error) {
+	t.Helper()
 	defer func(was bool) { core.DisableColor = was }(core.DisableColor)
 	core.DisableColor = true
 	r, w, err := os.Pipe()
@@ -62,7 +69,7 @@ func ask(t *testing.T, message string, cols int, keys string, validate func(stri
 	}
 	w.Close()
 	var out strings.Builder
-	in := &lineInput{out: &out, cols: cols, message: message}
+	in.out = &out
 	answer, err := in.read(terminal.NewRuneReader(terminal.Stdio{In: r, Out: os.Stderr}), validate)
 	return answer, out.String(), err
 }
@@ -156,5 +163,19 @@ func TestLineInputQuestionWrapsBetweenWords(t *testing.T) {
 	}
 	if !strings.HasSuffix(drawn, "? Send this reply to\nscott@example.com? [y/N] y\n") {
 		t.Errorf("the answered question is not wrapped between words:\n%q", drawn)
+	}
+}
+
+// TestLineInputDefault: the default is shown in brackets after the
+// question; Enter alone takes it, and a typed answer replaces it.
+func TestLineInputDefault(t *testing.T) {
+	for _, c := range []struct{ keys, want string }{{"\r", "Data Analyst"}, {"Analyst\r", "Analyst"}} {
+		answer, drawn, err := run(t, &lineInput{cols: 80, message: "Which role?", def: "Data Analyst"}, c.keys, nil)
+		if err != nil || answer != c.want {
+			t.Errorf("keys %q: got %q, %v; want %q", c.keys, answer, err, c.want)
+		}
+		if !strings.Contains(drawn, "? Which role? (Data Analyst) ") || !strings.HasSuffix(drawn, "? Which role? "+c.want+"\n") {
+			t.Errorf("keys %q drew:\n%q", c.keys, drawn)
+		}
 	}
 }
