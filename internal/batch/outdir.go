@@ -3,6 +3,7 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -38,7 +39,18 @@ type Dir struct {
 	fast    fastDir // the directory for system calls of its own, where there are (Linux)
 	closed  bool
 	written int // files written whole
+
+	// listed holds the names the directory held when a name was first
+	// checked, so that checking each reply's name costs no system call
+	// (see Exists); nil where there were more than maxListed, or where
+	// names are not compared byte for byte (listDir).
+	listed     map[string]struct{}
+	listedDone bool
 }
+
+// maxListed caps the names of an existing directory held in memory;
+// a larger directory is asked name by name.
+const maxListed = 1 << 16
 
 // Written is the number of files written whole so far; after Close, all.
 func (d *Dir) Written() int {
@@ -88,7 +100,44 @@ func (d *Dir) Exists(name string) (bool, error) {
 	if d.root == nil {
 		return false, nil
 	}
+	if !d.listedDone {
+		d.listedDone = true
+		if listDir {
+			d.listed = listNames(d.root)
+		}
+	}
+	if d.listed != nil {
+		// A file made since by someone else is found when the reply
+		// is written: the link or rename refuses to replace it.
+		_, ok := d.listed[name]
+		return ok, nil
+	}
 	return exists(d.root, name)
+}
+
+// listNames reads the names in the directory, or nil when it cannot or
+// there are more than maxListed.
+func listNames(root *os.Root) map[string]struct{} {
+	f, err := root.Open(".")
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	names := map[string]struct{}{}
+	for {
+		batch, err := f.Readdirnames(1024)
+		for _, n := range batch {
+			names[n] = struct{}{}
+		}
+		switch {
+		case len(names) > maxListed:
+			return nil
+		case err == io.EOF:
+			return names
+		case err != nil:
+			return nil
+		}
+	}
 }
 
 func exists(root *os.Root, name string) (bool, error) {
@@ -146,7 +195,7 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 	}
 	if handled, err := d.writeUnnamed(name, data); handled {
 		if err == nil {
-			d.written++
+			d.wrote(name)
 		}
 		return err
 	}
@@ -157,8 +206,16 @@ func (d *Dir) Write(name string, data []byte) (err error) {
 	if err := d.place(tmp, name); err != nil {
 		return err
 	}
-	d.written++
+	d.wrote(name)
 	return nil
+}
+
+// wrote counts a file written whole, and lists its name.
+func (d *Dir) wrote(name string) {
+	d.written++
+	if d.listed != nil {
+		d.listed[name] = struct{}{}
+	}
 }
 
 // writeTempRoot writes data as the new file tmp, or leaves no file; name

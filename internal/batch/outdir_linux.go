@@ -11,6 +11,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// listDir: names in a directory are compared byte for byte here (a
+// file system that folds case, as ext4 can per directory, is found out
+// when the reply is linked in, which refuses to replace a file).
+const listDir = true
+
 // fastDir writes a reply file with four system calls (open, write,
 // close, and renameat2, which refuses to replace a file in the same step
 // as the move) where os.Root takes nine (it also sets the file up for

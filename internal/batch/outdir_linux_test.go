@@ -2,6 +2,7 @@ package batch
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -51,4 +52,38 @@ func TestDirWritesUnnamedFiles(t *testing.T) {
 			t.Errorf("Written = %d, want 2", d.Written())
 		}
 	}
+}
+
+// TestDirListsOnce: the names of an existing directory are read once,
+// not asked file by file; a file made after that is still never
+// replaced, but refused when the reply is written.
+func TestDirListsOnce(t *testing.T) {
+	path := t.TempDir()
+	if err := os.WriteFile(filepath.Join(path, "a.txt"), []byte("mine\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	d, err := OpenDir(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if ok, err := d.Exists("a.txt"); !ok || err != nil {
+		t.Fatalf("Exists(a.txt) = %v, %v", ok, err)
+	}
+	if d.listed == nil {
+		t.Fatal("the directory's names were not listed")
+	}
+	if err := os.WriteFile(filepath.Join(path, "b.txt"), []byte("theirs\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write("b.txt", []byte("reply\n")); !errors.Is(err, ErrExists) {
+		t.Errorf("Write(b.txt) over a file made meanwhile: %v, want ErrExists", err)
+	}
+	if err := d.Write("c.txt", []byte("reply\n")); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := d.Exists("c.txt"); !ok {
+		t.Error("a file written is not listed")
+	}
+	assertFiles(t, path, map[string]string{"a.txt": "mine\n", "b.txt": "theirs\n", "c.txt": "reply\n"})
 }

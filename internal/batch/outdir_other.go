@@ -4,6 +4,10 @@ package batch
 
 import "os"
 
+// listDir is false here: file systems such as APFS and NTFS fold case
+// and Unicode forms, so each name is asked of the file system.
+const listDir = false
+
 // fastDir is nothing here: files are written through os.Root.
 type fastDir struct{}
 
