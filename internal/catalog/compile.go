@@ -183,10 +183,11 @@ func lineIn(tree *parse.Tree, n parse.Node) int {
 // which is not a name, is "the head of recruiting": see names.Rules.Value),
 // {{a .role}}
 // the value with its article ("an Engineering Manager"). For French,
-// {{de .contact}}, {{à .contact}}, {{que .role}} and {{chez .company}} are the value
+// {{de .contact}}, {{à .contact}}, {{que .role}}, {{en .service}} and {{chez .company}} are the value
 // after that preposition as French writes it: "d’Antoine", "du Crédit
-// Agricole", "au ministère", "chez Airbus" but "à la BNP" (see
-// names.De, names.A, names.Que and names.Chez). Each runs in
+// Agricole", "au ministère", "chez Airbus" but "à la BNP", "en
+// comptabilité" but "sur la refonte du site" (see names.De, names.A,
+// names.Que, names.En and names.Chez). Each runs in
 // time linear in its argument and returns at most about twice its length
 // (see package names), so they keep the guarantees of AllowedFuncs. The
 // fast renderer in compose calls them directly.
@@ -199,6 +200,7 @@ var ValueFuncs = map[string]func(string) string{
 	"à":     names.A,
 	"chez":  names.Chez,
 	"que":   names.Que,
+	"en":    names.En,
 }
 
 // nameRules are the rules of ValueFuncs: none until SetNameRules.
@@ -223,11 +225,11 @@ var funcMap = func() template.FuncMap {
 // before anything is written ({{printf "%999999d" 1}} allocates a
 // megabyte, and a variable doubled by each of a few dozen printf calls
 // takes all the memory there is); html, js and urlquery grow their input
-// the same way; call has nothing to call. first, a, de, à, que and chez
+// the same way; call has nothing to call. first, a, de, à, que, en and chez
 // (ValueFuncs) are
 // linear and grow a value by a bounded amount, so even nested as deep
 // as a template can nest them they stay within a template's size.
-var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice", "first", "a", "de", "à", "chez", "que"}
+var AllowedFuncs = []string{"and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "slice", "first", "a", "de", "à", "chez", "que", "en"}
 
 // refused finds the first part of a parsed template that decline will
 // not run, and says why: anything that could run without end or take

@@ -63,6 +63,19 @@ func A(v string) string {
 	return "à " + v
 }
 
+// En is the field a service belongs to: "en comptabilité", "en
+// photographie de mariage", or "sur la refonte du site" for a value that
+// starts with a lowercase article, a piece of work rather than a field
+// ("vos prestations en comptabilité", "vos prestations sur la refonte du
+// site").
+func En(v string) string {
+	v = strings.TrimSpace(v)
+	if art, _ := frenchArticle(v); art != "" {
+		return "sur " + v
+	}
+	return "en " + v
+}
+
 // Chez is where someone works: "chez Airbus", or "à la BNP", "au Crédit
 // Agricole" for a value that starts with a lowercase article.
 func Chez(v string) string {

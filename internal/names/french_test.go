@@ -51,6 +51,24 @@ func TestFrenchPrepositions(t *testing.T) {
 	}
 }
 
+// TestFrenchEn: a field takes "en", a piece of work with its article "sur".
+func TestFrenchEn(t *testing.T) {
+	for in, want := range map[string]string{
+		"comptabilité":             "en comptabilité",
+		" photographie de mariage": "en photographie de mariage",
+		"architecture":             "en architecture",
+		"la refonte du site":       "sur la refonte du site",
+		"le site web":              "sur le site web",
+		"les traductions":          "sur les traductions",
+		"l’audit annuel":           "sur l’audit annuel",
+		"La Poste":                 "en La Poste",
+	} {
+		if got := names.En(in); got != want {
+			t.Errorf("En(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestSpokenTitles: French greets a titled name by the title in full,
 // alone ("Bonjour Docteur,"), as templates/fr/locale.yaml says.
 func TestSpokenTitles(t *testing.T) {
