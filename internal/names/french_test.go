@@ -53,18 +53,15 @@ func TestFrenchPrepositions(t *testing.T) {
 
 // TestFrenchEn: a field takes "en", a piece of work with its article "sur".
 func TestFrenchEn(t *testing.T) {
-	for in, want := range map[string]string{
-		"comptabilité":             "en comptabilité",
-		" photographie de mariage": "en photographie de mariage",
-		"architecture":             "en architecture",
-		"la refonte du site":       "sur la refonte du site",
-		"le site web":              "sur le site web",
-		"les traductions":          "sur les traductions",
-		"l’audit annuel":           "sur l’audit annuel",
-		"La Poste":                 "en La Poste",
-	} {
-		if got := names.En(in); got != want {
-			t.Errorf("En(%q) = %q, want %q", in, got, want)
+	cases := [][2]string{
+		{"comptabilité", "en comptabilité"}, {" photographie de mariage", "en photographie de mariage"},
+		{"architecture", "en architecture"}, {"la refonte du site", "sur la refonte du site"},
+		{"le site web", "sur le site web"}, {"les traductions", "sur les traductions"},
+		{"l’audit annuel", "sur l’audit annuel"}, {"La Poste", "en La Poste"},
+	}
+	for _, c := range cases {
+		if got := names.En(c[0]); got != c[1] {
+			t.Errorf("En(%q) = %q, want %q", c[0], got, c[1])
 		}
 	}
 }
