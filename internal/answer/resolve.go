@@ -280,6 +280,14 @@ func (r *Resolver) Read(m *inbound.Message) (*Answer, error) {
 	return a, nil
 }
 
+// Rechoose is the template and request for a reply in another
+// relationship and tone, of the same kind and language, for a review
+// that changes them: the name, the values and the personal line stay.
+func (r *Resolver) Rechoose(t *catalog.Template, req *compose.Request, relationship, tone string) (*catalog.Template, *compose.Request, error) {
+	one := &reply.One{Name: req.Name, FirstName: req.FirstName, Values: req.Values, Note: req.Note, Lang: t.Lang}
+	return r.Defaults.Rechoose(r.Catalog, t.Kind, one, relationship, tone)
+}
+
 // Render renders a request for a message's reply (again, when the user
 // asks for another wording) and writes it in the message's thread; the
 // attribution line above a quoted original is in the reply's language.

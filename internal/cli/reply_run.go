@@ -120,6 +120,13 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 				}
 				return m.Reply, nil
 			}
+			if res.Named == nil {
+				// The catalog chose the template: the tone and the
+				// relationship may change in the menu, as in draft's.
+				rv.Catalog, rv.Rebuild = res.Catalog, func(rel, tone string) (*catalog.Template, *compose.Request, error) {
+					return res.Rechoose(rv.Template, rv.Request, rel, tone)
+				}
+			}
 		})
 	}
 	return f.Emit(r.Message, format, copyMode)

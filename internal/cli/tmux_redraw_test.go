@@ -36,11 +36,7 @@ func TestSmallPaneAnswersRedrawCleanly(t *testing.T) {
 	p.waitFor("Your personal line")
 	p.keys("We should really catch up properly at the conference in May next year", "Enter")
 	p.waitFor("conference in May next year.", "Change the personal line")
-	p.keys("Enter") // print
-	if code := p.exitCode(); code != 0 {
-		t.Fatalf("exit %d; the pane showed:\n%s", code, p.all())
-	}
-	text := p.all()
+	text := p.print()
 	for _, want := range []string{
 		"? What is the requester's name? Scott Lee\n" +
 			"? What did Scott ask you for? A job reference\n" +
@@ -69,4 +65,15 @@ func TestSmallPaneAnswersRedrawCleanly(t *testing.T) {
 			t.Errorf("a line of the tip fills the pane: %q", line)
 		}
 	}
+}
+
+// print chooses the review menu's first action, Print it, waits for
+// decline to exit 0 and returns the pane.
+func (p *pane) print() string {
+	p.t.Helper()
+	p.keys("Enter")
+	if code := p.exitCode(); code != 0 {
+		p.t.Fatalf("exit %d; the pane showed:\n%s", code, p.all())
+	}
+	return p.all()
 }
