@@ -92,7 +92,7 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	case o.maildir != "":
 		// Never twice: a draft there that replies to this message
 		// already (In-Reply-To) is kept, and no second one is made.
-		if path := draftedBefore(f, o.maildir, m); path != "" {
+		if path := inbound.DraftedBefore(o.maildir, m, f.IO.ErrOut); path != "" {
 			fmt.Fprintf(f.IO.ErrOut, "decline: note: %s holds a reply to this message already (%s): no second draft was saved; delete that one to save another\n", o.maildir, path)
 			return nil
 		}
@@ -162,7 +162,7 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.In
 	}
 	messages := in.Messages
 	if o.maildir != "" {
-		messages = skipDrafted(f, o.maildir, in.Messages)
+		messages = inbound.SkipDrafted(o.maildir, in.Messages, f.IO.ErrOut)
 	}
 	c := run.Check(messages())
 	if err := in.Changed(); err != nil {
@@ -231,47 +231,6 @@ func (r messageReporter) Note(where, note string) {
 	fmt.Fprintf(r.w, "decline: %s: note: %s\n", where, oneLine(note))
 }
 
-// draftedBefore returns the path of a draft in the Maildir dir that
-// replies to m, or "" (also when m has no Message-ID to know it by).
-func draftedBefore(f *Factory, dir string, m *inbound.Message) string {
-	if m.MessageID == "" {
-		return ""
-	}
-	seen, err := inbound.Drafted(dir)
-	if err != nil {
-		fmt.Fprintf(f.IO.ErrOut, "decline: warning: the drafts in %s could not be read to find replies saved before: %v\n", dir, err)
-	}
-	return seen[m.MessageID]
-}
-
-// skipDrafted leaves out of messages those that a draft in the Maildir
-// dir replies to already, saying so once for each, so that a rerun over
-// the same mbox or Maildir saves each reply once.
-func skipDrafted(f *Factory, dir string, messages func() iter.Seq2[*inbound.Message, error]) func() iter.Seq2[*inbound.Message, error] {
-	seen, err := inbound.Drafted(dir)
-	if err != nil {
-		fmt.Fprintf(f.IO.ErrOut, "decline: warning: the drafts in %s could not be read to find replies saved before: %v\n", dir, err)
-	}
-	first := true
-	return func() iter.Seq2[*inbound.Message, error] {
-		said := first
-		first = false
-		return func(yield func(*inbound.Message, error) bool) {
-			for m, err := range messages() {
-				if err == nil && m.MessageID != "" && seen[m.MessageID] != "" {
-					if said {
-						fmt.Fprintf(f.IO.ErrOut, "decline: note: %s holds a reply to %s already (%s): skipped\n", dir, m.MessageID, seen[m.MessageID])
-					}
-					continue
-				}
-				if !yield(m, err) {
-					return
-				}
-			}
-		}
-	}
-}
-
 // mailMessages sends the replies to many messages, or saves them as
 // drafts, with batch's safety: every reply rendered first, the count
 // and a question (--yes without a terminal), --limit and --rate, and
@@ -279,27 +238,6 @@ func skipDrafted(f *Factory, dir string, messages func() iter.Seq2[*inbound.Mess
 // be answered were said on the checking pass; --keep-going leaves them.
 func mailMessages(f *Factory, o *replyOptions, res *answer.Resolver, messages func() iter.Seq2[*inbound.Message, error]) error {
 	return mailBatch(f, o.cfg, &o.mail, o.keepGoing, res.Defaults.Address, "", func(out *send.FrameWriter) error {
-		bad := 0
-		for m, err := range messages() {
-			var msg *deliver.Message
-			if err == nil {
-				msg, err = res.Email(m)
-			}
-			if err != nil {
-				bad++
-				continue
-			}
-			it, err := send.ItemOf(m.Where, msg)
-			if err != nil {
-				return err
-			}
-			if err := out.Each(it); err != nil {
-				return err
-			}
-		}
-		if bad > 0 {
-			return fmt.Errorf("%d %s cannot be answered (said above)", bad, plural.Pick(bad, "message", "messages"))
-		}
-		return nil
+		return res.Items(messages(), out.Each)
 	})
 }

@@ -3,8 +3,10 @@ package inbound
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"net/mail"
 	"os"
 	"path/filepath"
@@ -54,4 +56,48 @@ func inReplyTo(path string) []string {
 	}
 	ids, _ := msgIDs("In-Reply-To", m.Header.Get("In-Reply-To"))
 	return ids
+}
+
+// draftedOrWarn is Drafted, saying on w when the folder cannot be read.
+func draftedOrWarn(dir string, w io.Writer) map[string]string {
+	seen, err := Drafted(dir)
+	if err != nil {
+		fmt.Fprintf(w, "decline: warning: the drafts in %s could not be read to find replies saved before: %v\n", dir, err)
+	}
+	return seen
+}
+
+// DraftedBefore returns the path of a draft in the Maildir dir that
+// replies to m, or "" (also when m has no Message-ID to know it by). A
+// folder that cannot be read is said on w.
+func DraftedBefore(dir string, m *Message, w io.Writer) string {
+	if m.MessageID == "" {
+		return ""
+	}
+	return draftedOrWarn(dir, w)[m.MessageID]
+}
+
+// SkipDrafted leaves out of messages those that a draft in the Maildir
+// dir replies to already, saying so on w once for each, so that a rerun
+// over the same mbox or Maildir saves each reply once.
+func SkipDrafted(dir string, messages func() iter.Seq2[*Message, error], w io.Writer) func() iter.Seq2[*Message, error] {
+	seen := draftedOrWarn(dir, w)
+	first := true
+	return func() iter.Seq2[*Message, error] {
+		said := first
+		first = false
+		return func(yield func(*Message, error) bool) {
+			for m, err := range messages() {
+				if err == nil && m.MessageID != "" && seen[m.MessageID] != "" {
+					if said {
+						fmt.Fprintf(w, "decline: note: %s holds a reply to %s already (%s): skipped\n", dir, m.MessageID, seen[m.MessageID])
+					}
+					continue
+				}
+				if !yield(m, err) {
+					return
+				}
+			}
+		}
+	}
 }
