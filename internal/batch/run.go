@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -110,6 +111,15 @@ type Planned struct {
 	email uint64 // a hash of the address, 0 for none
 	line  int
 	addr  string
+}
+
+// PlanHeader names the columns of Planned.Row, a dry run's table.
+var PlanHeader = []string{"LINE", "NAME", "KIND", "RELATIONSHIP", "TONE", "TEMPLATE", "WORDING"}
+
+// Row is the row as a dry run lists it.
+func (p Planned) Row() []string {
+	tm := p.Template
+	return []string{strconv.Itoa(p.Line), p.Name, tm.Kind, tm.Relationship, tm.Tone, tm.ID, fmt.Sprintf("%d of %d", p.Wording, len(tm.Variants))}
 }
 
 // Check is the first pass: it reports every bad row, counts the good

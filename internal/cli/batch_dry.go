@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/decline-cli/decline/internal/batch"
 	"github.com/decline-cli/decline/internal/iostreams"
@@ -12,12 +11,8 @@ import (
 // dryRunTable lists the rows of a dry run as the check finds them: an
 // aligned table on a terminal, tab-separated lines in a pipe.
 func dryRunTable(f *Factory, run *batch.Run) *iostreams.Table {
-	t := f.IO.NewTable([]string{"LINE", "NAME", "KIND", "RELATIONSHIP", "TONE", "TEMPLATE", "WORDING"})
-	run.Plan = func(p batch.Planned) {
-		tm := p.Template
-		t.Row(strconv.Itoa(p.Line), p.Name, tm.Kind, tm.Relationship, tm.Tone, tm.ID,
-			fmt.Sprintf("%d of %d", p.Wording, len(tm.Variants)))
-	}
+	t := f.IO.NewTable(batch.PlanHeader)
+	run.Plan = func(p batch.Planned) { t.Row(p.Row()...) }
 	return t
 }
 

@@ -17,8 +17,8 @@ import (
 
 func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 	help := helptext.Config
-	help.Long = strings.Replace(help.Long, "{keys}", indentList(config.Keys), 1)
-	help.Long = strings.Replace(help.Long, "{nested}", indentList(config.NestedKeys), 1)
+	help.Long = strings.Replace(help.Long, "{keys}", helptext.IndentList(config.Keys), 1)
+	help.Long = strings.Replace(help.Long, "{nested}", helptext.IndentList(config.NestedKeys), 1)
 	path := func() (string, error) {
 		p, _, err := config.Path(g.configPath, f.Env)
 		return p, err
@@ -40,21 +40,12 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			for _, k := range slices.Concat(config.Keys, config.NestedKeys) {
-				if len(args) == 1 && args[0] != k {
-					continue
-				}
-				v, _ := cfg.Get(k)
-				switch {
-				case len(args) == 1:
-					fmt.Fprintln(f.IO.Out, safetext.Escape(v))
-					return nil
-				case v != "":
-					fmt.Fprintf(f.IO.Out, "%s: %s\n", k, safetext.Escape(v))
-				}
+			lines, err := cfg.Lines(args...)
+			if err != nil {
+				return usageErrorf("%v", err)
 			}
-			if len(args) == 1 {
-				return usageErrorf("%v", &config.KeyError{Key: args[0]})
+			for _, l := range lines {
+				fmt.Fprintln(f.IO.Out, l)
 			}
 			return nil
 		},
@@ -108,31 +99,4 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 			return err
 		},
 	})
-}
-
-// indentList lists settings for help: indented, separated by commas,
-// and wrapped before 76 columns (never inside a name).
-func indentList(keys []string) string {
-	var b strings.Builder
-	col := 0
-	for i, k := range keys {
-		w := k
-		if i < len(keys)-1 {
-			w += ","
-		}
-		switch {
-		case col == 0:
-			b.WriteString("  ")
-			col = 2
-		case col+1+len(w) > 76:
-			b.WriteString("\n  ")
-			col = 2
-		default:
-			b.WriteByte(' ')
-			col++
-		}
-		b.WriteString(w)
-		col += len(w)
-	}
-	return b.String()
 }

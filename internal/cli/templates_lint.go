@@ -3,17 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/helptext"
 
-	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/lint"
 	"github.com/decline-cli/decline/internal/safetext"
-	"github.com/decline-cli/decline/templates"
 )
 
 type templatesLintOptions struct {
@@ -42,27 +39,17 @@ func runTemplatesLint(f *Factory, o *templatesLintOptions) error {
 		if err != nil {
 			return err
 		}
-		layers = append(layers, lint.ReadFS(templates.FS, "templates", catalog.DefaultSource))
-		for i, dir := range dirs {
-			// The user's own directory may not exist yet.
-			layers = append(layers, lint.ReadPath(dir, i == 0))
-		}
+		layers = lint.ReadCatalog(dirs)
 	}
 	for _, p := range o.paths {
 		layers = append(layers, lint.ReadPath(p, false))
 	}
 	r := lint.Check(layers...)
 	var b strings.Builder
-	// A folder that is not read at all is easy to miss: say so, without
-	// failing, as a backup folder is a fine thing to keep there.
-	for _, l := range layers {
-		for _, dir := range l.Skipped {
-			why := "its name is not a language code"
-			if catalog.ValidLang(filepath.Base(dir)) {
-				why = "it has no " + catalog.LocaleFile + " and " + filepath.Base(dir) + " is not a language decline knows"
-			}
-			fmt.Fprintf(f.IO.ErrOut, "decline: warning: skipped %s: %s, so its templates are not read\n", safetext.Escape(dir), why)
-		}
+	// Said without failing, as a backup folder is a fine thing to keep
+	// there.
+	for _, w := range lint.SkippedFolders(layers) {
+		fmt.Fprintln(f.IO.ErrOut, "decline: warning: "+w)
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintln(&b, safetext.Escape(p.Error()))

@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
-	"strconv"
-
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/catalog"
@@ -40,17 +36,6 @@ func newTemplatesListCmd(f *Factory, g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-// templateInfo is one template in 'templates list --json'.
-type templateInfo struct {
-	ID           string `json:"id"`
-	Lang         string `json:"lang"`
-	Kind         string `json:"kind"`
-	Relationship string `json:"relationship"`
-	Tone         string `json:"tone"`
-	Variants     int    `json:"variants"`
-	Source       string `json:"source"`
-}
-
 func runTemplatesList(f *Factory, o *templatesListOptions) error {
 	cat, err := f.LoadCatalog(o.templateDirs)
 	if err != nil {
@@ -62,31 +47,14 @@ func runTemplatesList(f *Factory, o *templatesListOptions) error {
 			return err
 		}
 	}
-	var all []*catalog.Template
-	for _, t := range cat.All() {
-		if o.filter.Match(t) {
-			all = append(all, t)
-		}
-	}
+	all := cat.Select(o.filter)
 	if o.json {
-		infos := make([]templateInfo, len(all))
-		for i, t := range all {
-			infos[i] = templateInfo{t.ID, t.Lang, t.Kind, t.Relationship, t.Tone, len(t.Variants), t.Source}
-		}
-		// Encode whole before writing, so an error never leaves half an array.
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(infos); err != nil {
+		data, err := catalog.ListJSON(all)
+		if err != nil {
 			return err
 		}
-		_, err = f.IO.Out.Write(b.Bytes())
+		_, err = f.IO.Out.Write(data)
 		return err
 	}
-	rows := make([][]string, len(all))
-	for i, t := range all {
-		rows[i] = []string{t.ID, t.Lang, t.Kind, t.Relationship, t.Tone, strconv.Itoa(len(t.Variants)), t.Source}
-	}
-	return f.IO.WriteTable([]string{"ID", "LANG", "KIND", "RELATIONSHIP", "TONE", "VARIANTS", "SOURCE"}, rows)
+	return f.IO.WriteTable(catalog.ListHeader, catalog.ListRows(all))
 }

@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/helptext"
 
-	"github.com/decline-cli/decline/internal/oserr"
+	"github.com/decline-cli/decline/internal/catalog"
 )
 
 type templatesPathOptions struct {
@@ -40,21 +38,7 @@ func runTemplatesPath(f *Factory, o *templatesPathOptions) error {
 		if i == 0 {
 			source = "user"
 		}
-		rows = append(rows, []string{source, dir, dirState(dir)})
+		rows = append(rows, []string{source, dir, catalog.DirState(dir)})
 	}
 	return f.IO.WriteTable([]string{"SOURCE", "DIRECTORY", "STATE"}, rows)
-}
-
-// dirState says whether a template directory exists.
-func dirState(dir string) string {
-	info, err := os.Stat(dir)
-	switch {
-	case os.IsNotExist(err):
-		return "missing"
-	case err != nil:
-		return "unreadable: " + oserr.Cause(err).Error()
-	case !info.IsDir():
-		return "not a directory"
-	}
-	return "exists"
 }

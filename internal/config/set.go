@@ -327,3 +327,26 @@ func WriteFile(path string, data []byte) (err error) {
 	}
 	return nil
 }
+
+// Lines shows a setting, escaped to print: with one key its value, else
+// a "key: value" line for each setting that is set. An unknown key is a
+// KeyError.
+func (c *Config) Lines(key ...string) ([]string, error) {
+	var lines []string
+	for _, k := range slices.Concat(Keys, NestedKeys) {
+		if len(key) == 1 && key[0] != k {
+			continue
+		}
+		v, _ := c.Get(k)
+		switch {
+		case len(key) == 1:
+			return []string{safetext.Escape(v)}, nil
+		case v != "":
+			lines = append(lines, k+": "+safetext.Escape(v))
+		}
+	}
+	if len(key) == 1 {
+		return nil, &KeyError{Key: key[0]}
+	}
+	return lines, nil
+}

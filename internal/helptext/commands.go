@@ -339,3 +339,30 @@ error names the copy that holds your edit.`,
 		Example: "  decline config edit\n  EDITOR=nano decline config edit",
 	}
 )
+
+// IndentList lists settings for help: indented, separated by commas,
+// and wrapped before 76 columns (never inside a name).
+func IndentList(keys []string) string {
+	var b strings.Builder
+	col := 0
+	for i, k := range keys {
+		w := k
+		if i < len(keys)-1 {
+			w += ","
+		}
+		switch {
+		case col == 0:
+			b.WriteString("  ")
+			col = 2
+		case col+1+len(w) > 76:
+			b.WriteString("\n  ")
+			col = 2
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(w)
+		col += len(w)
+	}
+	return b.String()
+}

@@ -222,3 +222,30 @@ func (r *Report) Summary() string {
 	}
 	return fmt.Sprintf("%s in %s", plural.N(len(r.Problems), "problem", "problems"), plural.N(r.Templates, "template", "templates"))
 }
+
+// ReadCatalog reads the layers the catalog is loaded from: the built-in
+// templates, then dirs, the first of which is the user's own directory,
+// which may not exist yet.
+func ReadCatalog(dirs []string) []Layer {
+	layers := []Layer{ReadFS(templates.FS, "templates", catalog.DefaultSource)}
+	for i, dir := range dirs {
+		layers = append(layers, ReadPath(dir, i == 0))
+	}
+	return layers
+}
+
+// SkippedFolders says of each folder the layers did not read why it was
+// not: a folder that is not read at all is easy to miss.
+func SkippedFolders(layers []Layer) []string {
+	var out []string
+	for _, l := range layers {
+		for _, dir := range l.Skipped {
+			why := "its name is not a language code"
+			if catalog.ValidLang(filepath.Base(dir)) {
+				why = "it has no " + catalog.LocaleFile + " and " + filepath.Base(dir) + " is not a language decline knows"
+			}
+			out = append(out, fmt.Sprintf("skipped %s: %s, so its templates are not read", safetext.Escape(dir), why))
+		}
+	}
+	return out
+}
