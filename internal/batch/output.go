@@ -49,6 +49,13 @@ func CheckOutput(path string, src *Source) error {
 	return nil
 }
 
+// OutputDirError is an output file that is a directory.
+type OutputDirError struct{ Path string }
+
+func (e *OutputDirError) Error() string {
+	return e.Path + " is a directory, which the replies cannot replace"
+}
+
 // CreateOutput starts the file at path, which must not be the input.
 func CreateOutput(path string, src *Source) (*OutputFile, error) {
 	if err := CheckOutput(path, src); err != nil {
@@ -75,7 +82,7 @@ func CreateOutput(path string, src *Source) (*OutputFile, error) {
 	if info, err := os.Stat(target); err == nil {
 		switch {
 		case info.IsDir():
-			return nil, fmt.Errorf("%s is a directory, which the replies cannot replace (use --out-dir for one file per reply)", path)
+			return nil, &OutputDirError{Path: path}
 		case !info.Mode().IsRegular():
 			return nil, fmt.Errorf("%s is not a regular file, which the replies could replace", path)
 		}

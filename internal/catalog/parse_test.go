@@ -205,7 +205,7 @@ func TestTemplateSignoff(t *testing.T) {
 	if err != nil || len(ts) != 1 || ts[0].Signoff != "Amitiés" {
 		t.Fatalf("got %v, %v: want the sign-off Amitiés", ts, err)
 	}
-	out, err := catalog.CopyAs(ts[0], "b")
+	out, err := catalog.CopyAs(ts[0], "b", "")
 	if err != nil || !strings.Contains(string(out), "signoff: Amitiés") {
 		t.Errorf("copy %q, %v: want the sign-off kept", out, err)
 	}

@@ -69,8 +69,9 @@ func UserFile(dir, lang, id string) string {
 // kind of t, unless id names one itself, and not the relationship or
 // tone, so that the copy is chosen by --template id and never takes
 // over a reply chosen by kind, relationship and tone; an id of the form
-// KIND/RELATIONSHIP/TONE says them.
-func CopyAs(t *Template, id string) ([]byte, error) {
+// KIND/RELATIONSHIP/TONE says them. check, when not "", is a sentence
+// saying how to check the copy, added to the file's first line.
+func CopyAs(t *Template, id, check string) ([]byte, error) {
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 	entry := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, v *yaml.Node) { entry.Content = append(entry.Content, str(key), v) }
@@ -116,10 +117,13 @@ func CopyAs(t *Template, id string) ([]byte, error) {
 	add("variants", variants)
 	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("templates"), {Kind: yaml.SequenceNode, Content: []*yaml.Node{entry}}}}
 	var b strings.Builder
+	if check != "" {
+		check = " " + check
+	}
 	if t.ID == id {
-		fmt.Fprintf(&b, "# Your copy of %s, which replaces the built-in one. Check it with 'decline templates lint'.\n", id)
+		fmt.Fprintf(&b, "# Your copy of %s, which replaces the built-in one.%s\n", id, check)
 	} else {
-		fmt.Fprintf(&b, "# A copy of %s, as %s. Check it with 'decline templates lint'.\n", t.ID, id)
+		fmt.Fprintf(&b, "# A copy of %s, as %s.%s\n", t.ID, id, check)
 	}
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)

@@ -18,7 +18,7 @@ func TestCopyAsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := catalog.CopyAs(ts[0], "mine/b")
+	data, err := catalog.CopyAs(ts[0], "mine/b", "")
 	if err != nil {
 		t.Fatal(err)
 	}

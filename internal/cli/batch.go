@@ -176,7 +176,9 @@ func runBatch(f *Factory, o *batchOptions) error {
 			return batchResult(f, "", checked)
 		})
 	}
-	if _, err := run.WriteAll(o.output, f.OnInterrupt); err != nil {
+	if _, err := run.WriteAll(o.output, f.OnInterrupt); errors.As(err, new(*batch.OutputDirError)) {
+		return fmt.Errorf("%v (use --out-dir for one file per reply)", err)
+	} else if err != nil {
 		return err
 	}
 	return batchResult(f, o.outDir, checked)

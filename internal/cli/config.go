@@ -26,7 +26,13 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 	// check knows the user's own kinds and tones when the catalog loads.
 	check := func() config.Check {
 		cat, _ := f.LoadCatalog(g.templateDirs)
-		return reply.CheckSettings(cat)
+		return func(c *config.Config) error {
+			err := reply.CheckSettings(cat)(c)
+			if ce := (*reply.ChoiceError)(nil); errors.As(err, &ce) && ce.BatchOnly {
+				ce.Why = fmt.Sprintf("is for batch only, and draft reads this setting too: give batch --format %s instead", ce.Value)
+			}
+			return err
+		}
 	}
 	return cmdutil.Group("config", "Show and change your settings in config.yaml", help, &cobra.Command{
 		Use:       "get [KEY]",
@@ -42,7 +48,7 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 			}
 			lines, err := cfg.Lines(args...)
 			if err != nil {
-				return usageErrorf("%v", err)
+				return keyError(err)
 			}
 			for _, l := range lines {
 				fmt.Fprintln(f.IO.Out, l)
@@ -62,9 +68,8 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 				return err
 			}
 			err = config.Set(p, args[0], args[1], check())
-			var bad *config.ValueError
-			if errors.As(err, &bad) {
-				return usageErrorf("%v", err)
+			if errors.As(err, new(*config.ValueError)) {
+				return keyError(err)
 			}
 			return err
 		},
@@ -99,4 +104,18 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 			return err
 		},
 	})
+}
+
+// keyError words a setting that config set does not take, naming the
+// command that changes it; any other mistake in what was given is said
+// as it is. Both are usage errors.
+func keyError(err error) error {
+	var ke *config.KeyError
+	switch {
+	case errors.As(err, &ke) && ke.Nested:
+		return usageErrorf("%s is in the %s section, which config set does not change: use decline config edit", safetext.Quote(ke.Key), ke.Section())
+	case errors.As(err, &ke):
+		return usageErrorf("unknown setting %s (known: %s; the smtp and imap sections' settings, such as smtp.host, change with decline config edit)", safetext.Quote(ke.Key), config.JoinKeys(config.Keys))
+	}
+	return usageErrorf("%v", err)
 }

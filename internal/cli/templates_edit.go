@@ -68,7 +68,7 @@ func (o *templatesCopyOptions) userDir(f *Factory) (*usertmpl.Dir, error) {
 	if err := usertmpl.CheckID(o.id); err != nil {
 		return nil, usageErrorf("%v", err)
 	}
-	d := &usertmpl.Dir{Lang: catalog.DefaultLang, Log: f.IO.ErrOut}
+	d := &usertmpl.Dir{Lang: catalog.DefaultLang, Log: f.IO.ErrOut, Check: "Check it with 'decline templates lint'."}
 	var err error
 	if d.Path, err = config.TemplateDir(f.Env); err != nil {
 		return nil, err

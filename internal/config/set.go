@@ -36,12 +36,13 @@ type KeyError struct {
 
 func (e *KeyError) Error() string {
 	if e.Nested {
-		return fmt.Sprintf("%s is in the %s section, which config set does not change: use decline config edit", safetext.Quote(e.Key), e.section())
+		return fmt.Sprintf("%s is in the %s section, which is changed in the file itself", safetext.Quote(e.Key), e.Section())
 	}
-	return fmt.Sprintf("unknown setting %s (known: %s; the smtp and imap sections' settings, such as smtp.host, change with decline config edit)", safetext.Quote(e.Key), JoinKeys(Keys))
+	return fmt.Sprintf("unknown setting %s (known: %s)", safetext.Quote(e.Key), JoinKeys(Keys))
 }
 
-func (e *KeyError) section() string {
+// Section is the section of a nested key: "smtp" for smtp.host.
+func (e *KeyError) Section() string {
 	sec, _, _ := strings.Cut(e.Key, ".")
 	return sec
 }

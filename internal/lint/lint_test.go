@@ -340,7 +340,7 @@ func TestCatalogWideChecksHearTheWholeCatalog(t *testing.T) {
 			src = tm
 		}
 	}
-	data, err := catalog.CopyAs(src, "mine/copy")
+	data, err := catalog.CopyAs(src, "mine/copy", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,10 @@ type ChoiceError struct {
 	Valid   []string
 	Config  string
 	Suggest string // a close valid value, or ""
-	Why     string // why a value that exists elsewhere is refused here ("is for batch only ..."), or ""
+	Why     string // why a value that exists elsewhere is refused here ("writes many replies ..."), or ""
+	// BatchOnly is a format that only batch writes, refused as a
+	// setting that draft reads too.
+	BatchOnly bool
 	// SuggestForm is the label or synonym of Suggest that is close to
 	// Value ("friend", for social), or "" when its id is.
 	SuggestForm string

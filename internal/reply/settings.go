@@ -28,7 +28,7 @@ func CheckSettings(cat *catalog.Catalog) config.Check {
 		formats := deliver.Names(deliver.ForOne, deliver.DefaultOne)
 		if f, ok := deliver.Lookup(c.Format); ok && f.One == nil {
 			return &ChoiceError{What: "format", Value: c.Format, Valid: formats, Config: c.Path,
-				Why: fmt.Sprintf("is for batch only, and draft reads this setting too: give batch --format %s instead", c.Format)}
+				Why: "writes many replies, and this setting is read for a single one too", BatchOnly: true}
 		}
 		for _, s := range []struct {
 			what, value string

@@ -25,6 +25,9 @@ type Dir struct {
 	Lang    string
 	// Log hears what was copied, and the problems of a file.
 	Log io.Writer
+	// Check is a sentence a copy's first line ends with, saying how to
+	// check it.
+	Check string
 }
 
 // InvalidIDError is a template id that cannot be one.
@@ -161,7 +164,7 @@ func restoreBroken(file string, before []byte) error {
 // writeCopy writes src into file as a template of its own under id,
 // never over a file that exists, nor a copy that would not load.
 func (d *Dir) writeCopy(src *catalog.Template, id, file string) error {
-	data, err := catalog.CopyAs(src, id)
+	data, err := catalog.CopyAs(src, id, d.Check)
 	if err != nil {
 		return err
 	}
