@@ -147,27 +147,6 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err != nil {
 		return flagError(err)
 	}
-	t := named
-	// On a terminal the kind is asked unless --kind gives it: with other
-	// questions, and when the draft is shown there too (-n Scott -r busy
-	// is not always a recommendation); a reply going down a pipe with
-	// every other flag given takes the default, as scripts expect. When
-	// it is asked, a --relationship only has to exist, and the kinds
-	// offered are those that have it.
-	canPrompt := f.IO.CanPrompt() && !o.noInput
-	kindAsked := canPrompt && t == nil && !d.KindGiven() &&
-		(strings.TrimSpace(o.name) == "" || d.Relationship == "" || f.IO.IsStdoutTTY())
-	if t == nil {
-		if err := d.CheckRelationship(cat, kindAsked); err != nil {
-			return usageErrorf("%w", err)
-		}
-	}
-	if !canPrompt {
-		if err := d.Missing(cat, o.name, t); err != nil {
-			return missingFlags(err, o.noInput)
-		}
-	}
-
 	one := &reply.One{Name: o.name, FirstName: o.firstName, Values: d.Values, Variant: o.variant, Note: o.note}
 	var p prompt.Prompter
 	ask := &dialog.Asker{Catalog: cat, Prompter: func() prompt.Prompter {
@@ -176,28 +155,19 @@ func runDraft(f *Factory, o *draftOptions) error {
 		}
 		return p
 	}}
-	if canPrompt {
-		if err := ask.Selectors(d, one, t, kindAsked); err != nil {
-			return err
+	draft := &dialog.Draft{Catalog: cat, Defaults: d, One: one, Named: named, Ask: ask,
+		CanPrompt: f.IO.CanPrompt() && !o.noInput, ShownHere: f.IO.IsStdoutTTY()}
+	t, req, err := draft.Choose()
+	if given := (*dialog.GivenError)(nil); errors.As(err, &given) {
+		switch given.Step {
+		case dialog.StepSelect:
+			return usageErrorf("%w", given.Err)
+		case dialog.StepMissing:
+			return missingFlags(given.Err, o.noInput)
 		}
-	}
-	if t, err = d.Choose(cat, t, one); err != nil {
-		return usageErrorf("%w", err)
-	}
-	// A value the template does not take (--set Skill=Go for skill) is
-	// refused before the value it meant is asked for.
-	if err := reply.CheckValues(t, one.Values); err != nil {
-		return flagError(err)
-	}
-	if err := ask.Values(t, one, canPrompt); err != nil {
-		if canPrompt {
-			return err
-		}
-		return flagError(err)
-	}
-	req, err := d.Request(cat, t, one)
-	if err != nil {
-		return flagError(err)
+		return flagError(given.Err)
+	} else if err != nil {
+		return err
 	}
 	rendered, err := compose.Render(t, req)
 	if err != nil {
