@@ -90,21 +90,7 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 		}
 		return mailOne(f, o.cfg, &o.mail, r.Message, ask)
 	case o.maildir != "":
-		// Never twice: a draft there that replies to this message
-		// already (In-Reply-To) is kept, and no second one is made.
-		if path := inbound.DraftedBefore(o.maildir, m, f.IO.ErrOut); path != "" {
-			fmt.Fprintf(f.IO.ErrOut, "decline: note: %s holds a reply to this message already (%s): no second draft was saved; delete that one to save another\n", o.maildir, path)
-			return nil
-		}
-		data, _, err := r.Encode("eml")
-		if err != nil {
-			return err
-		}
-		path, err := deliver.SaveDraft(o.maildir, data)
-		if err == nil {
-			fmt.Fprintf(f.IO.ErrOut, "Saved the reply to %s as a draft: %s\n", r.Message.To, path)
-		}
-		return err
+		return r.SaveDraft(o.maildir, m, f.IO.ErrOut)
 	case format == "json" || format == "mbox":
 		data, _, err := r.Encode(format)
 		if err == nil {
