@@ -46,7 +46,7 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			lines, err := cfg.Lines(args...)
+			lines, err := cfg.Show(args...)
 			if err != nil {
 				return keyError(err)
 			}

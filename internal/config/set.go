@@ -329,10 +329,10 @@ func WriteFile(path string, data []byte) (err error) {
 	return nil
 }
 
-// Lines shows a setting, escaped to print: with one key its value, else
+// Show shows a setting, escaped to print: with one key its value, else
 // a "key: value" line for each setting that is set. An unknown key is a
 // KeyError.
-func (c *Config) Lines(key ...string) ([]string, error) {
+func (c *Config) Show(key ...string) ([]string, error) {
 	var lines []string
 	for _, k := range slices.Concat(Keys, NestedKeys) {
 		if len(key) == 1 && key[0] != k {
