@@ -11,7 +11,6 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/prompt"
-	"github.com/decline-cli/decline/templates"
 )
 
 // picks answers each menu with the action that starts with the next
@@ -53,10 +52,7 @@ func (p *picks) Input(q, _ string, validate func(string) error) (string, error) 
 }
 
 func newReview(t *testing.T, p prompt.Prompter, out *strings.Builder) *Review {
-	cat, err := catalog.New(templates.Layer())
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := builtin(t)
 	var tpl *catalog.Template
 	for _, c := range cat.All() {
 		if len(c.Variants) > 1 && len(c.Requires) == 0 {

@@ -11,14 +11,21 @@ import (
 	"github.com/decline-cli/decline/templates"
 )
 
-// newDraft is a draft of g's choices over the built-in catalog, with p
-// to ask on (nil: nothing can be asked).
-func newDraft(t *testing.T, g reply.Given, name string, p prompt.Prompter) *Draft {
+// builtin is the built-in catalog.
+func builtin(t *testing.T) *catalog.Catalog {
 	t.Helper()
 	cat, err := catalog.New(templates.Layer())
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cat
+}
+
+// newDraft is a draft of g's choices over the built-in catalog, with p
+// to ask on (nil: nothing can be asked).
+func newDraft(t *testing.T, g reply.Given, name string, p prompt.Prompter) *Draft {
+	t.Helper()
+	cat := builtin(t)
 	d, err := reply.Layer(&config.Config{}, g)
 	if err != nil {
 		t.Fatal(err)
