@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"fmt"
 	"io"
 	"iter"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/inbound"
+	"github.com/decline-cli/decline/internal/plural"
 )
 
 // Messages answers every message of a mailbox or a Maildir, as Run
@@ -147,4 +149,25 @@ func (r *Messages) Write(msgs iter.Seq2[*inbound.Message, error]) (int, error) {
 		return int(out.written.Load()), werr
 	}
 	return written, werr
+}
+
+// Wrote says where Write put its n replies.
+func (r *Messages) Wrote(n int) string {
+	where := "to standard output"
+	switch {
+	case r.Maildir != "":
+		where = "as drafts to " + r.Maildir
+	case r.Dir != nil:
+		where = "to " + r.Dir.Path
+	}
+	return fmt.Sprintf("Wrote %d %s %s.", n, plural.Pick(n, "reply", "replies"), where)
+}
+
+// Unanswered is the error of a run in which bad of total messages
+// cannot be answered, or nil when none.
+func Unanswered(bad, total int) error {
+	if bad > 0 {
+		return fmt.Errorf("%d of %d messages cannot be answered", bad, total)
+	}
+	return nil
 }

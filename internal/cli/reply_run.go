@@ -157,7 +157,7 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.In
 	total := c.Rows
 	if o.dryRun {
 		fmt.Fprintf(f.IO.ErrOut, "Checked %d %s: %d can be answered, %d cannot; nothing was written (--dry-run).\n", total, plural.Pick(total, "message", "messages"), total-c.Bad, c.Bad)
-		return exitIfBad(c.Bad, total)
+		return batch.Unanswered(c.Bad, total)
 	}
 	if c.Bad > 0 && !o.keepGoing {
 		return fmt.Errorf("%d of %d messages cannot be answered; nothing was written (--keep-going writes the others)", c.Bad, total)
@@ -169,15 +169,8 @@ func replyMany(f *Factory, o *replyOptions, res *answer.Resolver, in *inbound.In
 	if err != nil {
 		return err
 	}
-	where := "to standard output"
-	switch {
-	case o.maildir != "":
-		where = "as drafts to " + o.maildir
-	case o.outDir != "":
-		where = "to " + o.outDir
-	}
-	fmt.Fprintf(f.IO.ErrOut, "Wrote %d %s %s.\n", n, plural.Pick(n, "reply", "replies"), where)
-	return exitIfBad(c.Bad, total)
+	fmt.Fprintln(f.IO.ErrOut, run.Wrote(n))
+	return batch.Unanswered(c.Bad, total)
 }
 
 // unsigned notes once, on standard error, that the reply is signed with
@@ -188,14 +181,6 @@ func unsigned(f *Factory, o *replyOptions, sender, format string) {
 	}
 	path, _, _ := config.Path(o.configPath, f.Env)
 	fmt.Fprintf(f.IO.ErrOut, "decline: note: the reply is signed with no name: use --from NAME, or add 'sender: Your Name' to %s\n", path)
-}
-
-// exitIfBad fails the run when some messages were bad.
-func exitIfBad(n, total int) error {
-	if n > 0 {
-		return fmt.Errorf("%d of %d messages cannot be answered", n, total)
-	}
-	return nil
 }
 
 // messageReporter prints, on standard error, each message that cannot
