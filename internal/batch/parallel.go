@@ -6,6 +6,8 @@ import (
 	"maps"
 	"runtime"
 	"sync"
+
+	"github.com/decline-cli/decline/internal/compose"
 )
 
 // The parallel path of a pass without --out-dir. One goroutine reads
@@ -232,7 +234,7 @@ func (rp *replier) work(c *chunk, checking bool) {
 			continue
 		}
 		if rp.long > 0 {
-			c.problems = append(c.problems, rowProblem{line: it.row.Line, err: &LongError{rp.long}, warn: true})
+			c.problems = append(c.problems, rowProblem{line: it.row.Line, err: &compose.LongError{Chars: rp.long}, warn: true})
 		}
 		c.planned = append(c.planned, rp.planned(&it.row, t))
 	}

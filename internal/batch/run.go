@@ -44,16 +44,9 @@ type Reporter interface {
 	// reader, an *ExistsError, or what resolving or rendering said.
 	Problem(source string, line int, err error)
 	// Warning reports, on the checking pass, a good row whose reply may
-	// not do what was meant: a *LongError.
+	// not do what was meant: a *compose.LongError (the row is still
+	// written).
 	Warning(source string, line int, err error)
-}
-
-// LongError is a brief reply that, with a row's names and values filled
-// in, is longer than a LinkedIn note holds. The row is still written.
-type LongError struct{ Chars int }
-
-func (e *LongError) Error() string {
-	return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds", e.Chars, compose.BriefLimit)
 }
 
 // ExistsError is a row whose reply file is already in the output
@@ -246,7 +239,7 @@ func (r *Run) sequential(pass Pass, emit func(Planned)) error {
 				}
 			}
 			if r.seq.long > 0 {
-				r.Reporter.Warning(r.Source.Name, row.Line, &LongError{r.seq.long})
+				r.Reporter.Warning(r.Source.Name, row.Line, &compose.LongError{Chars: r.seq.long})
 			}
 			if p := r.seq.planned(row, t); checked {
 				emit(p)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -260,12 +259,12 @@ func briefNote(r *compose.Reply, withNote bool) string {
 	if r.Template.Tone != "brief" {
 		return ""
 	}
-	if n := utf8.RuneCountInString(strings.TrimSuffix(r.Body, "\n")); n > compose.BriefLimit {
+	if err := compose.CheckBrief(r.Body); err != nil {
 		what := "a name or value"
 		if withNote {
 			what = "--note, a name or a value"
 		}
-		return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds; shorten %s, or use --tone warm", n, compose.BriefLimit, what)
+		return fmt.Sprintf("%v; shorten %s, or use --tone warm", err, what)
 	}
 	return ""
 }

@@ -33,6 +33,24 @@ const MaxOutput = 64 << 10
 // which a brief reply, sign-off included, is written to fit.
 const BriefLimit = 300
 
+// LongError is a brief reply that, with its names and values filled in,
+// is longer than a LinkedIn note holds.
+type LongError struct{ Chars int }
+
+func (e *LongError) Error() string {
+	return fmt.Sprintf("this brief reply is %d characters, more than the %d a LinkedIn note holds", e.Chars, BriefLimit)
+}
+
+// CheckBrief returns a *LongError when body, a brief reply's, is longer
+// than BriefLimit characters, counted as a LinkedIn note counts them
+// (without the last line break).
+func CheckBrief(body string) error {
+	if n := utf8.RuneCountInString(strings.TrimSuffix(body, "\n")); n > BriefLimit {
+		return &LongError{Chars: n}
+	}
+	return nil
+}
+
 // MaxSubject caps a rendered subject.
 const MaxSubject = 998 - len("Subject: ")
 

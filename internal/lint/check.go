@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -220,8 +221,8 @@ func (c *checker) render(i int, s Sample, normal, withOptional, skipDoubled bool
 		}
 	}
 	if t.Tone == "brief" && normal && withOptional {
-		if n := utf8.RuneCountInString(strings.TrimSuffix(r.Body, "\n")); n > BriefLimit {
-			c.add(line, "%s: brief reply is %d characters for %s, more than the %d a LinkedIn note holds", what, n, who, BriefLimit)
+		if le := (*compose.LongError)(nil); errors.As(compose.CheckBrief(r.Body), &le) {
+			c.add(line, "%s: brief reply is %d characters for %s, more than the %d a LinkedIn note holds", what, le.Chars, who, BriefLimit)
 		}
 	}
 }
