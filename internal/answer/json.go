@@ -93,3 +93,17 @@ func (a *Answer) DetectionJSON() ([]byte, error) {
 		Detected Detection `json:"detected"`
 	}{a.Detection()})
 }
+
+// DetectionJSON is what Read finds in m, as Answer.DetectionJSON gives
+// it, or nil when m cannot be read.
+func (r *Resolver) DetectionJSON(m *inbound.Message) []byte {
+	a, err := r.Read(m)
+	if err != nil {
+		return nil
+	}
+	data, err := a.DetectionJSON()
+	if err != nil {
+		return nil
+	}
+	return data
+}

@@ -41,10 +41,8 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	format := reply.FirstNonEmpty(o.format, "eml")
 	if err != nil && format == "json" {
 		// What was read, and how sure, goes to standard output.
-		if a, rerr := res.Read(m); rerr == nil {
-			if data, jerr := a.DetectionJSON(); jerr == nil {
-				_, _ = f.IO.Out.Write(data)
-			}
+		if data := res.DetectionJSON(m); data != nil {
+			_, _ = f.IO.Out.Write(data)
 		}
 	}
 	if err != nil {
