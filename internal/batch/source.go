@@ -240,3 +240,33 @@ func FormatSize(n int64) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+// Open opens what a run reads and writes: the input at path (see
+// OpenSource) as Source, and, when dir is not "", the output directory
+// (see OpenDir) as Dir, closed on an interrupt too. output, the file
+// the replies will replace, must not be the input: a *SameFileError.
+// close closes what was opened, the directory first.
+func (r *Run) Open(path string, stdin io.Reader, opt SourceOptions, output, dir string, replace bool) (close func(), err error) {
+	src, err := OpenSource(path, stdin, opt)
+	if err != nil {
+		return nil, err
+	}
+	r.Source = src
+	c := closers{func() { src.Close() }}
+	if err := CheckOutput(output, src); err != nil {
+		c.Close()
+		return nil, err
+	}
+	if dir != "" {
+		if r.Dir, err = OpenDir(dir, replace); err != nil {
+			c.Close()
+			return nil, err
+		}
+		remove := func() {}
+		if opt.OnInterrupt != nil {
+			remove = opt.OnInterrupt(func() { r.Dir.Close() })
+		}
+		c = append(closers{func() { r.Dir.Close() }, remove}, c...)
+	}
+	return func() { c.Close() }, nil
+}

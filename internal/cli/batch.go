@@ -100,22 +100,14 @@ func runBatch(f *Factory, o *batchOptions) error {
 	if err != nil {
 		return usageErrorf("--spool-limit %s: %v", safetext.Quote(o.spoolLimit), err)
 	}
-	src, err := batch.OpenSource(o.input, f.IO.In, batch.SourceOptions{OnePass: o.dryRun, SpoolLimit: limit, OnInterrupt: f.OnInterrupt})
-	if err != nil {
+	closeAll, err := run.Open(o.input, f.IO.In, batch.SourceOptions{OnePass: o.dryRun, SpoolLimit: limit, OnInterrupt: f.OnInterrupt}, o.output, o.outDir, o.force)
+	if errors.As(err, new(*batch.SameFileError)) {
+		return usageErrorf("--output %v", err)
+	} else if err != nil {
 		return err
 	}
-	defer src.Close()
-	run.Source = src
-	if err := batch.CheckOutput(o.output, src); err != nil {
-		return usageErrorf("--output %v", err)
-	}
-	if o.outDir != "" {
-		if run.Dir, err = batch.OpenDir(o.outDir, o.force); err != nil {
-			return err
-		}
-		defer f.OnInterrupt(func() { run.Dir.Close() })()
-		defer run.Dir.Close()
-	}
+	defer closeAll()
+	src := run.Source
 	rep := &batchReporter{w: f.IO.ErrOut, progress: iostreams.NewProgress(f.IO.ErrOut, showProgress(f, o)), said: f.SaidStop}
 	run.Reporter = rep
 	defer f.OnInterrupt(rep.progress.Clear)()
