@@ -137,18 +137,24 @@ func (d *Dir) writeUnnamed(name string, data []byte) (handled bool, err error) {
 		}
 		return true, fmt.Errorf("cannot write in %s: %v", d.Path, err)
 	}
-	defer unix.Close(fd)
 	for rest := data; len(rest) > 0; {
 		n, err := retry(func() (int, error) { return unix.Write(fd, rest) })
 		if err == nil && n == 0 {
 			err = io.ErrShortWrite
 		}
 		if err != nil {
-			return true, fmt.Errorf("cannot write %s: %v", name, err) // the unnamed file goes with its descriptor
+			unix.Close(fd) // the unnamed file goes with its descriptor
+			return true, fmt.Errorf("cannot write %s: %v", name, err)
 		}
 		rest = rest[n:]
 	}
 	err = d.fast.link(fd, name)
+	if cerr := unix.Close(fd); err == nil && cerr != nil {
+		// A file system that reports a failed write only now: the
+		// name it was just given goes, rather than half a reply.
+		unix.Unlinkat(d.fast.fd, name, 0)
+		return true, fmt.Errorf("cannot write %s: %v", name, cerr)
+	}
 	switch {
 	case err == nil:
 		return true, nil
