@@ -29,7 +29,7 @@ type draftOptions struct {
 	note                string
 	variant             int
 	to, subject, format string
-	copy                copyFlag
+	copy                cmdutil.CopyFlag
 	edit, noInput       bool
 	accessible          bool
 	variantSet          bool // --variant was given, even as 0
@@ -69,7 +69,7 @@ func newDraftCmd(f *Factory, g *globalOptions, runF func(*draftOptions) error) *
 	fl.StringVar(&o.to, "to", "", "the requester's email `ADDRESS` (for eml, mailto and json output)")
 	fl.StringVar(&o.subject, "subject", "", "the email's subject (default: the template's)")
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(draftFormats, ", ")+" (default text)")
-	registerCopyFlag(fl, &o.copy)
+	cmdutil.RegisterCopyFlag(fl, &o.copy)
 	fl.BoolVar(&o.edit, "edit", false, "open the draft in $VISUAL or $EDITOR before it is used")
 	cmdutil.RegisterAskFlags(fl, &o.noInput, &o.accessible)
 	o.mail.register(fl, false)
@@ -106,10 +106,10 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if _, err := o.mail.flags(); err != nil {
 		return err
 	}
-	if o.mail.on() && (o.format != "" || o.copy.set) {
+	if o.mail.on() && (o.format != "" || o.copy.Given) {
 		return usageErrorf("--send and --save-draft make an email of the reply: drop --format and --copy")
 	}
-	copyMode, err := o.copy.mode(clipboard)
+	copyMode, err := o.copy.Mode(clipboard)
 	if err != nil {
 		return err
 	}
@@ -195,7 +195,7 @@ func runDraft(f *Factory, o *draftOptions) error {
 	}
 	// With --copy or --edit the user said what to do with the draft:
 	// the menu would ask again.
-	if p != nil && f.IO.IsStdoutTTY() && !o.copy.set && !o.edit {
+	if p != nil && f.IO.IsStdoutTTY() && !o.copy.Given && !o.edit {
 		return review(f, p, t, req, msg, format, clipboard, o.configPath, func(r *dialog.Review) {
 			r.Subject = o.subject
 			if named == nil {

@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/decline-cli/decline/internal/catalog"
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/config"
@@ -11,44 +8,7 @@ import (
 	"github.com/decline-cli/decline/internal/dialog"
 	"github.com/decline-cli/decline/internal/preview"
 	"github.com/decline-cli/decline/internal/prompt"
-	"github.com/decline-cli/decline/internal/safetext"
 )
-
-// copyConfigured is --copy's value when it is given bare: copy the way
-// config.yaml says, or auto. It doubles as the help text's list of modes
-// (--copy[=auto|native|osc52]).
-var copyConfigured = strings.Join(deliver.ClipboardModes, "|")
-
-// copyFlag is --copy's value. Unlike a plain string flag, it tells a bare
-// --copy (copy the configured way) from --copy=auto.
-type copyFlag struct {
-	value string
-	set   bool
-}
-
-func (c *copyFlag) String() string { return c.value }
-
-func (c *copyFlag) Set(s string) error {
-	c.value, c.set = s, true
-	return nil
-}
-
-// Type is empty so that help shows --copy[=auto|native|osc52] rather
-// than a type name.
-func (c *copyFlag) Type() string { return "" }
-
-// mode is the clipboard mode to copy in, or "" to print instead.
-func (c *copyFlag) mode(configured string) (string, error) {
-	switch {
-	case !c.set:
-		return "", nil
-	case c.value == copyConfigured:
-		return configured, nil
-	case slices.Contains(deliver.ClipboardModes, c.value):
-		return c.value, nil
-	}
-	return "", usageErrorf("unknown --copy mode %s (choose one of: %s)", safetext.Quote(c.value), strings.Join(deliver.ClipboardModes, ", "))
-}
 
 // review shows the draft on a terminal and lets the user print, copy,
 // edit or re-word it. Options, when given, set more of the review: how

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/iostreams"
 )
 
@@ -65,8 +66,8 @@ func TestDraftOptions(t *testing.T) {
 			want: draftOptions{replyFlags: replyFlags{fromSet: true, signoffSet: true}}},
 		{name: "variant zero is given", args: []string{"--variant", "0"}, want: draftOptions{variantSet: true}},
 		{name: "variant", args: []string{"--variant=3"}, want: draftOptions{variant: 3, variantSet: true}},
-		{name: "bare copy", args: []string{"--copy"}, want: draftOptions{copy: copyFlag{value: copyConfigured, set: true}}},
-		{name: "copy mode", args: []string{"--copy=osc52"}, want: draftOptions{copy: copyFlag{value: "osc52", set: true}}},
+		{name: "bare copy", args: []string{"--copy"}, want: draftOptions{copy: cmdutil.CopyFlag{Value: cmdutil.CopyConfigured, Given: true}}},
+		{name: "copy mode", args: []string{"--copy=osc52"}, want: draftOptions{copy: cmdutil.CopyFlag{Value: "osc52", Given: true}}},
 		{name: "delivery", args: []string{"--to", "s@example.com", "--subject", "Hi", "-f", "eml", "--edit", "--no-input", "--accessible"},
 			want: draftOptions{to: "s@example.com", subject: "Hi", format: "eml", edit: true, noInput: true, accessible: true}},
 		{name: "argument", args: []string{"Scott Lee"}, want: draftOptions{name: "Scott Lee"}},

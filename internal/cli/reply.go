@@ -25,7 +25,7 @@ type replyOptions struct {
 	input                 string
 	name, firstName, note string
 	format                string
-	copy                  copyFlag
+	copy                  cmdutil.CopyFlag
 	quote                 bool
 	maildir, outDir       string
 	to                    string
@@ -64,7 +64,7 @@ func NewCmdReply(f *Factory, g *globalOptions, runF func(*replyOptions) error) *
 	cmdutil.RegisterPersonFlags(fl, &o.name, &o.firstName, &o.note, " (default: read from the message)")
 	o.replyFlags.register(fl)
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(replyFormats, ", ")+" (default eml)")
-	registerCopyFlag(fl, &o.copy)
+	cmdutil.RegisterCopyFlag(fl, &o.copy)
 	fl.BoolVar(&o.quote, "quote", false, "quote the original below the reply, after an attribution line")
 	fl.StringVar(&o.maildir, "maildir", "", "save the reply as a draft in the Maildir `DIR` (such as ~/Mail/Drafts)")
 	fl.StringVar(&o.to, "to", "", "reply to this `ADDRESS`, not the one read from the message (a list's, or one of several senders)")
@@ -101,7 +101,7 @@ func runReply(f *Factory, o *replyOptions) error {
 	if err != nil {
 		return err
 	}
-	copyMode, err := o.copy.mode(clipboard)
+	copyMode, err := o.copy.Mode(clipboard)
 	if err != nil {
 		return err
 	}
@@ -157,7 +157,7 @@ func (o *replyOptions) checkOutputs() error {
 	}{
 		{o.mail.send, "--send"}, {o.mail.saveDraft, "--save-draft"},
 		{o.maildir != "", "--maildir"}, {o.outDir != "", "--out-dir"},
-		{o.copy.set, "--copy"},
+		{o.copy.Given, "--copy"},
 	} {
 		if g.on {
 			given = append(given, g.flag)

@@ -69,13 +69,6 @@ func parseSets(sets []string) (map[string]string, error) {
 	return values, nil
 }
 
-// registerCopyFlag registers --copy, whose bare form takes the
-// configured mode.
-func registerCopyFlag(fl *pflag.FlagSet, c *copyFlag) {
-	fl.VarP(c, "copy", "c", "copy the reply to the clipboard instead of printing it (default mode: clipboard in config.yaml, else auto)")
-	fl.Lookup("copy").NoOptDefVal = copyConfigured
-}
-
 // registerRunFlags is batch's name for cmdutil.RegisterRunFlags.
 var registerRunFlags = cmdutil.RegisterRunFlags
 

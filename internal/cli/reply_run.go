@@ -73,7 +73,7 @@ func replyOne(f *Factory, o *replyOptions, res *answer.Resolver, m *inbound.Mess
 	}
 	// The review on a terminal shows the draft, and the tip to sign it
 	// under it: the note would say so twice.
-	reviews := !o.mail.on() && o.maildir == "" && format != "json" && format != "mbox" && p != nil && f.IO.IsStdoutTTY() && !o.copy.set
+	reviews := !o.mail.on() && o.maildir == "" && format != "json" && format != "mbox" && p != nil && f.IO.IsStdoutTTY() && !o.copy.Given
 	if !reviews {
 		unsigned(f, o, r.Request.Sender, format)
 	}

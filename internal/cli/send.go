@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"github.com/decline-cli/decline/internal/cmdutil"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/drafts"
@@ -31,35 +31,13 @@ type mailFlags struct {
 	limitSet bool
 }
 
-// setInt is an int flag that notes it was given.
-type setInt struct {
-	n   *int
-	set *bool
-}
-
-func (s setInt) String() string {
-	if s.n == nil {
-		return "0"
-	}
-	return strconv.Itoa(*s.n)
-}
-func (s setInt) Type() string { return "int" }
-func (s setInt) Set(v string) error {
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return errors.New("not a whole number")
-	}
-	*s.n, *s.set = n, true
-	return nil
-}
-
 func (m *mailFlags) register(fl *pflag.FlagSet, many bool) {
 	fl.BoolVar(&m.send, "send", false, "send the reply through your mail server (sendmail or smtp in config.yaml)")
 	fl.BoolVar(&m.saveDraft, "save-draft", false, "save the reply in the Drafts folder of your mailbox (imap in config.yaml)")
 	fl.BoolVar(&m.resend, "resend", false, "send (or save) even what the log says was sent (or saved) before")
 	fl.BoolVar(&m.yes, "yes", false, "with --send, send without asking on a terminal")
 	if many {
-		fl.Var(setInt{&m.limit, &m.limitSet}, "limit", "with --send, send at most `N` replies this run")
+		fl.Var(cmdutil.SetInt{N: &m.limit, Given: &m.limitSet}, "limit", "with --send, send at most `N` replies this run")
 		fl.StringVar(&m.rate, "rate", "", "with --send, send at most `N` replies a minute, written N/min")
 	}
 }

@@ -1,11 +1,15 @@
 package cmdutil
 
 import (
+	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -55,6 +59,76 @@ func (s *SetString) Set(v string) error {
 }
 
 func (s *SetString) Type() string { return "string" }
+
+// SetInt is an int flag that records being given, so that --limit 0
+// is told from no --limit.
+type SetInt struct {
+	N     *int
+	Given *bool
+}
+
+func (s SetInt) String() string {
+	if s.N == nil {
+		return "0"
+	}
+	return strconv.Itoa(*s.N)
+}
+
+func (s SetInt) Type() string { return "int" }
+
+func (s SetInt) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return errors.New("not a whole number")
+	}
+	*s.N, *s.Given = n, true
+	return nil
+}
+
+// CopyConfigured is --copy's value when it is given bare: copy the way
+// config.yaml says, or auto. It doubles as the help text's list of modes
+// (--copy[=auto|native|osc52]).
+var CopyConfigured = strings.Join(deliver.ClipboardModes, "|")
+
+// CopyFlag is --copy's value, which draft and reply share. Unlike a
+// plain string flag, it tells a bare --copy (copy the configured way)
+// from --copy=auto; Given is set when it was given at all.
+type CopyFlag struct {
+	Value string
+	Given bool
+}
+
+func (c *CopyFlag) String() string { return c.Value }
+
+func (c *CopyFlag) Set(s string) error {
+	c.Value, c.Given = s, true
+	return nil
+}
+
+// Type is empty so that help shows --copy[=auto|native|osc52] rather
+// than a type name.
+func (c *CopyFlag) Type() string { return "" }
+
+// Mode is the clipboard mode to copy in, or "" to print instead;
+// configured is the configuration's.
+func (c *CopyFlag) Mode(configured string) (string, error) {
+	switch {
+	case !c.Given:
+		return "", nil
+	case c.Value == CopyConfigured:
+		return configured, nil
+	case slices.Contains(deliver.ClipboardModes, c.Value):
+		return c.Value, nil
+	}
+	return "", UsageErrorf("unknown --copy mode %s (choose one of: %s)", safetext.Quote(c.Value), strings.Join(deliver.ClipboardModes, ", "))
+}
+
+// RegisterCopyFlag registers --copy, whose bare form takes the
+// configured mode.
+func RegisterCopyFlag(fl *pflag.FlagSet, c *CopyFlag) {
+	fl.VarP(c, "copy", "c", "copy the reply to the clipboard instead of printing it (default mode: clipboard in config.yaml, else auto)")
+	fl.Lookup("copy").NoOptDefVal = CopyConfigured
+}
 
 // RegisterPersonFlags registers the flags of one reply's person, which
 // draft and reply share; nameHelp says where the name comes from.
