@@ -13,7 +13,7 @@ import (
 // articles follow (see names.Rules), so that each language carries its
 // own titles (Herr, Frau; M., Mme; Sr., Sra.).
 
-var nameFields = []string{"titles", "given-titles", "job-titles", "suffixes", "doctorates", "doctor", "particles", "compound-given-names", "family-name", "articles", "again", "spoken-titles"}
+var nameFields = []string{"titles", "given-titles", "courtesy-titles", "job-titles", "suffixes", "doctorates", "doctor", "particles", "compound-given-names", "family-name", "articles", "again", "spoken-titles"}
 
 var articleFields = []string{"a", "an", "vowels", "an-before", "a-before", "an-letters", "an-numbers", "determiners"}
 
@@ -32,6 +32,8 @@ func (p *parser) localeNames(v *yaml.Node, l *Locale) {
 			r.Titles = p.nameWords(v, key)
 		case "given-titles":
 			r.GivenTitles = p.nameWords(v, key)
+		case "courtesy-titles":
+			r.Courtesy = p.nameWords(v, key)
 		case "job-titles":
 			r.JobTitles = p.nameWords(v, key)
 		case "suffixes":

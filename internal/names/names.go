@@ -28,6 +28,11 @@ type Rules struct {
 	// GivenTitles are the titles used with the given name rather than the
 	// surname ("sir": Sir Paul, not Sir McCartney).
 	GivenTitles []string
+	// Courtesy are the forms of address ("herr", "mme", "sr") after which
+	// a formal greeting also says the title that follows: "Herr Dr.
+	// Wagner". After any other title only the first is said: "Prof. Dr.
+	// Hans Weber" is Prof. Weber.
+	Courtesy []string
 	// JobTitles are words of a job title that may stand before a name
 	// in a value ("CTO Ann Lee", "our VP Ana Ruiz"): lowercase, without
 	// dots. Value skips them when a capitalized word follows, so that
@@ -337,6 +342,15 @@ func (r *Rules) Formal(name string) string {
 	i := 1
 	for i < len(words) && r.IsTitle(words[i]) {
 		i++
+	}
+	if i > 1 && inList(r.Courtesy, words[0]) {
+		// A form of address keeps the title after it: "Herr Dr.
+		// Wagner", as German letters write it, not "Herr Wagner".
+		next := words[1]
+		if caps {
+			next = titleCase(next)
+		}
+		title += " " + next
 	}
 	rest := words[i:]
 	if r.isGivenTitle(title) {

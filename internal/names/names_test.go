@@ -303,3 +303,21 @@ func TestOnlyTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtesyKeepsNextTitle holds a formal greeting to the title after
+// a form of address ("Herr Dr. Wagner"), and to the first title alone
+// after any other ("Prof. Weber").
+func TestCourtesyKeepsNextTitle(t *testing.T) {
+	r := &names.Rules{Titles: []string{"herr", "frau", "dr", "prof"}, Courtesy: []string{"herr", "frau"}}
+	for _, c := range []struct{ in, want string }{
+		{"Herr Dr. Thomas Wagner", "Herr Dr. Wagner"},
+		{"Frau Prof. Dr. Anna Lange", "Frau Prof. Lange"},
+		{"Prof. Dr. Hans Weber", "Prof. Weber"},
+		{"HERR DR. THOMAS WAGNER", "Herr Dr. Wagner"},
+		{"Herr Thomas Wagner", "Herr Wagner"},
+	} {
+		if got := r.Formal(c.in); got != c.want {
+			t.Errorf("Formal(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
