@@ -255,3 +255,17 @@ func TestReviewEditorQuitSaysOnce(t *testing.T) {
 		t.Fatalf("exit %d, want 130; the pane showed:\n%s", code, p.all())
 	}
 }
+
+// TestHomeAndEndUnderTmux: tmux sends Home and End as ESC [ 1 ~ and
+// ESC [ 4 ~, not xterm's keys; in a typed answer they still move the
+// cursor to the start and the end.
+func TestHomeAndEndUnderTmux(t *testing.T) {
+	p := startPane(t, 80, 24, nil, "draft", "-n", "Scott Lee", "-k", "reference", "-r", "stranger")
+	p.waitFor("Which role is it for?")
+	p.keys("Analyst", "Home", "Data ", "End", "s", "Enter")
+	p.waitFor("Which role is it for? Data Analysts", "Which company?")
+	p.keys("Escape")
+	if code := p.exitCode(); code != 130 {
+		t.Fatalf("exit %d, want 130; the pane showed:\n%s", code, p.all())
+	}
+}

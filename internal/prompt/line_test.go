@@ -53,8 +53,8 @@ func ask(t *testing.T, message string, cols int, keys string, validate func(stri
 	return run(t, &lineInput{cols: cols, message: message}, keys, validate)
 }
 
-// run reads an answer with in from keys and returns it, what in drew
-// and its error.
+// run reads an answer with in from keys, read as NewSurvey reads them,
+// and returns it, what in drew and its error.
 func run(t *testing.T, in *lineInput, keys string, validate func(string) error) (string, string, error) {
 	t.Helper()
 	defer func(was bool) { core.DisableColor = was }(core.DisableColor)
@@ -70,7 +70,7 @@ func run(t *testing.T, in *lineInput, keys string, validate func(string) error) 
 	w.Close()
 	var out strings.Builder
 	in.out = &out
-	answer, err := in.read(terminal.NewRuneReader(terminal.Stdio{In: r, Out: os.Stderr}), validate)
+	answer, err := in.read(terminal.NewRuneReader(terminal.Stdio{In: escReader{r}, Out: os.Stderr}), validate)
 	return answer, out.String(), err
 }
 
@@ -80,6 +80,9 @@ func TestLineInputEditing(t *testing.T) {
 		{"backspace", "Scott Leex\x7f\r", "Scott Lee"},
 		{"left and insert", "ScottLee\x1b[D\x1b[D\x1b[D \r", "Scott Lee"},
 		{"home, end and delete", "xScott\x1b[H\x1b[3~\x1b[F Lee\r", "Scott Lee"},
+		{"home and end of tmux, screen, the console and PuTTY", "Lee\x1b[1~Scott \x1b[4~!\r", "Scott Lee!"},
+		{"home and end of rxvt", "Lee\x1b[7~Scott \x1b[8~!\r", "Scott Lee!"},
+		{"ctrl-a and ctrl-e", "Lee\x01Scott \x05!\r", "Scott Lee!"},
 		{"ctrl-w deletes a word", "Scott Smith\x17Lee\r", "Scott Lee"},
 		{"ctrl-u deletes to the start", "Jordan\x15Scott Lee\r", "Scott Lee"},
 		{"control keys are not typed", "Scott\x07 Lee\r", "Scott Lee"},

@@ -157,7 +157,10 @@ func convert(err error) error {
 // escReader turns a lone Esc key press into Ctrl-C, so that Esc cancels
 // every prompt. An escape sequence (an arrow key, say) arrives in one read
 // with the bytes that follow it and is left alone; survey itself tells a
-// lone Esc the same way.
+// lone Esc the same way. It also turns the Home and End keys of tmux,
+// screen, the Linux console and PuTTY (ESC [ 1 ~ and ESC [ 4 ~) and of
+// rxvt (ESC [ 7 ~ and ESC [ 8 ~) into xterm's (ESC [ H and ESC [ F),
+// the only ones survey reads: it drops the others, digit and all.
 type escReader struct{ f *os.File }
 
 func (r escReader) Read(p []byte) (int, error) {
@@ -165,7 +168,29 @@ func (r escReader) Read(p []byte) (int, error) {
 	if n == 1 && p[0] == 0x1b {
 		p[0] = 0x03
 	}
-	return n, err
+	return homeEnd(p[:n]), err
+}
+
+// vtKeys is the last byte of xterm's Home or End for the digit of the
+// others' (ESC [ digit ~).
+var vtKeys = map[byte]byte{'1': 'H', '7': 'H', '4': 'F', '8': 'F'}
+
+// homeEnd rewrites, in place, the Home and End keys in keys that survey
+// does not read into those it does, and returns the new length.
+func homeEnd(keys []byte) int {
+	out := 0
+	for i := 0; i < len(keys); i++ {
+		if i+3 < len(keys) && keys[i] == 0x1b && keys[i+1] == '[' && keys[i+3] == '~' {
+			if key := vtKeys[keys[i+2]]; key != 0 {
+				out += copy(keys[out:], []byte{0x1b, '[', key})
+				i += 3
+				continue
+			}
+		}
+		keys[out] = keys[i]
+		out++
+	}
+	return out
 }
 
 func (r escReader) Fd() uintptr { return r.f.Fd() }
