@@ -163,21 +163,60 @@ func (n *Namer) Reset() {
 
 // Name returns the file name for the next reply to a person.
 func (n *Namer) Name(person string) string {
+	name, _ := n.NameFits(person, nil)
+	return name
+}
+
+// NameFits returns the file name for the next reply to a person: the
+// first of stem, stem-2, stem-3 ... not given yet in this run for which
+// fits (when not nil) says yes. fits is how a rerun tells people of the
+// same name apart: it turns down a name whose existing file is another
+// person's, so that name is left to that person's row.
+func (n *Namer) NameFits(person string, fits func(name string) (bool, error)) (string, error) {
 	stem := Slug(person)
-	name := stem
 	h := maphash.String(n.seed, stem)
-	if n.used.has(h) {
-		i := max(n.next[h], 2)
-		for ; ; i++ {
+	name, taken := stem, false
+	if !n.used.has(h) {
+		ok, err := n.fits(fits, stem+n.Ext)
+		if err != nil {
+			return "", err
+		}
+		taken = ok
+	}
+	if !taken {
+		// next is the lowest number not given yet; a number turned down
+		// by fits is not given, and may fit a later row.
+		first := max(n.next[h], 2)
+		for i := first; ; i++ {
 			name = stem + "-" + strconv.Itoa(i)
-			if !n.used.has(maphash.String(n.seed, name)) {
+			if n.used.has(maphash.String(n.seed, name)) {
+				continue
+			}
+			ok, err := n.fits(fits, name+n.Ext)
+			if err != nil {
+				return "", err
+			}
+			if ok {
 				break
 			}
 		}
-		n.next[h] = i + 1
+		n.used.add(maphash.String(n.seed, name))
+		i := first
+		for n.used.has(maphash.String(n.seed, stem+"-"+strconv.Itoa(i))) {
+			i++
+		}
+		n.next[h] = i
+		return name + n.Ext, nil
 	}
-	n.used.add(maphash.String(n.seed, name))
-	return name + n.Ext
+	n.used.add(h)
+	return name + n.Ext, nil
+}
+
+func (n *Namer) fits(fits func(string) (bool, error), name string) (bool, error) {
+	if fits == nil {
+		return true, nil
+	}
+	return fits(name)
 }
 
 // hashSet is a set of 64-bit hashes: linear probing in a power-of-two

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -113,5 +114,51 @@ func TestHashSet(t *testing.T) {
 	}
 	if len(s.slots)*3 < s.n*4 {
 		t.Fatalf("table of %d slots holds %d: more than three quarters full", len(s.slots), s.n)
+	}
+}
+
+// TestNameFitsLeavesOthersFiles: a name turned down for one row (its
+// file is another person's) is still there for a later row, and numbers
+// given are never given twice.
+func TestNameFitsLeavesOthersFiles(t *testing.T) {
+	owner := map[string]string{"scott-lee.eml": "a", "scott-lee-2.eml": "b"}
+	n := NewNamer(".eml")
+	fits := func(addr string) func(string) (bool, error) {
+		return func(name string) (bool, error) {
+			o, ok := owner[name]
+			return !ok || o == addr, nil
+		}
+	}
+	var got []string
+	for _, addr := range []string{"new", "a", "b", "c"} {
+		name, err := n.NameFits("Scott Lee", fits(addr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, name)
+	}
+	want := []string{"scott-lee-3.eml", "scott-lee.eml", "scott-lee-2.eml", "scott-lee-4.eml"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names = %q, want %q", got, want)
+	}
+}
+
+func TestRecipientOf(t *testing.T) {
+	for _, c := range []struct {
+		in, ext, addr string
+		known         bool
+	}{
+		{"To: Scott Lee <Scott@Example.org>\r\nSubject: x\r\n\r\nbody", ".eml", "scott@example.org", true},
+		{"To: =?utf-8?q?Jos=C3=A9?= <jose@example.com>\n\nbody", ".eml", "jose@example.com", true},
+		{"Subject: x\n\nbody", ".eml", "", true},
+		{"not a message", ".eml", "", false},
+		{`{"line":2,"email":"a@x.org"}`, ".json", "a@x.org", true},
+		{`{"line":2}`, ".json", "", true},
+		{`My own notes`, ".json", "", false},
+	} {
+		addr, known := recipientOf(strings.NewReader(c.in), c.ext)
+		if addr != c.addr || known != c.known {
+			t.Errorf("recipientOf(%q) = %q, %v; want %q, %v", c.in, addr, known, c.addr, c.known)
+		}
 	}
 }

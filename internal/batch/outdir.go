@@ -46,6 +46,8 @@ type Dir struct {
 	// names are not compared byte for byte (listDir).
 	listed     map[string]struct{}
 	listedDone bool
+
+	recipients map[string]recipient // see Recipient
 }
 
 // maxListed caps the names of an existing directory held in memory;

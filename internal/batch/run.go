@@ -212,8 +212,13 @@ func (r *Run) sequential(pass Pass, emit func(Planned)) error {
 		}
 		// Every row that has a name takes its file name, bad or good, so
 		// that a row's file does not change when a row above it is
-		// fixed: a rerun never gives one person a second draft.
-		name := r.namer.Name(row.Name)
+		// fixed; and a name whose file is there for another address is
+		// left to that person's row: a rerun never gives one person a
+		// second draft, nor another person's file.
+		name, err := r.namer.NameFits(row.Name, r.Dir.fitsFor(row.Email, r.Format.Ext))
+		if err != nil {
+			return err
+		}
 		t, data, err := r.seq.reply(row, pass == Checking)
 		if err != nil {
 			r.problem(pass, row.Line, err)
