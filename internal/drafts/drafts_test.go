@@ -1,8 +1,11 @@
 package drafts
 
 import (
+	"context"
 	"fmt"
 	"net"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +17,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/mailtest"
+	"github.com/decline-cli/decline/internal/send"
 )
 
 func env(m map[string]string) config.Env { return func(k string) string { return m[k] } }
@@ -137,5 +141,53 @@ func TestDraftToAnInternationalAddress(t *testing.T) {
 	}
 	if got := strings.ReplaceAll(string(msgs[0].FindBodySection(body)), "\r\n", "\n"); got != eml {
 		t.Errorf("the draft reads back as\n%q\nwant\n%q", got, eml)
+	}
+}
+
+// A draft with no recipient yet is saved each time and leaves the
+// drafts log one that the next run reads: the log keeps what it can
+// know again, and a line an earlier version wrote for such a draft
+// does not stop later runs.
+func TestDraftWithNoRecipientLeavesAReadableLog(t *testing.T) {
+	d := mailtest.StartDovecot(t, nil)
+	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: d.Port, TLS: config.TLSNone, Username: d.Username, PasswordCommand: "echo '" + d.Password + "'"}}
+	path := filepath.Join(t.TempDir(), "decline", "drafts.jsonl")
+	// The line an earlier version wrote.
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	os.WriteFile(path, []byte(`{"message_id":"<old@example.com>","to":"","kind":"decline","lang":"en","time":"2026-12-01T03:00:00Z"}`+"\n"), 0o600)
+	eml := []byte(strings.Replace(string(draft(1)), "To: R1 <r1@example.org>\n", "", 1))
+	for range 2 {
+		log, err := send.OpenLog(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		box, err := Open(s, env(nil), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &send.Run{Transport: box, Log: log}
+		err = r.Send(context.Background(), &send.Item{Source: "note", To: "", Kind: "decline", Lang: "en", EML: eml})
+		box.Close()
+		log.Close()
+		if err != nil || r.Counts != (send.Counts{Sent: 1}) {
+			t.Fatalf("%v %+v", err, r.Counts)
+		}
+	}
+	if msgs, _ := readDrafts(t, d); len(msgs) != 2 {
+		t.Errorf("Drafts holds %d messages, want 2", len(msgs))
+	}
+	data, _ := os.ReadFile(path)
+	if strings.Count(string(data), "\n") != 1 {
+		t.Errorf("the log holds\n%s", data)
+	}
+}
+
+// The drafts log speaks of drafts saved, never of messages sent.
+func TestDraftsLogSpeaksOfDrafts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "drafts.jsonl")
+	os.WriteFile(path, []byte("hello\n"), 0o600)
+	_, err := send.OpenLog(path)
+	if err == nil || !strings.Contains(err.Error(), "drafts.jsonl:1: the drafts log has a line it cannot read, so it cannot tell whether that message was saved as a draft") || strings.Contains(err.Error(), "send log") {
+		t.Errorf("error %v", err)
 	}
 }

@@ -86,7 +86,10 @@ func NormalAddress(to string) string {
 // hundreds of thousands of lines costs a few megabytes.
 type Log struct {
 	Path string
-	mu   sync.Mutex
+	// drafts is a log of drafts saved (drafts.jsonl): its messages
+	// speak of drafts saved, not of messages sent.
+	drafts bool
+	mu     sync.Mutex
 	f    *os.File
 	sent map[keyHash]int64 // Unix nanoseconds
 }
@@ -126,21 +129,22 @@ func LogPath(env config.Env, name string) (string, error) {
 // message again. So does a last line cut short by a crash, which most
 // likely records a message the server accepted.
 func OpenLog(path string) (*Log, error) {
+	l := &Log{Path: path, drafts: filepath.Base(path) == "drafts.jsonl", sent: map[keyHash]int64{}}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the send log's folder: %v", cause(err))
+		return nil, fmt.Errorf("cannot create the %s's folder: %v", l.noun(), cause(err))
 	}
 	// A FIFO would hang the open and a device the read: look first.
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return nil, notRegular(path)
+		return nil, l.notRegular()
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the send log %s: %v", path, cause(err))
+		return nil, fmt.Errorf("cannot open the %s %s: %v", l.noun(), path, cause(err))
 	}
-	l := &Log{Path: path, f: f, sent: map[keyHash]int64{}}
+	l.f = f
 	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
 		f.Close()
-		return nil, notRegular(path)
+		return nil, l.notRegular()
 	}
 	// One sending run at a time: two would both send what the log does
 	// not hold yet. The lock goes with the file when the process ends.
@@ -155,8 +159,25 @@ func OpenLog(path string) (*Log, error) {
 	return l, nil
 }
 
-func notRegular(path string) error {
-	return fmt.Errorf("the send log %s is not a regular file: move it away (decline creates a new one), or set XDG_STATE_HOME to another folder", path)
+func (l *Log) notRegular() error {
+	return fmt.Errorf("the %s %s is not a regular file: move it away (decline creates a new one), or set XDG_STATE_HOME to another folder", l.noun(), l.Path)
+}
+
+// noun names the log in its messages: the send log, or the drafts log.
+func (l *Log) noun() string {
+	if l.drafts {
+		return "drafts log"
+	}
+	return "send log"
+}
+
+// done is what happened to a message the log holds: sent, or saved as
+// a draft; folder is where the user checks for it.
+func (l *Log) done() (done, folder string) {
+	if l.drafts {
+		return "saved as a draft", "Drafts"
+	}
+	return "sent", "Sent"
 }
 
 // read streams the log into l.sent.
@@ -168,21 +189,29 @@ func (l *Log) read() error {
 			return nil
 		}
 		place := fmt.Sprintf("%s:%d", l.Path, n)
+		done, folder := l.done()
 		switch {
 		case err == errLong:
-			return fmt.Errorf("%s: the send log's line is too long to be one of its entries: delete that line if it is junk, or fix it, then run again", place)
+			return fmt.Errorf("%s: the %s's line is too long to be one of its entries: delete that line if it is junk, or fix it, then run again", place, l.noun())
 		case err == io.EOF:
 			// No line end: decline stopped while writing this line.
-			return fmt.Errorf("%s: the send log's last line is cut short (decline stopped while writing it?): the message it records was most likely sent; finish the line or delete it (check your Sent folder first), then run again", place)
+			return fmt.Errorf("%s: the %s's last line is cut short (decline stopped while writing it?): the message it records was most likely %s; finish the line or delete it (check your %s folder first), then run again", place, l.noun(), done, folder)
 		case err != nil:
-			return fmt.Errorf("cannot read the send log %s: %v", l.Path, cause(err))
+			return fmt.Errorf("cannot read the %s %s: %v", l.noun(), l.Path, cause(err))
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		var e Entry
-		if jerr := json.Unmarshal(line, &e); jerr != nil || (e.To == "" && e.Address == "") {
-			return fmt.Errorf("%s: the send log has a line it cannot read, so it cannot tell whether that message was sent: fix or delete that line, then run again", place)
+		jerr := json.Unmarshal(line, &e)
+		if jerr == nil && e.To == "" && e.Address == "" && e.MessageID != "" {
+			// A draft saved with no recipient yet, as an earlier
+			// version logged it: nothing to know it by, so nothing a
+			// later run could skip.
+			continue
+		}
+		if jerr != nil || (e.To == "" && e.Address == "") {
+			return fmt.Errorf("%s: the %s has a line it cannot read, so it cannot tell whether that message was %s: fix or delete that line, then run again", place, l.noun(), done)
 		}
 		l.sent[hashKey(e.key())] = e.Time.UnixNano()
 	}
@@ -226,8 +255,13 @@ func (l *Log) Sent(key string) (Entry, bool) {
 	return Entry{Time: time.Unix(0, t)}, true
 }
 
-// Record appends an entry and syncs it to disk before returning.
+// Record appends an entry and syncs it to disk before returning. An
+// entry with no recipient (a draft whose address is to be filled in)
+// is not kept: nothing could know it again.
 func (l *Log) Record(e Entry) error {
+	if e.To == "" && e.Address == "" {
+		return nil
+	}
 	line, err := json.Marshal(e)
 	if err != nil {
 		return err
@@ -235,10 +269,10 @@ func (l *Log) Record(e Entry) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if _, err := l.f.Write(append(line, '\n')); err != nil {
-		return fmt.Errorf("cannot write the send log %s: %v", l.Path, cause(err))
+		return fmt.Errorf("cannot write the %s %s: %v", l.noun(), l.Path, cause(err))
 	}
 	if err := l.f.Sync(); err != nil {
-		return fmt.Errorf("cannot write the send log %s: %v", l.Path, cause(err))
+		return fmt.Errorf("cannot write the %s %s: %v", l.noun(), l.Path, cause(err))
 	}
 	l.sent[hashKey(e.key())] = e.Time.UnixNano()
 	return nil

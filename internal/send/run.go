@@ -138,7 +138,8 @@ func (e *FailedError) Unwrap() error { return e.Err }
 // the count of those to be sent: nil to send it, a Skip, or limited.
 func (r *Run) decide(it *Item, seen map[string]*Item, sent int) (skip *Skip, limited bool) {
 	key := it.key()
-	if !r.Resend {
+	// A draft with no recipient yet is known by nothing: each is saved.
+	if !r.Resend && NormalAddress(it.To) != "" {
 		// This run's own first: its entry in the log is this run's.
 		if earlier, ok := seen[key]; ok {
 			return &Skip{Earlier: earlier}, false
@@ -272,7 +273,8 @@ func (r *Run) Send(ctx context.Context, it *Item) error {
 	r.Counts.Sent++
 	e := Entry{MessageID: MessageID(it.EML), To: it.To, Address: NormalAddress(it.To), Kind: it.kind(), Lang: it.Lang, Template: it.Template, Time: r.now().UTC()}
 	if err := r.Log.Record(e); err != nil {
-		return fmt.Errorf("the message to %s was sent, but %v", it.To, err)
+		done, _ := r.Log.done()
+		return fmt.Errorf("the message to %s was %s, but %v", it.To, done, err)
 	}
 	r.progress()
 	return nil
