@@ -90,8 +90,8 @@ type Log struct {
 	// speak of drafts saved, not of messages sent.
 	drafts bool
 	mu     sync.Mutex
-	f    *os.File
-	sent map[keyHash]int64 // Unix nanoseconds
+	f      *os.File
+	sent   map[keyHash]int64 // Unix nanoseconds
 }
 
 // keyHash is what the log keeps of a Key: 128 bits of its SHA-256.
