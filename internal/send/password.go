@@ -17,9 +17,14 @@ import (
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
-// passwordTimeout bounds a password command: a keyring that asks on a
-// window may take a while, a hung one must not hang decline.
-var passwordTimeout = 2 * time.Minute
+// passwordTimeout bounds a password command: one that asks for a
+// passphrase on the terminal, or a keyring that asks on a window, may
+// take a while, a hung one must not hang decline. Without a terminal
+// nobody can answer it, and it has less time.
+var (
+	passwordTimeout           = 2 * time.Minute
+	passwordTimeoutNoTerminal = 30 * time.Second
+)
 
 // Password returns the password of server key ("smtp", "imap"): the
 // first line its password_command prints, or the value of its
@@ -33,13 +38,25 @@ func Password(key string, s *config.Server, env config.Env) (string, error) {
 		}
 		return pw, nil
 	case s.PasswordCommand != "":
-		ctx, cancel := context.WithTimeout(context.Background(), passwordTimeout)
+		limit, terminal := passwordTimeoutNoTerminal, hasTerminal()
+		if terminal {
+			limit = passwordTimeout
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), limit)
 		defer cancel()
 		cmd := shell(ctx, s.PasswordCommand)
-		// At the timeout the whole process group goes, not only the
-		// shell: a child (sleep, gpg waiting on pinentry) would hold
-		// the output pipe open and Output would wait for it.
-		killGroup(cmd)
+		if !terminal {
+			// At the timeout the whole process group goes, not only
+			// the shell: a child (sleep, gpg waiting on pinentry)
+			// would hold the output pipe open.
+			killGroup(cmd)
+		}
+		// With a terminal the command stays in decline's process
+		// group, the terminal's foreground one, so that it may ask
+		// there (bw, op, gpg's loopback pinentry): in a group of its
+		// own, reading the terminal would stop it for good. At the
+		// timeout the shell is killed, and WaitDelay stops the wait for
+		// a child that holds the output pipe.
 		cmd.WaitDelay = time.Second
 		// Its error output is never shown: a secret typed in place of
 		// a command would be shown back ("sh: hunter2: not found"), and
@@ -52,7 +69,7 @@ func Password(key string, s *config.Server, env config.Env) (string, error) {
 			why := "it did not run"
 			switch {
 			case errors.Is(ctx.Err(), context.DeadlineExceeded):
-				why = "it did not finish in " + passwordTimeout.String()
+				why = "it did not finish in " + limit.String()
 			case errors.As(err, &ee) && ee.ExitCode() >= 0:
 				why = fmt.Sprintf("it exited with status %d", ee.ExitCode())
 			case errors.As(err, &ee):

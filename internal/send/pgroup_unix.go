@@ -3,6 +3,7 @@
 package send
 
 import (
+	"os"
 	"os/exec"
 	"syscall"
 )
@@ -14,4 +15,15 @@ func killGroup(cmd *exec.Cmd) {
 	cmd.Cancel = func() error {
 		return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	}
+}
+
+// hasTerminal tells whether decline has a controlling terminal that a
+// command it runs could ask on.
+func hasTerminal() bool {
+	f, err := os.Open("/dev/tty")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
 }

@@ -363,9 +363,9 @@ func TestPassword(t *testing.T) {
 // A password command whose child outlives the shell (sleep, gpg waiting
 // on pinentry) is stopped at the timeout, the whole group of it.
 func TestPasswordTimeoutKillsTheGroup(t *testing.T) {
-	old := passwordTimeout
-	passwordTimeout = 300 * time.Millisecond
-	defer func() { passwordTimeout = old }()
+	old, oldNo := passwordTimeout, passwordTimeoutNoTerminal
+	passwordTimeout, passwordTimeoutNoTerminal = 300*time.Millisecond, 300*time.Millisecond
+	defer func() { passwordTimeout, passwordTimeoutNoTerminal = old, oldNo }()
 	s := &config.Server{Username: "pat", PasswordCommand: "sleep 300; echo pw"}
 	start := time.Now()
 	_, err := Password("smtp", s, env(nil))
