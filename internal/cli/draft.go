@@ -103,7 +103,11 @@ func runDraft(f *Factory, o *draftOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, err := o.mail.flags(); err != nil {
+	// Before any question: a --send that cannot go is said first.
+	if _, err := o.mail.check(cfg); err != nil {
+		return err
+	}
+	if err := o.mail.needsTo(o.to); err != nil {
 		return err
 	}
 	if o.mail.on() && (o.format != "" || o.copy.Given) {

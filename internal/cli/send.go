@@ -80,6 +80,14 @@ func (m *mailFlags) check(cfg *config.Config) (interval time.Duration, err error
 	return interval, nil
 }
 
+// needsTo refuses a --send with no address to send to.
+func (m *mailFlags) needsTo(to string) error {
+	if m.send && to == "" {
+		return usageErrorf("--send needs the requester's address: give --to ADDRESS")
+	}
+	return nil
+}
+
 func configName(cfg *config.Config) string {
 	if cfg.Path != "" {
 		return cfg.Path
@@ -121,8 +129,8 @@ func mailOne(f *Factory, cfg *config.Config, m *mailFlags, msg *deliver.Message,
 	if _, err := m.check(cfg); err != nil {
 		return err
 	}
-	if m.send && msg.To == "" {
-		return usageErrorf("--send needs the requester's address: give --to ADDRESS")
+	if err := m.needsTo(msg.To); err != nil {
+		return err
 	}
 	p, box := mailer(f, cfg, m, msg.Headers.From, ask)
 	// Wrapped as draft's review wraps it, a column short of the edge.

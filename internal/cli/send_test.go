@@ -425,6 +425,11 @@ func TestSendAsksOnATerminal(t *testing.T) {
 	if code := s.exitCode(); code != 1 || len(mp.Messages(t)) != 4 {
 		t.Fatalf("one reply, said no: exit %d:\n%s", code, s.text())
 	}
+	// Without --to, --send is refused before any question is asked.
+	s = startSession(t, true, env, "draft", "--send")
+	if code := s.exitCode(); code != 2 || !strings.Contains(s.text(), "--send needs the requester's address") || strings.Contains(s.text(), "?") {
+		t.Fatalf("no --to: exit %d:\n%s", code, s.text())
+	}
 	s = startSession(t, true, env, append(args, "--yes")...)
 	if code := s.exitCode(); code != 0 || len(mp.Messages(t)) != 5 || strings.Contains(s.text(), "[y/N]") || !strings.Contains(s.text(), "Sent the reply to Fred Ng <fred@example.org>.") {
 		t.Fatalf("--yes: exit %d:\n%s", code, s.text())
