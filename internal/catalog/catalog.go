@@ -771,9 +771,11 @@ func ReadFile(name string) ([]*Template, error) {
 // readNamed is readCapped of a file whose name meets the outside-text
 // policy; what names the file in the error about its name.
 func readNamed(what, name string) ([]byte, error) {
-	if err := safetext.CheckPath(what, name); err != nil {
-		// The name cannot be printed as it is: the error quotes it.
-		return nil, ErrorList{{Msg: err.Error()}}
+	if p := safetext.CheckName(name); p != nil {
+		// The name cannot be printed as it is: the error quotes it, and
+		// still names the file, so that a directory read can leave it
+		// out as it does any other broken file.
+		return nil, ErrorList{{File: name, Shown: what + " " + safetext.QuotePath(name), Msg: "its name " + p.Reason + "; rename it"}}
 	}
 	data, err := readCapped(name)
 	if err != nil {

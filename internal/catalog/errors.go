@@ -14,16 +14,24 @@ type Error struct {
 	// to starts, in a file that reads otherwise; 0 when the problem is
 	// the file's (it does not read as YAML, a locale is wrong ...).
 	Entry int
+	// Shown is how the file is named in the message when its name
+	// cannot be printed as it is (it holds an escape character or a
+	// newline, say): quoted; "" otherwise.
+	Shown string
 }
 
 func (e *Error) Error() string {
-	if e.File == "" {
+	name := e.File
+	if e.Shown != "" {
+		name = e.Shown
+	}
+	if name == "" {
 		return e.Msg // a problem that no file name can be printed for
 	}
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", name, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", name, e.Msg)
 }
 
 // ErrorList is every problem found while loading, in file order. Its

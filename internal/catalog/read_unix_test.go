@@ -51,7 +51,7 @@ func TestReadFileRefusesHostileNames(t *testing.T) {
 		t.Skipf("this file system refuses the name: %v", err)
 	}
 	_, err := catalog.ReadDir(dir, false)
-	if err == nil || !strings.HasPrefix(err.Error(), `template file "`) || !strings.HasSuffix(err.Error(), `/x\x1b]52;c;ZXZpbA==\a.yaml" contains an escape character (U+001B); rename it`) {
+	if err == nil || !strings.HasPrefix(err.Error(), `template file "`) || !strings.HasSuffix(err.Error(), `/x\x1b]52;c;ZXZpbA==\a.yaml": its name contains an escape character (U+001B); rename it`) {
 		t.Errorf("err = %v", err)
 	}
 	if _, err := catalog.ReadDir(filepath.Join(dir, "sub\u202e"), true); err == nil || !strings.Contains(err.Error(), `sub\u202e" contains a text-direction control`) {

@@ -50,12 +50,20 @@ func Check(value string, multiline bool) *Problem {
 // any other outside text before decline ever prints it. what says what
 // the path is, such as "template file", and starts the error.
 func CheckPath(what, path string) error {
-	if p := checkChars(path, false); p != nil {
-		// Quoted whole, unlike Quote: the name that matters is at the end.
-		return fmt.Errorf("%s %s %s; rename it", what, Escape(strconv.QuoteToGraphic(path)), p.Reason)
+	if p := CheckName(path); p != nil {
+		return fmt.Errorf("%s %s %s; rename it", what, QuotePath(path), p.Reason)
 	}
 	return nil
 }
+
+// CheckName reports the first reason a file's name does not meet the
+// policy CheckPath applies, or nil.
+func CheckName(path string) *Problem { return checkChars(path, false) }
+
+// QuotePath is a file's name quoted so that it prints as it is read,
+// whatever it holds: quoted whole, unlike Quote, since the part of a
+// name that matters is at its end.
+func QuotePath(path string) string { return Escape(strconv.QuoteToGraphic(path)) }
 
 func checkChars(value string, multiline bool) *Problem {
 	// Most text is printable ASCII: skip it a byte at a time.
