@@ -64,8 +64,8 @@ const (
 	// MaxRecord caps one row (one line, or one CSV record over several
 	// lines), in bytes.
 	MaxRecord = 256 << 10
-	// MaxCell caps one cell, in bytes.
-	MaxCell = 16 << 10
+	// MaxCell caps one cell, in bytes; an .xlsx cell is read only so far.
+	MaxCell = sheet.MaxCell
 	// MaxColumns caps the number of columns of the header, or of keys in
 	// a JSON object.
 	MaxColumns = 1000
@@ -554,6 +554,10 @@ func cellCount(got, want int) string {
 
 // set stores one cell.
 func (r *Reader) set(row *Row, name string, field *string, value string) error {
+	if len(value) > MaxCell && r.book != nil {
+		// Cut short as it was read (sheet.MaxCell): its length is not known.
+		return &Error{Line: row.Line, Msg: fmt.Sprintf("column %s is longer than the %d bytes allowed", safetext.Quote(name), MaxCell)}
+	}
 	if len(value) > MaxCell {
 		return &Error{Line: row.Line, Msg: fmt.Sprintf("column %s is %d bytes long, more than the %d allowed", safetext.Quote(name), len(value), MaxCell)}
 	}

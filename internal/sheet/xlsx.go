@@ -29,7 +29,21 @@ var (
 	// MaxSharedStrings caps the uncompressed size of the shared strings,
 	// which are held in memory.
 	MaxSharedStrings int64 = 128 << 20
+	// MaxSharedCount caps how many shared strings a workbook may have:
+	// two for each row a sheet can have. Each costs some bytes of
+	// memory and time to read, however short.
+	MaxSharedCount = 2 * maxXLSXRow
 )
+
+// MaxCell is the most bytes of a cell the batch reader takes. A longer
+// cell is read only as far as MaxCell+1 bytes, with filler where it was
+// cut, so that it is still longer than MaxCell and stays a bad row,
+// while memory holds no more than that.
+const MaxCell = 16 << 10
+
+// maxMarkup caps a run of markup between '<' and '>' (a tag, a comment,
+// a CDATA section), which the XML decoder holds whole.
+const maxMarkup = 1 << 20
 
 const (
 	// maxXLSXColumn is the last column a sheet can have (XFD), and
@@ -79,7 +93,7 @@ func OpenXLSX(in io.Reader, name string) (io.ReadCloser, error) {
 	if !ok {
 		return nil, xlsxError("the workbook lacks its sheet %s", sheetPath)
 	}
-	var shared []string
+	var shared *sharedTable
 	if f, ok := parts["xl/sharedStrings.xml"]; ok {
 		if shared, err = readShared(f); err != nil {
 			return nil, err
@@ -92,7 +106,7 @@ func OpenXLSX(in io.Reader, name string) (io.ReadCloser, error) {
 	pr, pw := io.Pipe()
 	go func() {
 		defer rc.Close()
-		pw.CloseWithError(writeRows(pw, xml.NewDecoder(rc), shared))
+		pw.CloseWithError(writeRows(pw, xml.NewDecoder(&textCap{r: rc}), shared))
 	}()
 	return pr, nil
 }
@@ -244,18 +258,41 @@ func partError(name string, err error) error {
 	return xlsxError("%s: %v", name, err)
 }
 
+// sharedTable is the shared strings, each held once in data: string i
+// is data[ends[i-1]:ends[i]].
+type sharedTable struct {
+	data []byte
+	ends []uint32
+}
+
+func (t *sharedTable) len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.ends)
+}
+
+func (t *sharedTable) get(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return string(t.data[start:t.ends[i]])
+}
+
 // readShared reads the shared strings: each <si> is one string, the text
 // of its <t> elements (rich text has several runs), without phonetic
-// guides (<rPh>).
-func readShared(f *zip.File) ([]string, error) {
+// guides (<rPh>). A string is kept only to MaxCell+1 bytes (see
+// MaxCell); more than MaxSharedCount of them are refused.
+func readShared(f *zip.File) (*sharedTable, error) {
 	rc, err := openPart(f, MaxSharedStrings)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	var shared []string
-	var b strings.Builder
+	d := xml.NewDecoder(&textCap{r: rc})
+	shared := &sharedTable{}
+	var b cellValue
 	inT, inPh := false, 0
 	for {
 		tok, err := d.Token()
@@ -270,6 +307,9 @@ func readShared(f *zip.File) ([]string, error) {
 			switch t.Name.Local {
 			case "si":
 				b.Reset()
+				if len(shared.ends) >= MaxSharedCount {
+					return nil, &Error{Msg: fmt.Sprintf("the workbook has more than %d shared strings, more than decline reads", MaxSharedCount)}
+				}
 			case "t":
 				inT = true
 			case "rPh":
@@ -278,7 +318,8 @@ func readShared(f *zip.File) ([]string, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
-				shared = append(shared, b.String())
+				shared.data = append(shared.data, b.Bytes()...)
+				shared.ends = append(shared.ends, uint32(len(shared.data)))
 			case "t":
 				inT = false
 			case "rPh":
@@ -292,8 +333,119 @@ func readShared(f *zip.File) ([]string, error) {
 	}
 }
 
+// cellValue is a cell's text, kept to MaxCell+1 bytes: enough to say it
+// is too long.
+type cellValue struct{ bytes.Buffer }
+
+func (c *cellValue) Write(p []byte) {
+	if room := MaxCell + 1 - c.Len(); room > 0 {
+		c.Buffer.Write(p[:min(len(p), room)])
+	}
+}
+
+// textCap passes a part's XML on with each run of text between markup
+// cut short past MaxCell bytes, so that the XML decoder, which holds a
+// run of text whole, never holds more than about that. The cut is made
+// at the start of a character outside an entity, and MaxCell+1 bytes of
+// filler follow it, so the text is still too long once decoded, whatever
+// its entities. A run of markup longer than maxMarkup is an error.
+type textCap struct {
+	r        io.Reader
+	inMarkup bool
+	run      int  // bytes of the current run
+	inEntity bool // after '&', before ';'
+	cutting  bool // dropping the rest of a run of text
+	filler   int  // bytes of filler still to give
+}
+
+func (c *textCap) Read(p []byte) (int, error) {
+	for {
+		// A read whose bytes were all dropped gives nothing: read on.
+		n, err := c.read(p)
+		if n > 0 || err != nil || len(p) == 0 {
+			return n, err
+		}
+	}
+}
+
+func (c *textCap) read(p []byte) (int, error) {
+	if c.filler > 0 {
+		n := min(len(p), c.filler)
+		for i := range n {
+			p[i] = 'x'
+		}
+		c.filler -= n
+		return n, nil
+	}
+	n, err := c.r.Read(p)
+	out := 0
+	for i := 0; i < n; i++ {
+		b := p[i]
+		if c.inMarkup {
+			c.run++
+			if c.run > maxMarkup {
+				return 0, xlsxError("its XML has markup longer than %d bytes", maxMarkup)
+			}
+			if b == '>' {
+				c.inMarkup, c.run = false, 0
+			}
+			p[out] = b
+			out++
+			continue
+		}
+		if b == '<' {
+			c.inMarkup, c.run, c.inEntity, c.cutting = true, 0, false, false
+			if c.filler > 0 {
+				// Give the filler first; the rest of p is read again.
+				return out, c.giveBack(p[i:n], err)
+			}
+			p[out] = b
+			out++
+			continue
+		}
+		if c.cutting {
+			continue
+		}
+		if c.run >= MaxCell && !c.inEntity && (b < 0x80 || b >= 0xc0) {
+			c.cutting, c.filler = true, MaxCell+1
+			continue
+		}
+		c.run++
+		switch b {
+		case '&':
+			c.inEntity = true
+		case ';':
+			c.inEntity = false
+		}
+		p[out] = b
+		out++
+	}
+	return out, err
+}
+
+// giveBack keeps rest, which Read has taken from the part, to be read
+// after the filler.
+func (c *textCap) giveBack(rest []byte, err error) error {
+	tail := io.Reader(bytes.NewReader(bytes.Clone(rest)))
+	if err != nil && err != io.EOF {
+		tail = io.MultiReader(tail, errReader{err})
+	}
+	if err == io.EOF {
+		c.r = tail
+	} else {
+		c.r = io.MultiReader(tail, c.r)
+	}
+	// The '<' at rest[0] is read again, as markup already begun.
+	c.inMarkup, c.run = false, 0
+	return nil
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
 // writeRows writes the rows of a sheet's XML as CSV lines.
-func writeRows(w io.Writer, d *xml.Decoder, shared []string) error {
+func writeRows(w io.Writer, d *xml.Decoder, shared *sharedTable) error {
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
 	var cells []string
@@ -302,7 +454,7 @@ func writeRows(w io.Writer, d *xml.Decoder, shared []string) error {
 	var cell struct {
 		col       int
 		typ       string
-		value     strings.Builder
+		value     cellValue
 		inV, inIs bool
 		inT       bool
 	}
@@ -391,14 +543,14 @@ func writeRows(w io.Writer, d *xml.Decoder, shared []string) error {
 }
 
 // cellText is a cell's value as text, by its type.
-func cellText(typ, v string, shared []string) (string, error) {
+func cellText(typ, v string, shared *sharedTable) (string, error) {
 	switch typ {
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || i < 0 || i >= len(shared) {
+		if err != nil || i < 0 || i >= shared.len() {
 			return "", fmt.Errorf("no shared string %s", safetext.Quote(v))
 		}
-		return shared[i], nil
+		return shared.get(i), nil
 	case "b":
 		if strings.TrimSpace(v) == "1" {
 			return "TRUE", nil

@@ -147,3 +147,71 @@ func TestOpenXLSXLyingSize(t *testing.T) {
 		t.Fatalf("a part larger than its header says: %v, want a one-line *Error", err)
 	}
 }
+
+// hostileBook is a workbook whose first sheet and shared strings are
+// given.
+func hostileBook(t *testing.T, shared, sheetData string) []byte {
+	t.Helper()
+	parts := allParts()
+	parts["xl/sharedStrings.xml"] = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + shared + `</sst>`
+	parts["xl/worksheets/sheet1.xml"] = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + sheetData + `</sheetData></worksheet>`
+	return buildXLSX(t, parts)
+}
+
+// TestOpenXLSXCapsCells: a cell or shared string far longer than
+// MaxCell is kept only to MaxCell+1 bytes, so it is still too long for
+// the batch reader (a bad row) and memory holds no more; entities
+// cannot make a cut cell look short.
+func TestOpenXLSXCapsCells(t *testing.T) {
+	long := strings.Repeat("é", 3<<20) // 6 MB
+	amps := strings.Repeat("&amp;", 1<<20)
+	book := hostileBook(t, `<si><t>name</t></si><si><t>`+long+`</t></si><si><t>`+amps+`</t></si>`,
+		`<row r="1"><c t="s"><v>0</v></c></row>`+
+			`<row r="2"><c t="s"><v>1</v></c></row>`+
+			`<row r="3"><c t="s"><v>2</v></c></row>`+
+			`<row r="4"><c t="inlineStr"><is><t>`+long+`</t></is></c></row>`+
+			`<row r="5"><c t="inlineStr"><is><t>`+amps+`</t></is></c></row>`+
+			`<row r="6"><c t="inlineStr"><is><t>Ann</t></is></c></row>`)
+	got, err := readXLSX(book, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(lines) != 6 || lines[0] != "name" || lines[5] != "Ann" {
+		t.Fatalf("rows: %d, first %.20q, last %.20q", len(lines), lines[0], lines[len(lines)-1])
+	}
+	for i, l := range lines[1:5] {
+		l = strings.Trim(l, `"`)
+		if len(l) != MaxCell+1 {
+			t.Errorf("row %d is %d bytes, want %d", i+2, len(l), MaxCell+1)
+		}
+		if want := long[:100]; i%2 == 0 && !strings.HasPrefix(l, want) {
+			t.Errorf("row %d starts %.20q, want %.20q", i+2, l, want)
+		}
+	}
+}
+
+// TestOpenXLSXRefusesTooManySharedStrings: a small workbook of millions
+// of empty shared strings is refused in one line, not held.
+func TestOpenXLSXRefusesTooManySharedStrings(t *testing.T) {
+	defer func(n int) { MaxSharedCount = n }(MaxSharedCount)
+	MaxSharedCount = 1000
+	book := hostileBook(t, strings.Repeat("<si/>", 1001), `<row><c t="s"><v>0</v></c></row>`)
+	_, err := readXLSX(book, "")
+	if err == nil || err.Error() != "the workbook has more than 1000 shared strings, more than decline reads" {
+		t.Errorf("err = %v", err)
+	}
+	book = hostileBook(t, strings.Repeat("<si/>", 1000), `<row><c t="s"><v>999</v></c></row>`)
+	if got, err := readXLSX(book, ""); err != nil || got != "\n" {
+		t.Errorf("1000 shared strings: %q, %v", got, err)
+	}
+}
+
+// TestOpenXLSXRefusesEndlessMarkup: a comment or tag of megabytes,
+// which the XML decoder would hold whole, is refused.
+func TestOpenXLSXRefusesEndlessMarkup(t *testing.T) {
+	book := hostileBook(t, `<si><t>a</t></si>`, `<!--`+strings.Repeat("x", maxMarkup)+`--><row/>`)
+	if _, err := readXLSX(book, ""); err == nil || !strings.Contains(err.Error(), "markup longer than") {
+		t.Errorf("err = %v", err)
+	}
+}
