@@ -517,7 +517,11 @@ func (r *Reader) fill(row *Row, cells []string) error {
 		}
 	}
 	if r.joinName {
+		// The name is both cells, greeted by the usual rules: a first-name
+		// cell of "Dr. Jane" or "JANE" said word for word would greet
+		// "Dear Dr. Jane," and a formal German greeting wants the full name.
 		row.Name = joinName(row.FirstName, r.lastName)
+		row.FirstName = ""
 	}
 	if r.reads <= sampleRows && len(r.unused) > 0 {
 		r.sample(cells)
