@@ -324,13 +324,13 @@ func TestSpreadsheetExports(t *testing.T) {
 		{"windows-1252", "name,relationship\nZo\xeb,social\n", ReadOptions{Sheet: sheet.Options{Encoding: "windows-1252"}}, []string{"2|Zoë||||social|||"}},
 		{"cr only", "name,relationship\rAnn,social\rBo,busy\r", ReadOptions{}, []string{"2|Ann||||social|||", "3|Bo||||busy|||"}},
 		{"linkedin", "Notes:\n\"When exporting your connection data, some addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnn,Lee,https://x,a@x.org,Acme,CTO,01 Jan 2024\n",
-			ReadOptions{}, []string{"5|Ann Lee|a@x.org|Ann||||||connected_on=01 Jan 2024|position=CTO|url=https://x"}},
+			ReadOptions{}, []string{"5|Ann Lee|a@x.org|||||||connected_on=01 Jan 2024|position=CTO|url=https://x"}},
 		{"skip", "exported\nname,relationship\nAnn,social\n", ReadOptions{Sheet: sheet.Options{Skip: 1, SkipSet: true}}, []string{"3|Ann||||social|||"}},
 		{"map", "Full Name,Email,What did they ask for?\nAnn,a@x.org,intro\n", ReadOptions{Map: map[string]string{"kind": "what did they ask for?"}}, []string{"2|Ann|a@x.org||intro||||"}},
 		{"aliases", "Full Name,E-mail,Request,How we know each other\nAnn,a@x.org,reference,social\n", ReadOptions{}, []string{"2|Ann|a@x.org||reference|social|||"}},
-		{"german", "Vorname,Nachname,E-Mail-Adresse,Anfrage,Beziehung\nAnn,Lee,a@x.org,reference,social\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org|Ann|reference|social|||"}},
-		{"french", "Prénom,Nom,Adresse e-mail\nAnn,Lee,a@x.org\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org|Ann|||||"}},
-		{"spanish", "Nombre,Apellidos,Correo electrónico\nAnn,Lee,a@x.org\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org|Ann|||||"}},
+		{"german", "Vorname,Nachname,E-Mail-Adresse,Anfrage,Beziehung\nAnn,Lee,a@x.org,reference,social\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org||reference|social|||"}},
+		{"french", "Prénom,Nom,Adresse e-mail\nAnn,Lee,a@x.org\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org||||||"}},
+		{"spanish", "Nombre,Apellidos,Correo electrónico\nAnn,Lee,a@x.org\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org||||||"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r, err := NewReaderWith(strings.NewReader(c.input), CSV, c.opt)
