@@ -13,16 +13,20 @@ import (
 )
 
 // ColumnError is a column that no field takes whose cells look like a
-// field's values (most of them name a kind, relationship or tone), while
-// no column gives that field: its cells would be ignored and every reply
-// silently wrong.
+// field's values (most of them name a kind, relationship or tone), or
+// whose heading looks like an email column's, while no column gives that
+// field: its cells would be ignored and every reply silently wrong.
 type ColumnError struct {
 	Heading string
-	Field   string // kind, relationship or tone
-	Example string // one of its cells
+	Field   string // kind, relationship, tone or email
+	Example string // one of its cells; none for email, told by its heading
 }
 
 func (e *ColumnError) Error() string {
+	if e.Field == "email" {
+		return fmt.Sprintf("column %s looks like the email column but is not read as one, so every reply would go out with no recipient",
+			safetext.Quote(e.Heading))
+	}
 	return fmt.Sprintf("column %s is not read, but its cells look like %ss (such as %s), so every reply would ignore them",
 		safetext.Quote(e.Heading), e.Field, safetext.Quote(e.Example))
 }
@@ -46,6 +50,13 @@ func (r *Run) Unused(keep []string) ([]string, error) {
 	for _, c := range r.reader.Unused() {
 		if takes[c.Name] && !c.Employer || slices.ContainsFunc(keep, func(k string) bool { return ColumnName(k) == c.Name }) {
 			continue
+		}
+		if !r.reader.Has("email") && sheet.LooksLikeEmail(c.Heading) &&
+			(len(c.Sample) == 0 || slices.ContainsFunc(c.Sample, func(v string) bool { return strings.Contains(v, "@") })) {
+			// "Email 1" or "E-mail 1 - Value": every reply would have no
+			// recipient. A "mail" column of no addresses ("E-mail 1 -
+			// Type") is only unused.
+			return nil, &ColumnError{Heading: c.Heading, Field: "email"}
 		}
 		for _, field := range []string{reply.WhatKind, reply.WhatRelationship, reply.WhatTone} {
 			if r.reader.Has(field) || len(c.Sample) == 0 {

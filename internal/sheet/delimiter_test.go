@@ -45,3 +45,14 @@ func TestSeenSeparator(t *testing.T) {
 		}
 	}
 }
+
+func TestLooksLikeEmail(t *testing.T) {
+	for h, want := range map[string]bool{
+		"Email 1": true, "E-mail 1 - Value": true, "Email address (work)": true, "E-Mail privat": true,
+		"Correo 2": true, "Courriel (travail)": true, "Name": false, "Relationship": false, "Phone 1 - Value": false,
+	} {
+		if got := LooksLikeEmail(h); got != want {
+			t.Errorf("LooksLikeEmail(%q) = %v, want %v", h, got, want)
+		}
+	}
+}

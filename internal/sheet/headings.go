@@ -38,6 +38,14 @@ func Reserved(name string) bool {
 	return f != name || slices.Contains(Fields, f)
 }
 
+// LooksLikeEmail reports whether a heading seems to name an email
+// column that Field does not read as one: "Email 1", Google Contacts'
+// "E-mail 1 - Value", "Email address (work)", "Correo", "Courriel".
+func LooksLikeEmail(heading string) bool {
+	c := compact(strings.ToLower(heading))
+	return strings.Contains(c, "mail") || strings.Contains(c, "correo") || strings.Contains(c, "courriel")
+}
+
 // compact keeps only letters and digits, for matching an alias.
 func compact(s string) string {
 	return strings.Map(func(r rune) rune {
