@@ -326,15 +326,19 @@ func (r *Reader) fieldOf(name string) *string {
 // names (sheet.Field): "First Name" is first_name, "E-mail" is email.
 //
 // Only a heading written note, as the field is named, gives the personal
-// line: a spreadsheet's "Note" or "NOTES" column holds the user's own
-// notes about a person, which must never be pasted into the reply to
-// them. It is "notes", a column like any other, unless it is mapped to note.
+// line: a spreadsheet's "Note", "NOTES", "Note:", "[note]" or "Personal
+// note" column holds the user's own notes about a person, which must
+// never be pasted into the reply to them. It is a column like any other
+// ("notes" for "Note", else its own key), unless it is mapped to note.
 func ColumnName(s string) string {
 	f := sheet.Field(s)
-	if f == "note" && strings.TrimSpace(s) != "note" && strings.EqualFold(strings.TrimSpace(s), "note") {
+	if f != "note" || strings.TrimSpace(s) == "note" {
+		return f
+	}
+	if strings.EqualFold(strings.TrimSpace(s), "note") {
 		return "notes"
 	}
-	return f
+	return sheet.Key(s)
 }
 
 // setHeader maps the header's cells to columns.

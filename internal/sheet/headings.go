@@ -18,17 +18,22 @@ var Fields = []string{"name", "first_name", "last_name", "email", "kind", "relat
 // the known fields ("E-mail Address", "Surname", "Request type", "How we
 // know each other") mapped to ours.
 func Field(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.Map(func(r rune) rune {
-		if r == ' ' || r == '-' {
-			return '_'
-		}
-		return r
-	}, s)
+	s = Key(s)
 	if canonical, ok := aliases()[compact(s)]; ok {
 		return canonical
 	}
 	return s
+}
+
+// Key is a heading as a key, without reading it as one of the known
+// fields: trimmed, lower case, with spaces and '-' as '_'.
+func Key(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return '_'
+		}
+		return r
+	}, strings.ToLower(strings.TrimSpace(s)))
 }
 
 // Reserved reports whether a template value of this name could never
