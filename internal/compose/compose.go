@@ -21,7 +21,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/catalog"
-	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
 	"github.com/decline-cli/decline/templates"
 )
@@ -262,11 +261,6 @@ func Check(t *catalog.Template, r *Request) error {
 	// is given at all must have one, since a blank one leaves the comma.
 	if err := needLetter("name", r.Name, "give the person's name", true); err != nil {
 		return err
-	}
-	// "Scott.Lee@example.com", "#N/A" or "=HYPERLINK(...)" would be
-	// greeted as if it were the person's name.
-	if why := names.NotName(r.Name); why != "" {
-		return &FieldError{Field: "name", Value: r.Name, Msg: why + `: give the person's name, such as "Jane Smith"`}
 	}
 	// "Dr." alone would be greeted "Hi Dr,": a title is no name.
 	if localeOf(r).Names.OnlyTitles(r.Name) {

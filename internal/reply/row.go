@@ -9,6 +9,7 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/langs"
+	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
 )
 
@@ -105,6 +106,14 @@ func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 	if row.Email != "" {
 		if err := CheckEmail(row.Email); err != nil {
 			return nil, nil, err
+		}
+	}
+	// A cell of "Scott.Lee@example.com", "#N/A" or "=HYPERLINK(...)"
+	// would be greeted as if it were the person's name. (A name given
+	// by hand, which may be anything the user means, is not asked.)
+	if safetext.Check(row.Name, false) == nil {
+		if why := names.NotName(row.Name); why != "" {
+			return nil, nil, &compose.FieldError{Field: "name", Value: row.Name, Msg: why + `: give the person's name, such as "Jane Smith"`}
 		}
 	}
 	d := r.Defaults
