@@ -40,7 +40,7 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 		Long:      helptext.ConfigGet.Long,
 		Example:   helptext.ConfigGet.Example,
 		Args:      cobra.MaximumNArgs(1),
-		ValidArgs: slices.Concat(config.Keys, config.NestedKeys),
+		ValidArgs: slices.Concat(config.Keys, config.Sections, config.NestedKeys),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := f.LoadConfig(g.configPath)
 			if err != nil {
@@ -56,12 +56,12 @@ func newConfigCmd(f *Factory, g *globalOptions) *cobra.Command {
 			return nil
 		},
 	}, &cobra.Command{
-		Use:       "set KEY VALUE",
-		Short:     "Change a setting (an empty VALUE removes it)",
-		Long:      helptext.ConfigSet.Long,
-		Example:   helptext.ConfigSet.Example,
-		Args:      cobra.ExactArgs(2),
-		ValidArgs: config.Keys,
+		Use:               "set KEY VALUE",
+		Short:             "Change a setting (an empty VALUE removes it)",
+		Long:              helptext.ConfigSet.Long,
+		Example:           helptext.ConfigSet.Example,
+		Args:              cobra.ExactArgs(2),
+		ValidArgsFunction: f.CompleteConfigSet(&g.templateDirs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := path()
 			if err != nil {

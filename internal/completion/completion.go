@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/decline-cli/decline/internal/catalog"
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/deliver"
 	"github.com/decline-cli/decline/internal/plural"
 	"github.com/decline-cli/decline/internal/reply"
 )
@@ -136,4 +138,45 @@ func described(choices []catalog.Choice, ids []string) []string {
 		}
 	}
 	return out
+}
+
+// Formats are the formats named, each described by its help.
+func Formats(names []string) []string {
+	out := make([]string, len(names))
+	for i, name := range names {
+		f, _ := deliver.Lookup(name)
+		out[i] = name + "\t" + f.Help
+	}
+	return out
+}
+
+// Setting is what a setting of config.yaml takes, for the settings
+// whose values are known (kind, tone, lang, format, clipboard,
+// sign_brief), and false for the others, which take free text (a name,
+// an address, a command). A nil cat (a catalog that did not load) gives
+// the built-in kinds, tones and language.
+func Setting(cat *catalog.Catalog, key string) ([]string, bool) {
+	switch key {
+	case "kind":
+		// Every kind the setting takes, as the check of it does: one of
+		// the user's locale without templates yet included.
+		kinds := reply.Kinds()
+		if cat != nil {
+			kinds = cat.Locale(reply.Lang).Kinds
+		}
+		return described(kinds, catalog.IDs(kinds)), true
+	case "tone":
+		return Tones(cat), true
+	case "lang":
+		return Langs(cat), true
+	case "format":
+		// Those a single reply can be written in: the setting is read for
+		// one too.
+		return Formats(deliver.Names(deliver.ForOne, deliver.DefaultOne)), true
+	case "clipboard":
+		return deliver.ClipboardModes, true
+	case "sign_brief":
+		return config.SignBriefs, true
+	}
+	return nil, false
 }

@@ -250,9 +250,7 @@ func Parse(data []byte) (c *Config, err error) {
 	if c.Signoff != "" && !safetext.HasLetter(c.Signoff) {
 		return nil, fmt.Errorf("signoff %s has no letters: write one such as 'Best wishes', or remove the line", safetext.Quote(c.Signoff))
 	}
-	switch c.SignBrief {
-	case "", "first", "full":
-	default:
+	if c.SignBrief != "" && !slices.Contains(SignBriefs, c.SignBrief) {
 		return nil, fmt.Errorf("sign_brief is %s; it must be first (sign brief notes with your first name) or full (with your whole name)", safetext.Quote(c.SignBrief))
 	}
 	if c.SMTP != nil {

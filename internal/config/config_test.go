@@ -215,3 +215,21 @@ func TestParseListsEveryUnknownSetting(t *testing.T) {
 		t.Errorf("atFile: %v, want three lines, each c.yaml:LINE:", fe)
 	}
 }
+
+// TestShowSection: a section's name shows each of its settings, set or
+// not, as "key: value" lines, not an unknown setting; a name that is
+// no setting and no section is still refused.
+func TestShowSection(t *testing.T) {
+	c := &Config{Sender: "Jordan", SMTP: &Server{Host: "mail.example.org", Port: 587}}
+	lines, err := c.Show("smtp")
+	want := []string{"smtp.host: mail.example.org", "smtp.port: 587", "smtp.username:", "smtp.password_command:", "smtp.password_env:", "smtp.tls:"}
+	if err != nil || !slices.Equal(lines, want) {
+		t.Errorf("Show(smtp) = %q, %v; want %q", lines, err, want)
+	}
+	if lines, err := c.Show("imap"); err != nil || len(lines) != 7 || lines[6] != "imap.drafts:" {
+		t.Errorf("Show(imap) = %q, %v; want its seven settings, unset", lines, err)
+	}
+	if _, err := c.Show("smt"); !errors.As(err, new(*KeyError)) {
+		t.Errorf("Show(smt): err = %v, want an unknown setting", err)
+	}
+}

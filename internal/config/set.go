@@ -22,6 +22,10 @@ import (
 // lists them.
 var Keys = []string{"sender", "signoff", "sign_brief", "kind", "tone", "lang", "format", "clipboard", "address", "sendmail", "sendmail_timeout"}
 
+// SignBriefs are the values of sign_brief: sign brief notes with the
+// sender's first name, or with the whole name.
+var SignBriefs = []string{"first", "full"}
+
 // NestedKeys are the settings of the smtp and imap sections, which get
 // prints and config edit changes (set takes one line's settings).
 var NestedKeys = []string{"smtp.host", "smtp.port", "smtp.username", "smtp.password_command", "smtp.password_env", "smtp.tls",
@@ -78,7 +82,7 @@ func (c *Config) field(key string) (*string, error) {
 	case "sendmail_timeout":
 		return &c.SendmailTimeout, nil
 	}
-	if slices.Contains(NestedKeys, key) || key == "smtp" || key == "imap" {
+	if slices.Contains(NestedKeys, key) || slices.Contains(Sections, key) {
 		return nil, &KeyError{Key: key, Nested: true}
 	}
 	return nil, &KeyError{Key: key}
@@ -329,24 +333,31 @@ func WriteFile(path string, data []byte) (err error) {
 	return nil
 }
 
-// Show shows a setting, escaped to print: with one key its value, else
-// a "key: value" line for each setting that is set. An unknown key is a
-// KeyError.
+// Sections are the sections of the file, whose settings are NestedKeys.
+var Sections = []string{"smtp", "imap"}
+
+// Show shows a setting, escaped to print: with one key its value; with
+// a section (smtp) a "key: value" line for each of its settings, set or
+// not, so that they are all named; else a "key: value" line for each
+// setting that is set. An unknown key is a KeyError.
 func (c *Config) Show(key ...string) ([]string, error) {
 	var lines []string
+	section := len(key) == 1 && slices.Contains(Sections, key[0])
 	for _, k := range slices.Concat(Keys, NestedKeys) {
-		if len(key) == 1 && key[0] != k {
+		if section && !strings.HasPrefix(k, key[0]+".") || !section && len(key) == 1 && key[0] != k {
 			continue
 		}
 		v, _ := c.Get(k)
 		switch {
+		case section:
+			lines = append(lines, strings.TrimSuffix(k+": "+safetext.Escape(v), " "))
 		case len(key) == 1:
 			return []string{safetext.Escape(v)}, nil
 		case v != "":
 			lines = append(lines, k+": "+safetext.Escape(v))
 		}
 	}
-	if len(key) == 1 {
+	if len(key) == 1 && !section {
 		return nil, &KeyError{Key: key[0]}
 	}
 	return lines, nil

@@ -317,9 +317,10 @@ decline can read it.`,
   decline config edit`,
 	}
 	ConfigGet = Command{
-		Long: `Print the value of one setting (an empty line when it is not set), or
-with no KEY every setting that is set, one "key: value" a line.`,
-		Example: "  decline config get signoff\n  decline config get",
+		Long: `Print the value of one setting (an empty line when it is not set); with
+a section (smtp, imap) each of its settings, set or not; or with no KEY
+every setting that is set, one "key: value" a line.`,
+		Example: "  decline config get signoff\n  decline config get smtp\n  decline config get",
 	}
 	ConfigSet = Command{
 		Long: `Set one setting in config.yaml. The value is checked first (a kind or tone
