@@ -10,6 +10,8 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
+
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // Drafted returns the Message-IDs the drafts in the Maildir dir reply
@@ -90,7 +92,7 @@ func SkipDrafted(dir string, messages func() iter.Seq2[*Message, error], w io.Wr
 			for m, err := range messages() {
 				if err == nil && m.MessageID != "" && seen[m.MessageID] != "" {
 					if said {
-						fmt.Fprintf(w, "decline: note: %s holds a reply to %s already (%s): skipped\n", dir, m.MessageID, seen[m.MessageID])
+						fmt.Fprintf(w, "decline: note: %s holds a reply to %s already (%s): skipped\n", safetext.Escape(dir), safetext.Escape(m.MessageID), safetext.Escape(seen[m.MessageID]))
 					}
 					continue
 				}

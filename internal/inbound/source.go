@@ -1,8 +1,6 @@
 package inbound
 
 import (
-	"github.com/decline-cli/decline/internal/oserr"
-
 	"bufio"
 	"bytes"
 	"errors"
@@ -14,6 +12,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/decline-cli/decline/internal/oserr"
+	"github.com/decline-cli/decline/internal/safetext"
 )
 
 // Read gives the messages at path: every message of a Maildir directory
@@ -154,7 +155,9 @@ func (e *SkippedError) Error() string {
 	case e.Mode&os.ModeSocket != 0:
 		what = "a socket"
 	}
-	return e.Path + ": skipped: " + what + ", not a message"
+	// The name is the directory's, anyone's to choose: escaped, so that
+	// it cannot reach the terminal as control codes.
+	return safetext.Escape(e.Path) + ": skipped: " + what + ", not a message"
 }
 
 // parseEntry parses the Maildir file at path, opened without waiting

@@ -213,3 +213,13 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestSkippedErrorEscapesName holds a skipped Maildir entry's name to
+// escapes: a name is anyone's to choose, and must not reach the terminal
+// as control codes.
+func TestSkippedErrorEscapesName(t *testing.T) {
+	e := &SkippedError{Path: "md/cur/\x1b]2;PWNED\a\x1b[2J:2,S", Mode: os.ModeNamedPipe}
+	if got := e.Error(); strings.ContainsAny(got, "\x1b\a") {
+		t.Errorf("Error() = %q, holds control characters", got)
+	}
+}
