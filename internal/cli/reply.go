@@ -137,7 +137,9 @@ func runReply(f *Factory, o *replyOptions) error {
 	if in.Many() && o.to != "" {
 		return usageErrorf("--to gives the address of one reply; the input holds more than one message")
 	}
-	if in.Many() {
+	if in.Many() || o.dryRun {
+		// --dry-run checks one message as it checks many: a summary,
+		// and nothing sent, saved, written or asked.
 		return replyMany(f, o, res, in)
 	}
 	m, err := in.One()

@@ -510,3 +510,37 @@ func TestReplyManySend(t *testing.T) {
 		}
 	}
 }
+
+// --dry-run on one message checks it as on many: a summary, and nothing
+// sent, saved or written, whatever says where the reply goes.
+func TestReplyOneDryRunSendsNothing(t *testing.T) {
+	mp := mailtest.StartMailpit(t, mailtest.MailpitOptions{Username: "pat", Password: "s3cret"})
+	csv, run := mailSetup(t, smtpSettings(mp.SMTPPort), 0, 0)
+	dir := filepath.Dir(csv)
+	req := "From: Scott Hall <scott@example.org>\nTo: pat@example.com\nSubject: Recommendation?\nMessage-ID: <req@example.org>\n\nWould you write me a recommendation on LinkedIn?\n"
+	eml, mbox := filepath.Join(dir, "req.eml"), filepath.Join(dir, "one.mbox")
+	if err := os.WriteFile(eml, []byte(req), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mbox, []byte("From scott@example.org Tue Dec  1 09:14:03 2026\n"+req), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const summary = "Checked 1 message: 1 can be answered, 0 cannot; nothing was written (--dry-run).\n"
+	for _, in := range []string{eml, mbox} {
+		cmd := run("reply", in, "-r", "stranger", "--send", "--dry-run")
+		cmd.Stdin = nil
+		if stdout, stderr, code := output(t, cmd); code != 0 || stdout != "" || !strings.HasSuffix(stderr, summary) || strings.Contains(stderr, "Sent") {
+			t.Fatalf("%s: exit %d, stdout %q, stderr %q", filepath.Base(in), code, stdout, stderr)
+		}
+	}
+	if msgs := mp.Messages(t); len(msgs) != 0 {
+		t.Fatalf("--dry-run sent %d messages", len(msgs))
+	}
+	md := filepath.Join(dir, "drafts")
+	if _, stderr, code := output(t, run("reply", eml, "-r", "stranger", "--maildir", md, "--dry-run")); code != 0 || !strings.HasSuffix(stderr, summary) {
+		t.Fatalf("--maildir: exit %d, stderr %q", code, stderr)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(md, "cur")); len(entries) != 0 {
+		t.Fatalf("--dry-run wrote %d drafts in the Maildir", len(entries))
+	}
+}
