@@ -250,7 +250,10 @@ func (r *Run) Send(ctx context.Context, it *Item) error {
 	}
 	r.last = r.now()
 	err := r.Transport.Send(ctx, it.To, it.EML)
-	var refused *RefusedError
+	var (
+		refused *RefusedError
+		unsent  *UnsentError
+	)
 	switch {
 	case errors.As(err, &refused):
 		r.Counts.Failed++
@@ -262,6 +265,9 @@ func (r *Run) Send(ctx context.Context, it *Item) error {
 			return &FailedError{Item: it, Err: err}
 		}
 		return nil
+	case errors.As(err, &unsent) && ctx.Err() == nil:
+		done, _ := r.Log.done()
+		return fmt.Errorf("%s: %w; the message to %s was not %s: run again to send it and the rest", it.Place(), err, ShownAddress(it.To), done)
 	case err != nil && ctx.Err() == nil:
 		// A connection that broke (or a command that hung) after the
 		// message went may have delivered it: say where, and what to

@@ -71,11 +71,16 @@ func Open(ctx context.Context, c *config.Config, env config.Env, from string) (T
 	return DialSMTP(ctx, c.SMTP, env, from, nil)
 }
 
-// SMTP sends through an SMTP server, over one connection.
+// SMTP sends through an SMTP server, over one connection, which it
+// opens again once when the server dropped it (a server closes a
+// connection left idle between paced messages).
 type SMTP struct {
 	server *config.Server
 	conn   *smtp.Client
 	from   string
+	// password and tlsConfig open the connection again.
+	password  string
+	tlsConfig *tls.Config
 	// utf8 is true when the server takes addresses with characters
 	// other than ASCII (SMTPUTF8).
 	utf8 bool
@@ -97,11 +102,12 @@ func DialSMTP(ctx context.Context, s *config.Server, env config.Env, from string
 			return nil, err
 		}
 	}
-	conn, err := dial(ctx, s, pw, &tls.Config{ServerName: strings.Trim(s.Host, "[]"), RootCAs: roots, MinVersion: tls.VersionTLS12})
+	tc := &tls.Config{ServerName: strings.Trim(s.Host, "[]"), RootCAs: roots, MinVersion: tls.VersionTLS12}
+	conn, err := dial(ctx, s, pw, tc)
 	if err != nil {
 		return nil, ServerError("smtp", s, err)
 	}
-	t := &SMTP{server: s, conn: conn, from: deliver.AddrSpec(a.Address)}
+	t := &SMTP{server: s, conn: conn, from: deliver.AddrSpec(a.Address), password: pw, tlsConfig: tc}
 	// go-mail asks for SMTPUTF8 on every message when the server offers
 	// it; without it, an address that needs it cannot be sent.
 	t.utf8, _ = conn.Extension("SMTPUTF8")
@@ -121,22 +127,34 @@ func (t *SMTP) Send(ctx context.Context, to string, eml []byte) error {
 	if deliver.NeedsUTF8(a.Address) && !t.utf8 {
 		return &RefusedError{To: deliver.AddrSpec(a.Address), Why: fmt.Sprintf("the address has characters other than ASCII before the @, which the smtp server %s does not take (it does not offer SMTPUTF8): give an ASCII address for this person, or send through a server that offers SMTPUTF8", t.server.Addr())}
 	}
-	if err := t.conn.UpdateDeadline(Timeout); err != nil {
-		return ServerError("smtp", t.server, err)
-	}
-	if err := t.conn.Mail("<" + t.from + ">"); err != nil {
-		var te *textproto.Error
-		if errors.As(err, &te) {
-			return fmt.Errorf("the smtp server %s refused %s as the sender: %s", t.server.Addr(), t.from, safetext.Escape(oneLine(fmt.Sprintf("%d %s", te.Code, te.Msg))))
+	rcpt := deliver.AddrSpec(a.Address)
+	err = t.envelope(rcpt)
+	if errors.Is(err, errDropped) {
+		// Nothing of the message went: open the connection again and
+		// try once more.
+		t.conn.Close()
+		conn, derr := dial(ctx, t.server, t.password, t.tlsConfig)
+		if derr != nil {
+			return &UnsentError{Err: ServerError("smtp", t.server, derr)}
 		}
-		return ServerError("smtp", t.server, err)
+		t.conn = conn
+		err = t.envelope(rcpt)
 	}
-	if err := t.conn.Rcpt("<" + deliver.AddrSpec(a.Address) + ">"); err != nil {
-		return t.refused(deliver.AddrSpec(a.Address), err)
+	var refused *RefusedError
+	switch {
+	case errors.Is(err, errDropped):
+		return &UnsentError{Err: ServerError("smtp", t.server, errors.Unwrap(err))}
+	case errors.As(err, &refused):
+		return err
+	case err != nil:
+		return &UnsentError{Err: err}
 	}
 	w, err := t.conn.Data()
 	if err != nil {
-		return t.refused(deliver.AddrSpec(a.Address), err)
+		if err = t.refused(rcpt, err); !errors.As(err, &refused) {
+			err = &UnsentError{Err: err}
+		}
+		return err
 	}
 	// The data writer ends lines in CRLF and escapes a leading dot, as
 	// SMTP needs; the message arrives as deliver wrote it.
@@ -148,6 +166,47 @@ func (t *SMTP) Send(ctx context.Context, to string, eml []byte) error {
 	}
 	return nil
 }
+
+// errDropped wraps the failure of a connection the server dropped
+// before the message's text went: sending again is safe.
+var errDropped = errors.New("connection dropped")
+
+type droppedError struct{ err error }
+
+func (e *droppedError) Error() string        { return e.err.Error() }
+func (e *droppedError) Unwrap() error        { return e.err }
+func (e *droppedError) Is(target error) bool { return target == errDropped }
+
+// envelope names the sender and the recipient of the next message. A
+// connection that broke, or a server that says it is closing it (421),
+// is a droppedError.
+func (t *SMTP) envelope(rcpt string) error {
+	if err := t.conn.UpdateDeadline(Timeout); err != nil {
+		return &droppedError{err}
+	}
+	if err := t.conn.Mail("<" + t.from + ">"); err != nil {
+		var te *textproto.Error
+		if !errors.As(err, &te) || te.Code == 421 {
+			return &droppedError{err}
+		}
+		return fmt.Errorf("the smtp server %s refused %s as the sender: %s", t.server.Addr(), t.from, safetext.Escape(oneLine(fmt.Sprintf("%d %s", te.Code, te.Msg))))
+	}
+	if err := t.conn.Rcpt("<" + rcpt + ">"); err != nil {
+		var te *textproto.Error
+		if !errors.As(err, &te) || te.Code == 421 {
+			return &droppedError{err}
+		}
+		return t.refused(rcpt, err)
+	}
+	return nil
+}
+
+// UnsentError is a failure before the server took the message's text:
+// the message did not go, and a later run sends it.
+type UnsentError struct{ Err error }
+
+func (e *UnsentError) Error() string { return e.Err.Error() }
+func (e *UnsentError) Unwrap() error { return e.Err }
 
 // refused reports a server's answer: a refusal of this message when
 // the server said no (4xx, 5xx), else a broken connection.
