@@ -409,7 +409,7 @@ func TestSendAsksOnATerminal(t *testing.T) {
 	s := startSession(t, true, env, "batch", csv, "--send", "--limit", "3")
 	s.expect("Of the 5 replies, skipping 1 already sent, 1 over the limit.", "Send 3 replies from pat@example.com through "+server+"? [y/N]")
 	s.send("\r")
-	if code := s.exitCode(); code != 1 || len(mp.Messages(t)) != 1 {
+	if code := s.exitCode(); code != 130 || len(mp.Messages(t)) != 1 || !strings.Contains(s.text(), "decline: cancelled: nothing was sent") {
 		t.Fatalf("said no: exit %d, %d at the server:\n%s", code, len(mp.Messages(t)), s.text())
 	}
 	s = startSession(t, true, env, "batch", csv, "--send", "--limit", "3")
@@ -422,8 +422,14 @@ func TestSendAsksOnATerminal(t *testing.T) {
 	s = startSession(t, true, env, args...)
 	s.expect("To: Fred Ng <fred@example.org>", "From: Pat Morgan <pat@example.com>", "Subject: ", "Hi Fred,", "Send this reply to fred@example.org from pat@example.com through "+server+"? [y/N]")
 	s.send("n\r")
-	if code := s.exitCode(); code != 1 || len(mp.Messages(t)) != 4 {
+	if code := s.exitCode(); code != 130 || len(mp.Messages(t)) != 4 {
 		t.Fatalf("one reply, said no: exit %d:\n%s", code, s.text())
+	}
+	s = startSession(t, true, env, args...)
+	s.expect("Send this reply to fred@example.org")
+	s.send("\x04")
+	if code := s.exitCode(); code != 130 || len(mp.Messages(t)) != 4 {
+		t.Fatalf("one reply, Ctrl-D: exit %d:\n%s", code, s.text())
 	}
 	// Without --to, --send is refused before any question is asked.
 	s = startSession(t, true, env, "draft", "--send")

@@ -161,8 +161,8 @@ const ExitCodes = `decline's exit status says how a run ended:
        already exists, a problem found by 'decline templates lint'
   2    a usage error: an unknown command, flag or value, a missing
        argument, or something missing without a terminal to ask on
-  130  cancelled: Ctrl-C or Esc at a question, or an empty edit; Ctrl-C
-       at any other time
+  130  cancelled: Ctrl-C or Esc at a question, no (or Ctrl-D) when
+       asked whether to send, or an empty edit; Ctrl-C at any other time
   129, 131, 143  ended by SIGHUP (the terminal closed), SIGQUIT (Ctrl-\) or
        SIGTERM (kill), after removing any file decline was writing
 

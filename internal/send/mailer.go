@@ -95,12 +95,29 @@ func (p *Mailer) run(items []*Item, t *Talker, keepGoing bool) (*Run, error) {
 		r.Stop(2 * Timeout)
 		p.Status("")
 		// One line says it all; the exit adds no "cancelled".
-		fmt.Fprintf(p.Err, "decline: cancelled; %s The same command %s the rest.\n", r.Counts.Summary(p.Drafts), map[bool]string{false: "sends", true: "saves"}[p.Drafts])
+		fmt.Fprintf(p.Err, "decline: cancelled; %s\n", p.stopped(r.Counts, t.One))
 		p.Host.SaidStop()
 	})()
 	err = r.All(context.Background(), items, p.Connect)
 	t.Done()
 	return r, err
+}
+
+// stopped says what a run stopped by a signal did, and for a batch
+// how to go on.
+func (p *Mailer) stopped(c Counts, one bool) string {
+	if !one {
+		return fmt.Sprintf("%s The same command %s the rest.", c.Summary(p.Drafts), map[bool]string{false: "sends", true: "saves"}[p.Drafts])
+	}
+	switch {
+	case c.Sent > 0 && p.Drafts:
+		return "the reply was saved as a draft."
+	case c.Sent > 0:
+		return "the reply was sent."
+	case p.Drafts:
+		return "the reply was not saved."
+	}
+	return "the reply was not sent."
 }
 
 // Ask asks on the terminal; without one, a NoTerminalError.
@@ -119,6 +136,10 @@ func (p *Mailer) Ask(question string, n int) (bool, error) {
 		}
 		return errors.New("answer y or n")
 	})
+	if errors.Is(err, io.EOF) {
+		// The input closed: the same as giving up.
+		err = prompt.ErrCancelled
+	}
 	a := strings.ToLower(strings.TrimSpace(answer))
 	return a == "y" || a == "yes", err
 }
@@ -144,7 +165,7 @@ func (p *Mailer) Status(s string) {
 // is asked when ask is set and Yes is not. done is whether it went (a
 // reply the log has is skipped); a refusal is the server's own error.
 func (p *Mailer) One(msg *deliver.Message, shown string, ask bool) (done bool, err error) {
-	it, err := ItemOf("decline: note", msg)
+	it, err := ItemOf("", msg)
 	if err != nil {
 		return false, err
 	}

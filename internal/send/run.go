@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/decline-cli/decline/internal/prompt"
 )
 
 // Item is one message to send, placed in its input for reports.
@@ -21,12 +23,21 @@ type Item struct {
 	EML        []byte
 }
 
-// Place is FILE:LINE, or FILE when there is no line.
+// Place is FILE:LINE, or FILE when there is no line, or "" for the
+// one reply of a run that has no input to place it in.
 func (it *Item) Place() string {
 	if it.Line > 0 {
 		return fmt.Sprintf("%s:%d", it.Source, it.Line)
 	}
 	return it.Source
+}
+
+// placed puts the item's place, when it has one, before an error.
+func (it *Item) placed(err error) error {
+	if p := it.Place(); p != "" {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	return err
 }
 
 func (it *Item) key() string { return Key(it.To, it.kind(), it.Lang) }
@@ -95,8 +106,9 @@ type Reporter interface {
 	Failed(it *Item, err error)
 }
 
-// ErrNotConfirmed ends a run whose Reporter said no.
-var ErrNotConfirmed = errors.New("nothing was sent")
+// ErrNotConfirmed ends a run whose Reporter said no: the user
+// cancelled it.
+var ErrNotConfirmed = fmt.Errorf("%w: nothing was sent", prompt.ErrCancelled)
 
 // Run sends messages one by one, logging each the server accepted. It
 // skips those the log says were sent before, and a second message of
@@ -131,7 +143,7 @@ type FailedError struct {
 	Err  error
 }
 
-func (e *FailedError) Error() string { return e.Item.Place() + ": " + e.Err.Error() }
+func (e *FailedError) Error() string { return e.Item.placed(e.Err).Error() }
 func (e *FailedError) Unwrap() error { return e.Err }
 
 // decide returns what becomes of it, given the items seen before it and
@@ -267,12 +279,12 @@ func (r *Run) Send(ctx context.Context, it *Item) error {
 		return nil
 	case errors.As(err, &unsent) && ctx.Err() == nil:
 		done, _ := r.Log.done()
-		return fmt.Errorf("%s: %w; the message to %s was not %s: run again to send it and the rest", it.Place(), err, ShownAddress(it.To), done)
+		return it.placed(fmt.Errorf("%w; the message to %s was not %s: run again to send it and the rest", err, ShownAddress(it.To), done))
 	case err != nil && ctx.Err() == nil:
 		// A connection that broke (or a command that hung) after the
 		// message went may have delivered it: say where, and what to
 		// check, for the log cannot know.
-		return fmt.Errorf("%s: %w; the message to %s may have reached the server, and it is not in the log: check your Sent folder (or Drafts) before you run again", it.Place(), err, ShownAddress(it.To))
+		return it.placed(fmt.Errorf("%w; the message to %s may have reached the server, and it is not in the log: check your Sent folder (or Drafts) before you run again", err, ShownAddress(it.To)))
 	case err != nil:
 		return err
 	}

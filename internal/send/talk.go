@@ -109,7 +109,7 @@ func (t *Talker) Skipped(it *Item, s Skip) {
 		if t.Again != "" {
 			again = " (" + t.Again + " " + t.pick("sends", "saves") + " both)"
 		}
-		t.Console.Line(fmt.Sprintf("%s: warning: %s has a reply of this kind at line %d already; skipped%s", it.Place(), addr, s.Earlier.Line, again))
+		t.Console.Line(fmt.Sprintf("%s: warning: %s has a reply of this kind at line %d already; skipped%s", t.place(it), addr, s.Earlier.Line, again))
 	case t.shown >= maxSkipLines:
 		t.hidden++
 	default:
@@ -117,8 +117,17 @@ func (t *Talker) Skipped(it *Item, s Skip) {
 		if t.Again != "" {
 			again = "; " + t.Again + " to " + t.pick("send", "save") + " again"
 		}
-		t.Console.Line(fmt.Sprintf("%s: %s %s on %s (skipped%s)", it.Place(), t.pick("already sent to", "already saved as a draft to"), addr, s.Before.Time.Local().Format("2 Jan 2006 15:04"), again))
+		t.Console.Line(fmt.Sprintf("%s: %s %s on %s (skipped%s)", t.place(it), t.pick("already sent to", "already saved as a draft to"), addr, s.Before.Time.Local().Format("2 Jan 2006 15:04"), again))
 	}
+}
+
+// place is where a line about it starts: its place in the input, or
+// for the one reply of a run a note.
+func (t *Talker) place(it *Item) string {
+	if p := it.Place(); p != "" {
+		return p
+	}
+	return "decline: note"
 }
 
 // Failed says which message the server refused, and why.
