@@ -228,10 +228,16 @@ func parseBytes(data []byte) (*Message, error) {
 				return nil, err
 			}
 		}
-		if m.Requester.Name == "" {
+		if m.Requester.Name == "" && !robotAddress(m.From.Address) {
 			// A bare Reply-To is the sender's other address, most
-			// often: the name is From's.
+			// often: the name is From's. A form's or a site's robot
+			// ("Website Contact Form <noreply@...>") names nobody.
 			m.Requester.Name = m.From.Name
+		}
+		if m.Requester.Address != "" && !strings.EqualFold(m.Requester.Address, m.From.Address) {
+			// Said, so that a reply to an address the sender did not
+			// write from is never a surprise.
+			m.RequesterNote = "replying to " + m.Requester.Address + " (Reply-To), not to " + m.From.Address + " (From)"
 		}
 	}
 	if err := chooseRequester(h, m, replyTo); err != nil {
@@ -453,4 +459,18 @@ func checkMsgID(id string) string {
 		return "is not of the form <left@right> (letters, digits, dots and RFC 5322 atext)"
 	}
 	return ""
+}
+
+// robotAddress says whether an address's local part is a robot's
+// (noreply@, notifications@, mailer-daemon@): its display name is the
+// site's or the form's, never the requester's.
+func robotAddress(addr string) bool {
+	local, _, _ := strings.Cut(strings.ToLower(addr), "@")
+	local = strings.NewReplacer("-", "", "_", "", ".", "").Replace(local)
+	for _, w := range []string{"noreply", "donotreply", "notification", "mailerdaemon", "bounce", "postmaster"} {
+		if strings.Contains(local, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -372,8 +372,9 @@ func TestParseRequester(t *testing.T) {
 	for _, tt := range []struct {
 		name, header, want, note string
 	}{
-		{"bare Reply-To keeps From's name", "From: Kim Park <kim@x.com>\nReply-To: kim.park@gmail.com\n", `"Kim Park" <kim.park@gmail.com>`, ""},
-		{"Reply-To's own name", "From: Kim Park <kim@x.com>\nReply-To: Kim P <kp@x.com>\n", `"Kim P" <kp@x.com>`, ""},
+		{"bare Reply-To keeps From's name", "From: Kim Park <kim@x.com>\nReply-To: kim.park@gmail.com\n", `"Kim Park" <kim.park@gmail.com>`, "replying to kim.park@gmail.com (Reply-To), not to kim@x.com (From)"},
+		{"a form's Reply-To takes no robot's name", "From: Website Contact Form <noreply@northwind.example>\nReply-To: scott@example.org\n", `<scott@example.org>`, "replying to scott@example.org (Reply-To), not to noreply@northwind.example (From)"},
+		{"Reply-To's own name", "From: Kim Park <kim@x.com>\nReply-To: Kim P <kp@x.com>\n", `"Kim P" <kp@x.com>`, "replying to kp@x.com (Reply-To), not to kim@x.com (From)"},
 		{"two Reply-To addresses, one From's", "From: Kim Park <kim@x.com>\nReply-To: boss@x.com, KIM@x.com\n", `"Kim Park" <KIM@x.com>`, "Reply-To gives 2 addresses; the reply goes to KIM@x.com, the one that is From's too"},
 		{"two Reply-To headers, one From's", "From: Kim Park <kim@x.com>\nReply-To: boss@x.com\nReply-To: kim@x.com\n", `"Kim Park" <kim@x.com>`, "Reply-To gives 2 addresses; the reply goes to kim@x.com, the one that is From's too"},
 		{"Reply-To an empty group", "From: Kim Park <kim@x.com>\nReply-To: undisclosed-recipients:;\n", `"Kim Park" <kim@x.com>`, ""},
