@@ -269,3 +269,20 @@ func TestHomeAndEndUnderTmux(t *testing.T) {
 		t.Fatalf("exit %d, want 130; the pane showed:\n%s", code, p.all())
 	}
 }
+
+// TestMenuCancelClearsIt: Esc or Ctrl-C in a menu takes the menu off the
+// screen before "decline: cancelled", instead of leaving it above.
+func TestMenuCancelClearsIt(t *testing.T) {
+	for _, key := range []string{"Escape", "C-c"} {
+		p := startPane(t, 80, 24, nil, "draft", "-n", "Scott Lee")
+		p.waitFor("What did Scott ask you for?", "A LinkedIn recommendation")
+		p.keys(key)
+		if code := p.exitCode(); code != 130 {
+			t.Fatalf("%s: exit %d, want 130; the pane showed:\n%s", key, code, p.all())
+		}
+		text := p.waitFor("decline: cancelled")
+		if strings.Contains(text, "What did Scott ask you for?") || strings.Contains(text, "A LinkedIn recommendation") {
+			t.Errorf("%s: the menu is still shown:\n%s", key, text)
+		}
+	}
+}

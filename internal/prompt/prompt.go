@@ -101,10 +101,16 @@ func (s *Survey) selectFiltered(message string, options []string, defaultIndex i
 		q.Default = shown[defaultIndex]
 	}
 	err = survey.AskOne(q, &index, survey.WithStdio(s.stdio.In, s.stdio.Out, s.stdio.Err))
-	if err == nil {
-		s.rewrap("? "+shownMsg+" "+shown[index], message, options[index], cols)
+	if err != nil {
+		// survey leaves the menu drawn when it is cancelled (Esc,
+		// Ctrl-C) or its input ends, above whatever is said next: its
+		// renderer, which counted the rows it drew, erases them, and
+		// draws nothing in their place.
+		_ = q.Render("", nil)
+		return index, convert(err)
 	}
-	return index, convert(err)
+	s.rewrap("? "+shownMsg+" "+shown[index], message, options[index], cols)
+	return index, nil
 }
 
 // menuHint is what survey draws after a menu's question.
