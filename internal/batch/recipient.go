@@ -96,13 +96,13 @@ func bareAddress(s string) string {
 // then rows of the same name keep their order); no when it holds a reply
 // to another address, which stays that person's.
 func (d *Dir) fitsFor(email, ext string) func(name string) (bool, error) {
-	email = bareAddress(email)
 	return func(name string) (bool, error) {
 		ok, err := d.Exists(name)
 		if err != nil || !ok {
 			return true, err
 		}
+		// Parsed only here: most rows find their name free.
 		addr, known := d.Recipient(name, ext)
-		return !known || addr == email, nil
+		return !known || addr == bareAddress(email), nil
 	}
 }
