@@ -63,7 +63,7 @@ func FormatOf(path string) (Format, bool) {
 const (
 	// MaxRecord caps one row (one line, or one CSV record over several
 	// lines), in bytes.
-	MaxRecord = 256 << 10
+	MaxRecord = sheet.MaxRow
 	// MaxCell caps one cell, in bytes; an .xlsx cell is read only so far.
 	MaxCell = sheet.MaxCell
 	// MaxColumns caps the number of columns of the header, or of keys in
@@ -655,6 +655,9 @@ func (r *Reader) csvError(err error, header bool) error {
 			msg = fmt.Sprintf("a row here is longer than %d KiB, the most a row can be", MaxRecord>>10)
 		}
 		return &Error{Line: r.prevEnd + 1, Fatal: true, Msg: msg}
+	}
+	if se := (*sheet.Error)(nil); errors.As(err, &se) {
+		return readError(err) // a workbook's sheet, found bad as it is read
 	}
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {

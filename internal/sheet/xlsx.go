@@ -41,6 +41,10 @@ var (
 // while memory holds no more than that.
 const MaxCell = 16 << 10
 
+// MaxRow is the most bytes of a row the batch reader takes; a longer
+// sheet row stops the reading, before memory holds more of it.
+const MaxRow = 256 << 10
+
 // maxMarkup caps a run of markup between '<' and '>' (a tag, a comment,
 // a CDATA section), which the XML decoder holds whole.
 const maxMarkup = 1 << 20
@@ -450,6 +454,7 @@ func writeRows(w io.Writer, d *xml.Decoder, shared *sharedTable) error {
 	cw := csv.NewWriter(bw)
 	var cells []string
 	row := 0 // the last row written
+	rowBytes := 0
 	inRow := false
 	var cell struct {
 		col       int
@@ -481,7 +486,7 @@ func writeRows(w io.Writer, d *xml.Decoder, shared *sharedTable) error {
 				for ; row < r-1; row++ {
 					bw.WriteString("\n")
 				}
-				row, inRow, cells = r, true, cells[:0]
+				row, inRow, cells, rowBytes = r, true, cells[:0], 0
 			case "c":
 				if !inRow {
 					continue
@@ -493,6 +498,9 @@ func writeRows(w io.Writer, d *xml.Decoder, shared *sharedTable) error {
 						return xlsxError("row %d has a cell %s out of order", row, safetext.Quote(ref))
 					}
 					col = c
+				}
+				if col-1 > maxXLSXColumn {
+					return xlsxError("row %d has a cell past the last column", row)
 				}
 				for len(cells) < col-1 {
 					cells = append(cells, "")
@@ -519,6 +527,9 @@ func writeRows(w io.Writer, d *xml.Decoder, shared *sharedTable) error {
 					v, err := cellText(cell.typ, cell.value.String(), shared)
 					if err != nil {
 						return xlsxError("cell %s%d: %v", columnName(cell.col), row, err)
+					}
+					if rowBytes += len(v) + 1; rowBytes > MaxRow {
+						return &Error{Line: row, Msg: fmt.Sprintf("a row here is longer than %d KiB, the most a row can be", MaxRow>>10)}
 					}
 					cells = append(cells, v)
 				}

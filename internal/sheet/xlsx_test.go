@@ -215,3 +215,15 @@ func TestOpenXLSXRefusesEndlessMarkup(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestOpenXLSXRefusesLongRow: a row of many long cells stops at MaxRow,
+// rather than being held whole.
+func TestOpenXLSXRefusesLongRow(t *testing.T) {
+	cell := `<c t="inlineStr"><is><t>` + strings.Repeat("a", MaxCell) + `</t></is></c>`
+	book := hostileBook(t, `<si><t>a</t></si>`, `<row r="1"><c t="s"><v>0</v></c></row><row r="2">`+strings.Repeat(cell, MaxRow/MaxCell+1)+`</row>`)
+	_, err := readXLSX(book, "")
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 2 || e.Msg != "a row here is longer than 256 KiB, the most a row can be" {
+		t.Errorf("err = %#v", err)
+	}
+}
