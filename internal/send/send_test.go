@@ -571,3 +571,18 @@ func TestSMTPInternationalAddresses(t *testing.T) {
 		t.Errorf("aiosmtpd kept %d messages: %q", len(msgs), msgs)
 	}
 }
+
+// A sendmail that reads the message, starts a background delivery that
+// keeps its output open, and exits 0 has sent it: not "did not run",
+// which would have a rerun send it twice (red team 16).
+func TestSendmailBackgroundChildCounts(t *testing.T) {
+	eml := message("a@example.org", "Hello.\n")
+	start := time.Now()
+	err := (&Sendmail{Command: `cat >/dev/null; (sleep 3; echo delivered) & exit 0`}).Send(context.Background(), "a@example.org", eml)
+	if err != nil {
+		t.Errorf("err = %v, want sent", err)
+	}
+	if d := time.Since(start); d > 2500*time.Millisecond {
+		t.Errorf("waited %v for the background child", d)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/textproto"
 	"os"
+	"os/exec"
 	"strings"
 	"time"
 
@@ -355,7 +356,11 @@ func (s *Sendmail) Send(ctx context.Context, to string, eml []byte) error {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	quoted := safetext.Quote(s.Command)
-	if err := cmd.Run(); err != nil {
+	// A command that exits 0 while a child it started in the background
+	// (a queue runner delivering the message) still holds its output
+	// open has run: Go says so with ErrWaitDelay once the second is up.
+	// It is judged, as any that exits 0, by how much it read.
+	if err := cmd.Run(); err != nil && !errors.Is(err, exec.ErrWaitDelay) {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return fmt.Errorf("the sendmail command %s did not finish in %s and was stopped (sendmail_timeout in the configuration sets how long it may take)", quoted, timeout)
 		}
