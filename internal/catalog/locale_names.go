@@ -13,7 +13,7 @@ import (
 // articles follow (see names.Rules), so that each language carries its
 // own titles (Herr, Frau; M., Mme; Sr., Sra.).
 
-var nameFields = []string{"titles", "given-titles", "courtesy-titles", "job-titles", "suffixes", "doctorates", "doctor", "particles", "compound-given-names", "family-name", "articles", "again", "spoken-titles"}
+var nameFields = []string{"titles", "degrees", "given-titles", "courtesy-titles", "job-titles", "suffixes", "doctorates", "doctor", "particles", "compound-given-names", "family-name", "articles", "again", "spoken-titles"}
 
 var articleFields = []string{"a", "an", "vowels", "an-before", "a-before", "an-letters", "an-numbers", "determiners"}
 
@@ -30,6 +30,8 @@ func (p *parser) localeNames(v *yaml.Node, l *Locale) {
 		switch key {
 		case "titles":
 			r.Titles = p.nameWords(v, key)
+		case "degrees":
+			r.Degrees = p.nameWords(v, key)
 		case "given-titles":
 			r.GivenTitles = p.nameWords(v, key)
 		case "courtesy-titles":
@@ -182,6 +184,7 @@ func mergeNames(base, over names.Rules) names.Rules {
 		}
 	}
 	out.Titles = slices.Concat(base.Titles, over.Titles)
+	out.Degrees = slices.Concat(base.Degrees, over.Degrees)
 	out.GivenTitles = slices.Concat(base.GivenTitles, over.GivenTitles)
 	out.JobTitles = slices.Concat(base.JobTitles, over.JobTitles)
 	out.Suffixes = slices.Concat(base.Suffixes, over.Suffixes)

@@ -25,6 +25,10 @@ type Rules struct {
 	// Titles come before a name and are skipped when finding the first
 	// name ("dr", "prof"): lowercase, without a dot.
 	Titles []string
+	// Degrees are words that belong to the title before them ("med" in
+	// "Dr. med. Hans Meier", "rer", "nat" in "Dr. rer. nat."): skipped
+	// after a title, a name anywhere else ("Nat Smith").
+	Degrees []string
 	// GivenTitles are the titles used with the given name rather than the
 	// surname ("sir": Sir Paul, not Sir McCartney).
 	GivenTitles []string
@@ -143,7 +147,7 @@ func (r *Rules) First(name string) string {
 			}
 			break
 		}
-		if r.IsTitle(word) {
+		if r.IsTitle(word) || first != "" && r.IsTitle(first) && r.isDegree(word) {
 			if first == "" {
 				first = word // in case no other word follows
 			}
@@ -293,7 +297,7 @@ func (r *Rules) Signature(name string) string {
 	given, family := r.split(name)
 	words := strings.Fields(given)
 	i := 0
-	for i < len(words)-1 && r.IsTitle(words[i]) {
+	for i < len(words)-1 && r.titleAt(words, i) {
 		i++
 	}
 	out := strings.Join(words[i:], " ")
@@ -340,7 +344,7 @@ func (r *Rules) Formal(name string) string {
 		title = titleCase(title)
 	}
 	i := 1
-	for i < len(words) && r.IsTitle(words[i]) {
+	for i < len(words) && r.titleAt(words, i) {
 		i++
 	}
 	if i > 1 && inList(r.Courtesy, words[0]) {
@@ -422,7 +426,7 @@ func (r *Rules) surname(name string) string {
 	} else {
 		words := nameWords(given)
 		i := 0
-		for i < len(words) && r.IsTitle(words[i]) {
+		for i < len(words) && r.titleAt(words, i) {
 			i++
 		}
 		rest := words[i:]
@@ -573,7 +577,7 @@ func (r *Rules) OnlyTitles(name string) bool {
 		if word == "" {
 			return any
 		}
-		if !r.IsTitle(word) {
+		if !r.IsTitle(word) && !(any && r.isDegree(word)) {
 			return false
 		}
 		any, name = true, rest
@@ -584,6 +588,25 @@ func (r *Rules) OnlyTitles(name string) bool {
 // ignoring case and trailing dots ("Dr.", "PROF").
 func (r *Rules) IsTitle(w string) bool {
 	return inList(r.Titles, w)
+}
+
+// titleAt reports whether words[i] is a title, or a degree after the
+// titles before it ("med" in "Dr. med. Hans Meier"); words before i are
+// titles.
+func (r *Rules) titleAt(words []string, i int) bool {
+	return r.IsTitle(words[i]) || i > 0 && r.isDegree(words[i])
+}
+
+// isDegree reports whether a word is one of Degrees, ignoring case and
+// dots ("h.c." is hc).
+func (r *Rules) isDegree(w string) bool {
+	if len(r.Degrees) == 0 {
+		return false
+	}
+	if strings.IndexByte(strings.TrimRight(w, "."), '.') >= 0 {
+		w = strings.ReplaceAll(w, ".", "")
+	}
+	return inList(r.Degrees, w)
 }
 
 func (r *Rules) isGivenTitle(w string) bool { return inList(r.GivenTitles, w) }

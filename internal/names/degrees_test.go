@@ -1,0 +1,25 @@
+package names
+
+import "testing"
+
+func TestDegreesAfterTitle(t *testing.T) {
+	r := &Rules{Titles: []string{"dr", "prof", "herr"}, Courtesy: []string{"herr"}, Degrees: []string{"med", "rer", "nat", "dent", "hc"}}
+	for name, want := range map[string]string{
+		"Dr. med. Hans Meier":             "Hans",
+		"Prof. Dr. rer. nat. Anna Schulz": "Anna",
+		"Dr. med. dent. Jan Roth":         "Jan",
+		"Prof. Dr. h.c. Eva Berg":         "Eva",
+		"Nat Smith":                       "Nat",
+		"Med Ali":                         "Med",
+	} {
+		if got := r.First(name); got != want {
+			t.Errorf("First(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if !r.OnlyTitles("Dr. med.") || r.OnlyTitles("Nat") {
+		t.Errorf("OnlyTitles: Dr. med. %v, Nat %v", r.OnlyTitles("Dr. med."), r.OnlyTitles("Nat"))
+	}
+	if got := r.Formal("Herr Dr. med. Hans Meier"); got != "Herr Dr. Meier" && got != "Herr Dr. med. Meier" {
+		t.Errorf("Formal = %q", got)
+	}
+}
