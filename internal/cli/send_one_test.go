@@ -1,11 +1,14 @@
 package cli_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/decline-cli/decline/internal/mailtest"
 )
 
 // The one reply of draft --send has no input line to name: an error is
@@ -36,5 +39,24 @@ func TestSendOneReplyWording(t *testing.T) {
 	}
 	if text := s.text(); !strings.Contains(text, "decline: cancelled; the reply was sent.") || strings.Contains(text, "the rest") {
 		t.Errorf("Ctrl-C said:\n%s", text)
+	}
+}
+
+// A draft saved with no --to leaves a drafts log that later runs read:
+// the same command saves another, and a draft with an address is
+// saved and then known (issue 16).
+func TestSaveDraftWithNoAddress(t *testing.T) {
+	d := mailtest.StartDovecot(t, nil)
+	_, run := mailSetup(t, fmt.Sprintf("imap: {host: 127.0.0.1, port: %d, tls: none, username: %s, password_command: \"echo '%s'\"}\n", d.Port, d.Username, d.Password), 0, 0)
+	args := []string{"draft", "-n", "Una One", "-r", "stranger", "--save-draft"}
+	for i, a := range [][]string{args, args, append(args, "--to", "una@example.org"), append(args, "--to", "una@example.org")} {
+		_, stderr, code := output(t, run(a...))
+		want := "Saved the reply to "
+		if i == 3 {
+			want = "already saved as a draft to una@example.org"
+		}
+		if code != 0 || !strings.Contains(stderr, want) || strings.Contains(stderr, "send log") {
+			t.Fatalf("run %d: exit %d: %q", i+1, code, stderr)
+		}
 	}
 }
