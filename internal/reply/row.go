@@ -11,6 +11,7 @@ import (
 	"github.com/decline-cli/decline/internal/langs"
 	"github.com/decline-cli/decline/internal/names"
 	"github.com/decline-cli/decline/internal/safetext"
+	"github.com/decline-cli/decline/internal/sheet"
 )
 
 // Row is one requester as a spreadsheet gives it: a cell per field,
@@ -125,6 +126,11 @@ func (r *Rows) resolve(row *Row) (*catalog.Template, *compose.Request, error) {
 	for _, names := range [][]string{t.Requires, t.Optional} {
 		for _, n := range names {
 			if v := FirstNonEmpty(row.Values[n], d.Values[n]); v != "" {
+				if sheet.IsErrorValue(v) {
+					// An .xlsx error cell, or a CSV saved with one.
+					return nil, nil, &compose.FieldError{Field: "value " + n, Value: v,
+						Msg: "is a spreadsheet's error value: fix the formula in that cell, or empty it"}
+				}
 				values[n] = v
 			}
 		}

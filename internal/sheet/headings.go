@@ -43,6 +43,22 @@ func Reserved(name string) bool {
 	return f != name || slices.Contains(Fields, f)
 }
 
+// IsErrorValue reports whether a cell is a spreadsheet's error value,
+// as Excel and its exports write a formula that failed: "#REF!",
+// "#VALUE!", "#N/A", "#DIV/0!". Said in a reply, it would read as text.
+func IsErrorValue(cell string) bool {
+	cell = strings.TrimSpace(cell)
+	if len(cell) < 2 || cell[0] != '#' {
+		return false // nearly every cell, without allocating
+	}
+	switch strings.ToUpper(cell) {
+	case "#REF!", "#VALUE!", "#N/A", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+		"#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#ERROR!":
+		return true
+	}
+	return false
+}
+
 // LooksLikeEmail reports whether a heading seems to name an email
 // column that Field does not read as one: "Email 1", Google Contacts'
 // "E-mail 1 - Value", "Email address (work)", "Correo", "Courriel".

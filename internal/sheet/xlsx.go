@@ -70,8 +70,8 @@ func (e *SheetError) Error() string {
 	return fmt.Sprintf("the workbook has no sheet %s (its sheets: %s)", safetext.Quote(e.Name), strings.Join(q, ", "))
 }
 
-// OpenXLSX reads one sheet of an .xlsx workbook, the first or the one
-// named name, as CSV text with a ',' delimiter and one line a sheet row
+// OpenXLSX reads one sheet of an .xlsx workbook, the first visible one
+// or the one named name, as CSV text with a ',' delimiter and one line a sheet row
 // (an empty row is an empty line, so that line numbers are row numbers
 // unless a cell holds a line break). Text, numbers and booleans are
 // given as the sheet stores them; a formula gives its saved result.
@@ -188,12 +188,14 @@ func (l *limitedPart) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// findSheet is the path of the sheet named name, or of the first.
+// findSheet is the path of the sheet named name, or of the first
+// visible one.
 func findSheet(parts map[string]*zip.File, name string) (string, error) {
 	var wb struct {
 		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			Name  string `xml:"name,attr"`
+			State string `xml:"state,attr"` // hidden or veryHidden, or empty
+			ID    string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	if err := decodePart(parts, "xl/workbook.xml", &wb); err != nil {
@@ -202,7 +204,15 @@ func findSheet(parts map[string]*zip.File, name string) (string, error) {
 	if len(wb.Sheets) == 0 {
 		return "", xlsxError("its workbook lists no sheet")
 	}
+	// The first sheet Excel shows: a hidden one before it holds lookups
+	// or old data, not the requests the user sees on opening the file.
 	i := 0
+	for j, s := range wb.Sheets {
+		if s.State != "hidden" && s.State != "veryHidden" {
+			i = j
+			break
+		}
+	}
 	if name != "" {
 		i = -1
 		names := make([]string, len(wb.Sheets))

@@ -227,3 +227,31 @@ func TestOpenXLSXRefusesLongRow(t *testing.T) {
 		t.Errorf("err = %#v", err)
 	}
 }
+
+// TestOpenXLSXSkipsHiddenSheet: a hidden first sheet (lookups, old data)
+// is not read by default; the first sheet Excel shows is. By name, a
+// hidden sheet is still read.
+func TestOpenXLSXSkipsHiddenSheet(t *testing.T) {
+	parts := allParts()
+	parts["xl/workbook.xml"] = strings.Replace(workbookXML, `<sheet name="First" sheetId="1"`, `<sheet name="First" state="hidden" sheetId="1"`, 1)
+	data := buildXLSX(t, parts)
+	if got, err := readXLSX(data, ""); err != nil || got != "second\n" {
+		t.Errorf("default sheet: %q, %v; want the visible second", got, err)
+	}
+	if got, err := readXLSX(data, "First"); err != nil || !strings.HasPrefix(got, "name,email") {
+		t.Errorf("hidden sheet by name: %q, %v", got, err)
+	}
+}
+
+func TestIsErrorValue(t *testing.T) {
+	for _, c := range []string{"#REF!", " #value! ", "#N/A", "#DIV/0!", "#NAME?"} {
+		if !IsErrorValue(c) {
+			t.Errorf("IsErrorValue(%q) = false", c)
+		}
+	}
+	for _, c := range []string{"Go", "#golang", "C#", "", "#"} {
+		if IsErrorValue(c) {
+			t.Errorf("IsErrorValue(%q) = true", c)
+		}
+	}
+}
