@@ -550,3 +550,28 @@ func TestReplyOneDryRunSendsNothing(t *testing.T) {
 		t.Fatalf("--dry-run wrote %d drafts in the Maildir", len(entries))
 	}
 }
+
+// SIGTERM while an IMAP server sits on an APPEND ends the run at once,
+// saying the draft may be there; it hung until kill -9.
+func TestSaveDraftSignalledOnASilentServer(t *testing.T) {
+	port := mailtest.SilentIMAP(t, "APPEND")
+	csv, run := mailSetup(t, fmt.Sprintf("imap: {host: 127.0.0.1, port: %d, tls: none, username: jordan, password_env: SMTP_PW}\n", port), 0, 0)
+	eml := filepath.Join(filepath.Dir(csv), "req.eml")
+	if err := os.WriteFile(eml, []byte("From: Scott Hall <scott@example.org>\nTo: pat@example.com\nSubject: Recommendation?\nMessage-ID: <req@example.org>\n\nWould you write me a recommendation on LinkedIn?\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := run("reply", eml, "-r", "stranger", "--save-draft")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	time.Sleep(time.Second) // connected, logged in, the APPEND under way
+	start := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 143 || time.Since(start) > 10*time.Second || !strings.Contains(stderr.String(), "may or may not be in Drafts") {
+		t.Fatalf("exit %d after %s: %s", code, time.Since(start), stderr.String())
+	}
+}

@@ -30,6 +30,90 @@ type Box struct {
 	Folder string
 	server *config.Server
 	client *imapclient.Client
+	// conn is the connection under the client's (and TLS's): its
+	// deadlines, set here for each command, are the only ones.
+	conn net.Conn
+}
+
+// commandTimeout bounds each exchange with the server, as send.Timeout
+// bounds SMTP's; logoutWait is how long Close waits for LOGOUT's
+// answer, when what mattered is done. Variables for tests.
+var (
+	commandTimeout = send.Timeout
+	logoutWait     = 2 * time.Second
+)
+
+// ownDeadlines is a connection whose deadlines only Box sets: the
+// client sets none while it waits for an answer (it peeks for the next
+// one with none), so it gets none to clear either.
+type ownDeadlines struct{ net.Conn }
+
+func (ownDeadlines) SetDeadline(time.Time) error      { return nil }
+func (ownDeadlines) SetReadDeadline(time.Time) error  { return nil }
+func (ownDeadlines) SetWriteDeadline(time.Time) error { return nil }
+
+// within runs one command with commandTimeout to finish it in.
+func (b *Box) within(cmd func() error) error {
+	deadline := time.Now().Add(commandTimeout)
+	_ = b.conn.SetDeadline(deadline)
+	err := cmd()
+	_ = b.conn.SetDeadline(time.Time{})
+	return timedOut(err, deadline)
+}
+
+// timedOut marks err, which the client words as text, as the timeout
+// it is when the deadline passed, for send.ServerError to say so.
+func timedOut(err error, deadline time.Time) error {
+	if err != nil && !time.Now().Before(deadline) {
+		return &timeoutError{err}
+	}
+	return err
+}
+
+type timeoutError struct{ error }
+
+func (e *timeoutError) Unwrap() error { return e.error }
+func (*timeoutError) Timeout() bool   { return true }
+func (*timeoutError) Temporary() bool { return false }
+
+// dial connects as s asks, giving the client a connection whose
+// deadlines are Box's; the connection and greeting (TLS, STARTTLS)
+// have commandTimeout.
+func dial(s *config.IMAP, opts *imapclient.Options) (*imapclient.Client, net.Conn, error) {
+	raw, err := (&net.Dialer{Timeout: commandTimeout}).Dial("tcp", s.Addr())
+	if err != nil {
+		return nil, nil, err
+	}
+	deadline := time.Now().Add(commandTimeout)
+	_ = raw.SetDeadline(deadline)
+	var c *imapclient.Client
+	switch s.TLS {
+	case config.TLSImplicit:
+		tc := opts.TLSConfig.Clone()
+		tc.NextProtos = []string{"imap"}
+		conn := tls.Client(raw, tc)
+		if err := conn.Handshake(); err != nil {
+			raw.Close()
+			return nil, nil, timedOut(err, deadline)
+		}
+		c = imapclient.New(ownDeadlines{conn}, opts)
+	case config.TLSStart:
+		c, err = imapclient.NewStartTLS(ownDeadlines{raw}, opts)
+	default:
+		c = imapclient.New(ownDeadlines{raw}, opts)
+	}
+	if err == nil {
+		err = c.WaitGreeting()
+	}
+	if err != nil {
+		if c != nil {
+			c.Close()
+		}
+		raw.Close()
+		return nil, nil, timedOut(err, deadline)
+	}
+	_ = raw.SetDeadline(time.Time{})
+	return c, raw, nil
 }
 
 // Open connects to the IMAP server, logs in and finds the Drafts
@@ -42,29 +126,14 @@ func Open(s *config.IMAP, env config.Env, roots *x509.CertPool) (*Box, error) {
 	}
 	opts := &imapclient.Options{
 		TLSConfig: &tls.Config{ServerName: strings.Trim(s.Host, "[]"), RootCAs: roots, MinVersion: tls.VersionTLS12},
-		Dialer:    &net.Dialer{Timeout: send.Timeout},
 	}
-	var c *imapclient.Client
-	switch s.TLS {
-	case config.TLSImplicit:
-		c, err = imapclient.DialTLS(s.Addr(), opts)
-	case config.TLSStart:
-		c, err = imapclient.DialStartTLS(s.Addr(), opts)
-	default:
-		c, err = imapclient.DialInsecure(s.Addr(), opts)
-	}
-	if err == nil {
-		err = c.WaitGreeting()
-	}
+	c, conn, err := dial(s, opts)
 	if err != nil {
-		if c != nil {
-			c.Close()
-		}
 		return nil, send.ServerError("imap", &s.Server, err)
 	}
-	b := &Box{server: &s.Server, client: c}
+	b := &Box{server: &s.Server, client: c, conn: conn}
 	if s.Username != "" {
-		if err := c.Login(s.Username, pw).Wait(); err != nil {
+		if err := b.within(c.Login(s.Username, pw).Wait); err != nil {
 			c.Close()
 			var ie *imap.Error
 			if errors.As(err, &ie) && (ie.Type == imap.StatusResponseTypeNo || ie.Code == imap.ResponseCodeAuthenticationFailed) {
@@ -87,7 +156,11 @@ func (b *Box) findDrafts(name string) (string, error) {
 	if b.client.Caps().Has(imap.CapSpecialUse) {
 		opts.ReturnSpecialUse = true
 	}
-	list, err := b.client.List("", "*", opts).Collect()
+	var list []*imap.ListData
+	err := b.within(func() (err error) {
+		list, err = b.client.List("", "*", opts).Collect()
+		return err
+	})
 	if err != nil {
 		return "", send.ServerError("imap", b.server, err)
 	}
@@ -119,22 +192,28 @@ func (b *Box) findDrafts(name string) (string, error) {
 // the only change made to it.
 func (b *Box) Append(eml []byte, date time.Time) error {
 	data := bytes.ReplaceAll(eml, []byte("\n"), []byte("\r\n"))
-	cmd := b.client.Append(b.Folder, int64(len(data)), &imap.AppendOptions{Flags: []imap.Flag{imap.FlagDraft, imap.FlagSeen}, Time: date})
-	if _, err := cmd.Write(data); err != nil {
-		cmd.Close()
-		return send.ServerError("imap", b.server, err)
-	}
-	if err := cmd.Close(); err != nil {
-		return send.ServerError("imap", b.server, err)
-	}
-	if _, err := cmd.Wait(); err != nil {
-		var ie *imap.Error
-		if errors.As(err, &ie) {
-			return fmt.Errorf("the imap server %s would not save the draft in %s: %s", b.server.Addr(), safetext.Quote(b.Folder), safetext.Escape(ie.Text))
-		}
+	err := b.within(func() error { return b.append(data, date) })
+	var ie *imap.Error
+	switch {
+	case errors.As(err, &ie):
+		return fmt.Errorf("the imap server %s would not save the draft in %s: %s", b.server.Addr(), safetext.Quote(b.Folder), safetext.Escape(ie.Text))
+	case err != nil:
 		return send.ServerError("imap", b.server, err)
 	}
 	return nil
+}
+
+func (b *Box) append(data []byte, date time.Time) error {
+	cmd := b.client.Append(b.Folder, int64(len(data)), &imap.AppendOptions{Flags: []imap.Flag{imap.FlagDraft, imap.FlagSeen}, Time: date})
+	if _, err := cmd.Write(data); err != nil {
+		cmd.Close()
+		return err
+	}
+	if err := cmd.Close(); err != nil {
+		return err
+	}
+	_, err := cmd.Wait()
+	return err
 }
 
 // Send saves one message as a draft, dated now: a Box is the
@@ -143,8 +222,19 @@ func (b *Box) Send(_ context.Context, to string, eml []byte) error {
 	return b.Append(eml, time.Now())
 }
 
-// Close logs out.
+// Close logs out, waiting for the server's answer no more than
+// logoutWait: the drafts are saved by then.
 func (b *Box) Close() error {
+	_ = b.conn.SetDeadline(time.Now().Add(logoutWait))
 	_ = b.client.Logout().Wait()
 	return b.client.Close()
 }
+
+// Abort closes the connection at once, from a signal's clean-up: the
+// command under way ends with an error.
+func (b *Box) Abort() {
+	_ = b.conn.Close()
+}
+
+// A signal's clean-up may close the mailbox with a draft under way.
+var _ send.Aborter = (*Box)(nil)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-runewidth"
@@ -91,14 +92,40 @@ func (p *Mailer) run(items []*Item, t *Talker, keepGoing bool) (*Run, error) {
 	r.Resend, r.Limit, r.Interval, r.KeepGoing, r.Report = p.Resend, p.Limit, p.Interval, keepGoing, t
 	// A signal stops the run after the message under way is accepted
 	// and logged, so that a rerun sends the rest once.
+	// A transport that can be aborted (an IMAP mailbox) waits only
+	// abortWait, then is closed: a draft that may be saved twice costs
+	// less than a Ctrl-C that does nothing while a server says nothing.
+	var (
+		mu   sync.Mutex
+		open Transport
+	)
+	connect := func() (Transport, error) {
+		tr, err := p.Connect()
+		mu.Lock()
+		open = tr
+		mu.Unlock()
+		return tr, err
+	}
 	defer p.Host.OnInterrupt(func() {
-		r.Stop(2 * Timeout)
+		mu.Lock()
+		ab, abortable := open.(Aborter)
+		mu.Unlock()
+		wait := 2 * Timeout
+		if abortable {
+			wait = abortWait
+		}
+		finished := r.Stop(wait)
 		p.Status("")
+		said := p.stopped(r.Counts, t.One)
+		if !finished && abortable {
+			ab.Abort()
+			said = p.aborted(r.Counts, t.One)
+		}
 		// One line says it all; the exit adds no "cancelled".
-		fmt.Fprintf(p.Err, "decline: cancelled; %s\n", p.stopped(r.Counts, t.One))
+		fmt.Fprintf(p.Err, "decline: cancelled; %s\n", said)
 		p.Host.SaidStop()
 	})()
-	err = r.All(context.Background(), items, p.Connect)
+	err = r.All(context.Background(), items, connect)
 	t.Done()
 	return r, err
 }
@@ -118,6 +145,23 @@ func (p *Mailer) stopped(c Counts, one bool) string {
 		return "the reply was not saved."
 	}
 	return "the reply was not sent."
+}
+
+// Aborter is a transport that a signal's clean-up may close at once,
+// even with a message under way.
+type Aborter interface{ Abort() }
+
+// abortWait is how long a signal waits for the message under way
+// before it aborts an Aborter.
+const abortWait = 2 * time.Second
+
+// aborted says what an aborted run did: the draft under way may have
+// been saved.
+func (p *Mailer) aborted(c Counts, one bool) string {
+	if one {
+		return "the connection was closed while the draft was being saved, so it may or may not be in Drafts: look there before you run again."
+	}
+	return fmt.Sprintf("%s The connection was closed while a draft was being saved: look in Drafts for it before the same command saves the rest.", c.Summary(p.Drafts))
 }
 
 // Ask asks on the terminal; without one, a NoTerminalError.
