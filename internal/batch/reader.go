@@ -355,8 +355,7 @@ func (r *Reader) setHeader(cells []string) error {
 	// A heading mapped to a field gives that field, whatever it says.
 	mappedAt := make([]string, len(cells))
 	for _, f := range slices.Sorted(maps.Keys(r.mapped)) {
-		h := strings.ToLower(strings.TrimSpace(r.mapped[f]))
-		i := slices.IndexFunc(cells, func(c string) bool { return strings.ToLower(strings.TrimSpace(c)) == h })
+		i := mappedColumn(cells, r.mapped[f])
 		if i < 0 {
 			return fail("no column is headed %s, to give the %s (the headings are: %s)", safetext.Quote(r.mapped[f]), f, quoteCells(cells))
 		}
@@ -413,6 +412,17 @@ func (r *Reader) setHeader(cells []string) error {
 		return badHeading
 	}
 	return nil
+}
+
+// mappedColumn is the index of the column a --map heading names: the one
+// headed exactly so (spaces trimmed), else the first that differs only in
+// case, so that of "email" and "Email" the one named is read; or -1.
+func mappedColumn(cells []string, heading string) int {
+	h := strings.TrimSpace(heading)
+	if i := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) == h }); i >= 0 {
+		return i
+	}
+	return slices.IndexFunc(cells, func(c string) bool { return strings.EqualFold(strings.TrimSpace(c), h) })
 }
 
 // contactColumns are headings (as ColumnName gives them) that only a

@@ -327,6 +327,8 @@ func TestSpreadsheetExports(t *testing.T) {
 			ReadOptions{}, []string{"5|Ann Lee|a@x.org|||||||connected_on=01 Jan 2024|position=CTO|url=https://x"}},
 		{"skip", "exported\nname,relationship\nAnn,social\n", ReadOptions{Sheet: sheet.Options{Skip: 1, SkipSet: true}}, []string{"3|Ann||||social|||"}},
 		{"map", "Full Name,Email,What did they ask for?\nAnn,a@x.org,intro\n", ReadOptions{Map: map[string]string{"kind": "what did they ask for?"}}, []string{"2|Ann|a@x.org||intro||||"}},
+		{"map exact first", "name,email,Email\nAnn,old@x.org,new@x.org\n", ReadOptions{Map: map[string]string{"email": "Email"}}, []string{"2|Ann|new@x.org||||||"}},
+		{"map any case", "name,email,Email\nAnn,old@x.org,new@x.org\n", ReadOptions{Map: map[string]string{"email": "EMAIL"}}, []string{"2|Ann|old@x.org||||||"}},
 		{"aliases", "Full Name,E-mail,Request,How we know each other\nAnn,a@x.org,reference,social\n", ReadOptions{}, []string{"2|Ann|a@x.org||reference|social|||"}},
 		{"german", "Vorname,Nachname,E-Mail-Adresse,Anfrage,Beziehung\nAnn,Lee,a@x.org,reference,social\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org||reference|social|||"}},
 		{"french", "Prénom,Nom,Adresse e-mail\nAnn,Lee,a@x.org\n", ReadOptions{}, []string{"2|Ann Lee|a@x.org||||||"}},
