@@ -137,7 +137,7 @@ func Open(s *config.IMAP, env config.Env, roots *x509.CertPool) (*Box, error) {
 			c.Close()
 			var ie *imap.Error
 			if errors.As(err, &ie) && (ie.Type == imap.StatusResponseTypeNo || ie.Code == imap.ResponseCodeAuthenticationFailed) {
-				return nil, send.AuthError("imap", &s.Server, safetext.Escape(ie.Text))
+				return nil, send.AuthError("imap", &s.Server, safetext.Escape(send.Redact(ie.Text)))
 			}
 			return nil, send.ServerError("imap", &s.Server, err)
 		}
@@ -196,7 +196,7 @@ func (b *Box) Append(eml []byte, date time.Time) error {
 	var ie *imap.Error
 	switch {
 	case errors.As(err, &ie):
-		return fmt.Errorf("the imap server %s would not save the draft in %s: %s", b.server.Addr(), safetext.Quote(b.Folder), safetext.Escape(ie.Text))
+		return fmt.Errorf("the imap server %s would not save the draft in %s: %s", b.server.Addr(), safetext.Quote(b.Folder), safetext.Escape(send.Redact(ie.Text)))
 	case err != nil:
 		return send.ServerError("imap", b.server, err)
 	}

@@ -75,3 +75,13 @@ func TestSilentAtLogoutCloses(t *testing.T) {
 		t.Fatalf("Close took %s", time.Since(start))
 	}
 }
+
+// A server that echoes the password in its refusal has it redacted.
+func TestLoginRefusalHidesThePassword(t *testing.T) {
+	port := mailtest.FakeIMAP(t, "", map[string]string{"LOGIN": `NO [AUTHENTICATIONFAILED] wrong login "jordan" "Dr4ftS3cret"`})
+	s := &config.IMAP{Server: config.Server{Host: "127.0.0.1", Port: port, TLS: config.TLSNone, Username: "jordan", PasswordEnv: "PW"}}
+	_, err := Open(s, pw, nil)
+	if err == nil || strings.Contains(err.Error(), "Dr4ftS3cret") || !strings.Contains(err.Error(), `wrong login "jordan" "[redacted]"`) {
+		t.Fatalf("%v", err)
+	}
+}

@@ -13,7 +13,11 @@ import (
 // LOGOUT, and goes silent for ever at the command named silentAt: for
 // APPEND, after it asked for the literal. It returns the
 // port; the test's end closes it.
-func SilentIMAP(t testing.TB, silentAt string) int {
+func SilentIMAP(t testing.TB, silentAt string) int { return FakeIMAP(t, silentAt, nil) }
+
+// FakeIMAP is SilentIMAP with answers: the tagged answer (after the
+// tag) to each command named there, in place of OK.
+func FakeIMAP(t testing.TB, silentAt string, answers map[string]string) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -56,6 +60,10 @@ func SilentIMAP(t testing.TB, silentAt string) int {
 				say(`* LIST () "/" Drafts`)
 			case "LOGOUT":
 				say("* BYE")
+			}
+			if a, ok := answers[cmd]; ok {
+				say(tag + " " + a)
+				continue
 			}
 			say(tag + " OK done")
 		}

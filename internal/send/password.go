@@ -29,7 +29,12 @@ var (
 // Password returns the password of server key ("smtp", "imap"): the
 // first line its password_command prints, or the value of its
 // password_env variable. A server without a username needs none.
-func Password(key string, s *config.Server, env config.Env) (string, error) {
+func Password(key string, s *config.Server, env config.Env) (password string, err error) {
+	defer func() {
+		if err == nil {
+			remember(s.Username, password)
+		}
+	}()
 	switch {
 	case s.PasswordEnv != "":
 		pw := env(s.PasswordEnv)

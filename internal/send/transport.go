@@ -277,19 +277,8 @@ func AuthError(key string, s *config.Server, detail string) error {
 	return fmt.Errorf("the %s server %s refused the username and password: check username in the %s settings and %s (an app password, where the provider gives them): %s", key, s.Addr(), key, what, oneLine(detail))
 }
 
-// oneLine puts s on one line, with every run of base64 in it redacted:
-// a server may echo what the client sent it (AUTH PLAIN's credentials,
-// AUTH LOGIN's password, base64 both), and that must not reach the
-// terminal or a log.
-func oneLine(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		if isBase64Run(strings.Trim(w, `"'()[]<>,;:.`)) {
-			words[i] = "[redacted]"
-		}
-	}
-	return strings.Join(words, " ")
-}
+// oneLine is Redact.
+func oneLine(s string) string { return Redact(s) }
 
 // isBase64Run reports whether w looks like encoded credentials: 12 or
 // more characters of the base64 alphabet, not starting with '/' (a
@@ -370,9 +359,9 @@ func (s *Sendmail) Send(ctx context.Context, to string, eml []byte) error {
 			msg = err.Error()
 		}
 		if errors.As(err, &ee) && ee.ExitCode() > 0 {
-			return &RefusedError{To: to, Msg: safetext.Escape(msg), Command: s.Command, Status: ee.ExitCode()}
+			return &RefusedError{To: to, Msg: safetext.Escape(Redact(msg)), Command: s.Command, Status: ee.ExitCode()}
 		}
-		return fmt.Errorf("the sendmail command %s did not run: check sendmail in the configuration: %s", quoted, safetext.Escape(msg))
+		return fmt.Errorf("the sendmail command %s did not run: check sendmail in the configuration: %s", quoted, safetext.Escape(Redact(msg)))
 	}
 	if read, err := in.Seek(0, io.SeekCurrent); err == nil && read < int64(len(eml)) {
 		return fmt.Errorf("the sendmail command %s exited with status 0 after reading %d of the %d bytes of the message to %s, so it was not counted as sent: check that it reads the whole message on standard input, as msmtp -t and sendmail -t do", quoted, read, len(eml), to)
