@@ -99,6 +99,10 @@ type Error struct {
 	// Encoding ("": none is needed).
 	Instead  bool
 	Encoding string
+	// Sheet and Sheets: for a header with no name column read from a
+	// workbook, the sheet read and all the workbook's sheets.
+	Sheet  string
+	Sheets []string
 }
 
 // LooksLike words an Error's Looks: "this looks like JSON Lines".
@@ -403,6 +407,7 @@ func (r *Reader) setHeader(cells []string) error {
 	if !hasName {
 		e, hinted := noNameColumn(cells, r.format)
 		e.Line = line
+		e.Sheet, e.Sheets = sheet.SheetsOf(r.book)
 		if badHeading != nil && !hinted {
 			return badHeading
 		}

@@ -102,7 +102,11 @@ func sheetError(err error) error {
 		return fmt.Errorf("%s:%d: %s: add %s", input.Source, input.Err.Line, input.Err.Msg, add)
 	}
 	if errors.As(err, &input) && input.Err.Looks == "" && strings.HasPrefix(input.Err.Msg, "the header row has no name column") {
-		return fmt.Errorf("%s:%d: %s (or name its column with --map name=HEADING, or the columns of a first and a last name with --map first_name=HEADING --map last_name=HEADING)", input.Source, input.Err.Line, input.Err.Msg)
+		other := ""
+		if e := input.Err; len(e.Sheets) > 1 {
+			other = fmt.Sprintf("; this is sheet %s of the workbook's %s: --sheet NAME reads another", safetext.Quote(e.Sheet), quoteAll(e.Sheets))
+		}
+		return fmt.Errorf("%s:%d: %s (or name its column with --map name=HEADING, or the columns of a first and a last name with --map first_name=HEADING --map last_name=HEADING)%s", input.Source, input.Err.Line, input.Err.Msg, other)
 	}
 	return err
 }
@@ -137,4 +141,13 @@ func reportColumns(w io.Writer, run *batch.Run, keep []string) error {
 // unreadColumn says how to read a column that looks like values.
 func unreadColumn(ce *batch.ColumnError) error {
 	return usageErrorf("%v: add --map %s=%s to read it, or delete the column", ce, ce.Field, safetext.ShellQuote(ce.Heading))
+}
+
+// quoteAll quotes names for a message.
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = safetext.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -89,7 +90,8 @@ func OpenXLSX(in io.Reader, name string) (io.ReadCloser, error) {
 	for _, f := range zr.File {
 		parts[strings.TrimPrefix(f.Name, "/")] = f
 	}
-	sheetPath, err := findSheet(parts, name)
+	book := &bookRows{}
+	sheetPath, err := findSheet(parts, name, book)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +114,25 @@ func OpenXLSX(in io.Reader, name string) (io.ReadCloser, error) {
 		defer rc.Close()
 		pw.CloseWithError(writeRows(pw, xml.NewDecoder(&textCap{r: rc}), shared))
 	}()
-	return pr, nil
+	book.PipeReader = pr
+	return book, nil
+}
+
+// bookRows is a sheet being converted, which knows its workbook's sheets.
+type bookRows struct {
+	*io.PipeReader
+	sheet  string
+	sheets []string
+}
+
+// SheetsOf returns, for a reader OpenXLSX gave, the name of the sheet it
+// reads and the names of all the workbook's sheets, for a message about
+// what it found there; nothing for any other reader.
+func SheetsOf(r any) (read string, all []string) {
+	if b, ok := r.(*bookRows); ok {
+		return b.sheet, b.sheets
+	}
+	return "", nil
 }
 
 func xlsxError(format string, args ...any) *Error {
@@ -190,7 +210,8 @@ func (l *limitedPart) Read(p []byte) (int, error) {
 
 // findSheet is the path of the sheet named name, or of the first
 // visible one.
-func findSheet(parts map[string]*zip.File, name string) (string, error) {
+// It records in book the names of the sheet and of all the sheets.
+func findSheet(parts map[string]*zip.File, name string, book *bookRows) (string, error) {
 	var wb struct {
 		Sheets []struct {
 			Name  string `xml:"name,attr"`
@@ -213,19 +234,17 @@ func findSheet(parts map[string]*zip.File, name string) (string, error) {
 			break
 		}
 	}
+	names := make([]string, len(wb.Sheets))
+	for j, s := range wb.Sheets {
+		names[j] = s.Name
+	}
 	if name != "" {
-		i = -1
-		names := make([]string, len(wb.Sheets))
-		for j, s := range wb.Sheets {
-			names[j] = s.Name
-			if i < 0 && strings.EqualFold(strings.TrimSpace(s.Name), strings.TrimSpace(name)) {
-				i = j
-			}
-		}
+		i = slices.IndexFunc(names, func(s string) bool { return strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(name)) })
 		if i < 0 {
 			return "", &SheetError{Name: name, Sheets: names}
 		}
 	}
+	book.sheet, book.sheets = names[i], names
 	var rels struct {
 		Rel []struct {
 			ID     string `xml:"Id,attr"`
