@@ -3,20 +3,17 @@ package cli_test
 import (
 	"bytes"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
 
 	"github.com/decline-cli/decline/internal/mailtest"
 )
@@ -203,17 +200,7 @@ func TestBatchSaveDrafts(t *testing.T) {
 	if _, stderr, code := output(t, run("batch", csv, "--save-draft")); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	c, err := imapclient.DialInsecure(net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port)), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if err := c.Login(d.Username, d.Password).Wait(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Select("Drafts", nil).Wait(); err != nil {
-		t.Fatal(err)
-	}
+	c, _ := d.Drafts(t)
 	var all imap.SeqSet
 	all.AddRange(1, 0)
 	body := &imap.FetchItemBodySection{Peek: true}
@@ -548,6 +535,15 @@ func TestReplyOneDryRunSendsNothing(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Join(md, "cur")); len(entries) != 0 {
 		t.Fatalf("--dry-run wrote %d drafts in the Maildir", len(entries))
+	}
+	// Nor is a draft saved over IMAP.
+	d := mailtest.StartDovecot(t, nil)
+	_, runIMAP := mailSetup(t, fmt.Sprintf("imap: {host: 127.0.0.1, port: %d, tls: none, username: %s, password_command: \"echo '%s'\"}\n", d.Port, d.Username, d.Password), 0, 0)
+	if _, stderr, code := output(t, runIMAP("reply", eml, "-r", "stranger", "--save-draft", "--dry-run")); code != 0 || !strings.HasSuffix(stderr, summary) {
+		t.Fatalf("--save-draft: exit %d, stderr %q", code, stderr)
+	}
+	if _, sel := d.Drafts(t); sel.NumMessages != 0 {
+		t.Fatalf("--dry-run saved %d drafts", sel.NumMessages)
 	}
 }
 

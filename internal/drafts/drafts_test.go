@@ -3,11 +3,9 @@ package drafts
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,17 +31,7 @@ func draft(i int) []byte {
 // text (the body section returned).
 func readDrafts(t *testing.T, d *mailtest.Dovecot) ([]*imapclient.FetchMessageBuffer, *imap.FetchItemBodySection) {
 	t.Helper()
-	c, err := imapclient.DialInsecure(net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port)), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if err := c.Login(d.Username, d.Password).Wait(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Select("Drafts", nil).Wait(); err != nil {
-		t.Fatal(err)
-	}
+	c, _ := d.Drafts(t)
 	body := &imap.FetchItemBodySection{Peek: true}
 	var all imap.SeqSet
 	all.AddRange(1, 0) // 1:*
