@@ -21,12 +21,16 @@ func NotName(name string) string {
 	case '=', '+', '-':
 		return "looks like a spreadsheet formula, not a name"
 	}
-	if strings.Contains(s, "://") || hasPrefixFold(s, "www.") || containsFold(s, "linkedin.com/") {
+	// A web address has a slash, or starts www.; most names have
+	// neither, and are spared the search.
+	if hasPrefixFold(s, "www.") || strings.IndexByte(s, '/') >= 0 && (strings.Contains(s, "://") || containsFold(s, "linkedin.com/")) {
 		return "is a web address, not a name"
 	}
-	for _, p := range placeholders {
-		if strings.EqualFold(strings.Trim(s, " ."), p) {
-			return "is a spreadsheet's mark of an empty cell, not a name"
+	if t := strings.Trim(s, " ."); len(t) <= maxPlaceholder {
+		for _, p := range placeholders {
+			if strings.EqualFold(t, p) {
+				return "is a spreadsheet's mark of an empty cell, not a name"
+			}
 		}
 	}
 	for i := 0; i < len(s)-1; i++ {
@@ -48,6 +52,9 @@ func NotName(name string) string {
 // placeholders are what a cell holds for "nothing here" once exported.
 // Not "na", "nan" or "nil": Na, Nan and Nil are people's names.
 var placeholders = []string{"n/a", "#n/a", "n.a", "null", "none", "undefined", "(blank)", "(empty)"}
+
+// maxPlaceholder is the longest of placeholders, in bytes.
+const maxPlaceholder = len("undefined")
 
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
