@@ -84,6 +84,7 @@ func dial(s *config.IMAP, opts *imapclient.Options) (*imapclient.Client, net.Con
 	if err != nil {
 		return nil, nil, err
 	}
+	raw = send.LimitConn(raw)
 	deadline := time.Now().Add(commandTimeout)
 	_ = raw.SetDeadline(deadline)
 	var c *imapclient.Client

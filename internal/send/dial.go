@@ -29,13 +29,20 @@ func dial(ctx context.Context, s *config.Server, password string, tc *tls.Config
 		conn net.Conn
 		err  error
 	)
-	if s.TLS == config.TLSImplicit {
-		conn, err = (&tls.Dialer{NetDialer: d, Config: tc}).DialContext(ctx, "tcp", addr)
-	} else {
-		conn, err = d.DialContext(ctx, "tcp", addr)
-	}
+	conn, err = d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return nil, err
+	}
+	// Capped below TLS, so that the client still sees a *tls.Conn (the
+	// login checks the connection is encrypted by its type).
+	conn = LimitConn(conn)
+	if s.TLS == config.TLSImplicit {
+		tconn := tls.Client(conn, tc)
+		if err := tconn.HandshakeContext(ctx); err != nil {
+			conn.Close()
+			return nil, err
+		}
+		conn = tconn
 	}
 	if err := conn.SetDeadline(time.Now().Add(Timeout)); err != nil {
 		conn.Close()
